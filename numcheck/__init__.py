@@ -1,0 +1,36 @@
+"""numcheck: check numeric claims in news for consistency.
+
+Read articles, extract every figure with what it counts, whose, where and when, and
+flag discrepancies between articles under tolerance rules, with provenance.
+
+>>> import numcheck
+>>> [c.value for c in numcheck.extract("Officials said 2,500 US troops remain in Iraq.")]
+[2500.0]
+"""
+
+from ._load import LoadError, NumcheckError, load_articles
+from ._models import Article, Claim, Discrepancy, InputError, Report, TimeSpan
+from ._numbers import NumberMention, find_numbers
+from ._pipeline import check, extract
+from ._rules import MeasureRule, Rules, RulesError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Claim",
+    "Discrepancy",
+    "InputError",
+    "LoadError",
+    "MeasureRule",
+    "NumberMention",
+    "NumcheckError",
+    "Report",
+    "Rules",
+    "RulesError",
+    "TimeSpan",
+    "check",
+    "extract",
+    "find_numbers",
+    "load_articles",
+]

@@ -1,0 +1,123 @@
+"""Stage 2: clean text without moving a single character.
+
+Scraped news is full of typographic variants: no-break and thin spaces inside numbers,
+en dashes in ranges, curly quotes, Arabic-Indic digits. :func:`normalize` maps each of
+them to its plain ASCII counterpart *one code point for one code point*, so every
+offset found in the cleaned text is an offset into the original text too.
+
+>>> normalize("2\u202f500 \u2013 3\u00a0000 \u0662\u0665")
+'2 500 - 3 000 25'
+>>> len(normalize("\u201cabout\u201d")) == len("\u201cabout\u201d")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    table.update({ord(c): " " for c in _SPACES})
+    table.update({ord(c): "-" for c in _DASHES})
+    table.update({ord(c): "'" for c in _SINGLE_QUOTES})
+    table.update({ord(c): '"' for c in _DOUBLE_QUOTES})
+    table[0x066C] = ","  # ARABIC THOUSANDS SEPARATOR
+    table[0x066B] = "."  # ARABIC DECIMAL SEPARATOR
+    # Every decimal digit of every script (Arabic-Indic, Devanagari, fullwidth...) -> ASCII.
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if unicodedata.category(char) == "Nd":
+            table[code] = str(unicodedata.digit(char))
+    return table
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with spaces, dashes, quotes and digits in ASCII, same length."""
+    return text.translate(_table())
+
+
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by white space, or at a
+# line break after such punctuation, or at a blank line whose two sides do not read as one
+# sentence broken across columns (a lowercase word or comma before it, a letter after).
+_BOUNDARY = re.compile(
+    r"""(?<=[.!?…])["')\]]*\s+"""  # punctuation then space
+    r"""|(?<=[:;"])[ \t]*\n\s*"""  # a line ending in a colon or quote
+    r"""|\n[ \t]*\n\s*"""  # a blank line
+    r"""|(?<=[^\s,])[ \t]*\n(?=[ \t]*[A-Z#*"“‘\u0600-\u06ff])""",  # line break before a capital
+)
+_CONTINUATION = re.compile(r"[a-z,\-]\s*$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans ``(start, end)``, end-exclusive, blanks trimmed.
+
+    >>> t = "US troops left. About 900 stayed in\\n\\nSyria then."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['US troops left.', 'About 900 stayed in\\n\\nSyria then.']
+    """
+    text = normalize(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        cut = match.start()
+        if match.group().count("\n") >= 2 and _looks_continued(text, cut, match.end()):
+            continue
+        if "\n" not in match.group() and _is_abbreviation(text, cut, match.end()):
+            continue
+        _add_span(text, start, cut + _closing_len(match.group()), spans)
+        start = match.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt adm cmdr gov sen rep st jr sr no vs etc "
+    "inc ltd co corp dept est fig approx jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
+
+
+def _is_abbreviation(text: str, cut: int, after: int) -> bool:
+    """A period that ends an abbreviation ("Lt.", "U.S.") or comes before a lowercase word."""
+    if text[cut - 1 : cut] != ".":
+        return False
+    if text[after : after + 1].islower():
+        return True
+    word = _LAST_WORD.search(text, max(0, cut - 12), cut)
+    if word is None:
+        return False
+    token = word.group(1)
+    # Single letters are initials or dotted acronyms ("F.", "U.S."), the rest a known list.
+    return len(token) == 1 or token.lower() in _ABBREVIATIONS
+
+
+def _closing_len(separator: str) -> int:
+    """Length of the closing quotes/brackets that belong to the sentence before a cut."""
+    return len(separator) - len(separator.lstrip("\"')]"))
+
+
+def _looks_continued(text: str, cut: int, after: int) -> bool:
+    """A blank line inside a sentence (a column break): lowercase/comma before, letter after."""
+    before = text[max(0, cut - 3) : cut]
+    nxt = text[after : after + 1]
+    return bool(_CONTINUATION.search(before)) and nxt.isalpha()
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -1,0 +1,523 @@
+"""Stage 4: frame each figure as a claim: what is counted, whose, where and when.
+
+The framer reads a bounded window of words around each figure, so extraction stays
+linear in the size of the text. Word lists come from :mod:`numcheck._lexicon`
+(``numcheck/data/*.toml``); time from :mod:`numcheck._time`.
+
+What is counted (``unit``), in order of preference:
+
+1. a unit the number carries itself (``52%``, ``$2.7bn``);
+2. a measure verb right before the figure (``killed more than 26,000`` -> deaths);
+3. a measure noun after the figure, across adjectives and actor words
+   (``25000 to 30,000 Sunni tribal fighters`` -> fighters);
+4. an elided noun: a figure with no noun of its own, coordinated with a framed figure
+   (``2,500 US troops in Iraq and about 900 in Syria`` -> troops);
+5. a measure noun before the figure in the same sentence, linked to it by a copula or
+   preposition (``number of US forces in Iraq was recorded at 1,70,300`` -> troops).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ._clean import normalize, sentence_spans
+from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
+from ._models import Article, Claim, Qualifier
+from ._numbers import NumberMention, find_numbers
+from ._time import Anchor, resolve_time
+
+# Function words that end the noun phrase after a figure.
+_STOP = frozenset(
+    "in on at to from by for with without of into onto across inside within throughout "
+    "over under among between during since until after before against and or but nor "
+    "that which who whom whose where when while as than is are was were be been being "
+    "have has had do does did will would can could may might must shall should "
+    "the a an this these those its their his her our your my it they we he she".split()
+)
+_DETERMINERS = frozenset("the these those its their his her our your of".split())
+_AUXILIARIES = frozenset(
+    "been be being have has had were was is are reportedly allegedly also already "
+    "so far now reported estimated".split()
+)
+_COMPOUND = re.compile(r"-([A-Za-z]+)\b")
+_NOT_UNITS = frozenset("times time percent per cent".split())
+_LOCATIVE = frozenset("in across inside within throughout".split())
+_CHANGE_BEFORE = frozenset("another additional extra further".split())
+_CHANGE_VERBS = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|jumped|"
+    r"climbed|fell|fall(?:en|s|ing)?|dropped|declined?|decreased?|cut|reduced?|"
+    r"up|down|gained|lost|added)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+_DOWN_WORDS = re.compile(r"\b(?:fell|fall|drop|declin|decreas|cut|reduc|down|lost)", re.I)
+_COORDINATION = re.compile(r"\b(?:and|but|while|whereas|compared with|versus|vs|or)\b")
+_LINK = re.compile(
+    r"\b(?:at|of|was|were|is|are|stood|reached|totall?ed|numbered|to|as|around|about)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+
+
+class _Document:
+    """One article's normalized text, its words, sentences and number mentions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = normalize(text)
+        self.tokens = [_Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+        self.starts = [t.start for t in self.tokens]
+        self.sentences = sentence_spans(self.text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.mentions = find_numbers(text)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if index < 0:
+            return (0, len(self.text))
+        return self.sentences[index]
+
+    def token_after(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def gap(self, left: int, right: int) -> str:
+        """The text between token ``left`` and token ``right``."""
+        return self.text[self.tokens[left].end : self.tokens[right].start]
+
+
+def _phrase_at(
+    tokens: Sequence[_Token],
+    index: int,
+    table: Mapping[Phrase, str],
+    longest: int,
+    *,
+    lower: bool = False,
+    limit: int | None = None,
+) -> tuple[str, int] | None:
+    """The longest lexicon phrase starting at token ``index``: (canonical, tokens used)."""
+    stop = len(tokens) if limit is None else min(limit, len(tokens))
+    for size in range(min(longest, stop - index), 0, -1):
+        words = tuple(
+            _bare(t.word.lower() if lower else t.word) for t in tokens[index : index + size]
+        )
+        found = table.get(words)
+        if found is not None:
+            return found, size
+    return None
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive ending: ``Iraq's`` -> ``Iraq``."""
+    if word.endswith("'s") or word.endswith("s'"):
+        return word[:-2] if word.endswith("'s") else word[:-1]
+    return word
+
+
+@dataclass
+class _Frame:
+    unit: str | None = None
+    subject: str | None = None
+    location: str | None = None
+    noun_end: int = -1  # token index after the counted noun (or after the figure)
+    own_noun: bool = False  # the figure named its own noun (not elided / borrowed)
+    borrowed_location: str | None = None  # the location of the figure it was elided from
+
+
+class Framer:
+    """Turns one article's figures into claims (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+
+    def claims(self, article: Article) -> list[Claim]:
+        doc = _Document(article.text)
+        anchor = Anchor(article.published, article.published_precision)
+        figures = [m for m in doc.mentions if m.is_figure]
+        dates = [m for m in doc.mentions if m.kind in ("year", "date")]
+        date_starts = [d.start for d in dates]
+        figure_starts = [m.start for m in figures]
+        claims: list[Claim] = []
+        previous: tuple[NumberMention, _Frame] | None = None
+        for mention in figures:
+            sentence = doc.sentence_of(mention.start)
+            if _is_reference(doc, mention):
+                continue
+            frame = self._frame(doc, mention, sentence, previous)
+            lo = bisect.bisect_left(date_starts, sentence[0])
+            hi = bisect.bisect_left(date_starts, sentence[1])
+            flo = bisect.bisect_left(figure_starts, sentence[0])
+            fhi = bisect.bisect_left(figure_starts, sentence[1])
+            time = resolve_time(
+                doc.text,
+                sentence,
+                (mention.start, mention.end),
+                dates[lo:hi],
+                [(f.start, f.end) for f in figures[flo:fhi]],
+                anchor,
+            )
+            value, low, high = mention.value, mention.low, mention.high
+            unit = frame.unit
+            if mention.kind == "fraction" and unit is None:
+                # A share: "a third of Iraq" is 33.3 percent of it.
+                value, low, high = (None if v is None else v * 100 for v in (value, low, high))
+                unit = "percent"
+            kind, modifier = _change(doc, mention)
+            claims.append(
+                Claim(
+                    article=article.id,
+                    start=mention.start,
+                    end=mention.end,
+                    text=mention.text,
+                    sentence=article.text[sentence[0] : sentence[1]],
+                    value=value,
+                    low=low,
+                    high=high,
+                    qualifier=_qualifier(mention.qualifier),
+                    modifier=mention.modifier or modifier,
+                    unit=unit,
+                    subject=frame.subject,
+                    location=frame.location,
+                    time=time,
+                    kind=kind,
+                    anchor=article.published,
+                    source=article.source,
+                )
+            )
+            previous = (mention, frame)
+        return claims
+
+    # -- the frame -------------------------------------------------------------------
+    def _frame(
+        self,
+        doc: _Document,
+        mention: NumberMention,
+        sentence: tuple[int, int],
+        previous: tuple[NumberMention, _Frame] | None,
+    ) -> _Frame:
+        lex = self.lexicon
+        first = doc.token_after(mention.end)
+        last = doc.token_after(sentence[1])
+        compound = _COMPOUND.match(doc.text, mention.end)
+        if compound:  # "a three-year campaign", "a 100,000-strong force"
+            noun = lex.measure_nouns.get((compound.group(1).lower(),))
+            if noun is None and compound.group(1).lower() != "strong":
+                return _Frame(noun_end=first)
+            first = doc.token_after(compound.end())
+        attached = first < len(doc.tokens) and _joined(
+            doc.text[mention.end : doc.tokens[first].start]
+        )
+        frame = self._after(doc, first, last) if attached else _Frame(noun_end=first)
+        if compound and frame.unit is None:
+            frame.unit = lex.measure_nouns.get((compound.group(1).lower(),))
+        if mention.unit:
+            frame.unit, frame.own_noun = mention.unit, True
+        verb = self._verb_before(doc, mention, sentence)
+        if verb is not None:
+            frame.unit = verb
+            frame.own_noun = True
+        if frame.unit is None and previous is not None:
+            self._elided(doc, mention, sentence, previous, frame)
+        if frame.unit is None:
+            self._before(doc, mention, sentence, frame)
+        if frame.location is None:
+            frame.location = self._place_after(doc, max(frame.noun_end, first), last)
+        if frame.subject is None or frame.location is None:
+            subject, location = self._context_before(doc, mention, sentence)
+            frame.subject = frame.subject or subject
+            frame.location = frame.location or location
+        if frame.location is None:
+            frame.location = self._place_before(doc, mention, sentence)
+        if frame.location is None:
+            frame.location = frame.borrowed_location
+        if frame.unit in lex.places.values() or frame.unit in lex.actors.values():
+            frame.unit = None
+        return frame
+
+    def _after(self, doc: _Document, first: int, last: int) -> _Frame:
+        """Scan the noun phrase after the figure for the counted noun and an actor."""
+        lex = self.lexicon
+        frame = _Frame(noun_end=first)
+        index = first
+        steps = 0
+        scanned: list[int] = []
+        while index < last and steps < 6:
+            if index > first and not _joined(doc.gap(index - 1, index)):
+                break
+            token = doc.tokens[index]
+            lower = _bare(token.word.lower())
+            if steps == 0 and lower == "of":  # "hundreds of thousands of innocent lives"
+                index += 1
+                if index < last and doc.tokens[index].word.lower() in _DETERMINERS:
+                    index += 1
+                steps += 1
+                continue
+            measure = _phrase_at(
+                doc.tokens, index, lex.measure_nouns, lex.longest, lower=True, limit=last
+            )
+            if measure is not None:
+                frame.unit, frame.own_noun = measure[0], True
+                frame.noun_end = index + measure[1]
+                return frame
+            actor = _phrase_at(doc.tokens, index, lex.actors, lex.longest, limit=last)
+            if actor is not None:
+                frame.subject = frame.subject or actor[0]
+                index += actor[1]
+                steps += 1
+                continue
+            if lower in _STOP or (not token.word.isalpha() and "-" not in token.word):
+                break
+            if token.word[0].isupper() and _phrase_at(
+                doc.tokens, index, lex.places, lex.longest, limit=last
+            ):
+                break
+            scanned.append(index)
+            steps += 1
+            index += 1
+        # No measure noun: a plain plural noun right after the figure counts as the unit.
+        if len(scanned) == 1:
+            word = doc.tokens[scanned[0]].word
+            if (
+                word.islower()
+                and word.isalpha()
+                and word.endswith("s")
+                and len(word) > 3
+                and word not in _NOT_UNITS
+            ):
+                frame.unit, frame.own_noun = word, True
+                frame.noun_end = scanned[0] + 1
+                return frame
+        frame.noun_end = first
+        return frame
+
+    def _verb_before(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+    ) -> str | None:
+        """A measure verb right before the figure: "killed more than 26,000"."""
+        index = doc.token_after(mention.start) - 1
+        for _ in range(3):
+            if index < 0 or doc.tokens[index].start < sentence[0]:
+                return None
+            word = doc.tokens[index].word.lower()
+            if word in self.lexicon.measure_verbs:
+                return self.lexicon.measure_verbs[word]
+            if word not in _AUXILIARIES:
+                return None
+            index -= 1
+        return None
+
+    def _elided(
+        self,
+        doc: _Document,
+        mention: NumberMention,
+        sentence: tuple[int, int],
+        previous: tuple[NumberMention, _Frame],
+        frame: _Frame,
+    ) -> None:
+        """ "2,500 US troops in Iraq and about 900 in Syria": 900 borrows "US troops"."""
+        before, before_frame = previous
+        if before.start < sentence[0] or before_frame.unit is None or frame.own_noun:
+            return
+        nxt = doc.token_after(mention.end)
+        if (
+            nxt < len(doc.tokens)
+            and doc.tokens[nxt].word.isalpha()
+            and doc.tokens[nxt].word.lower() not in _STOP
+        ):
+            return  # the figure has a noun of its own that we did not know
+        start = (
+            doc.tokens[before_frame.noun_end].start
+            if before_frame.noun_end < len(doc.tokens)
+            else before.end
+        )
+        between = doc.text[start : mention.start]
+        # Close by, joined by a coordinator, with no noun of its own in between.
+        if len(WORD.findall(between)) > 8 or not _COORDINATION.search(between):
+            return
+        if re.search(r"[;:!?]", between):
+            return
+        frame.unit = before_frame.unit
+        frame.subject = frame.subject or before_frame.subject
+        frame.borrowed_location = before_frame.location
+
+    def _before(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int], frame: _Frame
+    ) -> None:
+        """ "number of US forces in Iraq was recorded at 1,70,300": the noun comes first."""
+        lex = self.lexicon
+        nxt = doc.token_after(mention.end)
+        if nxt < len(doc.tokens) and doc.tokens[nxt].start < sentence[1]:
+            word = doc.tokens[nxt].word
+            if word.isalpha() and word.islower() and word not in _STOP:
+                return  # followed by a noun of its own
+        index = doc.token_after(mention.start) - 1
+        first = doc.token_after(sentence[0])
+        for _ in range(10):
+            if index < first:
+                return
+            token = doc.tokens[index]
+            if any(ch.isdigit() for ch in token.word):
+                return  # another figure lies between
+            measure = _phrase_at(doc.tokens, index, lex.measure_nouns, lex.longest, lower=True)
+            if measure is not None and index + measure[1] <= doc.token_after(mention.start):
+                between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
+                if _LINK.search(between) and not re.search(r"[;:!?]", between):
+                    frame.unit = measure[0]
+                    noun_start = index
+                    frame.subject = frame.subject or self._actor_in(
+                        doc, max(first, noun_start - 3), noun_start + measure[1]
+                    )
+                    frame.location = self._place_after(
+                        doc, noun_start + measure[1], doc.token_after(mention.start)
+                    )
+                return
+            index -= 1
+
+    # -- actors and places -----------------------------------------------------------
+    def _actor_in(self, doc: _Document, first: int, last: int) -> str | None:
+        lex = self.lexicon
+        for index in range(first, last):
+            actor = _phrase_at(doc.tokens, index, lex.actors, lex.longest, limit=last)
+            if actor is not None:
+                return actor[0]
+        return None
+
+    def _context_before(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+    ) -> tuple[str | None, str | None]:
+        """Subject and location from the words before the figure, within its clause.
+
+        Walking back at most 12 words, stopping at a comma, another figure or the
+        sentence start: an actor gives the subject ("The US currently maintains 2,500");
+        a measure noun stops the walk, lending the actor right before it and its
+        locative ("US troops in Iraq and Syria have been attacked over 150 times").
+        """
+        lex = self.lexicon
+        end = doc.token_after(mention.start)
+        first = max(doc.token_after(sentence[0]), end - 12)
+        index = end - 1
+        while index >= first:
+            if index + 1 < len(doc.tokens) and re.search(r"[,;:()]", doc.gap(index, index + 1)):
+                break
+            word = doc.tokens[index].word
+            if any(ch.isdigit() for ch in word):
+                break
+            if index > first and doc.tokens[index - 1].word.lower() in _LOCATIVE:
+                index -= 2  # "in Syria" is a place, not an actor
+                continue
+            measure = _phrase_at(
+                doc.tokens, index, lex.measure_nouns, lex.longest, lower=True, limit=end
+            )
+            if measure is not None:
+                subject = self._actor_in(doc, max(first, index - 2), index)
+                location = self._place_after(doc, index + measure[1], end)
+                return subject, location
+            actor = _phrase_at(doc.tokens, index, lex.actors, lex.longest, limit=end)
+            if actor is not None:
+                return actor[0], None
+            index -= 1
+        return None, None
+
+    def _place_after(self, doc: _Document, first: int, last: int) -> str | None:
+        """ "in Iraq", "across Iraq and Syria" within a few words after the noun."""
+        index = first
+        for _ in range(8):
+            if index >= last or index >= len(doc.tokens):
+                return None
+            if index > first and not _joined(doc.gap(index - 1, index), loose=True):
+                return None
+            word = doc.tokens[index].word.lower()
+            if word in _LOCATIVE:
+                return self._places_from(doc, index + 1, last)
+            if word in ("which", "who", "that", "while", "but", "and", "when", "after", "since"):
+                return None
+            index += 1
+        return None
+
+    def _places_from(self, doc: _Document, index: int, last: int) -> str | None:
+        lex = self.lexicon
+        found: list[str] = []
+        while index < last:
+            if doc.tokens[index].word.lower() == "the":
+                index += 1
+                continue
+            place = _phrase_at(doc.tokens, index, lex.places, lex.longest, limit=last)
+            if place is None:
+                break
+            found.append(place[0])
+            index += place[1]
+            if (
+                index < last
+                and doc.tokens[index].word.lower() == "and"
+                and _joined(doc.gap(index - 1, index))
+            ):
+                index += 1
+                continue
+            break
+        return "+".join(dict.fromkeys(found)) if found else None
+
+    def _place_before(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+    ) -> str | None:
+        """ "In Syria, the US has 900 troops" or "Iraq's 2,500 troops"."""
+        lex = self.lexicon
+        end = doc.token_after(mention.start)
+        first = doc.token_after(sentence[0])
+        if end - 1 >= first and doc.tokens[end - 1].word.endswith("'s"):
+            place = lex.places.get((_bare(doc.tokens[end - 1].word),))
+            if place:
+                return place
+        if first < end and doc.tokens[first].word.lower() in _LOCATIVE:
+            return self._places_from(doc, first + 1, end)
+        return None
+
+
+def _joined(gap: str, *, loose: bool = False) -> bool:
+    """Two words belong to one phrase: only spaces (and hyphens/quotes) between them."""
+    stripped = gap.strip()
+    if loose:
+        return stripped in ("", "-", "'", '"', ",")
+    return stripped in ("", "-", "'", '"')
+
+
+def _is_reference(doc: _Document, mention: NumberMention) -> bool:
+    """ "the two sides", "the one who": a small word number after "the" names, not counts."""
+    if mention.kind != "cardinal" or mention.text[:1].isdigit() or mention.qualifier != "exact":
+        return False
+    before = doc.text[max(0, mention.start - 4) : mention.start].lower()
+    after = doc.text[mention.end : mention.end + 4].lower()
+    if mention.value == 1 and after.startswith(" of "):  # "one of the PMU's leaders"
+        return True
+    return before.endswith("the ") and (mention.value or 0) <= 12
+
+
+def _change(doc: _Document, mention: NumberMention) -> tuple[str, str | None]:
+    """Figures about a change ("rose by 5%", "another 1,500") are not levels."""
+    before = doc.text[max(0, mention.start - 30) : mention.start]
+    words = before.split()
+    if words and words[-1].lower() in _CHANGE_BEFORE:
+        return "change", None
+    if _CHANGE_VERBS.search(before) and mention.kind != "range":
+        return "change", None
+    return ("change", None) if mention.kind == "multiplier" else ("level", None)
+
+
+def _qualifier(value: str) -> Qualifier:
+    assert value in (
+        "exact",
+        "approx",
+        "at_least",
+        "more_than",
+        "at_most",
+        "less_than",
+        "range",
+        "vague",
+    )
+    return value  # type: ignore[return-value]

@@ -1,0 +1,112 @@
+"""Lexicons shared by the pipeline stages, and loading of the user-extensible data files.
+
+The word lists users may extend (measures, actors, places) live in TOML files under
+``numcheck/data/``; the closed grammatical word classes (month names) live here.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+"""Month names and their usual abbreviations (lowercase) -> month number."""
+
+
+@cache
+def data_file(name: str) -> Mapping[str, Any]:
+    """Load a packaged TOML data file from ``numcheck/data/`` (cached)."""
+    with resources.files("numcheck.data").joinpath(name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+WORD = re.compile(r"\w+(?:['.\-]\w+)*")
+"""A word token of normalized text: ``US-led``, ``U.S`` (the final dot is punctuation),
+``al-Sha'abi``, ``1,70,300`` is split at commas (numbers come from the number finder)."""
+
+Phrase = tuple[str, ...]
+
+
+def words(text: str) -> Phrase:
+    """Tokenize a lexicon entry the way article text is tokenized."""
+    return tuple(match.group() for match in WORD.finditer(text))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled word lists the claim framer looks up (see ``numcheck/data/*.toml``).
+
+    Measure forms are matched lowercase; actor and place names as written.
+    """
+
+    measure_nouns: Mapping[Phrase, str]
+    measure_verbs: Mapping[str, str]
+    cumulative: frozenset[str]
+    actors: Mapping[Phrase, str]
+    places: Mapping[Phrase, str]
+    longest: int
+
+    units: frozenset[str]
+    """Every canonical measure name of the taxonomy."""
+    incomparable: frozenset[str]
+    """Measures that describe, not count (durations: "a three-year campaign")."""
+
+
+def build_lexicon(
+    measures: Mapping[str, Any], actors: Mapping[str, Any], places: Mapping[str, Any]
+) -> Lexicon:
+    """Compile the parsed TOML tables into look-up dictionaries."""
+    nouns: dict[Phrase, str] = {}
+    verbs: dict[str, str] = {}
+    cumulative: set[str] = set()
+    incomparable: set[str] = set()
+    for name, entry in measures.get("measure", {}).items():
+        if not entry.get("compare", True):
+            incomparable.add(name)
+        for form in entry.get("nouns", []):
+            nouns[words(form.lower())] = name
+        for form in entry.get("verbs", []):
+            verbs[form.lower()] = name
+        if entry.get("cumulative", False):
+            cumulative.add(name)
+    actor_names: dict[Phrase, str] = {}
+    for name, entry in actors.get("actor", {}).items():
+        for form in entry.get("names", []):  # the canonical name only if listed
+            actor_names[words(form)] = name
+    place_names: dict[Phrase, str] = {}
+    for group in ("countries", "regions", "cities"):
+        for form in places.get(group, []):
+            place_names[words(form)] = form
+    for name, forms in places.get("aliases", {}).items():
+        for form in [name, *forms]:
+            place_names[words(form)] = name
+    longest = max(len(p) for p in [*nouns, *actor_names, *place_names])
+    units = frozenset(measures.get("measure", {}))
+    return Lexicon(
+        nouns,
+        verbs,
+        frozenset(cumulative),
+        actor_names,
+        place_names,
+        longest,
+        units,
+        frozenset(incomparable),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The packaged taxonomy, actors and gazetteer."""
+    return build_lexicon(
+        data_file("measures.toml"), data_file("actors.toml"), data_file("places.toml")
+    )

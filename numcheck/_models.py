@@ -1,0 +1,250 @@
+"""The public data model: Article, Claim, TimeSpan, Discrepancy and Report.
+
+These pydantic models are the JSON contract other tools read. Field names and meanings
+are fixed (see ``docs/data-model.md``); new fields may be added, none renamed or
+repurposed. Dates serialize as ISO strings and ``null`` means unknown or unbounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+
+Qualifier = Literal[
+    "exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague"
+]
+"""How the wording bounds a figure: see ``docs/data-model.md`` for one example each."""
+
+Basis = Literal["explicit", "relative", "published", "unknown"]
+"""Where a claim's time comes from."""
+
+Verdict = Literal["conflict", "change", "regression"]
+Severity = Literal["error", "warning", "info"]
+Precision = Literal["day", "month", "year"]
+
+SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+"""Sort order of severities, most severe first."""
+
+UNKNOWN = "?"
+"""Stands for an unknown part of a measure key."""
+
+
+def _number_out(value: float | None) -> float | int | None:
+    """Serialize integral floats as JSON integers (``2500`` rather than ``2500.0``)."""
+    if value is not None and math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Article(_Model):
+    """One news article: its text exactly as read and its metadata.
+
+    >>> Article(id="a1", text="About 900 troops.", published="2024-01-29").published
+    datetime.date(2024, 1, 29)
+    """
+
+    id: str
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+    published_precision: Precision = "day"
+    """How precisely ``published`` is known: front matter ``published: 2021-03`` gives
+    ``2021-03-01`` with precision ``month``; "now" then means that whole month."""
+    meta: dict[str, Any] = Field(default_factory=dict)
+    """Other front-matter keys, kept as read (provenance notes and the like)."""
+
+
+class TimeSpan(_Model):
+    """When a claim holds: a closed date interval and where it comes from.
+
+    ``start``/``end`` are inclusive; ``None`` is unbounded (``until 2017`` has no start)
+    or unknown (``basis == "unknown"``).
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    basis: Basis = "unknown"
+    text: str | None = None
+    """The words that set the time ("in 2016", "now"), or ``None``."""
+
+    @property
+    def known(self) -> bool:
+        return self.basis != "unknown" and (self.start is not None or self.end is not None)
+
+    def label(self) -> str:
+        """A short human label: ``2016``, ``2007-11``, ``2024-01-06``, ``until 2017``."""
+        if not self.known:
+            return "unknown time"
+        return _span_label(self.start, self.end)
+
+
+def _span_label(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None and end is not None:
+        return f"until {_span_label(end, end)}"
+    if end is None and start is not None:
+        return f"since {_span_label(start, start)}"
+    assert start is not None and end is not None
+    if start == end:
+        return start.isoformat()
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        if start.month == 1 and end.month == 12:
+            if start.year == end.year:
+                return str(start.year)
+            return f"{start.year}–{end.year}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.year}-{start.month:02d}"
+    return f"{start.isoformat()} – {end.isoformat()}"
+
+
+class Claim(_Model):
+    """One figure stated in one article, with its frame and the interval it asserts.
+
+    ``text == article_text[start:end]``; ``low``/``high`` are the interval the wording
+    asserts before any tolerance (``None`` is unbounded). ``value`` is the figure as
+    stated (``None`` for ranges and vague amounts); when only ``value`` is given,
+    ``low`` and ``high`` default to it, and ``key`` defaults to ``unit|subject|location``.
+
+    >>> c = Claim(article="a", text="2,500", value=2500, unit="troops", subject="US",
+    ...           location="Iraq")
+    >>> (c.low, c.high, c.key)
+    (2500.0, 2500.0, 'troops|US|Iraq')
+    """
+
+    article: str
+    start: int | None = None
+    end: int | None = None
+    text: str = ""
+    sentence: str = ""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    unit: str | None = None
+    subject: str | None = None
+    location: str | None = None
+    time: TimeSpan = Field(default_factory=TimeSpan)
+    key: str = ""
+    # -- extensions of the contract -------------------------------------------------
+    modifier: str | None = None
+    """The qualifier word as written, normalized ("about", "nearly", "at least")."""
+    kind: Literal["level", "change"] = "level"
+    """``change`` for figures about a change ("rose by 5%", "another 1,500"), which are
+    never compared with levels."""
+    anchor: dt.date | None = None
+    """The publication date relative times were anchored on, if any."""
+    source: str | None = None
+    """The outlet of the article, for provenance."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        value = data.get("value")
+        if value is not None and data.get("qualifier", "exact") in ("exact", "approx"):
+            for bound in ("low", "high"):
+                if data.get(bound) is None:
+                    data[bound] = value
+        if not data.get("key"):
+            data["key"] = measure_key(data.get("unit"), data.get("subject"), data.get("location"))
+        return data
+
+    @model_validator(mode="after")
+    def _check(self) -> Claim:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("start and end must both be given or both be null")
+        if self.start is not None and self.end is not None and not 0 <= self.start <= self.end:
+            raise ValueError(f"bad offsets start={self.start} end={self.end}")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low {self.low} is above high {self.high}")
+        for name in ("value", "low", "high"):
+            number = getattr(self, name)
+            if number is not None and math.isnan(number):
+                raise ValueError(f"{name} is NaN")
+        return self
+
+    @field_serializer("value", "low", "high")
+    def _ser_number(self, value: float | None) -> float | int | None:
+        return _number_out(value)
+
+    @property
+    def id(self) -> str:
+        """A stable identifier: ``article:start-end`` (or ``article:text`` without offsets)."""
+        if self.start is None:
+            return f"{self.article}:{self.text}"
+        return f"{self.article}:{self.start}-{self.end}"
+
+    def describe(self) -> str:
+        """The figure and its frame in a few words: ``roughly 2,500 troops (US, Iraq)``."""
+        frame = ", ".join(x for x in (self.subject, self.location) if x)
+        what = f"{self.text or _number_out(self.value)} {self.unit or ''}".strip()
+        return f"{what} ({frame})" if frame else what
+
+
+def measure_key(unit: str | None, subject: str | None, location: str | None) -> str:
+    """The key that decides which claims are compared: ``unit|subject|location``.
+
+    Unknown parts are ``?``; claims are only compared within the same key.
+
+    >>> measure_key("troops", "US", None)
+    'troops|US|?'
+    """
+    return "|".join(part or UNKNOWN for part in (unit, subject, location))
+
+
+class Discrepancy(_Model):
+    """Two claims about the same measure that disagree, and why."""
+
+    key: str
+    verdict: Verdict
+    severity: Severity
+    claims: tuple[Claim, Claim]
+    rule: str
+    explanation: str
+    # -- extensions ---------------------------------------------------------------
+    ratio: float | None = None
+    """The second figure divided by the first (midpoints of their intervals)."""
+    same_article: bool = False
+
+
+class InputError(_Model):
+    """An input that could not be read; the rest of the batch goes on without it."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class Report(_Model):
+    """The result of :func:`numcheck.check`: articles, their claims, the discrepancies."""
+
+    articles: list[Article] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    errors: list[InputError] = Field(default_factory=list)
+    """Inputs that could not be read (extension; empty when all went well)."""
+
+    def to_json(self, *, indent: int | None = 2, include_text: bool = True) -> str:
+        """The report as JSON; ``include_text=False`` leaves out article bodies."""
+        exclude: Any = None if include_text else {"articles": {"__all__": {"text"}}}
+        return self.model_dump_json(indent=indent, exclude=exclude)
+
+    @property
+    def worst(self) -> Severity | None:
+        """The most severe verdict's severity, or ``None`` without discrepancies."""
+        if not self.discrepancies:
+            return None
+        return min((d.severity for d in self.discrepancies), key=SEVERITY_RANK.__getitem__)

@@ -1,0 +1,1841 @@
+"""The number grammar: every numeric expression of a text, with the interval it asserts.
+
+:func:`find_numbers` reads digits ("2,500", "1,70,300", "3.3"), scales ("3.3 million",
+"$2.7bn", "13 lakh"), number words ("Thirty-four", "one hundred and twenty-five"),
+fractions ("two-thirds"), vague amounts ("hundreds of thousands"), ranges ("25000 to
+30,000", "160-170,000"), qualifiers ("roughly", "at least", "90,000-plus"), percentages,
+multipliers, and the numbers that are not figures (years, dates, ordinals, versions, the
+pronoun "one", identifiers). See ``docs/numbers.md``.
+
+Design: one ``re.finditer`` tokenizer (simple patterns, no nested unbounded quantifiers)
+and a scanner over the tokens whose every rule looks ahead a bounded number of tokens,
+so the run time is linear in the input size on any input.
+
+>>> [(m.text, m.value, m.qualifier) for m in find_numbers("roughly 2,500 US troops")]
+[('roughly 2,500', 2500.0, 'approx')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from typing import Literal
+
+from numcheck._clean import normalize
+from numcheck._lexicon import MONTHS, data_file
+from numcheck._models import Qualifier
+from numcheck._numwords import (
+    COUNT_NOUNS,
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    DENOMINATORS,
+    DOLLAR_PREFIXES,
+    DOZENS,
+    HUNDRED,
+    IDENTIFIER_PREFIX_OK,
+    MULTIPLIER_WORDS,
+    ORDINALS,
+    OVER_NOT_QUALIFIER,
+    PRONOUN_DETERMINERS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    SPACED_ABBREVIATIONS,
+    TEENS,
+    TENS,
+    TIMES_FOLLOWERS,
+    UNITS,
+    VERSION_CONTEXT,
+    YEAR_PREPOSITIONS,
+)
+
+__all__ = ["FIGURE_KINDS", "Kind", "NumberMention", "find_numbers", "vague_table"]
+
+Kind = Literal[
+    "cardinal",
+    "range",
+    "percent",
+    "fraction",
+    "multiplier",
+    "ordinal",
+    "year",
+    "date",
+    "version",
+    "pronoun",
+    "other",
+]
+"""What a number mention is; only the :data:`FIGURE_KINDS` are figures a claim can use."""
+
+FIGURE_KINDS: frozenset[str] = frozenset({"cardinal", "range", "percent", "fraction", "multiplier"})
+
+Parts = tuple[int | None, int | None, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One numeric expression: ``text == original_text[start:end]`` always.
+
+    ``value`` is the figure as stated (``None`` for ranges and vague amounts); ``low`` and
+    ``high`` the interval the wording asserts before any tolerance (``None`` = unbounded).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: Qualifier = "exact"
+    modifier: str | None = None
+    kind: Kind = "cardinal"
+    unit: str | None = None
+    parts: Parts | None = None
+
+    @property
+    def is_figure(self) -> bool:
+        """True for the kinds a claim can be made of (cardinal, range, percent, ...)."""
+        return self.kind in FIGURE_KINDS
+
+
+# --------------------------------------------------------------------------------------
+# Tokenizer
+# --------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?P<u>(?:https?://|www\.)\S+)"  # a URL: one opaque token
+    r"|(?P<n>\d+(?:[.,]\d+)*|(?<![\w.])\.\d+)"  # digits with inner separators
+    r"|(?P<w>[^\W\d_]+)"  # a word (letters of any script)
+    r"|(?P<s>\S)"  # any other single character
+)
+_MAX_DIGITS = 40  # longer digit strings are identifiers, not figures
+
+_NUM, _WORD, _SYM, _URL, _DOTTED = "n", "w", "s", "u", "d"
+
+Num = int | Fraction
+"""Exact values: ints while possible (fast), Fractions for decimals and fractions."""
+
+
+def _num_value(s: str) -> tuple[Num, int] | None:
+    """Value of a digit token and its trailing "000" scale, or None if not one number.
+
+    Accepts Western (1,234,567.8), Indian (1,20,00,000), European (1.111,11) grouping and a
+    decimal comma with one or two decimals (5,00).
+    """
+    if "," not in s:
+        if s.count(".") > 1:
+            return None
+        return _decimal(s), _zeros_scale(s)
+    dot = s.find(".")
+    if dot >= 0 and s.count(".") == 1 and dot > s.rfind(","):
+        intpart, frac = s[:dot], s[dot:]
+    elif "." not in s:
+        intpart, frac = s, ""
+    else:  # European 1.111,11
+        head, _, tail = s.rpartition(",")
+        groups = head.split(".")
+        if "," in head or not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
+            return None
+        return Fraction("".join(groups) + "." + tail), 1
+    groups = intpart.split(",")
+    first, rest = groups[0], groups[1:]
+    western = 1 <= len(first) <= 3 and all(len(g) == 3 for g in rest)
+    indian = (
+        len(rest) >= 2
+        and 1 <= len(first) <= 2
+        and all(len(g) == 2 for g in rest[:-1])
+        and len(rest[-1]) == 3
+    )
+    if western or indian:
+        scale = _zeros_scale(intpart.replace(",", "")) if not frac else 1
+        if not frac and western:
+            scale = 1000 ** sum(1 for _ in _trailing(rest, "000"))
+        return _decimal(intpart.replace(",", "") + frac), scale
+    if len(groups) == 2 and len(rest[0]) <= 2 and not frac:
+        return Fraction(first + "." + rest[0]), 1  # decimal comma: "1,3", "5,00"
+    return None
+
+
+def _decimal(s: str) -> Num:
+    """An int for integers (fast), an exact Fraction for decimals."""
+    return int(s) if s.isdigit() else Fraction(s)
+
+
+def _trailing(items: list[str], value: str) -> Iterable[str]:
+    for item in reversed(items):
+        if item != value:
+            return
+        yield item
+
+
+def _zeros_scale(digits: str) -> int:
+    """1000**k for plain digits ending in 3k zeros ("170000" -> 1000); 1 otherwise."""
+    if "." in digits:
+        return 1
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped)
+    return int(1000 ** (zeros // 3)) if stripped else 1
+
+
+class _Tokens:
+    """Parallel arrays of tokens: kind, start, end, text, lowercase text, digit value."""
+
+    __slots__ = ("en", "kd", "lw", "n", "norm", "st", "tx", "vl", "zs")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        kd: list[str] = []
+        st: list[int] = []
+        en: list[int] = []
+        tx: list[str] = []
+        vl: list[Num | None] = []
+        zs: list[int] = []
+        for m in _TOKEN.finditer(norm):
+            kind = m.lastgroup or _SYM
+            text = m.group()
+            start = m.start()
+            if kind == _NUM:
+                parsed = _num_value(text) if len(text) <= _MAX_DIGITS else None
+                if parsed is None and "," in text:
+                    # A list ("22,24,26") or a comma run: one number per piece.
+                    pos = start
+                    for piece_i, piece in enumerate(text.split(",")):
+                        if piece_i:
+                            kd.append(_SYM)
+                            st.append(pos)
+                            en.append(pos + 1)
+                            tx.append(",")
+                            vl.append(None)
+                            zs.append(1)
+                            pos += 1
+                        sub = _num_value(piece) if len(piece) <= _MAX_DIGITS else None
+                        kd.append(_NUM if sub is not None else _DOTTED)
+                        st.append(pos)
+                        en.append(pos + len(piece))
+                        tx.append(piece)
+                        vl.append(sub[0] if sub else None)
+                        zs.append(sub[1] if sub else 1)
+                        pos += len(piece)
+                    continue
+                if parsed is None:
+                    kind = _DOTTED
+                kd.append(kind)
+                vl.append(parsed[0] if parsed else None)
+                zs.append(parsed[1] if parsed else 1)
+            else:
+                kd.append(kind)
+                vl.append(None)
+                zs.append(1)
+            st.append(start)
+            en.append(m.end())
+            tx.append(text)
+        self.kd, self.st, self.en, self.tx, self.vl, self.zs = kd, st, en, tx, vl, zs
+        self.lw = [t.lower() for t in tx]
+        self.n = len(kd)
+
+
+# --------------------------------------------------------------------------------------
+# Grammar tables
+# --------------------------------------------------------------------------------------
+
+_Q = tuple[Qualifier, str]
+
+_PREFIXES: dict[str, _Q] = {
+    # approximately
+    "about": ("approx", "about"), "around": ("approx", "around"),
+    "roughly": ("approx", "roughly"), "some": ("approx", "some"),
+    "nearly": ("approx", "nearly"), "almost": ("approx", "almost"),
+    "approximately": ("approx", "approximately"), "approx": ("approx", "approximately"),
+    "an estimated": ("approx", "an estimated"), "estimated": ("approx", "an estimated"),
+    "circa": ("approx", "circa"), "close to": ("approx", "close to"),
+    "just about": ("approx", "about"), "an approximate": ("approx", "approximately"),
+    "upward of": ("more_than", "upwards of"),
+    # lower bounds
+    "at least": ("at_least", "at least"), "no less than": ("at_least", "at least"),
+    "not less than": ("at_least", "at least"), "no fewer than": ("at_least", "at least"),
+    "not fewer than": ("at_least", "at least"), "a minimum of": ("at_least", "at least"),
+    "at least or equal to": ("at_least", "at least"),
+    "more than": ("more_than", "more than"), "over": ("more_than", "over"),
+    "above": ("more_than", "above"), "exceeds": ("more_than", "exceeds"),
+    "exceed": ("more_than", "exceeds"), "exceeding": ("more_than", "exceeds"),
+    "exceeded": ("more_than", "exceeds"), "surpass": ("more_than", "exceeds"),
+    "surpassed": ("more_than", "exceeds"), "surpassing": ("more_than", "exceeds"),
+    "upwards of": ("more_than", "upwards of"), "in excess of": ("more_than", "more than"),
+    "greater than": ("more_than", "more than"), "larger than": ("more_than", "more than"),
+    "bigger than": ("more_than", "more than"), "higher than": ("more_than", "more than"),
+    "well over": ("more_than", "well over"), "just over": ("more_than", "just over"),
+    "well above": ("more_than", "well over"), "just above": ("more_than", "just over"),
+    ">": ("more_than", ">"), ">=": ("at_least", ">="),
+    # upper bounds
+    "at most": ("at_most", "at most"), "up to": ("at_most", "up to"),
+    "as many as": ("at_most", "as many as"), "as much as": ("at_most", "as many as"),
+    "no more than": ("at_most", "no more than"), "not more than": ("at_most", "no more than"),
+    "a maximum of": ("at_most", "at most"),
+    "less than": ("less_than", "less than"), "fewer than": ("less_than", "fewer than"),
+    "below": ("less_than", "below"), "under": ("less_than", "under"),
+    "smaller than": ("less_than", "less than"), "lower than": ("less_than", "less than"),
+    "just under": ("less_than", "just under"), "just below": ("less_than", "just under"),
+    "well under": ("less_than", "well under"), "well below": ("less_than", "well under"),
+    "<": ("less_than", "<"), "<=": ("at_most", "<="),
+    # exact
+    "exactly": ("exact", "exactly"), "precisely": ("exact", "exactly"),
+    "equal to": ("exact", "equal to"), "equals": ("exact", "equal to"),
+    "equals to": ("exact", "equal to"), "equaling to": ("exact", "equal to"),
+    "equalling": ("exact", "equal to"), "equaling": ("exact", "equal to"),
+}  # fmt: skip
+for _cmp, _q in (("greater", "at_least"), ("larger", "at_least"), ("bigger", "at_least"),
+                 ("higher", "at_least"), ("more", "at_least"), ("less", "at_most"),
+                 ("smaller", "at_most"), ("lower", "at_most"), ("fewer", "at_most")):  # fmt: skip
+    _mod = ">=" if _q == "at_least" else "<="
+    for _tail in ("than", "to"):
+        _PREFIXES[f"{_cmp} or equal {_tail}"] = (_q, _mod)  # type: ignore[assignment]
+        _PREFIXES[f"{_cmp} than or equal {_tail}"] = (_q, _mod)  # type: ignore[assignment]
+        _PREFIXES[f"equal to or {_cmp} {_tail}"] = (_q, _mod)  # type: ignore[assignment]
+    _PREFIXES[f"equal or {_cmp} than"] = (_q, _mod)  # type: ignore[assignment]
+
+_SUFFIXES: dict[str, _Q] = {
+    "or more": ("at_least", "or more"), "and more": ("at_least", "or more"),
+    "or greater": ("at_least", "or more"), "or above": ("at_least", "or more"),
+    "or higher": ("at_least", "or more"), "or over": ("at_least", "or more"),
+    "or greater than": ("at_least", "or more"), "or more than": ("at_least", "or more"),
+    "and above": ("at_least", "or more"), "and over": ("at_least", "or more"),
+    "or less": ("at_most", "or less"), "or fewer": ("at_most", "or less"),
+    "or lower": ("at_most", "or less"), "or below": ("at_most", "or less"),
+    "or under": ("at_most", "or less"), "or less than": ("at_most", "or less"),
+    "and less": ("at_most", "or less"), "and below": ("at_most", "or less"),
+    "or so": ("approx", "or so"), "-odd": ("approx", "odd"), "odd": ("approx", "odd"),
+    "-plus": ("at_least", "plus"), "plus": ("at_least", "plus"), "+": ("at_least", "plus"),
+}  # fmt: skip
+"""Words after a figure that bound or qualify it."""
+_INCLUSIVE = frozenset({("or", "equal"), ("or", "equal", "to")})
+"""Words after a strict bound that make it inclusive ("more than 5000 or equal to")."""
+
+_LOWER: frozenset[str] = frozenset({"at_least", "more_than"})
+_UPPER: frozenset[str] = frozenset({"at_most", "less_than"})
+
+
+def _phrase_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """First token -> the phrases (as token tuples) starting with it, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        toks = tuple(_split_phrase(phrase))
+        index.setdefault(toks[0], []).append(toks)
+    for items in index.values():
+        items.sort(key=len, reverse=True)
+    return index
+
+
+def _split_phrase(phrase: str) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(phrase.lower())]
+
+
+_PREFIX_INDEX = _phrase_index(_PREFIXES)
+_SUFFIX_INDEX = _phrase_index([*_SUFFIXES, "or equal", "or equal to"])
+_PREFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _PREFIXES.items()}
+_SUFFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _SUFFIXES.items()}
+
+_PERCENT_WORDS = frozenset({"percent", "percents", "percentage", "pct"})
+_MONTH_CAP_ONLY = frozenset(MONTHS)  # months count only when capitalized ("May", not "may")
+_DATE_PREFIXES = frozenset({"mid", "early", "late"})
+_SIGN_WORDS = {"minus": -1, "negative": -1}
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_YEAR_MIN, _YEAR_MAX = 1500, 2100
+_PLURAL_SCALES = {"thousands": 10**3, "millions": 10**6, "billions": 10**9, "trillions": 10**12}
+_VULGAR: dict[str, Fraction] = {
+    "½": Fraction(1, 2), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3), "¼": Fraction(1, 4),
+    "¾": Fraction(3, 4), "⅕": Fraction(1, 5), "⅖": Fraction(2, 5), "⅗": Fraction(3, 5),
+    "⅘": Fraction(4, 5), "⅙": Fraction(1, 6), "⅚": Fraction(5, 6), "⅛": Fraction(1, 8),
+    "⅜": Fraction(3, 8), "⅝": Fraction(5, 8), "⅞": Fraction(7, 8), "⅐": Fraction(1, 7),
+    "⅑": Fraction(1, 9), "⅒": Fraction(1, 10),
+}  # fmt: skip
+
+_START_WORDS: frozenset[str] = frozenset(
+    [*UNITS, *TEENS, *TENS, HUNDRED, "a", "an", *MONTHS, *_DATE_PREFIXES, "between", "from",
+     *_PERCENT_WORDS, "per", *MULTIPLIER_WORDS, *ORDINALS, *(o + "s" for o in ORDINALS),
+     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES,
+     *(p for p in _PREFIX_INDEX if p.isalpha())]
+)  # fmt: skip
+"""Words that can start a mention; the scanner skips every other word at once."""
+_START_SYMS: frozenset[str] = frozenset([*CURRENCY_SYMBOLS, "+", "-", "<", ">", "=", "~", *_VULGAR])
+
+VagueTable = Mapping[str, tuple[float | None, float | None]]
+
+
+@lru_cache(maxsize=1)
+def _default_vague() -> dict[str, tuple[float | None, float | None]]:
+    table = data_file("vague.toml").get("vague", {})
+    return {str(k).lower(): (float(v[0]), float(v[1])) for k, v in table.items()}
+
+
+def vague_table() -> dict[str, tuple[float | None, float | None]]:
+    """The default vague-amount table (``numcheck/data/vague.toml``), as a fresh dict."""
+    return dict(_default_vague())
+
+
+@lru_cache(maxsize=32)
+def _vague_index(
+    items: tuple[tuple[str, tuple[float | None, float | None]], ...],
+) -> tuple[
+    dict[str, list[tuple[str, ...]]], dict[tuple[str, ...], tuple[float | None, float | None]]
+]:
+    index = _phrase_index(k for k, _ in items)
+    return index, {tuple(_split_phrase(k)): v for k, v in items}
+
+
+# --------------------------------------------------------------------------------------
+# Scanner
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Card:
+    """A parsed number core (digits and/or words), before qualifiers and ranges."""
+
+    value: Num
+    start: int  # token index
+    end: int  # token index, exclusive
+    words: bool = False
+    mant: Num = 0  # value = mant * scale, scale the trailing scale
+    scale: int = 1
+    plain4: bool = False  # a bare 4-digit integer (year candidate)
+    single_one: bool = False  # just the word "one"
+    last: str = ""
+    and_base: Num | None = None
+    and_seg: Num | None = None
+    and_scale: int = 1
+    tens_tok: int = -1
+    tens_val: int = 0
+    fraction_only: bool = False
+    integer: bool = True
+
+
+@dataclass(slots=True)
+class _Fig:
+    """A figure: a number with its kind, unit, interval and qualifier."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    value: Num | None
+    low: Num | None
+    high: Num | None
+    kind: Kind = "cardinal"
+    qualifier: Qualifier = "exact"
+    modifier: str | None = None
+    unit: str | None = None
+    parts: Parts | None = None
+    mant: Num = 0
+    scale: int = 1
+    plain4: bool = False
+    single_one: bool = False
+    bare: bool = True  # no currency, percent, scale, sign: a candidate year/page number
+
+
+def _f(x: Num | None) -> float | None:
+    if x is None:
+        return None
+    try:
+        return float(x)
+    except OverflowError:
+        return math.inf if x > 0 else -math.inf
+
+
+class _Scanner:
+    def __init__(self, toks: _Tokens, vague: VagueTable) -> None:
+        self.t = toks
+        self.kd, self.st, self.en, self.tx, self.lw, self.vl = (
+            toks.kd,
+            toks.st,
+            toks.en,
+            toks.tx,
+            toks.lw,
+            toks.vl,
+        )
+        self.n = toks.n
+        self.norm = toks.norm
+        items = tuple(sorted((k.lower(), v) for k, v in vague.items()))
+        self.vague_index, self.vague_values = _vague_index(items)
+        self.multiline = "\n" in toks.norm.strip()
+
+    # ---------------------------------------------------------------- token helpers
+    def adj(self, j: int) -> bool:
+        """Token j touches token j-1 (no space between)."""
+        return 0 < j < self.n and self.st[j] == self.en[j - 1]
+
+    def word(self, j: int) -> str:
+        return self.lw[j] if 0 <= j < self.n and self.kd[j] == _WORD else ""
+
+    def sym(self, j: int) -> str:
+        return self.tx[j] if 0 <= j < self.n and self.kd[j] == _SYM else ""
+
+    def tok(self, j: int) -> str:
+        return self.lw[j] if 0 <= j < self.n else ""
+
+    def match_phrase(
+        self, j: int, index: Mapping[str, list[tuple[str, ...]]], *, glue: bool = False
+    ) -> Iterable[tuple[tuple[str, ...], int]]:
+        """Phrases of ``index`` at token j, longest first, as (phrase, end token)."""
+        if j >= self.n:
+            return
+        for phrase in index.get(self.lw[j], ()):
+            end = j + len(phrase)
+            if end <= self.n and all(self.lw[j + x] == p for x, p in enumerate(phrase)):
+                if glue and any(
+                    self.kd[j + x] == _SYM
+                    and self.kd[j + x + 1] == _SYM
+                    and not self.adj(j + x + 1)
+                    for x in range(len(phrase) - 1)
+                ):
+                    continue
+                yield phrase, end
+
+    # ---------------------------------------------------------------- digits
+    def glued_left_word(self, j: int) -> bool:
+        """Digits glued to a word before them ("MP3", "user123", "F-16", "COVID-19")."""
+        if not self.adj(j):
+            return False
+        if self.kd[j - 1] == _WORD:
+            return True
+        if self.tx[j - 1] in "-_/" and self.adj(j - 1) and j >= 2 and self.kd[j - 2] == _WORD:
+            if j >= 3 and self.kd[j - 3] == _NUM and self.adj(j - 2):
+                return self.tx[j - 2] not in SCALE_ABBREVIATIONS  # "5k-20k" is a range
+            return self.lw[j - 2] not in IDENTIFIER_PREFIX_OK
+        return self.kd[j - 1] in (_NUM, _DOTTED)
+
+    def digits(self, j: int) -> tuple[Num, int, int, bool] | None:
+        """A digit number at token j: (value, end token, trailing scale, plain 4-digit)."""
+        kd, vl, tx = self.kd, self.vl, self.tx
+        if kd[j] != _NUM or vl[j] is None or self.glued_left_word(j):
+            return None
+        value = vl[j]
+        assert value is not None
+        scale = self.t.zs[j]
+        text = tx[j]
+        end = j + 1
+        # Space grouping: "2 500", "1 414 021 100" (one space, groups of three).
+        if len(text) <= 3 and text.isdigit():
+            pieces = [text]
+            k = end
+            while (
+                k < self.n
+                and kd[k] == _NUM
+                and self.st[k] == self.en[k - 1] + 1
+                and len(tx[k].split(".")[0]) == 3
+                and tx[k].split(".")[0].isdigit()
+                and "," not in tx[k]
+                and len(pieces) < 7
+                and not (k + 1 < self.n and self.adj(k + 1) and kd[k + 1] in (_NUM, _WORD))
+            ):
+                pieces.append(tx[k])
+                k += 1
+                if "." in tx[k - 1]:
+                    break
+            if len(pieces) > 1:
+                joined = "".join(pieces)
+                value = _decimal(joined)
+                scale = _zeros_scale(joined)
+                end = k
+        plain4 = end == j + 1 and len(text) == 4 and text.isdigit()
+        return value, end, scale, plain4
+
+    def exponent(self, j: int, value: Num) -> tuple[Num, int] | None:
+        """ "1e10", "1E-12", "1.1^23", "1.3x10^6" glued after a number ending at token j."""
+        if j >= self.n or not self.adj(j):
+            return None
+        w = self.tx[j]
+        k = j + 1
+        if w in ("e", "E") or w == "^" or (w in ("x", "X") and self.tx[k : k + 1] == ["10"]):
+            if w in ("x", "X"):
+                if not (self.adj(k) and self.sym(k + 1) == "^" and self.adj(k + 1)):
+                    return None
+                k += 2
+                base = Fraction(10)
+            else:
+                base = Fraction(value)
+            sign = 1
+            while k < self.n and self.tx[k] in "+-" and self.kd[k] == _SYM and self.adj(k):
+                if self.tx[k] == "-":
+                    sign = -sign
+                k += 1
+            if not (k < self.n and self.kd[k] == _NUM and self.adj(k) and self.tx[k].isdigit()):
+                return None
+            exp = sign * int(self.tx[k]) if len(self.tx[k]) < 4 else 999
+            if abs(exp) > 300:
+                return None
+            if w in ("e", "E"):
+                return value * Fraction(10) ** exp, k + 1
+            if w in ("x", "X"):
+                return value * base**exp, k + 1
+            if abs(exp) > 60:
+                return None
+            return base**exp, k + 1
+        return None
+
+    # ---------------------------------------------------------------- cardinal core
+    def card(self, i: int, *, words_only: bool = False) -> _Card | None:
+        """The longest number core at token i (digits, words, scales), or None."""
+        n = self.n
+        kd, lw = self.kd, self.lw
+        total: Num = 0
+        cur_h: Num = 0
+        small: Num = 0
+        last = ""
+        max_scale = 0
+        last_scale = 1
+        mant: Num = 0
+        has_words = False
+        pending_and = False
+        and_base: Num | None = None
+        and_seg_start: Num | None = None
+        tens_tok = -1
+        tens_val = 0
+        integer = True
+        best: _Card | None = None
+        before_and: _Card | None = None
+        and_scale = 1
+        j = i
+        plain4 = False
+        while j < n and j - i < 60:
+            w = lw[j]
+            k = kd[j]
+            nxt = j + 1
+            if k == _NUM:
+                if words_only or last not in ("", "H", "S"):
+                    break
+                got = self.digits(j)
+                if got is None:
+                    break
+                value, nxt, zscale, p4 = got
+                if last == "":
+                    integer = value.denominator == 1
+                    small = value
+                    mant, last_scale = (
+                        (Fraction(value, zscale), zscale) if zscale > 1 else (value, 1)
+                    )
+                    plain4 = p4
+                    cls = "D" if integer and value < 1000 else "G"
+                    # glued exponent / scale abbreviation
+                    ex = self.exponent(nxt, value)
+                    if ex is not None:
+                        small, nxt = ex
+                        integer = small.denominator == 1
+                        plain4 = False
+                        mant, last_scale = small, 1
+                        best = self._snap(i, nxt, total, small, cls="E", has_words=False)
+                        best.integer = integer
+                        return best
+                    if nxt < n and kd[nxt] == _WORD and self.adj(nxt):
+                        abbr = SCALE_ABBREVIATIONS.get(self.tx[nxt])
+                        if abbr is None or (nxt + 1 < n and self.adj(nxt + 1)
+                                            and kd[nxt + 1] in (_NUM, _WORD)):  # fmt: skip
+                            return None  # glued to a unit or identifier: "180ml", "3D"
+                        snap = self._snap(i, nxt + 1, 0, value * abbr, cls="S")
+                        snap.mant, snap.scale, snap.integer = value, abbr, True
+                        return snap
+                else:
+                    magnitude = 100 if last == "H" else last_scale
+                    if value.denominator != 1 or value >= magnitude:
+                        break
+                    small += value
+                    cls = "D"
+                last = cls
+            elif w in UNITS:
+                v = UNITS[w]
+                if v == 0:
+                    if last != "":
+                        break
+                    last = "Z"
+                elif (
+                    last in ("", "H", "S")
+                    or (last == "X" and not pending_and)
+                    or (last == "X" and pending_and)
+                ):
+                    if last == "X" and small % 10:
+                        break
+                    if last == "":
+                        last = "U"
+                    small += v
+                    last = "U"
+                else:
+                    break
+                has_words = True
+                if w == "one" and j == i:
+                    pass
+            elif w in TEENS:
+                if last not in ("", "H", "S"):
+                    break
+                small += TEENS[w]
+                last = "T"
+                has_words = True
+            elif w in TENS:
+                if last not in ("", "H", "S"):
+                    break
+                if last in ("H", "S") and not pending_and:
+                    tens_tok, tens_val = j, TENS[w]
+                small += TENS[w]
+                last = "X"
+                has_words = True
+            elif w == HUNDRED or (w == "hundreds" and last in ("U", "T", "X", "D")):
+                if last not in ("U", "T", "X", "D", "G", "A") or cur_h:
+                    if pending_and or (and_base is not None and last in ("U", "T", "X", "D")):
+                        best = before_and  # "3 hundred and 2 hundred": two numbers
+                    break
+                cur_h = small * 100
+                small = 0
+                last = "H"
+                has_words = True
+                mant, last_scale = Fraction(cur_h, 100), 100
+            elif w in SCALES or (w in _PLURAL_SCALES and last in ("U", "T", "X", "D", "H")):
+                s = SCALES.get(w) or _PLURAL_SCALES[w]
+                cur = cur_h + small
+                if last in ("U", "T", "X", "D", "G", "A", "H", "F") and cur:
+                    if s > max_scale:
+                        mant = total + cur
+                        total = (total + cur) * s
+                    else:
+                        mant = cur
+                        total += cur * s
+                elif last == "S" and s > last_scale and not pending_and:
+                    mant = total
+                    total = total * s
+                else:
+                    if and_base is not None and last in ("U", "T", "X", "D"):
+                        best = before_and
+                    break
+                last_scale = s
+                max_scale = max(max_scale, s)
+                cur_h = small = 0
+                last = "S"
+                has_words = True
+            elif w in DOZENS:
+                if last not in ("U", "T", "X", "D", "A", "F") or not small:
+                    break
+                mant, last_scale = small, 12
+                small *= 12
+                last = "Q"
+                has_words = True
+            elif w in ("a", "an") and j == i:
+                nw = self.word(j + 1)
+                if nw != HUNDRED and nw not in SCALES and nw not in DOZENS:
+                    return None
+                small = 1
+                last = "A"
+                j += 1
+                continue
+            elif w == "and" and last in ("H", "S", "X", "U", "T", "D", "G", "Q"):
+                nw = self.word(j + 1)
+                nk = kd[j + 1] if j + 1 < n else ""
+                ok = False
+                if last in ("H", "S", "Q", "D", "G") and not pending_and:
+                    ok = (
+                        nw in UNITS
+                        or nw in TEENS
+                        or nw in TENS
+                        or (nk == _NUM and last != "Q" and self.vl[j + 1] != 0)
+                    )
+                    ok = ok and not (nw in UNITS and UNITS[nw] == 0)
+                elif last == "X" and not pending_and:
+                    ok = nw in UNITS and UNITS[nw] > 0
+                if not ok:
+                    break
+                pending_and = True
+                and_base = total + cur_h + small
+                and_seg_start = and_base
+                and_scale = last_scale if last == "S" else 1
+                before_and = best
+                j += 1
+                continue
+            elif w == "-" or (k == _SYM and self.tx[j] == "-"):
+                nw = self.word(j + 1)
+                if last == "X" and nw in UNITS and UNITS[nw] > 0 and small % 10 == 0:
+                    j += 1
+                    continue
+                if last in ("U", "T", "X", "D") and nw in DOZENS:
+                    j += 1
+                    continue
+                break
+            elif w == "point" and last in ("U", "T", "X", "H", "S", "Z") and has_words:
+                dec = self.point_digits(j + 1)
+                if dec is None:
+                    break
+                digits_str, nxt = dec
+                small += Fraction(int(digits_str), 10 ** len(digits_str))
+                integer = False
+                last = "P"
+                best = self._snap(i, nxt, total, cur_h + small, cls=last, has_words=True)
+                best.integer = False
+                j = nxt
+                continue
+            else:
+                break
+            if last == "Z":
+                best = self._snap(i, nxt, total, 0, cls="Z", has_words=has_words)
+                if self.word(nxt) != "point":
+                    return best
+                j = nxt
+                continue
+            pending_and = False
+            best = self._snap(i, nxt, total, cur_h + small, cls=last, has_words=has_words)
+            best.mant, best.scale = (mant, last_scale) if last in ("S", "H", "Q") else (
+                (mant, last_scale) if last in ("D", "G") and last_scale > 1 else
+                (best.value, 1))  # fmt: skip
+            best.plain4 = plain4 and nxt == i + 1
+            best.single_one = has_words and nxt == i + 1 and w == "one"
+            best.integer = integer
+            if and_base is not None and and_seg_start is not None:
+                best.and_base = and_base
+                best.and_seg = best.value - and_base
+                best.and_scale = and_scale
+            if tens_tok == j:
+                best.tens_tok, best.tens_val = tens_tok, tens_val
+            j = nxt
+        return best
+
+    def _snap(
+        self, i: int, end: int, total: Num, cur: Num, *, cls: str, has_words: bool = True
+    ) -> _Card:
+        value = total + cur
+        return _Card(value=value, start=i, end=end, words=has_words, mant=value, last=cls)
+
+    def point_digits(self, j: int) -> tuple[str, int] | None:
+        """Decimal digits spoken after "point": "zero three", "seventy-one", "five"."""
+        digits = ""
+        k = j
+        while k < self.n and k - j < 20:
+            w = self.word(k)
+            if w in UNITS:
+                digits += str(UNITS[w])
+                k += 1
+            elif not digits and w in TEENS:
+                return str(TEENS[w]), k + 1
+            elif not digits and w in TENS:
+                value = TENS[w]
+                k += 1
+                if self.sym(k) == "-" and self.word(k + 1) in UNITS:
+                    k += 1
+                if self.word(k) in UNITS and UNITS[self.word(k)] > 0:
+                    value += UNITS[self.word(k)]
+                    k += 1
+                return str(value), k
+            else:
+                break
+        return (digits, k) if digits else None
+
+    # ---------------------------------------------------------------- fractions
+    def denominator(self, j: int) -> tuple[int, bool, int] | None:
+        """A fraction denominator at token j: (value, plural, end), incl. "twenty-fifths"."""
+        if j < self.n and self.sym(j) == "-" and self.adj(j) == self.adj(j + 1):
+            j += 1
+        w = self.word(j)
+        if w in DENOMINATORS:
+            value, plural = DENOMINATORS[w]
+            return value, plural, j + 1
+        # a compound ordinal: [card] [and] ordinal ("twenty fifths", "one hundred fifth")
+        sub = self.card(j, words_only=True)
+        if sub is None or sub.last not in ("X", "H", "S") or sub.words is False:
+            return None
+        k = sub.end
+        if (self.word(k) == "and" and sub.last in ("H", "S")) or (
+            self.sym(k) == "-" and sub.last == "X"
+        ):
+            k += 1
+        w = self.word(k)
+        ordinal, plural = _ordinal_word(w)
+        if ordinal is None:
+            return None
+        limit = 10 if sub.last == "X" else 100 if sub.last == "H" else 1000
+        if ordinal >= limit or self.word(j) in (HUNDRED, *SCALES):
+            return None
+        return int(sub.value) + ordinal, plural, k + 1
+
+    def fraction_after(self, c: _Card) -> tuple[Num, int, bool] | None:
+        """Numerator ``c`` followed by a denominator: "two thirds", "one hundred thirty fifths"."""
+        if not c.integer or c.value <= 0:
+            return None
+        d = self.denominator(c.end)
+        if d is None:
+            return None
+        den, plural, end = d
+        num = c.value
+        if c.tens_tok == c.end - 1 and den < 10 and c.last == "X":
+            num, den = num - c.tens_val, den + c.tens_val  # "one hundred thirty fifths"
+        if c.and_base is not None and c.and_seg is not None and 0 < c.and_seg < den:
+            # a mixed number: "one hundred and three quarters", "six million and two thirds"
+            if not plural and c.and_seg != 1:
+                return None
+            part = Fraction(c.and_seg, den)
+            scale = SCALES.get(self.word(end))
+            if scale is not None:
+                return c.and_base + part * scale, end + 1, True
+            return c.and_base + part * c.and_scale, end, True
+        if not plural and num != 1:
+            return None
+        return Fraction(num, den), end, False
+
+    def lone_fraction(self, j: int) -> tuple[Num, int] | None:
+        """ "a third", "an eighth", "a twenty-first", "half", "a half"."""
+        w = self.word(j)
+        if w in ("a", "an", "one"):
+            d = self.denominator(j + 1)
+            if d is not None and not d[1]:
+                return Fraction(1, d[0]), d[2]
+        vulgar = _VULGAR.get(self.tx[j]) if j < self.n else None
+        if vulgar is not None:
+            return vulgar, j + 1
+        return None
+
+    # ---------------------------------------------------------------- number
+    def number(self, i: int) -> _Fig | None:
+        """A number with its sign, currency, fraction, scale and percent: "-$2.7bn", "52%"."""
+        n = self.n
+        j = i
+        if j >= n:
+            return None
+        sign = 1
+        unit: str | None = None
+        bare = True
+        # currency before: "$", "US$", "USD"
+        s = self.sym(j)
+        if self.kd[j] == _WORD and self.tx[j] in CURRENCY_CODES and j + 1 < n:
+            unit = self.tx[j]
+            j += 1
+            bare = False
+        elif (
+            self.kd[j] == _WORD
+            and self.lw[j] in DOLLAR_PREFIXES
+            and self.sym(j + 1) == "$"
+            and self.adj(j + 1)
+        ):
+            unit = DOLLAR_PREFIXES[self.lw[j]]
+            j += 2
+            bare = False
+        elif s in CURRENCY_SYMBOLS:
+            unit = CURRENCY_SYMBOLS[s]
+            j += 1
+            bare = False
+        # sign
+        s = self.sym(j)
+        if s in ("-", "+") and j + 1 < n and self.kd[j + 1] == _NUM:
+            prev_ok = j == 0 or not self.adj(j) or self.tx[j - 1] in "([{=:;<>~$£€"
+            spaced_ok = self.adj(j + 1) or j == 0 or "\n" in self.norm[self.en[j - 1] : self.st[j]]
+            if prev_ok and spaced_ok and not (j > 0 and self.kd[j - 1] == _NUM):
+                sign = -1 if s == "-" else 1
+                j += 1
+                bare = False
+        elif self.word(j) in _SIGN_WORDS:
+            sign = -1
+            j += 1
+            bare = False
+        if j >= n:
+            return None
+        if unit is None and self.sym(j) in CURRENCY_SYMBOLS and sign == -1 and self.adj(j + 1):
+            unit = CURRENCY_SYMBOLS[self.sym(j)]
+            j += 1
+        c = self.card(j)
+        kind: Kind = "cardinal"
+        value: Num
+        if c is None:
+            lf = self.lone_fraction(j)
+            if lf is None:
+                lf = self.half_scale(j)
+            if lf is None:
+                if self.word(j) != "half" or self.word(j - 1) in ("a", "and", "one"):
+                    return None
+                value, end, kind = Fraction(1, 2), j + 1, "multiplier"
+            else:
+                value, end = lf
+                kind = "fraction"
+            mant, scale = value, 1
+            plain4 = single_one = False
+        else:
+            value, end = c.value, c.end
+            mant, scale = c.mant, c.scale
+            plain4, single_one = c.plain4, c.single_one
+            if scale > 1 or c.words:
+                bare = bare and not c.words
+            frac = self.fraction_after(c) if c.words else None
+            if frac is None and not c.words and c.integer:
+                frac = self.slash_fraction(c)
+            if frac is not None:
+                value, end, mixed = frac
+                kind = "cardinal" if mixed else "fraction"
+                plain4 = single_one = False
+                mant, scale = value, 1
+            elif c.integer:
+                ratio = self.ratio(c)
+                if ratio is not None:
+                    value, end = ratio
+                    kind = "fraction"
+                    plain4 = single_one = False
+                    mant, scale = value, 1
+            if kind == "cardinal" and self.word(end) == "and":
+                # "and a half", "and three quarters" (of the last scale)
+                f2 = self.lone_fraction(end + 1)
+                if f2 is None:
+                    sub = self.card(end + 1)
+                    if sub is not None and sub.integer:
+                        f3 = self.fraction_after(sub)
+                        if f3 is not None and f3[0] < 1:
+                            f2 = f3[0], f3[1]
+                if f2 is not None:
+                    part, end = f2
+                    sc = SCALES.get(self.word(end))
+                    if sc is not None:
+                        end += 1
+                        if c.last == "S" and c.scale > sc:
+                            value = value + part * sc
+                        else:
+                            value = (value + part) * sc
+                    elif c.last == "S":
+                        value = value + part * c.scale
+                    else:
+                        value = value + part
+                    plain4 = single_one = False
+                    mant, scale = value, 1
+                    bare = False
+        if kind == "fraction":
+            # "half a million", "two thirds of a million", "a quarter of a dozen"
+            k = end
+            if self.word(k) == "of":
+                k += 1
+            if self.word(k) in ("a", "an"):
+                k += 1
+            sc2 = SCALES.get(self.word(k)) or (12 if self.word(k) in DOZENS else None)
+            if (sc2 is not None and k > end) or (sc2 is not None and k == end):
+                value = value * sc2
+                end = k + 1
+                kind = "cardinal"
+                mant, scale = Fraction(value, sc2), sc2
+        # spaced scale abbreviation: "2.33 k", "10 bln"
+        if kind == "cardinal" and c is not None and c.last in ("D", "G") and end < n:
+            abbr = SPACED_ABBREVIATIONS.get(self.tx[end])
+            glued_after = end + 1 < n and self.adj(end + 1) and self.kd[end + 1] in (_WORD, _NUM)
+            if abbr is not None and self.kd[end] == _WORD and not self.adj(end) and not glued_after:
+                mant, scale = value, abbr
+                value = value * abbr
+                end += 1
+                plain4 = False
+        value = value * sign
+        mant = mant * sign
+        if sign < 0 or scale > 1:
+            plain4 = False
+        # percent after
+        pend = self.percent_after(end)
+        if pend is not None:
+            end, punit = pend
+            kind = "percent"
+            unit = punit
+            bare = False
+            plain4 = single_one = False
+        elif unit is None and end < n and self.kd[end] == _WORD and self.tx[end] in CURRENCY_CODES:
+            unit = self.tx[end]
+            end += 1
+            bare = False
+        if plain4 and not bare:
+            plain4 = False
+        return _Fig(
+            start=i,
+            end=end,
+            value=value,
+            low=value,
+            high=value,
+            kind=kind,
+            unit=unit,
+            mant=mant,
+            scale=scale,
+            plain4=plain4,
+            single_one=single_one,
+            bare=bare and kind == "cardinal",
+        )
+
+    def half_scale(self, j: int) -> tuple[Num, int] | None:
+        """ "half a million", "half million", "quarter million", "half a dozen"."""
+        w = self.word(j)
+        if w not in ("half", "quarter"):
+            return None
+        k = j + 1
+        if self.word(k) in ("a", "an"):
+            k += 1
+        nw = self.word(k)
+        if nw in SCALES or nw in DOZENS or nw == HUNDRED:
+            return Fraction(1, 2 if w == "half" else 4), j + 1
+        return None
+
+    def slash_fraction(self, c: _Card) -> tuple[Num, int, bool] | None:
+        """ "3/4", "2 1/4" (mixed), but not dates "5/17/2018"."""
+        j = c.end
+        if c.last not in ("D", "G") or j + 1 >= self.n:
+            return None
+        if self.sym(j) == "/" and self.adj(j) and self.adj(j + 1) and self.kd[j + 1] == _NUM:
+            den = self.vl[j + 1]
+            if den is None or den == 0 or den.denominator != 1:
+                return None
+            if self.sym(j + 2) == "/" and self.adj(j + 2):
+                return None
+            if self.adj(j + 2) and j + 2 < self.n and self.kd[j + 2] in (_NUM, _WORD):
+                return None
+            return Fraction(c.value, den), j + 2, False
+        # mixed number: "2 1/4"
+        if self.kd[j] == _NUM and not self.adj(j) and self.sym(j + 1) == "/" and self.adj(j + 1):
+            num, den = self.vl[j], self.vl[j + 2] if j + 2 < self.n else None
+            if (
+                num is not None
+                and den is not None
+                and self.adj(j + 2)
+                and den.denominator == 1
+                and 0 < num < den
+                and not (self.sym(j + 3) == "/" and self.adj(j + 3))
+            ):
+                return c.value + Fraction(num, den), j + 3, True
+        vulgar = _VULGAR.get(self.tx[j]) if self.adj(j) else None
+        if vulgar is not None:
+            return c.value + vulgar, j + 1, True
+        return None
+
+    def ratio(self, c: _Card) -> tuple[Num, int] | None:
+        """ "one over three", "1 in twenty-one", "two out of five hundred"."""
+        j = c.end
+        w = self.word(j)
+        if w == "over":
+            k = j + 1
+        elif w == "out" and self.word(j + 1) == "of":
+            k = j + 2
+        elif w == "in":
+            k = j + 1
+        else:
+            return None
+        d = self.card(k)
+        if d is None or not d.integer or d.value == 0:
+            return None
+        if w == "over":
+            after = self.kd[d.end] if d.end < self.n else ""
+            if after in (_WORD, _NUM):
+                return None
+        elif c.value >= d.value:
+            return None
+        if w == "in" and (d.plain4 or c.value > 10):
+            return None
+        return Fraction(c.value, d.value), d.end
+
+    def percent_after(self, j: int) -> tuple[int, str] | None:
+        """ "%", "per cent", "percent", "percentage points" after a number; (end, unit)."""
+        if j >= self.n:
+            return None
+        if self.sym(j) == "%" and (self.adj(j) or self.st[j] - self.en[j - 1] == 1):
+            return j + 1, "percent"
+        w = self.word(j)
+        if w == "per" and self.word(j + 1) == "cent":
+            return j + 2, "percent"
+        if w == "percentage" and self.word(j + 1) in ("point", "points"):
+            return j + 2, "percentage_points"
+        if w in _PERCENT_WORDS:
+            return j + 1, "percent"
+        return None
+
+    # ---------------------------------------------------------------- figure (+ ranges)
+    def figure(self, i: int) -> _Fig | None:
+        a = self.number(i)
+        if a is None:
+            return None
+        j = a.end
+        r = self.range_after(a, j)
+        if r is not None:
+            a = r
+            # a range of ranges: "60,000 - 90,000 to 100,000 - 120,000"
+            r2 = self.range_after(a, a.end, chained=True)
+            if r2 is not None:
+                a = r2
+        self.suffix(a)
+        return a
+
+    def range_after(self, a: _Fig, j: int, *, chained: bool = False) -> _Fig | None:
+        """ "X to Y", "X-Y", "X - Y", "X~Y", "X through Y" after figure ``a``."""
+        if j >= self.n or a.kind not in ("cardinal", "percent", "range"):
+            return None
+        t = self.lw[j]
+        if t in ("-", "~"):
+            if self.adj(j) != self.adj(j + 1):
+                return None  # "5 -3" is not a range
+            prev_word = self.kd[j - 1] == _WORD
+            if (
+                prev_word
+                and self.lw[j - 1] not in SCALES
+                and self.tx[j - 1] not in SCALE_ABBREVIATIONS
+            ):
+                return None
+            if self.word(j + 1):
+                return None  # hyphens join digit figures only ("three-nought-four")
+        elif t not in ("to", "through", "thru"):
+            return None
+        b = self.number(j + 1)
+        if b is None:
+            return None
+        if chained:
+            b2 = self.range_after(b, b.end)
+            if b2 is None:
+                return None
+            b = b2
+        if b.kind not in ("cardinal", "percent", "range"):
+            return None
+        if a.kind == "percent" and b.kind != "percent":
+            return None
+        # a year range "2014-2016" is two years, not a figure range
+        years = a.plain4 and b.plain4 and _yearish(a.value) and _yearish(b.value)
+        if years and not self.count_noun_after(b.end):
+            return None
+        low = a.low if chained else a.value
+        high = b.high if chained or b.kind == "range" else b.value
+        assert low is not None and high is not None
+        distributes = not chained and b.scale > 1 and a.scale == 1 and a.value is not None
+        if distributes and a.value is not None and 0 < a.value < b.mant:
+            low = a.value * b.scale  # the scale distributes: "3 to 5 million", "160-170,000"
+        if low >= high:
+            return None
+        unit = a.unit or b.unit
+        kind: Kind = "percent" if b.kind == "percent" or a.kind == "percent" else "range"
+        return _Fig(
+            start=a.start,
+            end=b.end,
+            value=None,
+            low=low,
+            high=high,
+            kind=kind,
+            qualifier="range",
+            unit=unit,
+            bare=False,
+        )
+
+    def suffix(self, a: _Fig) -> None:
+        """Apply a qualifier written after the figure: "or more", "90,000-plus", "21+"."""
+        j = a.end
+        if j >= self.n:
+            return
+        for phrase, end in self.match_phrase(j, _SUFFIX_INDEX):
+            if phrase[0] in ("-", "+") and not self.adj(j):
+                continue
+            if phrase == ("+",) and end < self.n and self.kd[end] == _NUM and self.adj(end):
+                continue
+            if phrase[0] in ("odd", "plus") and phrase == (phrase[0],) and True:
+                continue  # "plus"/"odd" alone are too ambiguous ("5 plus 3")
+            if phrase in _INCLUSIVE:
+                if a.qualifier == "more_than":
+                    a.qualifier = "at_least"
+                elif a.qualifier == "less_than":
+                    a.qualifier = "at_most"
+                else:
+                    continue
+                # "or equal to 6000" belongs to the next figure
+                if end < self.n and (self.kd[end] == _NUM or self.word(end) in UNITS):
+                    continue
+                a.end = end
+                return
+            q, mod = _SUFFIX_KEY[phrase]
+            if a.qualifier != "exact" or (a.kind == "range" and q != "approx"):
+                continue
+            if end < self.n and (self.word(end) in ("than", "to") or self.number(end) is not None):
+                continue  # "200 or greater than 190": the bound belongs to 190
+            if phrase[0] in ("or", "and") and self.qualified_simple(j + 1) is not None:
+                continue  # "more than 20 and less or equal than 35": a second bound
+            if a.kind == "range" and q == "approx":
+                a.modifier = mod
+                a.end = end
+                return
+            _qualify(a, q, mod)
+            a.end = end
+            a.bare = False
+            return
+
+    def count_noun_after(self, j: int) -> bool:
+        """A plural noun follows ("2000 troops"), so a 4-digit number is a count."""
+        if j >= self.n or self.kd[j] != _WORD:
+            return False
+        w, raw = self.lw[j], self.tx[j]
+        if w in COUNT_NOUNS:
+            return True
+        if raw != w:  # capitalized: a name or acronym ("The 2020 US assassination")
+            return False
+        return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+
+    # ---------------------------------------------------------------- top level
+    def run(self) -> list[_Fig]:
+        out: list[_Fig] = []
+        i = 0
+        n = self.n
+        kd, lw, tx = self.kd, self.lw, self.tx
+        words = _START_WORDS | self.vague_index.keys()
+        while i < n:
+            k = kd[i]
+            if (k == _WORD and lw[i] not in words) or (
+                k == _SYM
+                and (
+                    tx[i] not in _START_SYMS
+                    or (tx[i] in "+-" and not (i + 1 < n and kd[i + 1] == _NUM))
+                )
+            ):
+                i += 1  # cannot start a mention: skip cheaply
+                continue
+            got = self.at(i)
+            if got is None:
+                i += 1
+                continue
+            for fig in got:
+                out.append(fig)
+            i = max(i + 1, got[-1].end)
+        return out
+
+    def at(self, i: int) -> list[_Fig] | None:
+        k = self.kd[i]
+        if k == _URL:
+            return None
+        if k == _DOTTED:
+            return self.dotted(i)
+        if k == _SYM and self.tx[i] in "+-" and i + 1 < self.n and self.adj(i + 1):
+            chain = self.chain(i + 1) if self.kd[i + 1] == _NUM else None
+            if chain is not None:
+                return chain
+        if k == _NUM:
+            chain = self.chain(i)
+            if chain is not None:
+                return chain
+            dt = self.date_numeric(i) or self.date_day_first(i)
+            if dt is not None:
+                return [dt]
+            if self.glued_left_word(i):
+                return self.identifier(i)
+            ordn = self.digit_ordinal(i)
+            if ordn is not None:
+                return [ordn]
+        if k == _WORD:
+            w = self.lw[i]
+            if w in _DATE_PREFIXES or (w in MONTHS and self.tx[i][0].isupper()):
+                dt = self.date_words(i)
+                if dt is not None:
+                    return [dt]
+            if w == "between" or w == "from":
+                r = self.between(i)
+                if r is not None:
+                    return [r]
+            if w in ("percent", "percents", "per", "percentage"):
+                p = self.percent_of(i)
+                if p is not None:
+                    return [p]
+            v = self.vague(i)
+            if v is not None:
+                return [v]
+        q = self.qualified(i)
+        if q is not None:
+            return [q]
+        if k == _WORD and self.lw[i] in MULTIPLIER_WORDS:
+            m = MULTIPLIER_WORDS[self.lw[i]]
+            return [_Fig(i, i + 1, m, m, m, kind="multiplier")]
+        fig = self.figure(i)
+        if fig is not None:
+            return [self.classify(fig)]
+        if k == _WORD:
+            w = self.lw[i]
+            ordinal, _ = _ordinal_word(w)
+            if ordinal is not None:
+                return [self.word_ordinal(i)]
+            if w == "half" and self.word(i - 1) != "a":
+                h = Fraction(1, 2)
+                return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
+        return None
+
+    def classify(self, fig: _Fig) -> _Fig:
+        """Years, versions, pronoun "one", page numbers, multipliers ("three times")."""
+        i = fig.start
+        if fig.kind == "cardinal" and fig.qualifier == "exact":
+            prev = self.word(i - 1)
+            if fig.single_one and (prev in PRONOUN_DETERMINERS or self.word(fig.end) == "another"):
+                fig.kind = "pronoun"
+                return fig
+            year = fig.plain4 and fig.bare and _yearish(fig.value)
+            if year and (prev in YEAR_PREPOSITIONS or not self.count_noun_after(fig.end)):
+                fig.kind = "year"
+                assert fig.value is not None
+                fig.parts = (int(fig.value), None, None)
+                if self.word(fig.end) == "s" and self.adj(fig.end):
+                    fig.end += 1
+                return fig
+            if fig.bare and self.kd[i] == _NUM and "." in self.tx[i] and prev in VERSION_CONTEXT:
+                fig.kind = "version"
+                return fig
+            if fig.bare and self.multiline and self.alone_on_line(fig):
+                fig.kind = "other"
+                return fig
+            if self.word(fig.end) == "times" and self.word(fig.end + 1) in TIMES_FOLLOWERS:
+                fig.kind = "multiplier"
+                fig.end += 1
+                return fig
+        return fig
+
+    def alone_on_line(self, fig: _Fig) -> bool:
+        norm = self.norm
+        a, b = self.st[fig.start], self.en[fig.end - 1]
+        before = norm.rfind("\n", 0, a)
+        after = norm.find("\n", b)
+        if after < 0:
+            after = len(norm)
+        return not norm[before + 1 : a].strip() and not norm[b:after].strip()
+
+    def qualified(self, i: int) -> _Fig | None:
+        """A qualifier phrase and the figure it bounds: "roughly 2,500", "at least 155,000"."""
+        if self.lw[i] not in _PREFIX_INDEX:
+            return None
+        for phrase, end in self.match_phrase(i, _PREFIX_INDEX):
+            q, mod = _PREFIX_KEY[phrase]
+            if not self.prefix_ok(i, phrase, end):
+                continue
+            fig = self.figure(end)
+            if fig is None or fig.kind not in FIGURE_KINDS:
+                if fig is None and q != "exact":
+                    vg = self.vague(end)
+                    if vg is not None and q in ("approx", "at_least", "more_than"):
+                        vg.start = i
+                        vg.modifier = f"{mod} {vg.modifier}"
+                        return vg
+                continue
+            if fig.single_one and phrase == ("some",):
+                continue
+            fig.start = i
+            if fig.qualifier == "range":
+                if q in _LOWER:
+                    fig.high, fig.qualifier = None, q
+                elif q in _UPPER:
+                    fig.low, fig.qualifier = fig.low, q
+                    fig.low = None
+                fig.modifier = mod
+            elif fig.qualifier == "exact":
+                _qualify(fig, q, mod)
+            fig.bare = False
+            fig.plain4 = False
+            self.compound(fig)
+            return fig
+        return None
+
+    def prefix_ok(self, i: int, phrase: tuple[str, ...], end: int) -> bool:
+        if end >= self.n:
+            return False
+        first = phrase[0]
+        if first == "over" and (self.word(i - 1) in OVER_NOT_QUALIFIER or self.kd[i - 1] == _NUM):
+            return False
+        if first in ("<", ">", "=") and self.kd[end] == _SYM and self.tx[end] in "<>=":
+            return False
+        if first in ("<", ">") and i > 0 and self.tx[i - 1] in "<>=" and self.adj(i):
+            return False
+        return not (first == "some" and self.word(end) == "of")
+
+    def compound(self, fig: _Fig) -> None:
+        """ "more than 10 and less than 40" -> one range 10..40 (when low < high)."""
+        j = fig.end
+        if fig.qualifier not in _LOWER and fig.qualifier not in _UPPER:
+            return
+        if self.word(j) not in ("and", "but") and self.sym(j) != ",":
+            return
+        k = j + 1
+        if self.word(k) == "but":
+            k += 1
+        if k >= self.n or self.lw[k] not in _PREFIX_INDEX:
+            return
+        other = self.qualified_simple(k)
+        if other is None:
+            return
+        if fig.qualifier in _LOWER and other.qualifier in _UPPER:
+            lo, hi = fig.low, other.high
+        elif fig.qualifier in _UPPER and other.qualifier in _LOWER:
+            lo, hi = other.low, fig.high
+        else:
+            return
+        if lo is None or hi is None or lo >= hi:
+            return
+        fig.low, fig.high, fig.value = lo, hi, None
+        fig.modifier = f"{fig.modifier} ... {other.modifier}"
+        fig.qualifier = "range"
+        fig.kind = "percent" if fig.kind == "percent" else "range"
+        fig.end = other.end
+
+    def qualified_simple(self, i: int) -> _Fig | None:
+        for phrase, end in self.match_phrase(i, _PREFIX_INDEX):
+            q, mod = _PREFIX_KEY[phrase]
+            if not self.prefix_ok(i, phrase, end):
+                continue
+            fig = self.number(end)
+            if fig is None or fig.kind not in FIGURE_KINDS:
+                continue
+            self.suffix(fig)
+            if fig.qualifier == "exact":
+                _qualify(fig, q, mod)
+            fig.start = i
+            return fig
+        return None
+
+    def between(self, i: int) -> _Fig | None:
+        """ "between X and Y", "from X to Y"."""
+        a = self.number(i + 1)
+        if a is None or a.kind not in ("cardinal", "percent"):
+            return None
+        j = a.end
+        conj = "and" if self.lw[i] == "between" else "to"
+        if self.word(j) != conj and not (conj == "and" and self.sym(j) == "-"):
+            return None
+        b = self.number(j + 1)
+        if b is None or b.kind not in ("cardinal", "percent"):
+            return None
+        if a.plain4 and b.plain4 and _yearish(a.value) and _yearish(b.value):
+            return None
+        assert a.value is not None and b.value is not None
+        low, high = a.value, b.value
+        if b.scale > 1 and a.scale == 1 and 0 < a.value < b.mant:
+            low = a.value * b.scale
+        if low >= high:
+            return None
+        kind: Kind = "percent" if "percent" in (a.kind, b.kind) else "range"
+        fig = _Fig(i, b.end, None, low, high, kind=kind, qualifier="range",
+                   modifier=self.lw[i], unit=a.unit or b.unit, bare=False)  # fmt: skip
+        if kind == "percent":
+            fig.unit = b.unit or a.unit
+        return fig
+
+    def percent_of(self, i: int) -> _Fig | None:
+        """ "percent of 10", "per cent of twenty-two" with no number before."""
+        j = i + (2 if self.lw[i] == "per" and self.word(i + 1) == "cent" else 1)
+        if self.lw[i] == "per" and j == i + 1:
+            return None
+        if self.word(j) != "of" or (i > 0 and self.kd[i - 1] == _NUM):
+            return None
+        c = self.number(j + 1)
+        if c is None or c.kind != "cardinal" or c.qualifier != "exact":
+            return None
+        return _Fig(i, c.end, c.value, c.value, c.value, kind="percent", unit="percent",
+                    bare=False)  # fmt: skip
+
+    def vague(self, i: int) -> _Fig | None:
+        for phrase, end in self.match_phrase(i, self.vague_index):
+            low, high = self.vague_values[phrase]
+            mod = " ".join(phrase)
+            sc = SCALES.get(self.word(end)) or (100 if self.word(end) == HUNDRED else None)
+            if sc is not None and phrase[-1] in ("several", "few", "handful", "couple"):
+                low = None if low is None else low * sc
+                high = None if high is None else high * sc
+                mod = f"{mod} {self.lw[end]}"
+                end += 1
+            elif sc is not None or (end < self.n and self.kd[end] == _NUM):
+                continue
+            flo = None if low is None else Fraction(low)
+            fhi = None if high is None else Fraction(high)
+            return _Fig(i, end, None, flo, fhi, kind="cardinal", qualifier="vague",
+                        modifier=mod, bare=False)  # fmt: skip
+        return None
+
+    # ---------------------------------------------------------------- non-figures
+    def dotted(self, i: int) -> list[_Fig]:
+        """Multi-dot digit strings: IP addresses (one "other" per group) or versions."""
+        text = self.tx[i]
+        groups = text.split(".")
+        if len(groups) == 4 and all(g.isdigit() and int(g) <= 255 for g in groups if g):
+            out: list[_Fig] = []
+            pos = self.st[i]
+            for g in groups:
+                v = int(g) if g else None
+                fig = _Fig(i, i + 1, v, v, v, kind="other")
+                out.append(fig)
+                fig_span = (pos, pos + len(g))
+                self._spans[id(fig)] = fig_span
+                pos += len(g) + 1
+            return out
+        kind: Kind = "version" if "." in text else "other"
+        return [_Fig(i, i + 1, None, None, None, kind=kind)]
+
+    _spans: dict[int, tuple[int, int]]
+
+    def chain(self, i: int) -> list[_Fig] | None:
+        """Phone-like chains of 3+ digit groups "+1-222-2222-2222", "1-1-1-1": "other"."""
+        kd, tx = self.kd, self.tx
+        j = i
+        groups = [i]
+        while (
+            j + 2 < self.n
+            and kd[j + 1] == _SYM
+            and tx[j + 1] in "-/."
+            and self.adj(j + 1)
+            and self.adj(j + 2)
+            and kd[j + 2] == _NUM
+        ):
+            j += 2
+            groups.append(j)
+        if len(groups) < 3 or (len(groups) == 3 and self.date_numeric(i) is not None):
+            return None
+        out = []
+        for g in groups:
+            v = self.vl[g]
+            out.append(_Fig(g, g + 1, v, v, v, kind="other"))
+        return out
+
+    def identifier(self, i: int) -> list[_Fig]:
+        """Digits inside a word or identifier ("MP3", "F-16", "@user123"): kind other."""
+        j = i + 1
+        while j < self.n and self.adj(j) and self.kd[j] in (_WORD, _NUM):
+            j += 1
+        v = self.vl[i]
+        fig = _Fig(i, i + 1, v, v, v, kind="other")
+        if self.kd[i - 1] == _WORD and self.lw[i - 1] in ("v",) and "." in self.tx[i]:
+            fig.kind = "version"
+        return [fig]
+
+    def digit_ordinal(self, i: int) -> _Fig | None:
+        """ "21st", "4th" (kind ordinal); "1990s" (a decade, kind year); "3D" (other)."""
+        j = i + 1
+        if not (j < self.n and self.adj(j) and self.kd[j] == _WORD):
+            return None
+        v = self.vl[i]
+        if v is None:
+            return None
+        suffix = self.lw[j]
+        if suffix in _ORDINAL_SUFFIXES and v.denominator == 1:
+            return _Fig(i, j + 1, v, v, v, kind="ordinal")
+        if suffix == "s" and self.tx[i].isdigit() and len(self.tx[i]) == 4 and _yearish(v):
+            return _Fig(i, j + 1, v, v, v, kind="year", parts=(int(v), None, None))
+        if suffix in SCALE_ABBREVIATIONS or suffix in ("e", "x") or self.tx[j] in ("E", "X"):
+            return None
+        # glued to a unit or identifier: report as "other", never as a cardinal
+        end = j + 1
+        return _Fig(i, end, v, v, v, kind="other")
+
+    def word_ordinal(self, i: int) -> _Fig:
+        w = self.lw[i]
+        ordinal, _ = _ordinal_word(w)
+        assert ordinal is not None
+        return _Fig(i, i + 1, ordinal, ordinal, ordinal,
+                    kind="ordinal")  # fmt: skip
+
+    def month_at(self, j: int) -> int | None:
+        if 0 <= j < self.n and self.kd[j] == _WORD and self.tx[j][0].isupper():
+            m = MONTHS.get(self.lw[j])
+            if m is not None and (len(self.lw[j]) > 3 or self.lw[j] == "may"
+                                  or self.sym(j + 1) == "." or True):  # fmt: skip
+                return m
+        return None
+
+    def day_at(self, j: int) -> tuple[int, int] | None:
+        """A day of month at token j (with an optional "th"): (day, end)."""
+        if j >= self.n or self.kd[j] != _NUM or not self.tx[j].isdigit() or len(self.tx[j]) > 2:
+            return None
+        d = int(self.tx[j])
+        if not 1 <= d <= 31:
+            return None
+        end = j + 1
+        if end < self.n and self.adj(end) and self.lw[end] in _ORDINAL_SUFFIXES:
+            end += 1
+        elif end < self.n and self.adj(end) and self.kd[end] in (_WORD, _NUM):
+            return None
+        return d, end
+
+    def year_at(self, j: int) -> int | None:
+        if j >= self.n or self.kd[j] != _NUM or not self.tx[j].isdigit() or len(self.tx[j]) != 4:
+            return None
+        y = int(self.tx[j])
+        if not _YEAR_MIN <= y <= _YEAR_MAX:
+            return None
+        if j + 1 < self.n and self.adj(j + 1) and self.kd[j + 1] in (_WORD, _NUM):
+            return None
+        return y
+
+    def date_words(self, i: int) -> _Fig | None:
+        """ "February 10, 2019", "March 3", "November 2007", "mid-October", "early 2003"."""
+        j = i
+        w = self.lw[i]
+        if w in _DATE_PREFIXES:
+            j = i + 1
+            if self.sym(j) == "-" and self.adj(j) and self.adj(j + 1):
+                j += 1
+            elif self.sym(j) == "-":
+                return None
+            m = self.month_at(j)
+            y = self.year_at(j) if m is None else None
+            if m is None and y is None:
+                return None
+            if y is not None:
+                return _Fig(i, j + 1, None, None, None, kind="date", parts=(y, None, None))
+            fig = self.date_words(j)
+            if fig is not None:
+                fig.start = i
+                return fig
+            return _Fig(i, j + 1, None, None, None, kind="date", parts=(None, m, None))
+        m = self.month_at(i)
+        if m is None:
+            return None
+        j = i + 1
+        if self.sym(j) == "." and self.adj(j):
+            j += 1
+        day = self.day_at(j)
+        if day is not None:
+            d, end = day
+            k = end
+            if self.sym(k) == ",":
+                k += 1
+            y = self.year_at(k)
+            if y is not None:
+                return _Fig(i, k + 1, None, None, None, kind="date", parts=(y, m, d))
+            if self.kd[end] == _NUM if end < self.n else False:
+                return None
+            return _Fig(i, end, None, None, None, kind="date", parts=(None, m, d))
+        k = j
+        if self.sym(k) == ",":
+            k += 1
+        y = self.year_at(k)
+        if y is not None:
+            return _Fig(i, k + 1, None, None, None, kind="date", parts=(y, m, None))
+        return None
+
+    def date_day_first(self, i: int) -> _Fig | None:
+        """ "10 February 2019", "4th of July"."""
+        day = self.day_at(i)
+        if day is None:
+            return None
+        d, end = day
+        k = end
+        if self.word(k) == "of":
+            k += 1
+        m = self.month_at(k)
+        if m is None or (self.lw[k] == "may" and self.tx[k] == "May" and False):
+            return None
+        k += 1
+        j = k + 1 if self.sym(k) == "," else k
+        y = self.year_at(j)
+        if y is not None:
+            return _Fig(i, j + 1, None, None, None, kind="date", parts=(y, m, d))
+        return _Fig(i, k, None, None, None, kind="date", parts=(None, m, d))
+
+    def date_numeric(self, i: int) -> _Fig | None:
+        """ "5/17/2018", "17/5/2018", "2018-05-17", "1995-01"."""
+        tx, kd = self.tx, self.kd
+        if not tx[i].isdigit():
+            return None
+        seps = self.sym(i + 1)
+        if seps not in ("/", "-") or not (self.adj(i + 1) and self.adj(i + 2)):
+            return None
+        if i + 2 >= self.n or kd[i + 2] != _NUM or not tx[i + 2].isdigit():
+            return None
+        a, b = tx[i], tx[i + 2]
+        three = (
+            self.sym(i + 3) == seps
+            and self.adj(i + 3)
+            and self.adj(i + 4)
+            and i + 4 < self.n
+            and kd[i + 4] == _NUM
+            and tx[i + 4].isdigit()
+        )
+        if three:
+            c = tx[i + 4]
+            if self.adj(i + 5) and i + 5 < self.n and kd[i + 5] in (_NUM, _WORD):
+                return None
+            if len(a) == 4 and len(b) <= 2 and len(c) <= 2:
+                y, mo, d = int(a), int(b), int(c)
+            elif len(c) == 4 and len(a) <= 2 and len(b) <= 2 and seps == "/":
+                x, z = int(a), int(b)
+                y = int(c)
+                mo, d = (x, z) if x <= 12 else (z, x)
+            else:
+                return None
+            if _YEAR_MIN <= y <= _YEAR_MAX and 1 <= mo <= 12 and 1 <= d <= 31:
+                return _Fig(i, i + 5, None, None, None, kind="date", parts=(y, mo, d))
+            return None
+        if seps == "-" and len(a) == 4 and len(b) == 2 and b.startswith("0"):
+            if self.adj(i + 3) and i + 3 < self.n and kd[i + 3] in (_NUM, _WORD, _SYM):
+                return None
+            y, mo = int(a), int(b)
+            if _YEAR_MIN <= y <= _YEAR_MAX and 1 <= mo <= 12:
+                return _Fig(i, i + 3, None, None, None, kind="date", parts=(y, mo, None))
+        return None
+
+
+def _ordinal_word(w: str) -> tuple[int | None, bool]:
+    if w in ORDINALS:
+        return ORDINALS[w], False
+    if w.endswith("s") and w[:-1] in ORDINALS:
+        return ORDINALS[w[:-1]], True
+    return None, False
+
+
+def _yearish(v: Num | None) -> bool:
+    return v is not None and v.denominator == 1 and _YEAR_MIN <= v <= _YEAR_MAX
+
+
+def _qualify(fig: _Fig, q: Qualifier, mod: str) -> None:
+    v = fig.value
+    fig.qualifier = q
+    fig.modifier = mod
+    if q in ("at_least", "more_than"):
+        fig.low, fig.high = v, None
+    elif q in ("at_most", "less_than"):
+        fig.low, fig.high = None, v
+
+
+# --------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------
+
+
+def find_numbers(
+    text: str, *, vague: Mapping[str, tuple[float | None, float | None]] | None = None
+) -> list[NumberMention]:
+    """Every numeric expression of ``text``, in order, non-overlapping.
+
+    ``vague`` overrides entries of the vague-amount table (``numcheck/data/vague.toml``):
+    phrase -> (low, high), ``None`` for an open bound.
+
+    >>> [(m.text, m.value, m.low, m.high, m.qualifier, m.modifier)
+    ...  for m in find_numbers("at least 155,000 deaths, nearly 900 troops")]
+    [('at least 155,000', 155000.0, 155000.0, None, 'at_least', 'at least'),
+     ('nearly 900', 900.0, 900.0, 900.0, 'approx', 'nearly')]
+    >>> m, = find_numbers("25000 to 30,000 fighters")
+    >>> (m.kind, m.value, m.low, m.high, m.qualifier)
+    ('range', None, 25000.0, 30000.0, 'range')
+    >>> [(m.text, m.kind, m.parts) for m in find_numbers("In November 2007, 1,70,300 troops")]
+    [('November 2007', 'date', (2007, 11, None)), ('1,70,300', 'cardinal', None)]
+    >>> m, = find_numbers("hundreds of thousands of lives")
+    >>> (m.qualifier, m.low, m.high)
+    ('vague', 200000.0, 999999.0)
+    >>> m, = find_numbers("hundreds", vague={"hundreds": (100, None)})
+    >>> (m.low, m.high)
+    (100.0, None)
+    """
+    norm = normalize(text)
+    table: VagueTable = _default_vague()
+    if vague:
+        merged = dict(table)
+        merged.update({k.lower(): v for k, v in vague.items()})
+        table = merged
+    scanner = _Scanner(_Tokens(norm), table)
+    scanner._spans = {}
+    figs = scanner.run()
+    toks = scanner.t
+    out: list[NumberMention] = []
+    last_end = 0
+    for fig in figs:
+        span = scanner._spans.get(id(fig))
+        if span is not None:
+            start, end = span
+        else:
+            start, end = toks.st[fig.start], toks.en[fig.end - 1]
+        if start < last_end or end <= start:
+            continue
+        last_end = end
+        value = fig.value if fig.qualifier not in ("range", "vague") else None
+        out.append(
+            NumberMention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=_f(value),
+                low=_f(fig.low),
+                high=_f(fig.high),
+                qualifier=fig.qualifier,
+                modifier=fig.modifier,
+                kind=fig.kind,
+                unit=fig.unit,
+                parts=fig.parts,
+            )
+        )
+    return out

@@ -1,0 +1,119 @@
+"""The pipeline, top to bottom: load -> clean -> find numbers -> frame -> normalize ->
+compare -> report. The stages live in their own modules; this one wires them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ._compare import compare
+from ._frame import Framer
+from ._lexicon import Lexicon
+from ._load import LoadError, parse_published, read_inputs
+from ._models import Article, Claim, InputError, Report
+from ._rules import Rules
+
+Item = Article | Claim | str | Path
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    article_id: str = "text",
+    lexicon: Lexicon | None = None,
+) -> list[Claim]:
+    """Extract the numeric claims of ``text``: one :class:`Claim` per figure.
+
+    ``published`` (a date or ``YYYY-MM-DD``/``YYYY-MM`` string) anchors "now", "last
+    year" and the present tense; without it such times are ``unknown``.
+
+    >>> [(c.text, c.unit, c.subject, c.location, c.time.label())
+    ...  for c in extract("There were 5000 US troops in Iraq in 2016.")]
+    [('5000', 'troops', 'US', 'Iraq', '2016')]
+    >>> claim = extract("The US now has roughly 2,500 troops in Iraq.", published="2024-01-06")[0]
+    >>> claim.qualifier, claim.value, claim.time.basis, claim.time.start
+    ('approx', 2500.0, 'relative', datetime.date(2024, 1, 6))
+    """
+    fields: dict[str, Any] = {"id": article_id, "text": text}
+    if published is not None:
+        fields["published"], fields["published_precision"] = parse_published(published)
+    return Framer(lexicon).claims(Article(**fields))
+
+
+def extract_articles(articles: Iterable[Article], *, lexicon: Lexicon | None = None) -> list[Claim]:
+    """The claims of several articles, in article order."""
+    framer = Framer(lexicon)
+    return [claim for article in articles for claim in framer.claims(article)]
+
+
+def check(
+    items: Iterable[Item] | Item,
+    *,
+    rules: Rules | Mapping[str, Any] | str | Path | None = None,
+    lexicon: Lexicon | None = None,
+) -> Report:
+    """Extract the claims of the articles and compare them: a :class:`Report`.
+
+    ``items`` are :class:`Article` objects, :class:`Claim` objects (checked as given, no
+    text needed) or paths of article files and folders, mixed freely. ``rules`` is a
+    :class:`Rules`, a mapping in its shape, or the path of a ``numcheck.toml``.
+
+    >>> from numcheck import Article
+    >>> report = check([
+    ...     Article(id="a", text="There were 5000 US troops in Iraq in 2016."),
+    ...     Article(id="b", text="The US now has 2,500 troops in Iraq.", published="2024-01-06"),
+    ... ])
+    >>> [(d.verdict, d.severity, d.rule) for d in report.discrepancies]
+    [('change', 'info', 'troops/change')]
+    """
+    if isinstance(items, Article | Claim | str | Path):
+        items = [items]
+    articles: list[Article] = []
+    given: list[Claim] = []
+    paths: list[str | Path] = []
+    for item in items:
+        if isinstance(item, Article):
+            articles.append(item)
+        elif isinstance(item, Claim):
+            given.append(item)
+        else:
+            paths.append(item)
+    errors: list[InputError] = []
+    if paths:
+        loaded, errors = read_inputs(paths)
+        if errors:
+            raise LoadError(errors, loaded)
+        articles.extend(loaded)
+    return build_report(articles, given, rules=resolve_rules(rules), lexicon=lexicon)
+
+
+def build_report(
+    articles: list[Article],
+    claims: list[Claim],
+    *,
+    rules: Rules,
+    errors: list[InputError] | None = None,
+    lexicon: Lexicon | None = None,
+) -> Report:
+    """Extract the articles' claims, add the given claims, compare them all."""
+    all_claims = extract_articles(articles, lexicon=lexicon) + list(claims)
+    return Report(
+        articles=articles,
+        claims=all_claims,
+        discrepancies=compare(all_claims, rules),
+        errors=errors or [],
+    )
+
+
+def resolve_rules(rules: Rules | Mapping[str, Any] | str | Path | None) -> Rules:
+    """Accept rules as a model, a mapping or a file path."""
+    if rules is None:
+        return Rules()
+    if isinstance(rules, Rules):
+        return rules
+    if isinstance(rules, str | Path):
+        return Rules.from_file(rules)
+    return Rules.parse(rules)

@@ -1,0 +1,188 @@
+"""Stage 7: render claims and reports for people (terminal, Markdown) and tools (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+
+from ._models import SEVERITY_RANK, Claim, Discrepancy, Report, Severity
+
+_MARK = {"error": "✖", "warning": "▲", "info": "·"}
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def _interval(claim: Claim) -> str:
+    low, high = claim.low, claim.high
+    if low is not None and low == high:
+        return _number(low)
+    left = _number(low) if low is not None else "-inf"
+    right = _number(high) if high is not None else "inf"
+    return f"[{left}, {right}]"
+
+
+def claims_table(claims: Sequence[Claim]) -> str:
+    """A readable fixed-width table of claims, one line each."""
+    headers = (
+        "article",
+        "offsets",
+        "figure",
+        "interval",
+        "qualifier",
+        "unit",
+        "subject",
+        "location",
+        "time",
+    )
+    rows = [
+        (
+            c.article,
+            f"{c.start}-{c.end}" if c.start is not None else "-",
+            _clip(c.text, 28),
+            _interval(c),
+            c.qualifier + (f" ({c.modifier})" if c.modifier else ""),
+            (c.unit or "?") + (" Δ" if c.kind == "change" else ""),
+            c.subject or "?",
+            c.location or "?",
+            f"{c.time.label()} [{c.time.basis}]",
+        )
+        for c in claims
+    ]
+    return _table(headers, rows) + f"\n{len(claims)} claim(s)"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def filter_severity(discrepancies: Iterable[Discrepancy], minimum: Severity) -> list[Discrepancy]:
+    """The discrepancies at least as severe as ``minimum``."""
+    limit = SEVERITY_RANK[minimum]
+    return [d for d in discrepancies if SEVERITY_RANK[d.severity] <= limit]
+
+
+def _grouped(discrepancies: Sequence[Discrepancy]) -> list[tuple[str, list[Discrepancy]]]:
+    """Group by measure key; groups with the most severe finding first."""
+    groups = [
+        (k, list(g))
+        for k, g in groupby(sorted(discrepancies, key=lambda d: d.key), key=lambda d: d.key)
+    ]
+    for _, items in groups:
+        items.sort(key=lambda d: SEVERITY_RANK[d.severity])
+    groups.sort(key=lambda kg: (min(SEVERITY_RANK[d.severity] for d in kg[1]), kg[0]))
+    return groups
+
+
+def _summary(report: Report, shown: Sequence[Discrepancy]) -> str:
+    counts = {s: sum(1 for d in shown if d.severity == s) for s in ("error", "warning", "info")}
+    return (
+        f"{len(report.articles)} article(s), {len(report.claims)} claim(s), "
+        f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'}: "
+        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+    )
+
+
+def _locate(claim: Claim) -> str:
+    return (
+        f"{claim.article}:{claim.start}-{claim.end}" if claim.start is not None else claim.article
+    )
+
+
+def render_text(report: Report, *, minimum: Severity = "info") -> str:
+    """The terminal report: grouped by measure, most severe first, with provenance."""
+    shown = filter_severity(report.discrepancies, minimum)
+    lines: list[str] = []
+    for key, items in _grouped(shown):
+        lines.append(f"== {key.replace('|', ' | ')} ({len(items)})")
+        for d in items:
+            lines.append(f"  {_MARK[d.severity]} {d.severity.upper()} {d.verdict} [{d.rule}]")
+            lines.append(f"    {d.explanation}")
+            for claim in d.claims:
+                lines.append(f"    - {_locate(claim)}: {_clip(_marked(claim), 160)}")
+        lines.append("")
+    for error in report.errors:
+        lines.append(f"error: {error}")
+    lines.append(_summary(report, shown))
+    return "\n".join(lines)
+
+
+def _marked(claim: Claim) -> str:
+    """The sentence with the figure marked by »…«."""
+    sentence = claim.sentence
+    if not sentence:
+        return claim.text
+    at = sentence.find(claim.text)
+    if at < 0:
+        return sentence
+    return f"{sentence[:at]}»{claim.text}«{sentence[at + len(claim.text) :]}"
+
+
+def render_markdown(report: Report, *, minimum: Severity = "info") -> str:
+    """The report as Markdown: a section per measure, a table per section."""
+    shown = filter_severity(report.discrepancies, minimum)
+    out = ["# numcheck report", "", _summary(report, shown), ""]
+    for key, items in _grouped(shown):
+        out += [
+            f"## {key.replace('|', ' · ')}",
+            "",
+            "| severity | verdict | rule | first | second | why |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for d in items:
+            first, second = (f"{_locate(c)} “{c.text}”" for c in d.claims)
+            why = d.explanation.replace("|", "\\|")
+            out.append(f"| {d.severity} | {d.verdict} | `{d.rule}` | {first} | {second} | {why} |")
+        out.append("")
+    if report.errors:
+        out += ["## Inputs that could not be read", ""]
+        out += [f"- `{e.path}`: {e.message}" for e in report.errors]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_json(report: Report, *, minimum: Severity = "info") -> str:
+    """The report in the public JSON contract, discrepancies filtered by severity."""
+    shown = filter_severity(report.discrepancies, minimum)
+    return report.model_copy(update={"discrepancies": shown}).to_json()
+
+
+def claims_jsonl(claims: Iterable[Claim]) -> str:
+    """One Claim per line, in the public JSON contract."""
+    return "".join(claim.model_dump_json() + "\n" for claim in claims)
+
+
+def parse_claims_jsonl(text: str, path: str) -> tuple[list[Claim], list[tuple[str, str]]]:
+    """Claims from JSON Lines; bad lines become (``path:line``, problem) pairs."""
+    from pydantic import ValidationError
+
+    claims: list[Claim] = []
+    problems: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+            claims.append(Claim.model_validate(record))
+        except json.JSONDecodeError as exc:
+            problems.append((where, f"not valid JSON: {exc.msg} (column {exc.colno})"))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or "claim"
+            problems.append((where, f"not a valid Claim: {field}: {first['msg']}"))
+    return claims, problems

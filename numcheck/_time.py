@@ -1,0 +1,267 @@
+"""When a figure holds: explicit dates, relative times and the publication date.
+
+Part of stage 4 (framing). A date governs the figure it belongs to: the first date after
+the figure in the same clause, or a date that opens the clause before it ("In 2016,
+..."). Relative words ("now", "last year") are anchored on the publication date; with
+neither, the publication date itself is used (basis ``published``); with no publication
+date either, the time is ``unknown``: never invented.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ._lexicon import WORD
+from ._models import Precision, TimeSpan
+
+
+class DateMention(Protocol):
+    """What the time resolver needs of a number mention (see ``_numbers.NumberMention``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def parts(self) -> tuple[int | None, int | None, int | None] | None: ...
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The article's publication date and how precisely it is known."""
+
+    date: dt.date | None
+    precision: Precision = "day"
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        if self.date is None:
+            return None
+        return _interval(
+            self.date.year,
+            self.date.month if self.precision != "year" else None,
+            self.date.day if self.precision == "day" else None,
+        )
+
+
+MAX_DATE_DISTANCE = 8
+"""A date further than this many words after a figure qualifies something else
+("900 in Syria as part of the coalition formed in 2014")."""
+
+# Clause boundaries inside a sentence: a date on the other side does not govern a figure.
+_CLAUSE = re.compile(
+    r"[;()\[\]]|\s-\s|--|,\s*(?:but|while|whereas|although|though|which|who|when|with|"
+    r"after|before|as|and then|compared)\b|\b(?:but|while|whereas|as part of)\b",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"(?:\b(?P<word>in|since|until|till|by|through|to|from|between|and|during|on|as of|of|"
+    r"before|after|at|around|throughout|circa|c\.)\s+(?:the\s+)?(?:year\s+|end\s+of\s+|"
+    r"start\s+of\s+|beginning\s+of\s+)?)$",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(?P<now>right now|now|currently|today|at present|presently|at the moment|"
+    r"as of now|so far|to date|as things stand|nowadays|there (?:are|is|remain))\b"
+    r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous) (?:year|month|week))\b",
+    re.IGNORECASE,
+)
+
+
+def resolve_time(
+    text: str,
+    sentence: tuple[int, int],
+    figure: tuple[int, int],
+    mentions: Sequence[DateMention],
+    figures: Sequence[tuple[int, int]],
+    anchor: Anchor,
+) -> TimeSpan:
+    """The time of the figure at ``figure`` (offsets) in ``text`` (normalized).
+
+    ``mentions`` are the date and year mentions of the sentence, ``figures`` the other
+    figures of the sentence (a date beyond another figure belongs to that one).
+    """
+    clause = _clause(text, sentence, figure)
+    dates = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+    explicit = _governing(text, figure, dates, figures, clause)
+    if explicit is not None:
+        span = _explicit(text, explicit, dates, anchor)
+        if span is not None:
+            return span
+    relative = _relative(text, clause, anchor)
+    if relative is not None:
+        return relative
+    published = anchor.span()
+    if published is None:
+        return TimeSpan()
+    return TimeSpan(start=published[0], end=published[1], basis="published")
+
+
+def _clause(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
+    start, end = sentence
+    for match in _CLAUSE.finditer(text, sentence[0], sentence[1]):
+        if match.end() <= figure[0]:
+            start = match.end()
+        elif match.start() >= figure[1]:
+            end = match.start()
+            break
+    return start, end
+
+
+def _governing(
+    text: str,
+    figure: tuple[int, int],
+    dates: Sequence[DateMention],
+    figures: Sequence[tuple[int, int]],
+    clause: tuple[int, int],
+) -> DateMention | None:
+    others = [f for f in figures if f != figure]
+    for date in dates:  # the first date after the figure, close, with no figure between
+        if date.start >= figure[1]:
+            if any(figure[1] <= f[0] and f[1] <= date.start for f in others):
+                break
+            if len(WORD.findall(text, figure[1], date.start)) > MAX_DATE_DISTANCE:
+                break
+            return date
+    for date in reversed(dates):  # a date that opens the clause: "In 2016, ..."
+        if date.end <= figure[0]:
+            lead = text[clause[0] : date.start].strip().lower()
+            if lead in ("", "in", "since", "by", "until", "during", "as of", "on", "from"):
+                return date
+    return None
+
+
+def _explicit(
+    text: str, date: DateMention, dates: Sequence[DateMention], anchor: Anchor
+) -> TimeSpan | None:
+    span = _mention_span(text, date, anchor)
+    if span is None:
+        return None
+    lead = _LEAD.search(text, max(0, date.start - 30), date.start)
+    word = lead.group("word").lower() if lead else ""
+    start: dt.date | None
+    end: dt.date | None
+    start, end = span
+    first = lead.start() if lead else date.start
+    if word in ("from", "between"):
+        partner = _partner(text, date, dates, "to" if word == "from" else "and")
+        if partner is not None:
+            other = _mention_span(text, partner, anchor)
+            if other is not None:
+                end = other[1]
+                return TimeSpan(
+                    start=start, end=end, basis="explicit", text=_text(text, first, partner.end)
+                )
+    if word in ("to", "and"):
+        previous = [d for d in dates if d.end <= date.start]
+        opener = (
+            _LEAD.search(text, max(0, previous[-1].start - 30), previous[-1].start)
+            if previous
+            else None
+        )
+        if previous and opener and opener.group("word").lower() in ("from", "between"):
+            other = _mention_span(text, previous[-1], anchor)
+            if other is not None:
+                return TimeSpan(
+                    start=other[0],
+                    end=end,
+                    basis="explicit",
+                    text=_text(text, opener.start(), date.end),
+                )
+    if word == "since":
+        published = anchor.span()
+        end = published[1] if published else None
+    elif word in ("until", "till", "by", "through", "to", "before"):
+        start = None
+        if word == "before":
+            end = span[0] - dt.timedelta(days=1)
+    elif word == "after":
+        start, end = span[1] + dt.timedelta(days=1), None
+    return TimeSpan(start=start, end=end, basis="explicit", text=_text(text, first, date.end))
+
+
+def _text(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
+def _partner(
+    text: str, date: DateMention, dates: Sequence[DateMention], joiner: str
+) -> DateMention | None:
+    for other in dates:
+        if other.start > date.end:
+            between = text[date.end : other.start].strip().lower()
+            return other if between in (joiner, "-", "until", "through") else None
+    return None
+
+
+def _mention_span(text: str, date: DateMention, anchor: Anchor) -> tuple[dt.date, dt.date] | None:
+    if not date.parts:
+        return None
+    year, month, day = date.parts
+    if year is None:
+        if anchor.date is None or month is None:
+            return None
+        # A month without a year is the latest such month not after publication.
+        year = anchor.date.year if month <= anchor.date.month else anchor.date.year - 1
+    try:
+        start, end = _interval(year, month, day)
+    except ValueError:
+        return None
+    words = text[date.start : date.end].lower()
+    if month is not None and day is None:
+        if "mid" in words:
+            start = end = start.replace(day=15)
+        elif "early" in words:
+            end = start.replace(day=10)
+        elif "late" in words:
+            start = end.replace(day=21)
+    elif month is None and day is None:
+        if "mid" in words:
+            start, end = dt.date(year, 5, 1), dt.date(year, 8, 31)
+        elif "early" in words:
+            end = dt.date(year, 4, 30)
+        elif "late" in words:
+            start = dt.date(year, 9, 1)
+    return start, end
+
+
+def _interval(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.date]:
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if day is None:
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day), dt.date(year, month, day)
+
+
+def _relative(text: str, clause: tuple[int, int], anchor: Anchor) -> TimeSpan | None:
+    match = _RELATIVE.search(text, clause[0], clause[1])
+    published = anchor.span()
+    if match is None or anchor.date is None or published is None:
+        return None
+    words = match.group().lower()
+    if match.group("now"):
+        if words in ("so far", "to date"):
+            return TimeSpan(start=None, end=published[1], basis="relative", text=match.group())
+        return TimeSpan(start=published[0], end=published[1], basis="relative", text=match.group())
+    year, month = anchor.date.year, anchor.date.month
+    shift = 0 if "this" in words else 1
+    if words.endswith("year"):
+        start, end = _interval(year - shift, None, None)
+    elif words.endswith("month"):
+        month -= shift
+        if month == 0:
+            year, month = year - 1, 12
+        start, end = _interval(year, month, None)
+        if shift == 0 and anchor.precision == "day":
+            end = anchor.date
+    else:  # week
+        end = anchor.date - dt.timedelta(days=7 * shift)
+        start = end - dt.timedelta(days=end.weekday())
+        end = start + dt.timedelta(days=6)
+    return TimeSpan(start=start, end=end, basis="relative", text=match.group())

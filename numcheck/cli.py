@@ -1,0 +1,152 @@
+"""The ``numcheck`` command line.
+
+Exit status, like a linter: 0 when there is no error-severity discrepancy, 1 when there
+is one, 2 for bad usage or an unreadable input (named on stderr; the rest of the batch
+is still processed and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import cast
+
+from . import __version__
+from ._load import BadInputError, NumcheckError, decode_bytes, read_inputs
+from ._models import Claim, InputError, Severity
+from ._pipeline import build_report, extract_articles
+from ._report import (
+    claims_jsonl,
+    claims_table,
+    filter_severity,
+    parse_claims_jsonl,
+    render_json,
+    render_markdown,
+    render_text,
+)
+from ._rules import Rules, find_rules
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"numcheck: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="numcheck",
+        description="Extract numeric claims from news articles and flag discrepancies.",
+    )
+    parser.add_argument("--version", action="version", version=f"numcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    extract = commands.add_parser("extract", help="list the claims of articles")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    extract.add_argument("--format", choices=("table", "jsonl"), default="table")
+
+    check = commands.add_parser("check", help="check articles and claims for discrepancies")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    check.add_argument(
+        "--claims",
+        action="append",
+        default=[],
+        metavar="FILE.jsonl",
+        help="claims as JSON Lines in the Claim schema (no article text needed); repeatable",
+    )
+    check.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    check.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="numcheck.toml or pyproject.toml with [tool.numcheck] "
+        "(default: found from the current folder up)",
+    )
+    check.add_argument(
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        default="info",
+        help="hide discrepancies below this severity (default: info, show all)",
+    )
+    return parser
+
+
+def _warn(error: InputError | str) -> None:
+    print(f"numcheck: {error}", file=sys.stderr)
+
+
+def _read_claims(paths: Sequence[str]) -> tuple[list[Claim], list[InputError]]:
+    claims: list[Claim] = []
+    errors: list[InputError] = []
+    for name in paths:
+        try:
+            text = decode_bytes(Path(name).read_bytes())
+        except OSError as exc:
+            errors.append(InputError(path=name, message=f"cannot read: {exc.strerror or exc}"))
+            continue
+        except BadInputError as exc:
+            errors.append(InputError(path=name, message=str(exc)))
+            continue
+        found, problems = parse_claims_jsonl(text, name)
+        claims += found
+        errors += [InputError(path=where, message=problem) for where, problem in problems]
+    return claims, errors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "check" and not args.paths and not args.claims:
+        parser.error("check needs article PATHs or --claims FILE.jsonl")
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        return _check(args)
+    except NumcheckError as exc:
+        _warn(str(exc))
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. piped into head
+        return EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    articles, errors = read_inputs(args.paths)
+    for error in errors:
+        _warn(error)
+    claims = extract_articles(articles)
+    if args.format == "jsonl":
+        sys.stdout.write(claims_jsonl(claims))
+    else:
+        print(claims_table(claims))
+    return EXIT_USAGE if errors else EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    rules = Rules.from_file(args.rules) if args.rules else find_rules()
+    articles, errors = read_inputs(args.paths) if args.paths else ([], [])
+    claims, claim_errors = _read_claims(args.claims)
+    errors += claim_errors
+    for error in errors:
+        _warn(error)
+    report = build_report(articles, claims, rules=rules, errors=errors)
+    minimum = cast(Severity, args.min_severity)
+    if args.format == "json":
+        sys.stdout.write(render_json(report, minimum=minimum))
+        sys.stdout.write("\n")
+    elif args.format == "markdown":
+        sys.stdout.write(render_markdown(report, minimum=minimum))
+    else:
+        print(render_text(report, minimum=minimum))
+    if errors:
+        return EXIT_USAGE
+    if filter_severity(report.discrepancies, "error"):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

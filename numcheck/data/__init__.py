@@ -1,0 +1,1 @@
+"""Data files users may extend: measures, actors, places, vague amounts (TOML)."""

@@ -1,0 +1,132 @@
+"""The command line, end to end through a subprocess."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from numcheck import Claim, Report
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "numcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_extract_jsonl_lines_are_claims_that_slice_their_article() -> None:
+    result = run("extract", str(SEEDS), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    lines = result.stdout.splitlines()
+    assert len(lines) > 10
+    for line in lines:
+        claim = Claim.model_validate_json(line)
+        raw = texts[claim.article]
+        body = raw[raw.index("\n---\n", 3) + 5 :]
+        assert claim.start is not None and claim.end is not None
+        assert body[claim.start : claim.end] == claim.text
+
+
+def test_extract_table_is_readable() -> None:
+    result = run("extract", str(SEEDS / "004_e5be0aa2949e4449.txt"))
+    assert result.returncode == 0, result.stderr
+    assert "1,70,300" in result.stdout and "troops" in result.stdout
+    assert result.stdout.splitlines()[0].split()[:3] == ["article", "offsets", "figure"]
+
+
+def test_check_json_lists_the_troop_change() -> None:
+    result = run("check", str(SEEDS), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = Report.model_validate_json(result.stdout)
+    assert len(report.articles) == 5
+    changes = [
+        {c.article[:3] for c in d.claims}
+        for d in report.discrepancies
+        if d.key == "troops|US|Iraq" and d.verdict == "change"
+    ]
+    assert {"004", "001"} in changes and {"004", "002"} in changes
+
+
+def test_check_text_report_groups_by_measure() -> None:
+    result = run("check", str(SEEDS))
+    assert result.returncode == 0, result.stderr
+    assert "== troops | US | Iraq" in result.stdout
+    assert "5 article(s)" in result.stdout.splitlines()[-1]
+
+
+def test_check_claims_without_text(tmp_path: Path) -> None:
+    claims = tmp_path / "sheet.jsonl"
+    claims.write_text(
+        '{"article": "wire-1", "text": "2,000", "value": 2000, "unit": "troops", "subject": "US",'
+        ' "location": "Iraq", "time": {"start": "2024-01-10", "end": "2024-01-10",'
+        ' "basis": "explicit"}}\n'
+        '{"article": "wire-2", "value": 2500, "unit": "troops", "subject": "US",'
+        ' "location": "Iraq", "time": {"start": "2024-01-20", "end": "2024-01-20",'
+        ' "basis": "explicit"}}\n'
+    )
+    result = run("check", "--claims", str(claims), "--format", "json")
+    assert result.returncode == 1, result.stderr  # an error-severity conflict
+    [finding] = Report.model_validate_json(result.stdout).discrepancies
+    assert (finding.verdict, finding.severity) == ("conflict", "error")
+    assert {c.article for c in finding.claims} == {"wire-1", "wire-2"}
+    markdown = run("check", "--claims", str(claims), "--format", "markdown")
+    assert "| error | conflict |" in markdown.stdout
+    quiet = run("check", "--claims", str(claims), "--min-severity", "error")
+    assert "conflict" in quiet.stdout
+
+
+def test_bad_inputs_exit_2_naming_the_file_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(SEEDS / "004_e5be0aa2949e4449.txt", folder / "good.txt")
+    (folder / "bad.txt").write_bytes("Caf\u00e9".encode("latin-1"))
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text('{"article": "x", "value": "many"}\n')
+    result = run("check", str(folder), "--claims", str(claims), "--format", "json")
+    assert result.returncode == 2
+    assert f"{folder / 'bad.txt'}: not valid UTF-8" in result.stderr
+    assert f"{claims}:1: not a valid Claim: value" in result.stderr
+    report = Report.model_validate_json(result.stdout)
+    assert [a.id for a in report.articles] == ["good"]
+    assert len(report.errors) == 2
+    for line in result.stderr.splitlines():
+        assert line.startswith("numcheck: ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("frobnicate",), id="unknown-command"),
+        pytest.param(("check", "--format", "xml", "seeds"), id="bad-format"),
+        pytest.param(("check",), id="nothing-to-check"),
+    ],
+)
+def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
+    assert run(*args).returncode == 2
+
+
+def test_invalid_rules_exit_2_with_file_and_key(tmp_path: Path) -> None:
+    rules = tmp_path / "numcheck.toml"
+    rules.write_text("[default]\nsame_time_days = 'soon'\n")
+    result = run("check", str(SEEDS), "--rules", str(rules))
+    assert result.returncode == 2
+    assert str(rules) in result.stderr and "default.same_time_days" in result.stderr
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).with_name("numcheck")
+    if not script.exists():
+        pytest.skip("numcheck console script not installed in this environment")
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout.startswith("numcheck ")

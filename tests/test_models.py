@@ -1,0 +1,191 @@
+"""The public data model: every model survives a JSON round trip; defaults and checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from numcheck import Article, Claim, Discrepancy, Report, TimeSpan
+from numcheck._models import InputError
+
+texts = st.text(max_size=40)
+names = st.one_of(st.none(), st.text(min_size=1, max_size=12))
+dates = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1)))
+finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
+
+
+@st.composite
+def times(draw: st.DrawFn) -> TimeSpan:
+    a, b = draw(dates), draw(dates)
+    if a and b and a > b:
+        a, b = b, a
+    basis = draw(st.sampled_from(["explicit", "relative", "published", "unknown"]))
+    return TimeSpan(start=a, end=b, basis=basis, text=draw(st.one_of(st.none(), texts)))
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> Claim:
+    low, high = draw(st.one_of(st.none(), finite)), draw(st.one_of(st.none(), finite))
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    value = draw(st.one_of(st.none(), finite))
+    qualifier = draw(
+        st.sampled_from(
+            ["exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague"]
+        )
+    )
+    if value is not None and qualifier in ("exact", "approx"):
+        low = high = value
+    start = draw(st.one_of(st.none(), st.integers(0, 10**6)))
+    end = None if start is None else start + draw(st.integers(0, 100))
+    return Claim(
+        article=draw(st.text(min_size=1, max_size=10)),
+        start=start,
+        end=end,
+        text=draw(texts),
+        sentence=draw(texts),
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=draw(names),
+        subject=draw(names),
+        location=draw(names),
+        time=draw(times()),
+        modifier=draw(names),
+        kind=draw(st.sampled_from(["level", "change"])),
+        anchor=draw(dates),
+        source=draw(names),
+    )
+
+
+articles = st.builds(
+    Article,
+    id=st.text(min_size=1, max_size=10),
+    text=st.text(max_size=200),
+    published=dates,
+    title=names,
+    source=names,
+    url=names,
+    path=names,
+    published_precision=st.sampled_from(["day", "month", "year"]),
+    meta=st.dictionaries(st.text(max_size=5), st.one_of(st.integers(), texts), max_size=3),
+)
+discrepancies = st.builds(
+    Discrepancy,
+    key=texts,
+    verdict=st.sampled_from(["conflict", "change", "regression"]),
+    severity=st.sampled_from(["error", "warning", "info"]),
+    claims=st.tuples(claims(), claims()),
+    rule=texts,
+    explanation=texts,
+    ratio=st.one_of(st.none(), finite),
+    same_article=st.booleans(),
+)
+reports = st.builds(
+    Report,
+    articles=st.lists(articles, max_size=2),
+    claims=st.lists(claims(), max_size=3),
+    discrepancies=st.lists(discrepancies, max_size=2),
+    errors=st.lists(st.builds(InputError, path=texts, message=texts), max_size=2),
+)
+
+
+@given(times())
+def test_timespan_round_trip(time: TimeSpan) -> None:
+    assert TimeSpan.model_validate_json(time.model_dump_json()) == time
+
+
+@given(articles)
+def test_article_round_trip(article: Article) -> None:
+    assert Article.model_validate_json(article.model_dump_json()) == article
+
+
+@given(claims())
+def test_claim_round_trip(claim: Claim) -> None:
+    assert Claim.model_validate_json(claim.model_dump_json()) == claim
+
+
+@given(discrepancies)
+def test_discrepancy_round_trip(item: Discrepancy) -> None:
+    assert Discrepancy.model_validate_json(item.model_dump_json()) == item
+
+
+@given(reports)
+def test_report_round_trip(report: Report) -> None:
+    assert Report.model_validate_json(report.to_json()) == report
+
+
+def test_json_uses_contract_names_iso_dates_and_integers() -> None:
+    claim = Claim(
+        article="004",
+        start=10,
+        end=14,
+        text="5000",
+        value=5000,
+        unit="troops",
+        subject="US",
+        location="Iraq",
+        time=TimeSpan(
+            start=dt.date(2016, 1, 1), end=dt.date(2016, 12, 31), basis="explicit", text="in 2016"
+        ),
+    )
+    data = json.loads(claim.model_dump_json())
+    for field in (
+        "article",
+        "start",
+        "end",
+        "text",
+        "sentence",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "subject",
+        "location",
+        "time",
+        "key",
+    ):
+        assert field in data
+    assert data["value"] == 5000 and isinstance(data["value"], int)
+    assert data["time"] == {
+        "start": "2016-01-01",
+        "end": "2016-12-31",
+        "basis": "explicit",
+        "text": "in 2016",
+    }
+    assert data["key"] == "troops|US|Iraq"
+
+
+def test_claim_without_text_gets_interval_and_key() -> None:
+    claim = Claim.model_validate({"article": "sheet", "value": 2500, "unit": "troops"})
+    assert (claim.low, claim.high, claim.key, claim.start) == (2500, 2500, "troops|?|?", None)
+    assert Claim(article="x", value=5, qualifier="at_least", low=5).high is None
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"low": 5, "high": 3}, id="low-above-high"),
+        pytest.param({"start": 5, "end": 3}, id="end-before-start"),
+        pytest.param({"start": 5}, id="start-without-end"),
+        pytest.param({"qualifier": "roughly"}, id="unknown-qualifier"),
+        pytest.param({"value": math.nan}, id="nan"),
+    ],
+)
+def test_invalid_claims_are_rejected(fields: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        Claim.model_validate({"article": "a", **fields})
+
+
+def test_report_json_can_leave_out_article_text() -> None:
+    report = Report(articles=[Article(id="a", text="secret body")])
+    assert "secret body" in report.to_json()
+    assert "secret body" not in report.to_json(include_text=False)
