@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _SPACES = (
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -25,26 +24,32 @@ _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    table.update({ord(c): " " for c in _SPACES})
-    table.update({ord(c): "-" for c in _DASHES})
-    table.update({ord(c): "'" for c in _SINGLE_QUOTES})
-    table.update({ord(c): '"' for c in _DOUBLE_QUOTES})
-    table[0x066C] = ","  # ARABIC THOUSANDS SEPARATOR
-    table[0x066B] = "."  # ARABIC DECIMAL SEPARATOR
-    # Every decimal digit of every script (Arabic-Indic, Devanagari, fullwidth...) -> ASCII.
-    for code in range(0x80, 0x110000):
+class _Table(dict[int, str]):
+    """The translation table, filled lazily: a code point is classified on first sight."""
+
+    def __missing__(self, code: int) -> str:
         char = chr(code)
         if unicodedata.category(char) == "Nd":
-            table[code] = str(unicodedata.digit(char))
-    return table
+            mapped = str(unicodedata.digit(char))
+        else:
+            mapped = char
+        self[code] = mapped
+        return mapped
+
+
+_TABLE = _Table()
+_TABLE.update({ord(c): " " for c in _SPACES})
+_TABLE.update({ord(c): "-" for c in _DASHES})
+_TABLE.update({ord(c): "'" for c in _SINGLE_QUOTES})
+_TABLE.update({ord(c): '"' for c in _DOUBLE_QUOTES})
+_TABLE[0x066C] = ","  # ARABIC THOUSANDS SEPARATOR
+_TABLE[0x066B] = "."  # ARABIC DECIMAL SEPARATOR
 
 
 def normalize(text: str) -> str:
     """Return ``text`` with spaces, dashes, quotes and digits in ASCII, same length."""
-    return text.translate(_table())
+    # Every decimal digit of every script (Arabic-Indic, Devanagari, fullwidth...) -> ASCII.
+    return text.translate(_TABLE)
 
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by white space, or at a

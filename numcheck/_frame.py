@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Qualifier
 from ._numbers import NumberMention, find_numbers
-from ._time import Anchor, resolve_time
+from ._time import Anchor, TimeResolver
 
 # Function words that end the noun phrase after a figure.
 _STOP = frozenset(
@@ -60,6 +60,10 @@ _LINK = re.compile(
 )
 
 
+CONTEXT = 400
+"""Characters of context read on each side of a figure, at most."""
+
+
 @dataclass(frozen=True)
 class _Token:
     start: int
@@ -77,12 +81,27 @@ class _Document:
         self.sentences = sentence_spans(self.text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = find_numbers(text)
+        self.bare = [_bare(t.word) for t in self.tokens]
+        self.lower = [word.lower() for word in self.bare]
 
-    def sentence_of(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.sentence_starts, offset) - 1
-        if index < 0:
-            return (0, len(self.text))
-        return self.sentences[index]
+    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``start:end``, clipped to ``CONTEXT`` characters each side.
+
+        Scraped text can hold "sentences" of any length (tables, lists without
+        punctuation); the clip keeps the work per figure bounded, so extraction stays
+        linear in the size of the text.
+        """
+        index = bisect.bisect_right(self.sentence_starts, start) - 1
+        first, last = self.sentences[index] if index >= 0 else (0, len(self.text))
+        if start - first > CONTEXT:
+            cut = start - CONTEXT
+            space = self.text.find(" ", cut, start)
+            first = space + 1 if space >= 0 else cut
+        if last - end > CONTEXT:
+            cut = end + CONTEXT
+            space = self.text.rfind(" ", end, cut)
+            last = space if space >= 0 else cut
+        return first, max(last, end)
 
     def token_after(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -93,25 +112,26 @@ class _Document:
         return self.text[self.tokens[left].end : self.tokens[right].start]
 
 
-def _phrase_at(
-    tokens: Sequence[_Token],
-    index: int,
-    table: Mapping[Phrase, str],
-    longest: int,
-    *,
-    lower: bool = False,
-    limit: int | None = None,
-) -> tuple[str, int] | None:
-    """The longest lexicon phrase starting at token ``index``: (canonical, tokens used)."""
-    stop = len(tokens) if limit is None else min(limit, len(tokens))
-    for size in range(min(longest, stop - index), 0, -1):
-        words = tuple(
-            _bare(t.word.lower() if lower else t.word) for t in tokens[index : index + size]
-        )
-        found = table.get(words)
-        if found is not None:
-            return found, size
-    return None
+class _Table:
+    """A phrase table with the set of first words, for a quick miss on most words."""
+
+    def __init__(self, phrases: Mapping[Phrase, str], *, lower: bool) -> None:
+        self.phrases = phrases
+        self.first = frozenset(p[0] for p in phrases if p)
+        self.longest = max((len(p) for p in phrases), default=1)
+        self.lower = lower
+
+    def match(self, doc: _Document, index: int, limit: int | None = None) -> tuple[str, int] | None:
+        """The longest phrase starting at token ``index``: (canonical, tokens used)."""
+        words = doc.lower if self.lower else doc.bare
+        if index >= len(words) or words[index] not in self.first:
+            return None
+        stop = len(words) if limit is None else min(limit, len(words))
+        for size in range(min(self.longest, stop - index), 0, -1):
+            found = self.phrases.get(tuple(words[index : index + size]))
+            if found is not None:
+                return found, size
+        return None
 
 
 def _bare(word: str) -> str:
@@ -136,6 +156,9 @@ class Framer:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
+        self.measures = _Table(self.lexicon.measure_nouns, lower=True)
+        self.actors = _Table(self.lexicon.actors, lower=False)
+        self.places = _Table(self.lexicon.places, lower=False)
 
     def claims(self, article: Article) -> list[Claim]:
         doc = _Document(article.text)
@@ -144,10 +167,12 @@ class Framer:
         dates = [m for m in doc.mentions if m.kind in ("year", "date")]
         date_starts = [d.start for d in dates]
         figure_starts = [m.start for m in figures]
+        figure_spans = [(m.start, m.end) for m in figures]
+        timer = TimeResolver(doc.text, anchor)
         claims: list[Claim] = []
         previous: tuple[NumberMention, _Frame] | None = None
         for mention in figures:
-            sentence = doc.sentence_of(mention.start)
+            sentence = doc.sentence_of(mention.start, mention.end)
             if _is_reference(doc, mention):
                 continue
             frame = self._frame(doc, mention, sentence, previous)
@@ -155,13 +180,8 @@ class Framer:
             hi = bisect.bisect_left(date_starts, sentence[1])
             flo = bisect.bisect_left(figure_starts, sentence[0])
             fhi = bisect.bisect_left(figure_starts, sentence[1])
-            time = resolve_time(
-                doc.text,
-                sentence,
-                (mention.start, mention.end),
-                dates[lo:hi],
-                [(f.start, f.end) for f in figures[flo:fhi]],
-                anchor,
+            time = timer.resolve(
+                sentence, (mention.start, mention.end), dates[lo:hi], figure_spans[flo:fhi]
             )
             value, low, high = mention.value, mention.low, mention.high
             unit = frame.unit
@@ -243,7 +263,6 @@ class Framer:
 
     def _after(self, doc: _Document, first: int, last: int) -> _Frame:
         """Scan the noun phrase after the figure for the counted noun and an actor."""
-        lex = self.lexicon
         frame = _Frame(noun_end=first)
         index = first
         steps = 0
@@ -259,14 +278,12 @@ class Framer:
                     index += 1
                 steps += 1
                 continue
-            measure = _phrase_at(
-                doc.tokens, index, lex.measure_nouns, lex.longest, lower=True, limit=last
-            )
+            measure = self.measures.match(doc, index, last)
             if measure is not None:
                 frame.unit, frame.own_noun = measure[0], True
                 frame.noun_end = index + measure[1]
                 return frame
-            actor = _phrase_at(doc.tokens, index, lex.actors, lex.longest, limit=last)
+            actor = self.actors.match(doc, index, last)
             if actor is not None:
                 frame.subject = frame.subject or actor[0]
                 index += actor[1]
@@ -274,9 +291,7 @@ class Framer:
                 continue
             if lower in _STOP or (not token.word.isalpha() and "-" not in token.word):
                 break
-            if token.word[0].isupper() and _phrase_at(
-                doc.tokens, index, lex.places, lex.longest, limit=last
-            ):
+            if token.word[0].isupper() and self.places.match(doc, index, last):
                 break
             scanned.append(index)
             steps += 1
@@ -351,7 +366,6 @@ class Framer:
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int], frame: _Frame
     ) -> None:
         """ "number of US forces in Iraq was recorded at 1,70,300": the noun comes first."""
-        lex = self.lexicon
         nxt = doc.token_after(mention.end)
         if nxt < len(doc.tokens) and doc.tokens[nxt].start < sentence[1]:
             word = doc.tokens[nxt].word
@@ -365,7 +379,7 @@ class Framer:
             token = doc.tokens[index]
             if any(ch.isdigit() for ch in token.word):
                 return  # another figure lies between
-            measure = _phrase_at(doc.tokens, index, lex.measure_nouns, lex.longest, lower=True)
+            measure = self.measures.match(doc, index)
             if measure is not None and index + measure[1] <= doc.token_after(mention.start):
                 between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
                 if _LINK.search(between) and not re.search(r"[;:!?]", between):
@@ -382,9 +396,8 @@ class Framer:
 
     # -- actors and places -----------------------------------------------------------
     def _actor_in(self, doc: _Document, first: int, last: int) -> str | None:
-        lex = self.lexicon
         for index in range(first, last):
-            actor = _phrase_at(doc.tokens, index, lex.actors, lex.longest, limit=last)
+            actor = self.actors.match(doc, index, last)
             if actor is not None:
                 return actor[0]
         return None
@@ -399,7 +412,6 @@ class Framer:
         a measure noun stops the walk, lending the actor right before it and its
         locative ("US troops in Iraq and Syria have been attacked over 150 times").
         """
-        lex = self.lexicon
         end = doc.token_after(mention.start)
         first = max(doc.token_after(sentence[0]), end - 12)
         index = end - 1
@@ -412,14 +424,12 @@ class Framer:
             if index > first and doc.tokens[index - 1].word.lower() in _LOCATIVE:
                 index -= 2  # "in Syria" is a place, not an actor
                 continue
-            measure = _phrase_at(
-                doc.tokens, index, lex.measure_nouns, lex.longest, lower=True, limit=end
-            )
+            measure = self.measures.match(doc, index, end)
             if measure is not None:
                 subject = self._actor_in(doc, max(first, index - 2), index)
                 location = self._place_after(doc, index + measure[1], end)
                 return subject, location
-            actor = _phrase_at(doc.tokens, index, lex.actors, lex.longest, limit=end)
+            actor = self.actors.match(doc, index, end)
             if actor is not None:
                 return actor[0], None
             index -= 1
@@ -442,13 +452,12 @@ class Framer:
         return None
 
     def _places_from(self, doc: _Document, index: int, last: int) -> str | None:
-        lex = self.lexicon
         found: list[str] = []
         while index < last:
             if doc.tokens[index].word.lower() == "the":
                 index += 1
                 continue
-            place = _phrase_at(doc.tokens, index, lex.places, lex.longest, limit=last)
+            place = self.places.match(doc, index, last)
             if place is None:
                 break
             found.append(place[0])

@@ -9,6 +9,7 @@ date either, the time is ``unknown``: never invented.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -74,44 +75,64 @@ _RELATIVE = re.compile(
 )
 
 
-def resolve_time(
-    text: str,
-    sentence: tuple[int, int],
-    figure: tuple[int, int],
-    mentions: Sequence[DateMention],
-    figures: Sequence[tuple[int, int]],
-    anchor: Anchor,
-) -> TimeSpan:
-    """The time of the figure at ``figure`` (offsets) in ``text`` (normalized).
+class TimeResolver:
+    """Resolves the time of each figure of one document (normalized text).
 
-    ``mentions`` are the date and year mentions of the sentence, ``figures`` the other
-    figures of the sentence (a date beyond another figure belongs to that one).
+    Clause boundaries and relative-time words are found once per document; each figure
+    then costs a few binary searches, so resolving stays linear in the text.
     """
-    clause = _clause(text, sentence, figure)
-    dates = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
-    explicit = _governing(text, figure, dates, figures, clause)
-    if explicit is not None:
-        span = _explicit(text, explicit, dates, anchor)
-        if span is not None:
-            return span
-    relative = _relative(text, clause, anchor)
-    if relative is not None:
-        return relative
-    published = anchor.span()
-    if published is None:
-        return TimeSpan()
-    return TimeSpan(start=published[0], end=published[1], basis="published")
 
+    def __init__(self, text: str, anchor: Anchor) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.boundaries = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+        self.boundary_ends = [end for _, end in self.boundaries]
+        self.relatives = list(_RELATIVE.finditer(text))
+        self.relative_starts = [m.start() for m in self.relatives]
 
-def _clause(text: str, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
-    start, end = sentence
-    for match in _CLAUSE.finditer(text, sentence[0], sentence[1]):
-        if match.end() <= figure[0]:
-            start = match.end()
-        elif match.start() >= figure[1]:
-            end = match.start()
-            break
-    return start, end
+    def resolve(
+        self,
+        sentence: tuple[int, int],
+        figure: tuple[int, int],
+        mentions: Sequence[DateMention],
+        figures: Sequence[tuple[int, int]],
+    ) -> TimeSpan:
+        """The time of the figure at ``figure`` (offsets) in its ``sentence``.
+
+        ``mentions`` are the date and year mentions of the sentence, ``figures`` the
+        other figures of the sentence (a date beyond another figure belongs to that one).
+        """
+        text, anchor = self.text, self.anchor
+        clause = self._clause(sentence, figure)
+        dates = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        explicit = _governing(text, figure, dates, figures, clause)
+        if explicit is not None:
+            span = _explicit(text, explicit, dates, anchor)
+            if span is not None:
+                return span
+        index = bisect.bisect_left(self.relative_starts, clause[0])
+        if index < len(self.relatives) and self.relatives[index].end() <= clause[1]:
+            relative = _relative(self.relatives[index], anchor)
+            if relative is not None:
+                return relative
+        published = anchor.span()
+        if published is None:
+            return TimeSpan()
+        return TimeSpan(start=published[0], end=published[1], basis="published")
+
+    def _clause(self, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
+        """The part of the sentence between the clause boundaries around the figure."""
+        start, end = sentence
+        index = bisect.bisect_right(self.boundary_ends, figure[0])
+        if index > 0 and self.boundaries[index - 1][1] > start:
+            start = self.boundaries[index - 1][1]
+        if index < len(self.boundaries):
+            left, right = self.boundaries[index]
+            if left < figure[1] and index + 1 < len(self.boundaries):
+                left = self.boundaries[index + 1][0]  # a boundary overlapping the figure
+            if figure[1] <= left < end:
+                end = left
+        return start, end
 
 
 def _governing(
@@ -121,6 +142,8 @@ def _governing(
     figures: Sequence[tuple[int, int]],
     clause: tuple[int, int],
 ) -> DateMention | None:
+    if not dates:
+        return None
     others = [f for f in figures if f != figure]
     for date in dates:  # the first date after the figure, close, with no figure between
         if date.start >= figure[1]:
@@ -239,10 +262,9 @@ def _interval(year: int, month: int | None, day: int | None) -> tuple[dt.date, d
     return dt.date(year, month, day), dt.date(year, month, day)
 
 
-def _relative(text: str, clause: tuple[int, int], anchor: Anchor) -> TimeSpan | None:
-    match = _RELATIVE.search(text, clause[0], clause[1])
+def _relative(match: re.Match[str], anchor: Anchor) -> TimeSpan | None:
     published = anchor.span()
-    if match is None or anchor.date is None or published is None:
+    if anchor.date is None or published is None:
         return None
     words = match.group().lower()
     if match.group("now"):
