@@ -170,8 +170,8 @@ class Claim(_Model):
             raise ValueError(f"low {self.low} is above high {self.high}")
         for name in ("value", "low", "high"):
             number = getattr(self, name)
-            if number is not None and math.isnan(number):
-                raise ValueError(f"{name} is NaN")
+            if number is not None and not math.isfinite(number):
+                raise ValueError(f"{name} must be a finite number (null means unbounded)")
         return self
 
     @field_serializer("value", "low", "high")

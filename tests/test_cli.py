@@ -45,6 +45,16 @@ def test_extract_table_is_readable() -> None:
     assert result.stdout.splitlines()[0].split()[:3] == ["article", "offsets", "figure"]
 
 
+def test_extract_bad_input_exits_2_and_reads_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("There were 5000 US troops in Iraq in 2016.")
+    (tmp_path / "b.md").write_bytes(b"---\npublished: [\n---\nbody 3 troops\n")
+    result = run("extract", str(tmp_path), "--format", "jsonl")
+    assert result.returncode == 2
+    [message] = result.stderr.splitlines()
+    assert message.startswith(f"numcheck: {tmp_path / 'b.md'}: front matter is not valid YAML")
+    assert [Claim.model_validate_json(x).value for x in result.stdout.splitlines()] == [5000]
+
+
 def test_check_json_lists_the_troop_change() -> None:
     result = run("check", str(SEEDS), "--format", "json")
     assert result.returncode == 0, result.stderr

@@ -178,6 +178,7 @@ def test_claim_without_text_gets_interval_and_key() -> None:
         pytest.param({"start": 5}, id="start-without-end"),
         pytest.param({"qualifier": "roughly"}, id="unknown-qualifier"),
         pytest.param({"value": math.nan}, id="nan"),
+        pytest.param({"low": math.inf}, id="infinite"),
     ],
 )
 def test_invalid_claims_are_rejected(fields: dict[str, object]) -> None:
