@@ -29,10 +29,8 @@ class _Table(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        if unicodedata.category(char) == "Nd":
-            mapped = str(unicodedata.digit(char))
-        else:
-            mapped = char
+        digit = unicodedata.category(char) == "Nd"
+        mapped = str(unicodedata.digit(char)) if digit else char
         self[code] = mapped
         return mapped
 

@@ -45,6 +45,9 @@ _AUXILIARIES = frozenset(
 _COMPOUND = re.compile(r"-([A-Za-z]+)\b")
 _NOT_UNITS = frozenset("times time percent per cent".split())
 _LOCATIVE = frozenset("in across inside within throughout".split())
+_LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
+_CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
+_EXPLETIVES = frozenset("there it they this these those its their".split())
 _CHANGE_BEFORE = frozenset("another additional extra further".split())
 _CHANGE_VERBS = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|jumped|"
@@ -82,6 +85,7 @@ class _Document:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = find_numbers(text)
         self.bare = [_bare(t.word) for t in self.tokens]
+        self.main_place: str | None = None  # computed on first use
         self.lower = [word.lower() for word in self.bare]
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
@@ -173,9 +177,9 @@ class Framer:
         previous: tuple[NumberMention, _Frame] | None = None
         for mention in figures:
             sentence = doc.sentence_of(mention.start, mention.end)
-            if _is_reference(doc, mention):
-                continue
             frame = self._frame(doc, mention, sentence, previous)
+            if _is_reference(doc, mention) and frame.unit not in self.lexicon.units:
+                continue  # "the two sides", "the one who"; but "the three soldiers" counts
             lo = bisect.bisect_left(date_starts, sentence[0])
             hi = bisect.bisect_left(date_starts, sentence[1])
             flo = bisect.bisect_left(figure_starts, sentence[0])
@@ -231,8 +235,9 @@ class Framer:
             if noun is None and compound.group(1).lower() != "strong":
                 return _Frame(noun_end=first)
             first = doc.token_after(compound.end())
+        figure_end = compound.end() if compound else mention.end
         attached = first < len(doc.tokens) and _joined(
-            doc.text[mention.end : doc.tokens[first].start]
+            doc.text[figure_end : doc.tokens[first].start]
         )
         frame = self._after(doc, first, last) if attached else _Frame(noun_end=first)
         if compound and frame.unit is None:
@@ -248,7 +253,8 @@ class Framer:
         if frame.unit is None:
             self._before(doc, mention, sentence, frame)
         if frame.location is None:
-            frame.location = self._place_after(doc, max(frame.noun_end, first), last)
+            share = frame.unit == "percent" or mention.kind == "fraction"
+            frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
         if frame.subject is None or frame.location is None:
             subject, location = self._context_before(doc, mention, sentence)
             frame.subject = frame.subject or subject
@@ -257,6 +263,14 @@ class Framer:
             frame.location = self._place_before(doc, mention, sentence)
         if frame.location is None:
             frame.location = frame.borrowed_location
+        if frame.location is None and frame.unit in lex.home_measures and frame.subject:
+            frame.location = lex.homes.get(frame.subject)  # "3.3 million Iraqis" -> Iraq
+        if frame.location is None:
+            frame.location = self._place_in_sentence(doc, mention, sentence)
+        if frame.location is None:
+            frame.location = self._main_place(doc)
+        if frame.subject is None:
+            frame.subject = self._topic(doc, sentence)
         if frame.unit in lex.places.values() or frame.unit in lex.actors.values():
             frame.unit = None
         return frame
@@ -315,8 +329,17 @@ class Framer:
     def _verb_before(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
     ) -> str | None:
-        """A measure verb right before the figure: "killed more than 26,000"."""
+        """A measure verb right before the figure: "killed more than 26,000"; or, for a
+        frequency, before its object: "attacked the base more than 40 times"."""
         index = doc.token_after(mention.start) - 1
+        after = doc.token_after(mention.end)
+        if after < len(doc.lower) and doc.lower[after] == "times":
+            for back in range(index, max(index - 6, doc.token_after(sentence[0]) - 1), -1):
+                verb = self.lexicon.measure_verbs.get(doc.lower[back])
+                if verb is not None:
+                    return verb
+                if re.search(r"[,;:]", doc.gap(back, back + 1)):
+                    break
         for _ in range(3):
             if index < 0 or doc.tokens[index].start < sentence[0]:
                 return None
@@ -395,6 +418,53 @@ class Framer:
             index -= 1
 
     # -- actors and places -----------------------------------------------------------
+    def _adjective(self, doc: _Document, index: int, size: int) -> bool:
+        return tuple(doc.bare[index : index + size]) in self.lexicon.adjectives
+
+    def _main_place(self, doc: _Document) -> str | None:
+        """The place an article is about: the most named one, if clearly ahead.
+
+        Counted once per document. It must be named at least three times and half again
+        as often as any other place; a figure with no place of its own holds there.
+        """
+        if doc.main_place is None:
+            counts: dict[str, int] = {}
+            index = 0
+            while index < len(doc.tokens):
+                place = self.places.match(doc, index)
+                if place is None:
+                    index += 1
+                    continue
+                if self.actors.match(doc, index) is None:  # "US" is mostly an actor
+                    counts[place[0]] = counts.get(place[0], 0) + 1
+                index += place[1]
+            ranked = sorted(counts.items(), key=lambda item: -item[1])
+            top = ranked[0] if ranked else ("", 0)
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            doc.main_place = top[0] if top[1] >= 3 and top[1] >= 1.5 * runner_up else ""
+        return doc.main_place or None
+
+    def _topic(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
+        """The actor a sentence is about: its subject ("The PMU is ..."), or, for a sentence
+        opening with "There", "It", "They"..., the subject of the sentence before."""
+        first = doc.token_after(sentence[0])
+        if first < len(doc.lower) and doc.lower[first] in _EXPLETIVES:
+            index = bisect.bisect_right(doc.sentence_starts, sentence[0] - 1) - 1
+            if index < 0:
+                return None
+            return self._subject_of(doc, doc.sentences[index])
+        return self._subject_of(doc, sentence)
+
+    def _subject_of(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
+        """An actor among the first words of a sentence ("The PMU is", "US combat forces")."""
+        first = doc.token_after(sentence[0])
+        last = min(doc.token_after(sentence[1]), first + 3)
+        for index in range(first, last):
+            actor = self.actors.match(doc, index, last)
+            if actor is not None:
+                return actor[0]
+        return None
+
     def _actor_in(self, doc: _Document, first: int, last: int) -> str | None:
         for index in range(first, last):
             actor = self.actors.match(doc, index, last)
@@ -430,26 +500,50 @@ class Framer:
                 location = self._place_after(doc, index + measure[1], end)
                 return subject, location
             actor = self.actors.match(doc, index, end)
-            if actor is not None:
+            if actor is not None and not self._adjective(doc, index, actor[1]):
                 return actor[0], None
             index -= 1
         return None, None
 
-    def _place_after(self, doc: _Document, first: int, last: int) -> str | None:
-        """ "in Iraq", "across Iraq and Syria" within a few words after the noun."""
+    def _place_after(
+        self, doc: _Document, first: int, last: int, *, share: bool = False
+    ) -> str | None:
+        """ "in Iraq", "across Iraq and Syria", "to Syria" within a few words after the noun.
+
+        With ``share`` (a percentage or fraction) "of PLACE" right after the figure
+        counts too: "a third of Iraq".
+        """
         index = first
         for _ in range(8):
             if index >= last or index >= len(doc.tokens):
                 return None
             if index > first and not _joined(doc.gap(index - 1, index), loose=True):
                 return None
-            word = doc.tokens[index].word.lower()
-            if word in _LOCATIVE:
-                return self._places_from(doc, index + 1, last)
-            if word in ("which", "who", "that", "while", "but", "and", "when", "after", "since"):
+            word = doc.lower[index]
+            if word in _LOCATIVE_AFTER or (share and index == first and word == "of"):
+                found = self._places_from(doc, index + 1, last)
+                if found is not None:
+                    return found
+            elif word in _CLAUSE_WORDS:
                 return None
             index += 1
         return None
+
+    def _place_in_sentence(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+    ) -> str | None:
+        """The nearest "in PLACE" of the sentence, before the figure, else after it."""
+        here = doc.token_after(mention.start)
+        before: str | None = None
+        for index in range(doc.token_after(sentence[0]), doc.token_after(sentence[1])):
+            if doc.lower[index] in _LOCATIVE:
+                found = self._places_from(doc, index + 1, doc.token_after(sentence[1]))
+                if found is not None:
+                    if index < here:
+                        before = found
+                    else:
+                        return before or found
+        return before
 
     def _places_from(self, doc: _Document, index: int, last: int) -> str | None:
         found: list[str] = []

@@ -60,6 +60,12 @@ class Lexicon:
     """Every canonical measure name of the taxonomy."""
     incomparable: frozenset[str]
     """Measures that describe, not count (durations: "a three-year campaign")."""
+    home_measures: frozenset[str]
+    """Measures of people counted where they live: "3.3 million Iraqis" are in Iraq."""
+    homes: Mapping[str, str]
+    """Actor -> the place it stands for ("Iraq" for Iraqis, "Palestine" for Palestinians)."""
+    adjectives: frozenset[Phrase]
+    """Actor forms that only modify a noun: "Iraqi", "American"."""
 
 
 def build_lexicon(
@@ -70,9 +76,12 @@ def build_lexicon(
     verbs: dict[str, str] = {}
     cumulative: set[str] = set()
     incomparable: set[str] = set()
+    home_measures: set[str] = set()
     for name, entry in measures.get("measure", {}).items():
         if not entry.get("compare", True):
             incomparable.add(name)
+        if entry.get("home", False):
+            home_measures.add(name)
         for form in entry.get("nouns", []):
             nouns[words(form.lower())] = name
         for form in entry.get("verbs", []):
@@ -80,9 +89,13 @@ def build_lexicon(
         if entry.get("cumulative", False):
             cumulative.add(name)
     actor_names: dict[Phrase, str] = {}
+    adjectives: set[Phrase] = set()
     for name, entry in actors.get("actor", {}).items():
         for form in entry.get("names", []):  # the canonical name only if listed
             actor_names[words(form)] = name
+        for form in entry.get("adjectives", []):
+            actor_names[words(form)] = name
+            adjectives.add(words(form))
     place_names: dict[Phrase, str] = {}
     for group in ("countries", "regions", "cities"):
         for form in places.get(group, []):
@@ -92,6 +105,12 @@ def build_lexicon(
             place_names[words(form)] = name
     longest = max(len(p) for p in [*nouns, *actor_names, *place_names])
     units = frozenset(measures.get("measure", {}))
+    place_values = set(place_names.values())
+    homes = {
+        name: entry.get("home", name)
+        for name, entry in actors.get("actor", {}).items()
+        if entry.get("home") or name in place_values
+    }
     return Lexicon(
         nouns,
         verbs,
@@ -101,6 +120,9 @@ def build_lexicon(
         longest,
         units,
         frozenset(incomparable),
+        frozenset(home_measures),
+        homes,
+        frozenset(adjectives),
     )
 
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from itertools import accumulate
 from typing import Literal
 
 from numcheck._clean import normalize
@@ -110,6 +111,8 @@ _TOKEN = re.compile(
     r"|(?P<w>[^\W\d_]+)"  # a word (letters of any script)
     r"|(?P<s>\S)"  # any other single character
 )
+_SPLIT = re.compile(r"((?:https?://|www\.)\S+|\d+(?:[.,]\d+)*|(?<![\w.])\.\d+|[^\W\d_]+|\S)")
+"""The same tokens as _TOKEN, for ``re.split`` (one capturing group)."""
 _MAX_DIGITS = 40  # longer digit strings are identifiers, not figures
 
 _NUM, _WORD, _SYM, _URL, _DOTTED = "n", "w", "s", "u", "d"
@@ -179,6 +182,65 @@ def _zeros_scale(digits: str) -> int:
     return int(1000 ** (zeros // 3)) if stripped else 1
 
 
+@lru_cache(maxsize=4096)
+def _parse_num(text: str) -> tuple[Num, int] | None:
+    return _num_value(text) if len(text) <= _MAX_DIGITS else None
+
+
+def _split_lists(
+    bad: list[int],
+    kd: list[str],
+    st: list[int],
+    en: list[int],
+    tx: list[str],
+    parsed: list[tuple[Num, int] | None],
+) -> tuple[list[str], list[int], list[int], list[str], list[tuple[Num, int] | None]]:
+    """Split digit tokens that are not one number: "22,24,26" is three numbers and two
+    commas; "192.168.1.2" stays one token of kind "dotted"."""
+    out_k: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    out_t: list[str] = []
+    out_p: list[tuple[Num, int] | None] = []
+    prev = 0
+    for x in bad:
+        out_k += kd[prev:x]
+        out_s += st[prev:x]
+        out_e += en[prev:x]
+        out_t += tx[prev:x]
+        out_p += parsed[prev:x]
+        prev = x + 1
+        text, pos = tx[x], st[x]
+        if "," not in text:
+            out_k.append(_DOTTED)
+            out_s.append(pos)
+            out_e.append(en[x])
+            out_t.append(text)
+            out_p.append(None)
+            continue
+        pieces = text.split(",")
+        subs = [_parse_num(piece) for piece in pieces]
+        starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=pos))
+        for piece, sub, a in zip(pieces, subs, starts, strict=True):
+            if a > pos:
+                out_k.append(_SYM)
+                out_s.append(a - 1)
+                out_e.append(a)
+                out_t.append(",")
+                out_p.append(None)
+            out_k.append(_NUM if sub is not None else _DOTTED)
+            out_s.append(a)
+            out_e.append(a + len(piece))
+            out_t.append(piece)
+            out_p.append(sub)
+    out_k += kd[prev:]
+    out_s += st[prev:]
+    out_e += en[prev:]
+    out_t += tx[prev:]
+    out_p += parsed[prev:]
+    return out_k, out_s, out_e, out_t, out_p
+
+
 class _Tokens:
     """Parallel arrays of tokens: kind, start, end, text, lowercase text, digit value."""
 
@@ -186,52 +248,34 @@ class _Tokens:
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        kd: list[str] = []
-        st: list[int] = []
-        en: list[int] = []
-        tx: list[str] = []
-        vl: list[Num | None] = []
-        zs: list[int] = []
-        for m in _TOKEN.finditer(norm):
-            kind = m.lastgroup or _SYM
-            text = m.group()
-            start = m.start()
-            if kind == _NUM:
-                parsed = _num_value(text) if len(text) <= _MAX_DIGITS else None
-                if parsed is None and "," in text:
-                    # A list ("22,24,26") or a comma run: one number per piece.
-                    pos = start
-                    for piece_i, piece in enumerate(text.split(",")):
-                        if piece_i:
-                            kd.append(_SYM)
-                            st.append(pos)
-                            en.append(pos + 1)
-                            tx.append(",")
-                            vl.append(None)
-                            zs.append(1)
-                            pos += 1
-                        sub = _num_value(piece) if len(piece) <= _MAX_DIGITS else None
-                        kd.append(_NUM if sub is not None else _DOTTED)
-                        st.append(pos)
-                        en.append(pos + len(piece))
-                        tx.append(piece)
-                        vl.append(sub[0] if sub else None)
-                        zs.append(sub[1] if sub else 1)
-                        pos += len(piece)
-                    continue
-                if parsed is None:
-                    kind = _DOTTED
-                kd.append(kind)
-                vl.append(parsed[0] if parsed else None)
-                zs.append(parsed[1] if parsed else 1)
-            else:
-                kd.append(kind)
-                vl.append(None)
-                zs.append(1)
-            st.append(start)
-            en.append(m.end())
-            tx.append(text)
-        self.kd, self.st, self.en, self.tx, self.vl, self.zs = kd, st, en, tx, vl, zs
+        # re.split with one capturing group alternates [gap, token, gap, token, ..., gap]:
+        # much faster than one match object per token.
+        pieces = _SPLIT.split(norm)
+        tx = pieces[1::2]
+        ends = list(accumulate(map(len, pieces)))
+        en = ends[1::2]
+        st = ends[0::2][: len(tx)]
+        kd: list[str] = [
+            _NUM
+            if "0" <= t[0] <= "9"
+            else _WORD
+            if t.isalpha()
+            else _URL
+            if t[0].isalpha()
+            else _NUM
+            if t[0] == "." and len(t) > 1
+            else _SYM
+            for t in tx
+        ]
+        parsed = [_parse_num(t) if k == _NUM else None for k, t in zip(kd, tx, strict=True)]
+        bad = [
+            x for x, (k, p) in enumerate(zip(kd, parsed, strict=True)) if k == _NUM and p is None
+        ]
+        if bad:
+            kd, st, en, tx, parsed = _split_lists(bad, kd, st, en, tx, parsed)
+        self.kd, self.st, self.en, self.tx = kd, st, en, tx
+        self.vl: list[Num | None] = [p[0] if p else None for p in parsed]
+        self.zs: list[int] = [p[1] if p else 1 for p in parsed]
         self.lw = [t.lower() for t in tx]
         self.n = len(kd)
 
@@ -359,6 +403,19 @@ _START_WORDS: frozenset[str] = frozenset(
 )  # fmt: skip
 """Words that can start a mention; the scanner skips every other word at once."""
 _START_SYMS: frozenset[str] = frozenset([*CURRENCY_SYMBOLS, "+", "-", "<", ">", "=", "~", *_VULGAR])
+
+_CONT_WORDS: frozenset[str] = frozenset(
+    [*UNITS, *TEENS, *TENS, HUNDRED, "hundreds", *SCALES, *_PLURAL_SCALES, *DOZENS,
+     *(a.lower() for a in SPACED_ABBREVIATIONS), "and", "point", *_PERCENT_WORDS, "per",
+     "times", "over", "out", "in", "to", "through", "thru", "or", "plus", "odd", "of",
+     *(c.lower() for c in CURRENCY_CODES), *DENOMINATORS, *ORDINALS,
+     *(o + "s" for o in ORDINALS), *MONTHS, "another", "a", "an"]
+)  # fmt: skip
+"""Words that may continue a number after it; any other word ends it at once."""
+_CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "^", "+", *_VULGAR])
+_SIMPLE_WORDS: dict[str, int] = {
+    w: v for w, v in {**UNITS, **TEENS, **TENS}.items() if w not in ("one", "zero")
+}
 
 VagueTable = Mapping[str, tuple[float | None, float | None]]
 
@@ -1262,10 +1319,43 @@ class _Scanner:
         out: list[_Fig] = []
         i = 0
         n = self.n
-        kd, lw, tx = self.kd, self.lw, self.tx
+        kd, lw, tx, st, en, vl = self.kd, self.lw, self.tx, self.st, self.en, self.vl
         words = _START_WORDS | self.vague_index.keys()
+        cont = _CONT_WORDS | self.vague_index.keys()
+        simple_words = _SIMPLE_WORDS
+        norm = self.norm
+        multiline = self.multiline
         while i < n:
             k = kd[i]
+            # Fast path: a lone integer or number word between inert neighbours ("1 1 1").
+            if k == _NUM or (k == _WORD and lw[i] in simple_words):
+                j = i + 1
+                v = vl[i] if k == _NUM else simple_words[lw[i]]
+                if (
+                    type(v) is int
+                    and (k == _WORD or len(tx[i]) != 4)
+                    and (i == 0 or st[i] > en[i - 1] or (kd[i - 1] == _SYM and tx[i - 1] == ","))
+                    and (
+                        j >= n
+                        or (kd[j] == _WORD and lw[j] not in cont and st[j] > en[i])
+                        or (kd[j] == _SYM and tx[j] not in _CONT_SYMS)
+                        or (
+                            kd[j] == _NUM
+                            and st[j] > en[i]
+                            and not (j + 1 < n and kd[j + 1] == _SYM and tx[j + 1] in "/-")
+                            and not (
+                                k == _NUM
+                                and st[j] == en[i] + 1
+                                and len(tx[i]) <= 3
+                                and len(tx[j].split(".", 1)[0]) == 3
+                            )
+                        )
+                    )
+                    and not (multiline and "\n" in norm[en[i - 1] if i else 0 : st[i]])
+                ):
+                    out.append(_Fig(i, j, v, v, v, bare=k == _NUM, plain4=False))
+                    i = j
+                    continue
             if (k == _WORD and lw[i] not in words) or (
                 k == _SYM
                 and (

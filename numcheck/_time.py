@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ._lexicon import WORD
+from ._lexicon import MONTHS, WORD
 from ._models import Precision, TimeSpan
 
 
@@ -50,6 +50,22 @@ class Anchor:
             self.date.day if self.precision == "day" else None,
         )
 
+
+@dataclass(frozen=True)
+class _Month:
+    """A month named without a day or year ("since January"), as a date mention."""
+
+    start: int
+    end: int
+    parts: tuple[int | None, int | None, int | None]
+    kind: str = "date"
+
+
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|until|till|by|from|to|through|during|early|mid|late|last|this)[\s-]+"
+    r"(?P<month>(?:(?:early|mid|late)[\s-]+)?(?P<name>January|February|March|April|May|June|"
+    r"July|August|September|October|November|December))\b(?![\s,]*\d)"
+)
 
 MAX_DATE_DISTANCE = 8
 """A date further than this many words after a figure qualifies something else
@@ -89,6 +105,11 @@ class TimeResolver:
         self.boundary_ends = [end for _, end in self.boundaries]
         self.relatives = list(_RELATIVE.finditer(text))
         self.relative_starts = [m.start() for m in self.relatives]
+        self.months = [
+            _Month(m.start("month"), m.end(), (None, MONTHS[m.group("name").lower()], None))
+            for m in _MONTH_ONLY.finditer(text)
+        ]
+        self.month_starts = [m.start for m in self.months]
 
     def resolve(
         self,
@@ -103,6 +124,15 @@ class TimeResolver:
         other figures of the sentence (a date beyond another figure belongs to that one).
         """
         text, anchor = self.text, self.anchor
+        lo = bisect.bisect_left(self.month_starts, sentence[0])
+        hi = bisect.bisect_left(self.month_starts, sentence[1])
+        if lo < hi:  # bare months ("since January") the number layer does not report
+            extra = [
+                m
+                for m in self.months[lo:hi]
+                if not any(d.start < m.end and m.start < d.end for d in mentions)
+            ]
+            mentions = sorted([*mentions, *extra], key=lambda d: d.start)
         clause = self._clause(sentence, figure)
         dates = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         explicit = _governing(text, figure, dates, figures, clause)
@@ -115,6 +145,11 @@ class TimeResolver:
             relative = _relative(self.relatives[index], anchor)
             if relative is not None:
                 return relative
+        adverbial = _adverbial(text, figure, mentions, figures)
+        if adverbial is not None:
+            span = _explicit(text, adverbial, mentions, anchor)
+            if span is not None:
+                return span
         published = anchor.span()
         if published is None:
             return TimeSpan()
@@ -127,7 +162,7 @@ class TimeResolver:
         if index > 0 and self.boundaries[index - 1][1] > start:
             start = self.boundaries[index - 1][1]
         if index < len(self.boundaries):
-            left, right = self.boundaries[index]
+            left = self.boundaries[index][0]
             if left < figure[1] and index + 1 < len(self.boundaries):
                 left = self.boundaries[index + 1][0]  # a boundary overlapping the figure
             if figure[1] <= left < end:
@@ -147,9 +182,12 @@ def _governing(
     others = [f for f in figures if f != figure]
     for date in dates:  # the first date after the figure, close, with no figure between
         if date.start >= figure[1]:
-            if any(figure[1] <= f[0] and f[1] <= date.start for f in others):
+            between = [f for f in others if figure[1] <= f[0] and f[1] <= date.start]
+            if between and not _coordinated(text, figure, between[0]):
                 break
-            if len(WORD.findall(text, figure[1], date.start)) > MAX_DATE_DISTANCE:
+            words = len(WORD.findall(text, figure[1], date.start))
+            words -= sum(len(WORD.findall(text, f[0], f[1])) for f in between)
+            if words > MAX_DATE_DISTANCE:
                 break
             return date
     for date in reversed(dates):  # a date that opens the clause: "In 2016, ..."
@@ -158,6 +196,41 @@ def _governing(
             if lead in ("", "in", "since", "by", "until", "during", "as of", "on", "from"):
                 return date
     return None
+
+
+def _coordinated(text: str, figure: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Figures joined by "and" share what follows: "caused X deaths and displaced Y until
+    2017" dates both."""
+    gap = text[figure[1] : other[0]]
+    return bool(_AND.search(gap)) and not _BREAK.search(gap)
+
+
+_AND = re.compile(r"\band\b")
+_BREAK = re.compile(r"[,;:()]|\b(?:but|while|which|who)\b")
+_ADVERBIAL = frozenset("in since until till to by during through from on as of throughout".split())
+
+
+def _adverbial(
+    text: str,
+    figure: tuple[int, int],
+    dates: Sequence[DateMention],
+    figures: Sequence[tuple[int, int]],
+) -> DateMention | None:
+    """The nearest date of the sentence used as a time adverbial ("in 2016", "to 2011"),
+    with no other figure between it and the figure: the sentence's time."""
+    best: DateMention | None = None
+    best_distance = 0
+    for date in dates:
+        lead = text[max(0, date.start - 12) : date.start].split()
+        if not lead or lead[-1].lower() not in _ADVERBIAL:
+            continue
+        low, high = (date.end, figure[0]) if date.end <= figure[0] else (figure[1], date.start)
+        if any(low <= f[0] and f[1] <= high for f in figures if f != figure):
+            continue
+        distance = high - low
+        if best is None or distance < best_distance:
+            best, best_distance = date, distance
+    return best
 
 
 def _explicit(

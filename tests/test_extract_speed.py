@@ -13,7 +13,7 @@ PATTERNS = {
     "comma-runs": "1,1,1,1,1,1,",
     "hyphen-runs": "1-1-1-1-",
     "number-words": "one two three thousand ",
-    "framed-figures-no-stop": "There are roughly 2,500 US troops in Iraq and about 900 in Syria in 2016 ",
+    "framed-figures-no-stop": "There are roughly 2,500 US troops in Iraq and about 900 in Syria ",
     "dates-and-places": "in November 2007 since mid-October until 2017 in Iraq and Syria and ",
 }
 
