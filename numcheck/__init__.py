@@ -8,8 +8,9 @@ flag discrepancies between articles under tolerance rules, with provenance.
 [2500.0]
 """
 
-from ._load import LoadError, NumcheckError, load_articles
-from ._models import Article, Claim, Discrepancy, InputError, Report, TimeSpan
+from ._lexicon import Lexicon, LexiconError, load_lexicon
+from ._load import LoadError, load_articles
+from ._models import Article, Claim, Discrepancy, InputError, NumcheckError, Report, TimeSpan
 from ._numbers import NumberMention, find_numbers
 from ._pipeline import check, extract
 from ._rules import MeasureRule, Rules, RulesError
@@ -21,6 +22,8 @@ __all__ = [
     "Claim",
     "Discrepancy",
     "InputError",
+    "Lexicon",
+    "LexiconError",
     "LoadError",
     "MeasureRule",
     "NumberMention",
@@ -33,4 +36,5 @@ __all__ = [
     "extract",
     "find_numbers",
     "load_articles",
+    "load_lexicon",
 ]

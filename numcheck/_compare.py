@@ -18,15 +18,18 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ._lexicon import default_lexicon
+from ._lexicon import Lexicon, default_lexicon
 from ._models import UNKNOWN, Claim, Discrepancy, Severity, TimeSpan, Verdict
 from ._normalize import agree, comparable_interval, midpoint
 from ._rules import MeasureRule, Rules
 
 
-def compare(claims: Iterable[Claim], rules: Rules) -> list[Discrepancy]:
+def compare(
+    claims: Iterable[Claim], rules: Rules, lexicon: Lexicon | None = None
+) -> list[Discrepancy]:
     """Every discrepancy among ``claims``, most severe first, then by key."""
-    incomparable = default_lexicon().incomparable
+    lexicon = lexicon or default_lexicon()
+    incomparable = lexicon.incomparable
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if (
@@ -38,7 +41,7 @@ def compare(claims: Iterable[Claim], rules: Rules) -> list[Discrepancy]:
             groups[claim.key].append(claim)
     found: list[Discrepancy] = []
     for key in sorted(groups):
-        name, rule = rules.for_unit(groups[key][0].unit)
+        name, rule = rules.for_unit(groups[key][0].unit, lexicon)
         members = sorted(groups[key], key=_order)
         intervals = [comparable_interval(c, rule) for c in members]
         for i, first in enumerate(members):

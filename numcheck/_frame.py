@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
-from ._models import Article, Claim, Qualifier
+from ._models import Article, Claim, Direction, Kind, Qualifier
 from ._numbers import NumberMention, find_numbers
 from ._time import Anchor, TimeResolver
 
@@ -48,14 +48,27 @@ _LOCATIVE = frozenset("in across inside within throughout".split())
 _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
 _EXPLETIVES = frozenset("there it they this these those its their".split())
-_CHANGE_BEFORE = frozenset("another additional extra further".split())
-_CHANGE_VERBS = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|jumped|"
-    r"climbed|fell|fall(?:en|s|ing)?|dropped|declined?|decreased?|cut|reduced?|"
-    r"up|down|gained|lost|added)\s+(?:by\s+)?$",
+_CHANGE_BEFORE: dict[str, Direction] = {
+    "another": "up",
+    "additional": "up",
+    "extra": "up",
+    "further": "up",
+}
+_CHANGE_AFTER: dict[str, Direction] = {
+    "more": "up",
+    "additional": "up",
+    "extra": "up",
+    "fewer": "down",
+    "less": "down",
+}
+_CHANGE_VERB = re.compile(
+    r"\b(?:(?P<up>rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|"
+    r"jumped|climbed|gained|added|up|swelled|surged|increase of|rise of|jump of|gain of)|"
+    r"(?P<down>fell|fall(?:en|s|ing)?|dropped|declined?|decreased?|cut|reduced?|"
+    r"down|shrank|slashed|drop of|fall of|decline of|cut of|reduction of))"
+    r"\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
-_DOWN_WORDS = re.compile(r"\b(?:fell|fall|drop|declin|decreas|cut|reduc|down|lost)", re.I)
 _COORDINATION = re.compile(r"\b(?:and|but|while|whereas|compared with|versus|vs|or)\b")
 _LINK = re.compile(
     r"\b(?:at|of|was|were|is|are|stood|reached|totall?ed|numbered|to|as|around|about)\b",
@@ -193,7 +206,7 @@ class Framer:
                 # A share: "a third of Iraq" is 33.3 percent of it.
                 value, low, high = (None if v is None else v * 100 for v in (value, low, high))
                 unit = "percent"
-            kind, modifier = _change(doc, mention)
+            kind, direction = _change(doc, mention)
             claims.append(
                 Claim(
                     article=article.id,
@@ -205,12 +218,13 @@ class Framer:
                     low=low,
                     high=high,
                     qualifier=_qualifier(mention.qualifier),
-                    modifier=mention.modifier or modifier,
+                    modifier=mention.modifier,
                     unit=unit,
                     subject=frame.subject,
                     location=frame.location,
                     time=time,
                     kind=kind,
+                    direction=direction,
                     anchor=article.published,
                     source=article.source,
                 )
@@ -601,15 +615,24 @@ def _is_reference(doc: _Document, mention: NumberMention) -> bool:
     return before.endswith("the ") and (mention.value or 0) <= 12
 
 
-def _change(doc: _Document, mention: NumberMention) -> tuple[str, str | None]:
-    """Figures about a change ("rose by 5%", "another 1,500") are not levels."""
+def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | None]:
+    """Figures about a change are not levels: "another 1,500" (up), "rose by 5%" (up),
+    "down 3 points" (down), "1,500 more troops" (up), "doubled" (a multiplier)."""
     before = doc.text[max(0, mention.start - 30) : mention.start]
     words = before.split()
     if words and words[-1].lower() in _CHANGE_BEFORE:
-        return "change", None
-    if _CHANGE_VERBS.search(before) and mention.kind != "range":
-        return "change", None
-    return ("change", None) if mention.kind == "multiplier" else ("level", None)
+        return "change", _CHANGE_BEFORE[words[-1].lower()]
+    verb = _CHANGE_VERB.search(before)
+    if verb and mention.kind != "range":
+        return "change", "up" if verb.group("up") else "down"
+    after = doc.token_after(mention.end)
+    if after < len(doc.lower) and _joined(doc.text[mention.end : doc.tokens[after].start]):
+        direction = _CHANGE_AFTER.get(doc.lower[after])
+        if direction is not None:
+            return "change", direction
+    if mention.kind == "multiplier":
+        return "change", "up" if (mention.value or 0) >= 1 else "down"
+    return "level", None
 
 
 def _qualifier(value: str) -> Qualifier:

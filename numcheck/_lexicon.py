@@ -12,7 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ._models import NumcheckError
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -124,6 +129,79 @@ def build_lexicon(
         homes,
         frozenset(adjectives),
     )
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Measure(_Strict):
+    nouns: list[str] = []
+    verbs: list[str] = []
+    cumulative: bool = False
+    compare: bool = True
+    home: bool = False
+
+
+class _Actor(_Strict):
+    names: list[str] = []
+    adjectives: list[str] = []
+    home: str | None = None
+
+
+class _WordLists(_Strict):
+    """The shape of a word-list file: any of the packaged files' tables."""
+
+    measure: dict[str, _Measure] = {}
+    actor: dict[str, _Actor] = {}
+    countries: list[str] = []
+    regions: list[str] = []
+    cities: list[str] = []
+    aliases: dict[str, list[str]] = {}
+
+
+class LexiconError(NumcheckError):
+    """A word-list file that cannot be used; the message names the file, key and problem."""
+
+
+def load_lexicon(*paths: str | Path) -> Lexicon:
+    """The packaged word lists extended by the user's TOML files, in order.
+
+    A file may hold any of ``[measure.NAME]``, ``[actor.NAME]``, ``countries``,
+    ``regions``, ``cities`` and ``[aliases]`` (the shapes of ``numcheck/data/*.toml``);
+    a measure or actor with an existing name replaces it, places and aliases add up.
+    """
+    measures = dict(data_file("measures.toml").get("measure", {}))
+    actors = dict(data_file("actors.toml").get("actor", {}))
+    places: dict[str, Any] = dict(data_file("places.toml"))
+    for path in paths:
+        extra = _read_word_lists(Path(path))
+        measures.update({k: v.model_dump() for k, v in extra.measure.items()})
+        actors.update({k: v.model_dump(exclude_none=True) for k, v in extra.actor.items()})
+        for group in ("countries", "regions", "cities"):
+            places[group] = [*places.get(group, []), *getattr(extra, group)]
+        aliases = dict(places.get("aliases", {}))
+        for name, forms in extra.aliases.items():
+            aliases[name] = [*aliases.get(name, []), *forms]
+        places["aliases"] = aliases
+    return build_lexicon({"measure": measures}, {"actor": actors}, places)
+
+
+def _read_word_lists(path: Path) -> _WordLists:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read word lists: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: not valid TOML: {exc}") from None
+    try:
+        return _WordLists.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()
+        ]
+        raise LexiconError(f"{path}: invalid word lists: " + "; ".join(problems)) from None
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ._models import Article, InputError, Precision
+from ._models import Article, InputError, NumcheckError, Precision
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
 """File endings read as articles; other files in a directory are passed over."""
@@ -26,10 +26,6 @@ _STANDARD_KEYS = ("id", "title", "source", "url", "published")
 _FRONT_OPEN = re.compile(r"---[ \t]*\r?\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _MD_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-
-
-class NumcheckError(ValueError):
-    """Base class of numcheck's errors about bad input."""
 
 
 class LoadError(NumcheckError):

@@ -24,6 +24,8 @@ Basis = Literal["explicit", "relative", "published", "unknown"]
 Verdict = Literal["conflict", "change", "regression"]
 Severity = Literal["error", "warning", "info"]
 Precision = Literal["day", "month", "year"]
+Kind = Literal["level", "change"]
+Direction = Literal["up", "down"]
 
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 """Sort order of severities, most severe first."""
@@ -37,6 +39,10 @@ def _number_out(value: float | None) -> float | int | None:
     if value is not None and math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
         return int(value)
     return value
+
+
+class NumcheckError(ValueError):
+    """Base class of numcheck's errors about bad input (files, rules, word lists)."""
 
 
 class _Model(BaseModel):
@@ -137,9 +143,11 @@ class Claim(_Model):
     # -- extensions of the contract -------------------------------------------------
     modifier: str | None = None
     """The qualifier word as written, normalized ("about", "nearly", "at least")."""
-    kind: Literal["level", "change"] = "level"
+    kind: Kind = "level"
     """``change`` for figures about a change ("rose by 5%", "another 1,500"), which are
     never compared with levels."""
+    direction: Direction | None = None
+    """For a change: ``up`` ("another 1,500", "rose by 5%") or ``down`` ("down 3 points")."""
     anchor: dt.date | None = None
     """The publication date relative times were anchored on, if any."""
     source: str | None = None

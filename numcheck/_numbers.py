@@ -487,6 +487,7 @@ class _Fig:
     plain4: bool = False
     single_one: bool = False
     bare: bool = True  # no currency, percent, scale, sign: a candidate year/page number
+    span: tuple[int, int] | None = None  # character span, when not the tokens' own
 
 
 def _f(x: Num | None) -> float | None:
@@ -1628,16 +1629,11 @@ class _Scanner:
             pos = self.st[i]
             for g in groups:
                 v = int(g) if g else None
-                fig = _Fig(i, i + 1, v, v, v, kind="other")
-                out.append(fig)
-                fig_span = (pos, pos + len(g))
-                self._spans[id(fig)] = fig_span
+                out.append(_Fig(i, i + 1, v, v, v, kind="other", span=(pos, pos + len(g))))
                 pos += len(g) + 1
             return out
         kind: Kind = "version" if "." in text else "other"
         return [_Fig(i, i + 1, None, None, None, kind=kind)]
-
-    _spans: dict[int, tuple[int, int]]
 
     def chain(self, i: int) -> list[_Fig] | None:
         """Phone-like chains of 3+ digit groups "+1-222-2222-2222", "1-1-1-1": "other"."""
@@ -1898,34 +1894,35 @@ def find_numbers(
         merged.update({k.lower(): v for k, v in vague.items()})
         table = merged
     scanner = _Scanner(_Tokens(norm), table)
-    scanner._spans = {}
     figs = scanner.run()
-    toks = scanner.t
+    tok_start, tok_end = scanner.st, scanner.en
     out: list[NumberMention] = []
+    append = out.append
     last_end = 0
     for fig in figs:
-        span = scanner._spans.get(id(fig))
-        if span is not None:
-            start, end = span
+        if fig.span is not None:
+            start, end = fig.span
         else:
-            start, end = toks.st[fig.start], toks.en[fig.end - 1]
+            start, end = tok_start[fig.start], tok_end[fig.end - 1]
         if start < last_end or end <= start:
             continue
         last_end = end
-        value = fig.value if fig.qualifier not in ("range", "vague") else None
-        out.append(
+        v, lo, hi = fig.value, fig.low, fig.high
+        if fig.qualifier in ("range", "vague"):
+            v = None
+        append(
             NumberMention(
-                start=start,
-                end=end,
-                text=text[start:end],
-                value=_f(value),
-                low=_f(fig.low),
-                high=_f(fig.high),
-                qualifier=fig.qualifier,
-                modifier=fig.modifier,
-                kind=fig.kind,
-                unit=fig.unit,
-                parts=fig.parts,
+                start,
+                end,
+                text[start:end],
+                float(v) if type(v) is int else _f(v),
+                float(lo) if type(lo) is int else _f(lo),
+                float(hi) if type(hi) is int else _f(hi),
+                fig.qualifier,
+                fig.modifier,
+                fig.kind,
+                fig.unit,
+                fig.parts,
             )
         )
     return out

@@ -103,7 +103,7 @@ def build_report(
     return Report(
         articles=articles,
         claims=all_claims,
-        discrepancies=compare(all_claims, rules),
+        discrepancies=compare(all_claims, rules, lexicon),
         errors=errors or [],
     )
 

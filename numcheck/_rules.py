@@ -19,9 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ._lexicon import default_lexicon
-from ._load import NumcheckError
-from ._models import Severity
+from ._lexicon import Lexicon, default_lexicon
+from ._models import NumcheckError, Severity
 
 
 class RulesError(NumcheckError):
@@ -82,9 +81,12 @@ class Rules(BaseModel):
             merged[name] = {**default, **entry} if isinstance(entry, Mapping) else entry
         return {**data, "measures": merged}
 
-    def for_unit(self, unit: str | None) -> tuple[str, MeasureRule]:
-        """The rule's name and the rule that applies to claims in ``unit``."""
-        lexicon = default_lexicon()
+    def for_unit(self, unit: str | None, lexicon: Lexicon | None = None) -> tuple[str, MeasureRule]:
+        """The rule's name and the rule that applies to claims in ``unit``.
+
+        ``lexicon`` (default: the packaged one) says which units are cumulative.
+        """
+        lexicon = lexicon or default_lexicon()
         if unit is not None and unit in self.measures:
             rule, name = self.measures[unit], unit
         elif unit is not None and unit in lexicon.units:

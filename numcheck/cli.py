@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import cast
 
 from . import __version__
-from ._load import BadInputError, NumcheckError, decode_bytes, read_inputs
-from ._models import Claim, InputError, Severity
+from ._lexicon import Lexicon, load_lexicon
+from ._load import BadInputError, decode_bytes, read_inputs
+from ._models import Claim, InputError, NumcheckError, Severity
 from ._pipeline import build_report, extract_articles
 from ._report import (
     claims_jsonl,
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="list the claims of articles")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     extract.add_argument("--format", choices=("table", "jsonl"), default="table")
+    _lexicon_option(extract)
 
     check = commands.add_parser("check", help="check articles and claims for discrepancies")
     check.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
@@ -65,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         help="numcheck.toml or pyproject.toml with [tool.numcheck] "
         "(default: found from the current folder up)",
     )
+    _lexicon_option(check)
     check.add_argument(
         "--min-severity",
         choices=("info", "warning", "error"),
@@ -72,6 +75,20 @@ def _parser() -> argparse.ArgumentParser:
         help="hide discrepancies below this severity (default: info, show all)",
     )
     return parser
+
+
+def _lexicon_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="FILE.toml",
+        help="extra measures, actors and places (the shape of numcheck/data/*.toml); repeatable",
+    )
+
+
+def _lexicon(args: argparse.Namespace) -> Lexicon | None:
+    return load_lexicon(*args.lexicon) if args.lexicon else None
 
 
 def _warn(error: InputError | str) -> None:
@@ -117,7 +134,7 @@ def _extract(args: argparse.Namespace) -> int:
     articles, errors = read_inputs(args.paths)
     for error in errors:
         _warn(error)
-    claims = extract_articles(articles)
+    claims = extract_articles(articles, lexicon=_lexicon(args))
     if args.format == "jsonl":
         sys.stdout.write(claims_jsonl(claims))
     else:
@@ -132,7 +149,7 @@ def _check(args: argparse.Namespace) -> int:
     errors += claim_errors
     for error in errors:
         _warn(error)
-    report = build_report(articles, claims, rules=rules, errors=errors)
+    report = build_report(articles, claims, rules=rules, errors=errors, lexicon=_lexicon(args))
     minimum = cast(Severity, args.min_severity)
     if args.format == "json":
         sys.stdout.write(render_json(report, minimum=minimum))

@@ -146,6 +146,36 @@ def test_frame(text: str, figure: str, expected: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "direction"),
+    [
+        pytest.param("The Pentagon is sending another 1,500 troops.", "1,500", "up", id="another"),
+        pytest.param("Britain will send an extra 21,500 troops.", "21,500", "up", id="an-extra"),
+        pytest.param("The toll rose by 5% in a week.", "5%", "up", id="rose-by"),
+        pytest.param(
+            "Support was down 3 percentage points.", "3 percentage points", "down", id="down-points"
+        ),
+        pytest.param("The army cut 2,000 troops from the mission.", "2,000", "down", id="cut"),
+        pytest.param("They sent 1,500 more troops to Syria.", "1,500", "up", id="n-more"),
+        pytest.param("The number of attacks doubled.", "doubled", "up", id="doubled"),
+    ],
+)
+def test_changes_are_not_levels(text: str, figure: str, direction: str) -> None:
+    [claim] = [c for c in numcheck.extract(text, published=ANCHOR) if c.text == figure]
+    assert (claim.kind, claim.direction) == ("change", direction)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The toll rose to 5,000 by March.", id="rose-to-is-a-level"),
+        pytest.param("There are 2,500 troops in Iraq.", id="plain-level"),
+    ],
+)
+def test_levels(text: str) -> None:
+    assert [c.kind for c in numcheck.extract(text, published=ANCHOR)] == ["level"]
+
+
+@pytest.mark.parametrize(
     ("text", "figure"),
     [
         pytest.param("The two sides met in Doha.", "two", id="the-two-sides"),

@@ -1,0 +1,109 @@
+"""Users extend the measures, actors and places with their own TOML files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import numcheck
+from numcheck import LexiconError
+
+EXTRA = """
+cities = ["Naqoura"]
+
+[measure.police]
+nouns = ["police officers", "policemen", "police"]
+
+[measure.troops]  # replaces the packaged entry
+nouns = ["troops", "peacekeepers"]
+
+[actor.UNIFIL]
+names = ["UNIFIL"]
+"""
+
+
+@pytest.fixture
+def extra(tmp_path: Path) -> Path:
+    path = tmp_path / "words.toml"
+    path.write_text(EXTRA, encoding="utf-8")
+    return path
+
+
+def test_user_file_adds_measures_actors_and_places(extra: Path) -> None:
+    lexicon = numcheck.load_lexicon(extra)
+    text = "UNIFIL has 10,000 peacekeepers and 300 police officers in Naqoura."
+    got = [(c.text, c.unit, c.subject, c.location) for c in numcheck.extract(text, lexicon=lexicon)]
+    assert got == [
+        ("10,000", "troops", "UNIFIL", "Naqoura"),
+        ("300", "police", "UNIFIL", "Naqoura"),
+    ]
+    # Without the file, "peacekeepers" is only a plain plural noun and UNIFIL is unknown.
+    [first, _] = numcheck.extract(text)
+    assert (first.unit, first.subject) == ("peacekeepers", None)
+
+
+def test_replaced_measure_loses_its_old_forms(extra: Path) -> None:
+    lexicon = numcheck.load_lexicon(extra)
+    [claim] = numcheck.extract("They sent 500 soldiers.", lexicon=lexicon)
+    assert claim.unit == "soldiers"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        pytest.param("[measure.x]\nnouns = 'one'\n", "measure.x.nouns", id="not-a-list"),
+        pytest.param("[measure.x]\nnounz = ['a']\n", "measure.x.nounz", id="unknown-key"),
+        pytest.param("[actor.y]\nhome = 3\n", "actor.y.home", id="wrong-type"),
+        pytest.param("[measure\n", "not valid TOML", id="bad-toml"),
+    ],
+)
+def test_invalid_files_name_file_and_key(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        numcheck.load_lexicon(path)
+    assert str(path) in str(caught.value)
+    assert problem in str(caught.value)
+
+
+def test_cli_lexicon_option(tmp_path: Path, extra: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("UNIFIL has 10,000 peacekeepers in Naqoura.", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "numcheck",
+            "extract",
+            str(article),
+            "--lexicon",
+            str(extra),
+            "--format",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    claim = numcheck.Claim.model_validate_json(result.stdout)
+    assert claim.key == "troops|UNIFIL|Naqoura"
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "numcheck",
+            "extract",
+            str(article),
+            "--lexicon",
+            str(tmp_path / "missing.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert "missing.toml: cannot read word lists" in bad.stderr
