@@ -28,6 +28,7 @@ from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier
 from ._numbers import NumberMention, find_numbers
 from ._time import Anchor, TimeResolver
+from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
 # Function words that end the noun phrase after a figure.
 _STOP = frozenset(
@@ -166,6 +167,7 @@ class _Frame:
     noun_end: int = -1  # token index after the counted noun (or after the figure)
     own_noun: bool = False  # the figure named its own noun (not elided / borrowed)
     borrowed_location: str | None = None  # the location of the figure it was elided from
+    plain: bool = False  # the unit is a plain plural noun in no list ("widgets")
 
 
 class Framer:
@@ -180,7 +182,7 @@ class Framer:
     def claims(self, article: Article) -> list[Claim]:
         doc = _Document(article.text)
         anchor = Anchor(article.published, article.published_precision)
-        figures = [m for m in doc.mentions if m.is_figure]
+        figures = [m for m in doc.mentions if m.is_figure or _glued(doc, m) is not None]
         dates = [m for m in doc.mentions if m.kind in ("year", "date")]
         date_starts = [d.start for d in dates]
         figure_starts = [m.start for m in figures]
@@ -244,10 +246,13 @@ class Framer:
         first = doc.token_after(mention.end)
         last = doc.token_after(sentence[1])
         compound = _COMPOUND.match(doc.text, mention.end)
-        if compound:  # "a three-year campaign", "a 100,000-strong force"
+        if compound:  # "a three-year campaign", "a 100,000-strong force", "a 27-km ring"
             noun = lex.measure_nouns.get((compound.group(1).lower(),))
             if noun is None and compound.group(1).lower() != "strong":
-                return _Frame(noun_end=first)
+                unit = unit_after(doc.text, mention.end, limit=sentence[1])
+                if unit is None:
+                    return _Frame(noun_end=first)
+                return _Frame(unit=unit.name, own_noun=True, noun_end=doc.token_after(unit.end))
             first = doc.token_after(compound.end())
         figure_end = compound.end() if compound else mention.end
         attached = first < len(doc.tokens) and _joined(
@@ -256,6 +261,15 @@ class Framer:
         frame = self._after(doc, first, last) if attached else _Frame(noun_end=first)
         if compound and frame.unit is None:
             frame.unit = lex.measure_nouns.get((compound.group(1).lower(),))
+        if frame.unit is None or frame.plain:  # a physical or money unit (quantulum3's)
+            unit = (
+                unit_before(doc.text, mention.start)
+                or _glued(doc, mention)
+                or unit_after(doc.text, mention.end, limit=sentence[1])
+            )
+            if unit is not None:
+                frame.unit, frame.own_noun, frame.plain = unit.name, True, False
+                frame.noun_end = doc.token_after(unit.end)
         if mention.unit:
             frame.unit, frame.own_noun = mention.unit, True
         verb = self._verb_before(doc, mention, sentence)
@@ -334,7 +348,7 @@ class Framer:
                 and len(word) > 3
                 and word not in _NOT_UNITS
             ):
-                frame.unit, frame.own_noun = word, True
+                frame.unit, frame.own_noun, frame.plain = word, True, True
                 frame.noun_end = scanned[0] + 1
                 return frame
         frame.noun_end = first
@@ -594,6 +608,13 @@ class Framer:
         if first < end and doc.tokens[first].word.lower() in _LOCATIVE:
             return self._places_from(doc, first + 1, end)
         return None
+
+
+def _glued(doc: _Document, mention: NumberMention) -> UnitMatch | None:
+    """The unit glued to an "other" mention with a value: "a 4,000km border"."""
+    if mention.kind != "other" or mention.value is None:
+        return None
+    return glued_unit(doc.text, mention.start, mention.end)
 
 
 def _joined(gap: str, *, loose: bool = False) -> bool:

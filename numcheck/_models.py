@@ -201,14 +201,30 @@ class Claim(_Model):
 
 
 def measure_key(unit: str | None, subject: str | None, location: str | None) -> str:
-    """The key that decides which claims are compared: ``unit|subject|location``.
+    """The key that decides which claims are compared: ``measure|subject|location``.
 
-    Unknown parts are ``?``; claims are only compared within the same key.
+    The measure is the unit for counted things (``troops``) and the base unit of the
+    family for physical and money units, so that convertible claims meet (``km`` and
+    ``mi`` both give ``m``; each currency is its own family). Unknown parts are ``?``;
+    claims are only compared within the same key.
 
-    >>> measure_key("troops", "US", None)
-    'troops|US|?'
+    >>> measure_key("troops", "US", None), measure_key("mi", None, "Iraq")
+    ('troops|US|?', 'm|?|Iraq')
     """
-    return "|".join(part or UNKNOWN for part in (unit, subject, location))
+    return "|".join(part or UNKNOWN for part in (_measure(unit), subject, location))
+
+
+def _measure(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    # Imported here: both modules import this one.
+    from ._lexicon import default_lexicon
+    from ._units import unit_info
+
+    if unit in default_lexicon().units:
+        return unit
+    info = unit_info(unit)
+    return info.base if info is not None else unit
 
 
 class Discrepancy(_Model):

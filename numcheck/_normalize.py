@@ -17,13 +17,34 @@ import math
 
 from ._models import Claim
 from ._rules import MeasureRule
+from ._units import convert, unit_info
 
 INF = math.inf
 _NEARLY = frozenset({"nearly", "almost", "just under", "close to", "not quite"})
 
 
 def comparable_interval(claim: Claim, rule: MeasureRule) -> tuple[float, float] | None:
-    """The interval ``claim`` asserts under ``rule``, or ``None`` if it has no number."""
+    """The interval ``claim`` asserts under ``rule``, in the base unit of its family
+    (kilometres and miles both in metres), or ``None`` if it has no number."""
+    interval = _asserted(claim, rule)
+    if interval is None or claim.unit is None:
+        return interval
+    info = unit_info(claim.unit)
+    if info is None or info.name == info.base or info.dimension.startswith("currency:"):
+        return interval
+    return _to_base(interval[0], claim.unit, info.base), _to_base(
+        interval[1], claim.unit, info.base
+    )
+
+
+def _to_base(value: float, unit: str, base: str) -> float:
+    if math.isinf(value):
+        return value
+    return convert(value, unit, base)
+
+
+def _asserted(claim: Claim, rule: MeasureRule) -> tuple[float, float] | None:
+    """The interval the wording asserts, widened by the qualifier."""
     low = -INF if claim.low is None else claim.low
     high = INF if claim.high is None else claim.high
     if claim.low is None and claim.high is None:
