@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ._lexicon import Lexicon, default_lexicon
 from ._models import UNKNOWN, Claim, Discrepancy, Severity, TimeSpan, Verdict
-from ._normalize import agree, comparable_interval, midpoint
+from ._normalize import Interval, agree, comparable_interval, midpoint
 from ._rules import MeasureRule, Rules
 
 
@@ -82,8 +82,8 @@ def _gap_days(a: TimeSpan, b: TimeSpan) -> int | None:
 def _judge(
     a: Claim,
     b: Claim,
-    ia: tuple[float, float],
-    ib: tuple[float, float],
+    ia: Interval,
+    ib: Interval,
     rule: MeasureRule,
     name: str,
 ) -> Discrepancy | None:
@@ -95,7 +95,7 @@ def _judge(
         verdict, severity, check = "conflict", rule.unknown_time, "unknown-time"
     elif gap <= rule.same_time_days:
         verdict, severity, check = "conflict", rule.conflict, "conflict"
-    elif rule.cumulative and ib[1] < ia[0]:
+    elif rule.cumulative and ib.high < ia.low:
         verdict, severity, check = "regression", rule.regression, "regression"
     else:
         verdict, severity, check = "change", rule.change, "change"
@@ -126,7 +126,8 @@ def _figure(claim: Claim) -> str:
         when += " (publication date)"
     elif claim.time.text:
         when += f' ("{claim.time.text}")'
-    return f'"{claim.text}" for {when}'
+    joiner = "" if when.startswith(("until", "since")) else "for "
+    return f'"{claim.text}" {joiner}{when}'
 
 
 def _explain(

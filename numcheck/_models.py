@@ -96,9 +96,15 @@ class TimeSpan(_Model):
 
 def _span_label(start: dt.date | None, end: dt.date | None) -> str:
     if start is None and end is not None:
-        return f"until {_span_label(end, end)}"
+        if (end.month, end.day) == (12, 31):
+            return f"until {end.year}"
+        if (end + dt.timedelta(days=1)).day == 1:
+            return f"until {end.year}-{end.month:02d}"
+        return f"until {end.isoformat()}"
     if end is None and start is not None:
-        return f"since {_span_label(start, start)}"
+        if (start.month, start.day) == (1, 1):
+            return f"since {start.year}"
+        return f"since {start.isoformat()}"
     assert start is not None and end is not None
     if start == end:
         return start.isoformat()

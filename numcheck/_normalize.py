@@ -2,18 +2,21 @@
 
 The claim keeps the interval its wording asserts (``low``/``high``); here the rules
 widen it by the qualifier ("about" ± 10%, "nearly" just below) and open unbounded sides
-to infinity. Tolerances are applied when two intervals are compared.
+to infinity. Tolerances are applied when two intervals are compared, to stated figures
+only: the bounds of a vague amount are its meaning ("hundreds of thousands" is less
+than a million), not a figure that may be slightly off.
 
 >>> from numcheck import Claim
 >>> from numcheck._rules import MeasureRule
 >>> claim = Claim(article="a", text="about 900", value=900, qualifier="approx")
 >>> comparable_interval(claim, MeasureRule())
-(810.0, 990.0)
+Interval(low=810.0, high=990.0, vague=False)
 """
 
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from ._models import Claim
 from ._rules import MeasureRule
@@ -23,17 +26,29 @@ INF = math.inf
 _NEARLY = frozenset({"nearly", "almost", "just under", "close to", "not quite"})
 
 
-def comparable_interval(claim: Claim, rule: MeasureRule) -> tuple[float, float] | None:
+class Interval(NamedTuple):
+    """A closed interval (infinite ends for unbounded sides); ``vague`` bounds take no
+    tolerance."""
+
+    low: float
+    high: float
+    vague: bool = False
+
+
+def comparable_interval(claim: Claim, rule: MeasureRule) -> Interval | None:
     """The interval ``claim`` asserts under ``rule``, in the base unit of its family
     (kilometres and miles both in metres), or ``None`` if it has no number."""
-    interval = _asserted(claim, rule)
-    if interval is None or claim.unit is None:
-        return interval
-    info = unit_info(claim.unit)
+    asserted = _asserted(claim, rule)
+    if asserted is None:
+        return None
+    low, high = asserted
+    vague = claim.qualifier == "vague"
+    info = unit_info(claim.unit) if claim.unit is not None else None
     if info is None or info.name == info.base or info.dimension.startswith("currency:"):
-        return interval
-    return _to_base(interval[0], claim.unit, info.base), _to_base(
-        interval[1], claim.unit, info.base
+        return Interval(low, high, vague)
+    assert claim.unit is not None
+    return Interval(
+        _to_base(low, claim.unit, info.base), _to_base(high, claim.unit, info.base), vague
     )
 
 
@@ -60,20 +75,20 @@ def _asserted(claim: Claim, rule: MeasureRule) -> tuple[float, float] | None:
     return low, high
 
 
-def agree(a: tuple[float, float], b: tuple[float, float], rule: MeasureRule) -> bool:
-    """Whether two intervals overlap once each is widened by the tolerance."""
-    return a[0] <= _up(b[1], rule) and b[0] <= _up(a[1], rule)
+def agree(a: Interval, b: Interval, rule: MeasureRule) -> bool:
+    """Whether two intervals overlap once each stated one is widened by the tolerance."""
+    return a.low <= _up(b.high, rule, b.vague) and b.low <= _up(a.high, rule, a.vague)
 
 
-def _up(value: float, rule: MeasureRule) -> float:
-    if math.isinf(value):
+def _up(value: float, rule: MeasureRule, vague: bool) -> float:
+    if math.isinf(value) or vague:
         return value
     return value + max(rule.absolute_tolerance, abs(value) * rule.relative_tolerance)
 
 
-def midpoint(interval: tuple[float, float]) -> float | None:
+def midpoint(interval: Interval) -> float | None:
     """A representative value of an interval: its middle, or its finite end."""
-    low, high = interval
+    low, high = interval.low, interval.high
     if math.isinf(low) and math.isinf(high):
         return None
     if math.isinf(low):

@@ -111,6 +111,23 @@ def test_verdicts(first: Claim, second: Claim, verdict: str | None, severity: st
         assert first.text in d.explanation and second.text in d.explanation
 
 
+def test_vague_bounds_take_no_tolerance() -> None:
+    vague = Claim(
+        article="b",
+        text="hundreds of thousands",
+        low=200_000,
+        high=999_999,
+        qualifier="vague",
+        unit="deaths",
+        subject="X",
+        location="Y",
+        time=TimeSpan(start=dt.date(2024, 1, 10), end=dt.date(2024, 1, 10), basis="explicit"),
+    )
+    [d] = numcheck.check([claim(1_033_000, "2024-01-12"), vague]).discrepancies
+    assert d.verdict == "conflict"  # within 5% of 999,999, but "hundreds" is under a million
+    assert numcheck.check([claim(990_000, "2024-01-12"), vague]).discrepancies == []
+
+
 def test_same_article_is_compared_and_flagged() -> None:
     [d] = numcheck.check([claim(10, "2024-01-01"), claim(20, "2024-01-02")]).discrepancies
     assert d.same_article and "(same article)" in d.explanation

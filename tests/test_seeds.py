@@ -80,3 +80,17 @@ def test_no_claims_from_years_dates_ordinals_or_licence(seed_claims: list[Claim]
     for trap in ("2014", "2016", "2007", "2019", "10", "3", "4.0", "first", "4"):
         assert trap not in texts, trap
     assert not [c for c in seed_claims if c.text.lower() in ("one", "two")]
+
+
+def test_death_toll_against_hundreds_of_thousands_is_decided_by_a_named_rule(
+    seed_articles: list[numcheck.Article],
+) -> None:
+    report = numcheck.check(seed_articles)
+    [finding] = [
+        d
+        for d in report.discrepancies
+        if {c.text for c in d.claims} == {"1,033,000", "hundreds of thousands"}
+    ]
+    assert finding.key == "deaths|?|Iraq"
+    assert (finding.verdict, finding.rule) == ("regression", "deaths/regression")
+    assert "rule deaths/regression" in finding.explanation
