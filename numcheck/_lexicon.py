@@ -188,20 +188,30 @@ def load_lexicon(*paths: str | Path) -> Lexicon:
 
 
 def _read_word_lists(path: Path) -> _WordLists:
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read word lists: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{path}: not valid TOML: {exc}") from None
+    data = read_toml(path, LexiconError, "word lists")
     try:
         return _WordLists.model_validate(data)
     except ValidationError as exc:
-        problems = [
-            f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()
-        ]
-        raise LexiconError(f"{path}: invalid word lists: " + "; ".join(problems)) from None
+        raise LexiconError(f"{path}: invalid word lists: {problems(exc)}") from None
+
+
+def read_toml(path: Path, error: type[NumcheckError], what: str) -> dict[str, Any]:
+    """Parse a TOML file; a missing or broken file raises ``error`` naming it."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise error(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{path}: not valid TOML: {exc}") from None
+
+
+def problems(exc: ValidationError) -> str:
+    """A validation error as ``key.path: problem; ...`` for one-line messages."""
+    return "; ".join(
+        f"{'.'.join(str(p) for p in error['loc']) or '(top level)'}: {error['msg']}"
+        for error in exc.errors()
+    )
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ._lexicon import Lexicon, default_lexicon
+from ._lexicon import Lexicon, default_lexicon, problems, read_toml
 from ._models import NumcheckError, Severity
 
 
@@ -102,13 +102,7 @@ class Rules(BaseModel):
     def from_file(cls, path: str | Path) -> Rules:
         """Load ``numcheck.toml`` (top-level tables) or ``pyproject.toml`` (``[tool.numcheck]``)."""
         path = Path(path)
-        try:
-            with path.open("rb") as handle:
-                data = tomllib.load(handle)
-        except OSError as exc:
-            raise RulesError(f"{path}: cannot read rules: {exc.strerror or exc}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise RulesError(f"{path}: not valid TOML: {exc}") from None
+        data = read_toml(path, RulesError, "rules")
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("numcheck", {})
         return cls.parse(data, source=str(path))
@@ -119,11 +113,7 @@ class Rules(BaseModel):
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
-            problems = [
-                f"{'.'.join(str(p) for p in error['loc']) or '(top level)'}: {error['msg']}"
-                for error in exc.errors()
-            ]
-            raise RulesError(f"{source}: invalid rules: " + "; ".join(problems)) from None
+            raise RulesError(f"{source}: invalid rules: {problems(exc)}") from None
 
 
 def find_rules(start: str | Path = ".") -> Rules:

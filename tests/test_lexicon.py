@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from test_cli import run
 
 import numcheck
 from numcheck import LexiconError
@@ -72,38 +71,10 @@ def test_invalid_files_name_file_and_key(tmp_path: Path, content: str, problem: 
 def test_cli_lexicon_option(tmp_path: Path, extra: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("UNIFIL has 10,000 peacekeepers in Naqoura.", encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "numcheck",
-            "extract",
-            str(article),
-            "--lexicon",
-            str(extra),
-            "--format",
-            "jsonl",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run("extract", str(article), "--lexicon", str(extra), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     claim = numcheck.Claim.model_validate_json(result.stdout)
     assert claim.key == "troops|UNIFIL|Naqoura"
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "numcheck",
-            "extract",
-            str(article),
-            "--lexicon",
-            str(tmp_path / "missing.toml"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    bad = run("extract", str(article), "--lexicon", str(tmp_path / "missing.toml"))
     assert bad.returncode == 2
     assert "missing.toml: cannot read word lists" in bad.stderr
