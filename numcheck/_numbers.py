@@ -7,9 +7,10 @@ fractions ("two-thirds"), vague amounts ("hundreds of thousands"), ranges ("2500
 multipliers, and the numbers that are not figures (years, dates, ordinals, versions, the
 pronoun "one", identifiers). See ``docs/numbers.md``.
 
-Design: one ``re.finditer`` tokenizer (simple patterns, no nested unbounded quantifiers)
+Design: one ``re.split`` tokenizer (simple alternatives, no nested unbounded quantifiers)
 and a scanner over the tokens whose every rule looks ahead a bounded number of tokens,
-so the run time is linear in the input size on any input.
+so the run time is linear in the input size on any input; lone integers and number words
+between inert neighbours take a fast path.
 
 >>> [(m.text, m.value, m.qualifier) for m in find_numbers("roughly 2,500 US troops")]
 [('roughly 2,500', 2500.0, 'approx')]
@@ -105,15 +106,25 @@ class NumberMention:
 # Tokenizer
 # --------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(
+_TOKEN = re.compile(  # the token grammar, named (used to split phrases into tokens)
     r"(?P<u>(?:https?://|www\.)\S+)"  # a URL: one opaque token
     r"|(?P<n>\d+(?:[.,]\d+)*|(?<![\w.])\.\d+)"  # digits with inner separators
     r"|(?P<w>[^\W\d_]+)"  # a word (letters of any script)
-    r"|(?P<s>\S)"  # any other single character
+    r"|(?P<s>-{2,}|\.{2,}|_{2,}|\*{2,}|={2,}|~{2,}|#{2,}|\S)"  # a punctuation run or one char
 )
-_SPLIT = re.compile(r"((?:https?://|www\.)\S+|\d+(?:[.,]\d+)*|(?<![\w.])\.\d+|[^\W\d_]+|\S)")
+_SPLIT = re.compile(
+    r"((?:https?://|www\.)\S+|\d+(?:[.,]\d+)*|(?<![\w.])\.\d+|[^\W\d_]+"
+    r"|-{2,}|\.{2,}|_{2,}|\*{2,}|={2,}|~{2,}|#{2,}|\S)"
+)
 """The same tokens as _TOKEN, for ``re.split`` (one capturing group)."""
-_MAX_DIGITS = 40  # longer digit strings are identifiers, not figures
+_MAX_DENOMINATOR = 10
+"""A proper slash fraction that could be a month/day ("9/11") is a fraction only with a
+denominator up to 10 ("3/4"); "1/40" is a fraction, "24/7" and "50/50" are kind other."""
+_MAX_DIGITS = 40
+"""Longer digit strings are identifiers, not figures."""
+_MAX_GLUED = 8
+"""A run of more than this many numbers glued by commas, hyphens or slashes ("1,1,1,...",
+"1-1-1-...") is data, not prose: it is reported as one mention of kind "other"."""
 
 _NUM, _WORD, _SYM, _URL, _DOTTED = "n", "w", "s", "u", "d"
 
@@ -211,7 +222,7 @@ def _split_lists(
         out_p += parsed[prev:x]
         prev = x + 1
         text, pos = tx[x], st[x]
-        if "," not in text:
+        if "," not in text or text.count(",") >= _MAX_GLUED:
             out_k.append(_DOTTED)
             out_s.append(pos)
             out_e.append(en[x])
@@ -381,7 +392,6 @@ _PREFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _PREFIXES.items()}
 _SUFFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _SUFFIXES.items()}
 
 _PERCENT_WORDS = frozenset({"percent", "percents", "percentage", "pct"})
-_MONTH_CAP_ONLY = frozenset(MONTHS)  # months count only when capitalized ("May", not "may")
 _DATE_PREFIXES = frozenset({"mid", "early", "late"})
 _SIGN_WORDS = {"minus": -1, "negative": -1}
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
@@ -412,10 +422,21 @@ _CONT_WORDS: frozenset[str] = frozenset(
      *(o + "s" for o in ORDINALS), *MONTHS, "another", "a", "an"]
 )  # fmt: skip
 """Words that may continue a number after it; any other word ends it at once."""
-_CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "^", "+", *_VULGAR])
+_CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "^", "+", ":", *_VULGAR])
+_A_NEXT: frozenset[str] = frozenset(
+    [HUNDRED, *SCALES, *DOZENS, *DENOMINATORS, *TENS, *ORDINALS,
+     *(p[1] for a in ("a", "an") for p in _PREFIX_INDEX.get(a, ()) if len(p) > 1)]
+)  # fmt: skip
+"""Words after "a"/"an" that can make a number ("a hundred", "a third", "a minimum of")."""
 _SIMPLE_WORDS: dict[str, int] = {
-    w: v for w, v in {**UNITS, **TEENS, **TENS}.items() if w not in ("one", "zero")
+    w: v for w, v in {**UNITS, **TEENS, **TENS}.items() if w not in ("zero", "nought", "naught")
 }
+_NOT_AFTER_UNIT = frozenset(w for w, v in {**UNITS, **TEENS, **TENS}.items() if v > 0)
+_NOT_AFTER_TENS = frozenset([*TEENS, *TENS])
+_RISKY_AFTER = frozenset(
+    [HUNDRED, *SCALES, *DENOMINATORS, *ORDINALS, *(o + "s" for o in ORDINALS), "-", "and"]
+)
+"""After these, a number word may start a compound ("one hundred fifth", "twenty fifths")."""
 
 VagueTable = Mapping[str, tuple[float | None, float | None]]
 
@@ -464,7 +485,6 @@ class _Card:
     and_scale: int = 1
     tens_tok: int = -1
     tens_val: int = 0
-    fraction_only: bool = False
     integer: bool = True
 
 
@@ -515,6 +535,7 @@ class _Scanner:
         items = tuple(sorted((k.lower(), v) for k, v in vague.items()))
         self.vague_index, self.vague_values = _vague_index(items)
         self.multiline = "\n" in toks.norm.strip()
+        self.card_memo: dict[int, _Card | None] = {}
 
     # ---------------------------------------------------------------- token helpers
     def adj(self, j: int) -> bool:
@@ -531,7 +552,7 @@ class _Scanner:
         return self.lw[j] if 0 <= j < self.n else ""
 
     def match_phrase(
-        self, j: int, index: Mapping[str, list[tuple[str, ...]]], *, glue: bool = False
+        self, j: int, index: Mapping[str, list[tuple[str, ...]]]
     ) -> Iterable[tuple[tuple[str, ...], int]]:
         """Phrases of ``index`` at token j, longest first, as (phrase, end token)."""
         if j >= self.n:
@@ -539,13 +560,6 @@ class _Scanner:
         for phrase in index.get(self.lw[j], ()):
             end = j + len(phrase)
             if end <= self.n and all(self.lw[j + x] == p for x, p in enumerate(phrase)):
-                if glue and any(
-                    self.kd[j + x] == _SYM
-                    and self.kd[j + x + 1] == _SYM
-                    and not self.adj(j + x + 1)
-                    for x in range(len(phrase) - 1)
-                ):
-                    continue
                 yield phrase, end
 
     # ---------------------------------------------------------------- digits
@@ -583,7 +597,12 @@ class _Scanner:
                 and tx[k].split(".")[0].isdigit()
                 and "," not in tx[k]
                 and len(pieces) < 7
-                and not (k + 1 < self.n and self.adj(k + 1) and kd[k + 1] in (_NUM, _WORD))
+                and not (
+                    k + 1 < self.n
+                    and self.adj(k + 1)
+                    and kd[k + 1] in (_NUM, _WORD)
+                    and self.tx[k + 1] not in SCALE_ABBREVIATIONS
+                )
             ):
                 pieces.append(tx[k])
                 k += 1
@@ -603,17 +622,17 @@ class _Scanner:
             return None
         w = self.tx[j]
         k = j + 1
-        if w in ("e", "E") or w == "^" or (w in ("x", "X") and self.tx[k : k + 1] == ["10"]):
-            if w in ("x", "X"):
-                if not (self.adj(k) and self.sym(k + 1) == "^" and self.adj(k + 1)):
+        if w in ("e", "E") or w == "^" or (w in ("x", "X", "×") and self.tx[k : k + 1] == ["10"]):
+            if w in ("x", "X", "×"):
+                if not (self.adj(k) and self.adj(k + 1) and self.sym(k + 1) in ("^", "-", "+")):
                     return None
-                k += 2
+                k += 2 if self.sym(k + 1) == "^" else 1  # "1.3x10^6", "2.48×10−5"
                 base = Fraction(10)
             else:
                 base = Fraction(value)
             sign = 1
-            while k < self.n and self.tx[k] in "+-" and self.kd[k] == _SYM and self.adj(k):
-                if self.tx[k] == "-":
+            while k < self.n and self.kd[k] == _SYM and not self.tx[k].strip("+-") and self.adj(k):
+                if self.tx[k].count("-") % 2:
                     sign = -sign
                 k += 1
             if not (k < self.n and self.kd[k] == _NUM and self.adj(k) and self.tx[k].isdigit()):
@@ -623,7 +642,7 @@ class _Scanner:
                 return None
             if w in ("e", "E"):
                 return value * Fraction(10) ** exp, k + 1
-            if w in ("x", "X"):
+            if w in ("x", "X", "×"):
                 return value * base**exp, k + 1
             if abs(exp) > 60:
                 return None
@@ -632,7 +651,18 @@ class _Scanner:
 
     # ---------------------------------------------------------------- cardinal core
     def card(self, i: int, *, words_only: bool = False) -> _Card | None:
-        """The longest number core at token i (digits, words, scales), or None."""
+        """The longest number core at token i (digits, words, scales), or None (memoized)."""
+        key = 2 * i + words_only
+        memo = self.card_memo
+        if key in memo:
+            return memo[key]
+        got = memo[key] = self._card(i, words_only)
+        if len(memo) > 64:  # only the last few positions are ever asked again
+            memo.clear()
+            memo[key] = got
+        return got
+
+    def _card(self, i: int, words_only: bool) -> _Card | None:
         n = self.n
         kd, lw = self.kd, self.lw
         total: Num = 0
@@ -645,7 +675,6 @@ class _Scanner:
         has_words = False
         pending_and = False
         and_base: Num | None = None
-        and_seg_start: Num | None = None
         tens_tok = -1
         tens_val = 0
         integer = True
@@ -685,8 +714,11 @@ class _Scanner:
                         return best
                     if nxt < n and kd[nxt] == _WORD and self.adj(nxt):
                         abbr = SCALE_ABBREVIATIONS.get(self.tx[nxt])
-                        if abbr is None or (nxt + 1 < n and self.adj(nxt + 1)
-                                            and kd[nxt + 1] in (_NUM, _WORD)):  # fmt: skip
+                        if (
+                            abbr is None
+                            or value >= 1000  # "1500b", "5000m": a unit, not a scale
+                            or (nxt + 1 < n and self.adj(nxt + 1) and kd[nxt + 1] in (_NUM, _WORD))
+                        ):
                             return None  # glued to a unit or identifier: "180ml", "3D"
                         snap = self._snap(i, nxt + 1, 0, value * abbr, cls="S")
                         snap.mant, snap.scale, snap.integer = value, abbr, True
@@ -704,22 +736,14 @@ class _Scanner:
                     if last != "":
                         break
                     last = "Z"
-                elif (
-                    last in ("", "H", "S")
-                    or (last == "X" and not pending_and)
-                    or (last == "X" and pending_and)
-                ):
+                elif last in ("", "H", "S", "X"):
                     if last == "X" and small % 10:
                         break
-                    if last == "":
-                        last = "U"
                     small += v
                     last = "U"
                 else:
                     break
                 has_words = True
-                if w == "one" and j == i:
-                    pass
             elif w in TEENS:
                 if last not in ("", "H", "S"):
                     break
@@ -799,7 +823,6 @@ class _Scanner:
                     break
                 pending_and = True
                 and_base = total + cur_h + small
-                and_seg_start = and_base
                 and_scale = last_scale if last == "S" else 1
                 before_and = best
                 j += 1
@@ -835,13 +858,16 @@ class _Scanner:
                 continue
             pending_and = False
             best = self._snap(i, nxt, total, cur_h + small, cls=last, has_words=has_words)
-            best.mant, best.scale = (mant, last_scale) if last in ("S", "H", "Q") else (
-                (mant, last_scale) if last in ("D", "G") and last_scale > 1 else
-                (best.value, 1))  # fmt: skip
+            # value = mant * scale, the trailing scale ("5 million", "170,000"): a range
+            # "3 to 5 million" distributes it over its left side
+            if last in ("S", "H", "Q") or (last in ("D", "G") and last_scale > 1):
+                best.mant, best.scale = mant, last_scale
+            else:
+                best.mant, best.scale = best.value, 1
             best.plain4 = plain4 and nxt == i + 1
             best.single_one = has_words and nxt == i + 1 and w == "one"
             best.integer = integer
-            if and_base is not None and and_seg_start is not None:
+            if and_base is not None:
                 best.and_base = and_base
                 best.and_seg = best.value - and_base
                 best.and_scale = and_scale
@@ -950,14 +976,20 @@ class _Scanner:
         j = i
         if j >= n:
             return None
+        if self.kd[i] == _NUM:
+            fast = self.plain_number(i)
+            if fast is not None:
+                return fast
         sign = 1
         unit: str | None = None
         bare = True
         # currency before: "$", "US$", "USD"
         s = self.sym(j)
         if self.kd[j] == _WORD and self.tx[j] in CURRENCY_CODES and j + 1 < n:
-            unit = self.tx[j]
+            unit = CURRENCY_CODES[self.tx[j]]
             j += 1
+            if self.sym(j) == "." and self.adj(j):
+                j += 1  # "Rs. 500"
             bare = False
         elif (
             self.kd[j] == _WORD
@@ -994,9 +1026,9 @@ class _Scanner:
         kind: Kind = "cardinal"
         value: Num
         if c is None:
-            lf = self.lone_fraction(j)
+            lf = self.half_scale(j)
             if lf is None:
-                lf = self.half_scale(j)
+                lf = self.lone_fraction(j)
             if lf is None:
                 if self.word(j) != "half" or self.word(j - 1) in ("a", "and", "one"):
                     return None
@@ -1055,7 +1087,7 @@ class _Scanner:
         if kind == "fraction":
             # "half a million", "two thirds of a million", "a quarter of a dozen"
             k = end
-            if self.word(k) == "of":
+            if self.word(k) == "of" or (self.sym(k) == "-" and self.adj(k) and self.adj(k + 1)):
                 k += 1
             if self.word(k) in ("a", "an"):
                 k += 1
@@ -1087,7 +1119,7 @@ class _Scanner:
             bare = False
             plain4 = single_one = False
         elif unit is None and end < n and self.kd[end] == _WORD and self.tx[end] in CURRENCY_CODES:
-            unit = self.tx[end]
+            unit = CURRENCY_CODES[self.tx[end]]
             end += 1
             bare = False
         if plain4 and not bare:
@@ -1107,13 +1139,50 @@ class _Scanner:
             bare=bare and kind == "cardinal",
         )
 
+    def plain_number(self, i: int) -> _Fig | None:
+        """Fast path: an integer token with nothing around it that could extend it."""
+        kd, tx, st, en = self.kd, self.tx, self.st, self.en
+        v = self.vl[i]
+        if type(v) is not int or (i and en[i - 1] == st[i] and kd[i - 1] != _SYM):
+            return None
+        j = i + 1
+        n = self.n
+        if j < n:
+            k = kd[j]
+            if st[j] == en[i] and k != _SYM:
+                return None
+            if k == _WORD:
+                if self.lw[j] in _CONT_WORDS or self.lw[j] in self.vague_index:
+                    return None
+            elif k == _SYM:
+                if tx[j] in _CONT_SYMS or (tx[j] == "," and st[j] == en[i]):
+                    return None
+            elif k == _NUM:
+                if (
+                    st[j] == en[i] + 1 and len(tx[i]) <= 3 and len(tx[j].split(".", 1)[0]) == 3
+                ) or (j + 1 < n and kd[j + 1] == _SYM and tx[j + 1] in "/-"):
+                    return None
+            else:
+                return None
+        z = self.t.zs[i]
+        plain4 = len(tx[i]) == 4
+        fig = _Fig(i, j, v, v, v, plain4=plain4)
+        if z > 1:
+            fig.mant, fig.scale = Fraction(v, z), z
+        else:
+            fig.mant = v
+        return fig
+
     def half_scale(self, j: int) -> tuple[Num, int] | None:
         """ "half a million", "half million", "quarter million", "half a dozen"."""
         w = self.word(j)
+        if w in ("a", "an") and self.word(j + 1) in ("half", "quarter"):
+            j += 1  # "a half-dozen", "a quarter million"
+            w = self.word(j)
         if w not in ("half", "quarter"):
             return None
         k = j + 1
-        if self.word(k) in ("a", "an"):
+        if self.word(k) in ("a", "an") or (self.sym(k) == "-" and self.adj(k)):
             k += 1
         nw = self.word(k)
         if nw in SCALES or nw in DOZENS or nw == HUNDRED:
@@ -1133,6 +1202,8 @@ class _Scanner:
                 return None
             if self.adj(j + 2) and j + 2 < self.n and self.kd[j + 2] in (_NUM, _WORD):
                 return None
+            if not _is_slash_fraction(c.value, den):
+                return None  # "9/11" is a date, "24/7" and "50/50" are not fractions
             return Fraction(c.value, den), j + 2, False
         # mixed number: "2 1/4"
         if self.kd[j] == _NUM and not self.adj(j) and self.sym(j + 1) == "/" and self.adj(j + 1):
@@ -1212,6 +1283,9 @@ class _Scanner:
         if j >= self.n or a.kind not in ("cardinal", "percent", "range"):
             return None
         t = self.lw[j]
+        if t == "-" and self.adj(j) and self.word(j + 1) == "to" and not self.adj(j + 1):
+            j += 1  # a suspended hyphen: "8- to 16-meter", "20- to 30-year-olds"
+            t = "to"
         if t in ("-", "~"):
             if self.adj(j) != self.adj(j + 1):
                 return None  # "5 -3" is not a range
@@ -1316,13 +1390,17 @@ class _Scanner:
         return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
 
     # ---------------------------------------------------------------- top level
-    def run(self) -> list[_Fig]:
-        out: list[_Fig] = []
+    def run(self) -> list[_Fig | tuple[int, int]]:
+        """All mentions, in order: a _Fig, or (token, value) for a lone exact integer."""
+        out: list[_Fig | tuple[int, int]] = []
         i = 0
         n = self.n
         kd, lw, tx, st, en, vl = self.kd, self.lw, self.tx, self.st, self.en, self.vl
         words = _START_WORDS | self.vague_index.keys()
         cont = _CONT_WORDS | self.vague_index.keys()
+        a_next = _A_NEXT | {
+            p[1] for a in ("a", "an") for p in self.vague_index.get(a, ()) if len(p) > 1
+        }
         simple_words = _SIMPLE_WORDS
         norm = self.norm
         multiline = self.multiline
@@ -1338,7 +1416,7 @@ class _Scanner:
                     and (i == 0 or st[i] > en[i - 1] or (kd[i - 1] == _SYM and tx[i - 1] == ","))
                     and (
                         j >= n
-                        or (kd[j] == _WORD and lw[j] not in cont and st[j] > en[i])
+                        or (kd[j] == _WORD and st[j] > en[i] and lw[j] not in cont)
                         or (kd[j] == _SYM and tx[j] not in _CONT_SYMS)
                         or (
                             kd[j] == _NUM
@@ -1351,12 +1429,22 @@ class _Scanner:
                                 and len(tx[j].split(".", 1)[0]) == 3
                             )
                         )
+                        or (  # "one one", "twenty twenty": a word that cannot continue
+                            k == _WORD
+                            and (lw[j] in _NOT_AFTER_UNIT if v < 20 else lw[j] in _NOT_AFTER_TENS)
+                            and (j + 1 >= n or lw[j + 1] not in _RISKY_AFTER)
+                        )
                     )
                     and not (multiline and "\n" in norm[en[i - 1] if i else 0 : st[i]])
+                    and not (v == 1 and k == _WORD and i and lw[i - 1] in PRONOUN_DETERMINERS)
+                    and not (k == _NUM and i and lw[i - 1] in VERSION_CONTEXT)
                 ):
-                    out.append(_Fig(i, j, v, v, v, bare=k == _NUM, plain4=False))
+                    out.append((i, v))
                     i = j
                     continue
+            if k == _WORD and lw[i] in ("a", "an") and (i + 1 >= n or lw[i + 1] not in a_next):
+                i += 1  # "a"/"an" only matter before "hundred", "dozen", "third", "few"...
+                continue
             if (k == _WORD and lw[i] not in words) or (
                 k == _SYM
                 and (
@@ -1370,8 +1458,7 @@ class _Scanner:
             if got is None:
                 i += 1
                 continue
-            for fig in got:
-                out.append(fig)
+            out += got
             i = max(i + 1, got[-1].end)
         return out
 
@@ -1389,7 +1476,7 @@ class _Scanner:
             chain = self.chain(i)
             if chain is not None:
                 return chain
-            dt = self.date_numeric(i) or self.date_day_first(i)
+            dt = self.date_numeric(i) or self.date_day_first(i) or self.slashed(i)
             if dt is not None:
                 return [dt]
             if self.glued_left_word(i):
@@ -1420,6 +1507,10 @@ class _Scanner:
         if k == _WORD and self.lw[i] in MULTIPLIER_WORDS:
             m = MULTIPLIER_WORDS[self.lw[i]]
             return [_Fig(i, i + 1, m, m, m, kind="multiplier")]
+        if k == _WORD and self.lw[i] in TENS:
+            compound = self.compound_ordinal(i)
+            if compound is not None:
+                return [compound]
         fig = self.figure(i)
         if fig is not None:
             return [self.classify(fig)]
@@ -1449,8 +1540,8 @@ class _Scanner:
                 if self.word(fig.end) == "s" and self.adj(fig.end):
                     fig.end += 1
                 return fig
-            if fig.bare and self.kd[i] == _NUM and "." in self.tx[i] and prev in VERSION_CONTEXT:
-                fig.kind = "version"
+            if fig.bare and self.kd[i] == _NUM and prev in VERSION_CONTEXT:
+                fig.kind = "version"  # "Attribution 4.0", "version 3", "Windows 10"
                 return fig
             if fig.bare and self.multiline and self.alone_on_line(fig):
                 fig.kind = "other"
@@ -1458,6 +1549,10 @@ class _Scanner:
             if self.word(fig.end) == "times" and self.word(fig.end + 1) in TIMES_FOLLOWERS:
                 fig.kind = "multiplier"
                 fig.end += 1
+                return fig
+            if self.word(fig.end + 1) == "fold" and self.sym(fig.end) == "-" and self.adj(fig.end):
+                fig.kind = "multiplier"  # "five-fold", "10-fold"
+                fig.end += 2
                 return fig
         return fig
 
@@ -1509,7 +1604,9 @@ class _Scanner:
         if end >= self.n:
             return False
         first = phrase[0]
-        if first == "over" and (self.word(i - 1) in OVER_NOT_QUALIFIER or self.kd[i - 1] == _NUM):
+        if first == "over" and (
+            self.word(i - 1) in OVER_NOT_QUALIFIER or (i > 0 and self.kd[i - 1] == _NUM)
+        ):
             return False
         if first in ("<", ">", "=") and self.kd[end] == _SYM and self.tx[end] in "<>=":
             return False
@@ -1652,6 +1749,8 @@ class _Scanner:
             groups.append(j)
         if len(groups) < 3 or (len(groups) == 3 and self.date_numeric(i) is not None):
             return None
+        if len(groups) > _MAX_GLUED:  # not prose: one opaque "other" mention
+            return [_Fig(i, j + 1, None, None, None, kind="other")]
         out = []
         for g in groups:
             v = self.vl[g]
@@ -1665,7 +1764,7 @@ class _Scanner:
             j += 1
         v = self.vl[i]
         fig = _Fig(i, i + 1, v, v, v, kind="other")
-        if self.kd[i - 1] == _WORD and self.lw[i - 1] in ("v",) and "." in self.tx[i]:
+        if self.kd[i - 1] == _WORD and self.lw[i - 1] == "v":
             fig.kind = "version"
         return [fig]
 
@@ -1682,11 +1781,24 @@ class _Scanner:
             return _Fig(i, j + 1, v, v, v, kind="ordinal")
         if suffix == "s" and self.tx[i].isdigit() and len(self.tx[i]) == 4 and _yearish(v):
             return _Fig(i, j + 1, v, v, v, kind="year", parts=(int(v), None, None))
-        if suffix in SCALE_ABBREVIATIONS or suffix in ("e", "x") or self.tx[j] in ("E", "X"):
+        if suffix == "x" and self.exponent(j, v) is None:
+            return _Fig(i, j + 1, v, v, v, kind="multiplier")  # "3x more"
+        if (self.tx[j] in SCALE_ABBREVIATIONS and v < 1000) or suffix in ("e", "x"):
             return None
         # glued to a unit or identifier: report as "other", never as a cardinal
         end = j + 1
         return _Fig(i, end, v, v, v, kind="other")
+
+    def compound_ordinal(self, i: int) -> _Fig | None:
+        """ "twenty-first", "thirty fifth" (singular: plurals are fraction denominators)."""
+        j = i + 1
+        if self.sym(j) == "-" and self.adj(j) and self.adj(j + 1):
+            j += 1
+        w = self.word(j)
+        if w not in ORDINALS or ORDINALS[w] >= 10:
+            return None
+        v = TENS[self.lw[i]] + ORDINALS[w]
+        return _Fig(i, j + 1, v, v, v, kind="ordinal")
 
     def word_ordinal(self, i: int) -> _Fig:
         w = self.lw[i]
@@ -1696,11 +1808,9 @@ class _Scanner:
                     kind="ordinal")  # fmt: skip
 
     def month_at(self, j: int) -> int | None:
+        """A capitalized month name or abbreviation at token j ("May", "Feb"), else None."""
         if 0 <= j < self.n and self.kd[j] == _WORD and self.tx[j][0].isupper():
-            m = MONTHS.get(self.lw[j])
-            if m is not None and (len(self.lw[j]) > 3 or self.lw[j] == "may"
-                                  or self.sym(j + 1) == "." or True):  # fmt: skip
-                return m
+            return MONTHS.get(self.lw[j])
         return None
 
     def day_at(self, j: int) -> tuple[int, int] | None:
@@ -1775,16 +1885,23 @@ class _Scanner:
         return None
 
     def date_day_first(self, i: int) -> _Fig | None:
-        """ "10 February 2019", "4th of July"."""
+        """ "10 February 2019", "4th of July"; a span of days "4-5 January 2024" is one date
+        mention whose parts stop at the month (the day is not one day)."""
         day = self.day_at(i)
         if day is None:
             return None
+        d: int | None
         d, end = day
         k = end
+        if self.tok(k) in ("-", "to") and self.day_at(k + 1) is not None:
+            span = self.day_at(k + 1)
+            assert span is not None
+            if span[0] > d:
+                d, k = None, span[1]
         if self.word(k) == "of":
             k += 1
         m = self.month_at(k)
-        if m is None or (self.lw[k] == "may" and self.tx[k] == "May" and False):
+        if m is None:
             return None
         k += 1
         j = k + 1 if self.sym(k) == "," else k
@@ -1792,6 +1909,25 @@ class _Scanner:
         if y is not None:
             return _Fig(i, j + 1, None, None, None, kind="date", parts=(y, m, d))
         return _Fig(i, k, None, None, None, kind="date", parts=(None, m, d))
+
+    def slashed(self, i: int) -> _Fig | None:
+        """Two numbers glued by "/" or ":" that are not a fraction: "9/11" (a date, month and
+        day), "24/7", "50/50", "10:30" (kind other)."""
+        kd = self.kd
+        j = i + 2
+        if not (j < self.n and kd[j] == _NUM and self.adj(i + 1) and self.adj(j)):
+            return None
+        sep = self.sym(i + 1)
+        if sep not in ("/", ":") or (j + 1 < self.n and self.adj(j + 1) and kd[j + 1] != _SYM):
+            return None
+        a, b = self.vl[i], self.vl[j]
+        if a is None or b is None or a.denominator != 1 or b.denominator != 1:
+            return None
+        if sep == "/" and _is_slash_fraction(a, b):
+            return None  # a fraction
+        if sep == "/" and 1 <= a <= 12 and 1 <= b <= 31 and self.sym(j + 1) != "/":
+            return _Fig(i, j + 1, None, None, None, kind="date", parts=(None, int(a), int(b)))
+        return _Fig(i, j + 1, None, None, None, kind="other")
 
     def date_numeric(self, i: int) -> _Fig | None:
         """ "5/17/2018", "17/5/2018", "2018-05-17", "1995-01"."""
@@ -1834,6 +1970,15 @@ class _Scanner:
             if _YEAR_MIN <= y <= _YEAR_MAX and 1 <= mo <= 12:
                 return _Fig(i, i + 3, None, None, None, kind="date", parts=(y, mo, None))
         return None
+
+
+def _is_slash_fraction(a: Num, b: Num) -> bool:
+    """a/b is a proper fraction, unless it reads as month/day with a denominator above 10:
+    "3/4", "1/40" are fractions; "9/11", "5/17" dates; "24/7", "50/50" neither."""
+    if not 0 < a < b:
+        return False
+    could_be_date = a <= 12 and b <= 31
+    return b <= _MAX_DENOMINATOR or not could_be_date
 
 
 def _ordinal_word(w: str) -> tuple[int | None, bool]:
@@ -1900,6 +2045,16 @@ def find_numbers(
     append = out.append
     last_end = 0
     for fig in figs:
+        if type(fig) is tuple:
+            x, iv = fig
+            start = tok_start[x]
+            if start < last_end:
+                continue
+            last_end = end = tok_end[x]
+            fv = float(iv)
+            append(NumberMention(start, end, text[start:end], fv, fv, fv))
+            continue
+        assert isinstance(fig, _Fig)
         if fig.span is not None:
             start, end = fig.span
         else:

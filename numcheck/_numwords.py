@@ -28,7 +28,7 @@ SCALES: dict[str, int] = {
 SCALE_ABBREVIATIONS: dict[str, int] = {
     "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "mn": 10**6, "MM": 10**6, "mil": 10**6,
     "mln": 10**6, "b": 10**9, "B": 10**9, "bn": 10**9, "bln": 10**9, "Bn": 10**9,
-    "tn": 10**12, "tln": 10**12, "trn": 10**12,
+    "tn": 10**12, "tln": 10**12, "trn": 10**12, "T": 10**12,
 }  # fmt: skip
 """Abbreviated scales glued to digits ("250k", "1.2m", "$2.7bn"); case-sensitive."""
 
@@ -88,10 +88,13 @@ DOLLAR_PREFIXES: dict[str, str] = {
     "s": "SGD",
 }  # fmt: skip
 """Letters glued before "$": "US$" -> USD, "A$" -> AUD."""
-CURRENCY_CODES: frozenset[str] = frozenset(
-    "USD EUR GBP JPY INR CNY RMB IQD IRR SEK NOK DKK CHF CAD AUD RUB TRY SAR AED".split()
-)
-"""Upper-case ISO codes written before or after a number ("USD 5", "5 EUR")."""
+CURRENCY_CODES: dict[str, str] = {
+    **{code: code for code in (
+        "USD EUR GBP JPY INR CNY IQD IRR SEK NOK DKK CHF CAD AUD RUB TRY SAR AED".split()
+    )},
+    "RMB": "CNY", "Rs": "INR",
+}  # fmt: skip
+"""Currency codes (and "Rs") written before or after a number ("USD 5", "Rs 500 crore")."""
 
 IDENTIFIER_PREFIX_OK: frozenset[str] = frozenset("mid early late pre post".split())
 """Words glued by a hyphen before digits that do NOT make the digits an identifier."""
