@@ -48,6 +48,7 @@ _NOT_UNITS = frozenset("times time percent per cent".split())
 _LOCATIVE = frozenset("in across inside within throughout".split())
 _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
+_PASSIVE = frozenset("were was are is been being reportedly".split())
 _EXPLETIVES = frozenset("there it they this these those its their".split())
 _CHANGE_BEFORE: dict[str, Direction] = {
     "another": "up",
@@ -273,6 +274,9 @@ class Framer:
         if mention.unit:
             frame.unit, frame.own_noun = mention.unit, True
         verb = self._verb_before(doc, mention, sentence)
+        if verb is None and (frame.unit is None or frame.plain or frame.unit in lex.units):
+            # "300 people were displaced" counts the displaced, not just people
+            verb = self._passive_after(doc, max(first, frame.noun_end), last)
         if verb is not None:
             frame.unit = verb
             frame.own_noun = True
@@ -377,6 +381,17 @@ class Framer:
             if word not in _AUXILIARIES:
                 return None
             index -= 1
+        return None
+
+    def _passive_after(self, doc: _Document, first: int, last: int) -> str | None:
+        """A passive measure verb right after the figure's noun phrase (which ends before
+        token ``first``): "26,000 Palestinians were killed", "300 people were displaced"."""
+        for index in range(first + 1, min(first + 4, last)):
+            if re.search(r"[,;:()]", doc.gap(index - 1, index)):
+                return None
+            verb = self.lexicon.measure_verbs.get(doc.lower[index])
+            if verb is not None and doc.lower[index - 1] in _PASSIVE:
+                return verb
         return None
 
     def _elided(

@@ -359,4 +359,6 @@ def _relative(match: re.Match[str], anchor: Anchor) -> TimeSpan | None:
         end = anchor.date - dt.timedelta(days=7 * shift)
         start = end - dt.timedelta(days=end.weekday())
         end = start + dt.timedelta(days=6)
+        if shift == 0 and anchor.precision == "day":
+            end = anchor.date  # "this week" has not happened beyond publication
     return TimeSpan(start=start, end=end, basis="relative", text=match.group())

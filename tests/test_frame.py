@@ -119,6 +119,36 @@ CASES = [
         id="adverbial-date-of-the-sentence",
     ),
     pytest.param(
+        "More than 26,000 Palestinians were killed in Gaza.",
+        "More than 26,000",
+        {"unit": "deaths", "subject": "Palestinians", "location": "Gaza"},
+        id="passive-verb-after-the-noun",
+    ),
+    pytest.param(
+        "US forces lost 4,400 soldiers between 2003 and 2011.",
+        "4,400",
+        {"start": dt.date(2003, 1, 1), "end": dt.date(2011, 12, 31)},
+        id="between-years",
+    ),
+    pytest.param(
+        "From 2003 to 2011, 4,400 US soldiers died in Iraq.",
+        "4,400",
+        {"start": dt.date(2003, 1, 1), "end": dt.date(2011, 12, 31)},
+        id="from-to-opening-the-sentence",
+    ),
+    pytest.param(
+        "Earlier this month, 300 people were displaced in Syria.",
+        "300",
+        {"unit": "displaced", "start": dt.date(2024, 5, 1), "end": dt.date(2024, 5, 10)},
+        id="earlier-this-month",
+    ),
+    pytest.param(
+        "This week 40 rockets hit the base.",
+        "40",
+        {"start": dt.date(2024, 5, 6), "end": dt.date(2024, 5, 10), "basis": "relative"},
+        id="this-week-ends-at-publication",
+    ),
+    pytest.param(
         "Officials counted 2,500 troops.",
         "2,500",
         {"unit": "troops", "subject": None, "location": None},
