@@ -22,6 +22,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
@@ -173,6 +174,11 @@ class _Frame:
 
 class Framer:
     """Turns one article's figures into claims (see the module docstring)."""
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None) -> Framer:
+        """The framer for ``lexicon``; the packaged one's is built once and reused."""
+        return _default_framer() if lexicon is None else cls(lexicon)
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
@@ -623,6 +629,11 @@ class Framer:
         if first < end and doc.tokens[first].word.lower() in _LOCATIVE:
             return self._places_from(doc, first + 1, end)
         return None
+
+
+@lru_cache(maxsize=1)
+def _default_framer() -> Framer:
+    return Framer()
 
 
 def _glued(doc: _Document, mention: NumberMention) -> UnitMatch | None:

@@ -40,12 +40,12 @@ def extract(
     fields: dict[str, Any] = {"id": article_id, "text": text}
     if published is not None:
         fields["published"], fields["published_precision"] = parse_published(published)
-    return Framer(lexicon).claims(Article(**fields))
+    return Framer.of(lexicon).claims(Article(**fields))
 
 
 def extract_articles(articles: Iterable[Article], *, lexicon: Lexicon | None = None) -> list[Claim]:
     """The claims of several articles, in article order."""
-    framer = Framer(lexicon)
+    framer = Framer.of(lexicon)
     return [claim for article in articles for claim in framer.claims(article)]
 
 

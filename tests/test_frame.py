@@ -242,3 +242,10 @@ def test_article_main_place_is_the_fallback() -> None:
     )
     [claim] = numcheck.extract(text, published=ANCHOR)
     assert (claim.unit, claim.location) == ("deaths", "Syria")
+
+
+def test_packaged_framer_is_built_once() -> None:
+    from numcheck._frame import Framer
+
+    assert Framer.of(None) is Framer.of(None)
+    assert Framer.of(numcheck.load_lexicon()) is not Framer.of(None)
