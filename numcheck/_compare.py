@@ -1,33 +1,80 @@
 """Stage 6: compare claims about the same measure under the rules.
 
 Claims are blocked on their ``key`` (unit, subject, location): only claims with the
-same key are compared, and only levels (not changes) with a known unit. For each pair:
+same key are compared, and only levels (not changes) with a known unit. Within a key:
 
-- both times known and at most ``same_time_days`` apart, intervals disagree beyond
-  tolerance: ``conflict``;
-- times further apart, values disagree: ``change``, or ``regression`` when the measure
-  is cumulative and the later figure is below the earlier one;
-- a time unknown and values disagree: ``conflict`` with the ``unknown_time`` severity.
+- claims stating the same interval for the same time are one *figure*; its first claim
+  speaks for it and :attr:`Discrepancy.support` counts the others;
+- figures whose times are the same time (they overlap, or are at most the rule's time
+  window apart for their granularity) and whose intervals disagree beyond tolerance:
+  ``conflict``;
+- each time is compared with the nearest earlier time that is not the same time, and
+  with the nearest such time that has a precise figure (finite bounds, not vague), so
+  that "thousands" in between does not hide 5,000 then 2,500: different values give a
+  ``change``, or a ``regression`` when the measure is cumulative and the later figure is
+  below the earlier one;
+- figures with an unknown time that disagree with another figure: ``conflict`` at the
+  ``unknown_time`` severity.
+
+The work is a sweep over the times of each key, so it grows with the number of claims,
+not with its square. Which figures are compared never depends on tolerances, so widening
+a tolerance can only remove findings. When more than ``_ALL_PAIRS`` pairs of figures meet
+at one time, each figure is compared with its neighbours in value order and with the
+lowest and the highest figure there, which still reports every figure that contradicts
+another one.
 
 Claims that agree are not reported. Claims from the same article are compared too.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from ._lexicon import Lexicon, default_lexicon
-from ._models import UNKNOWN, Claim, Discrepancy, Severity, TimeSpan, Verdict
+from ._models import SEVERITY_RANK, UNKNOWN, Claim, Discrepancy, TimeSpan, Verdict
 from ._normalize import Interval, agree, comparable_interval, midpoint
-from ._rules import MeasureRule, Rules
+from ._rules import Check, Granularity, MeasureRule, Rules
+
+_ALL_PAIRS = 1024
+"""Above this many candidate pairs of figures at one time, compare by value order."""
+
+_MIN_DAY = dt.date.min.toordinal()
+_MAX_DAY = dt.date.max.toordinal()
+_GRANULARITIES: tuple[tuple[int, Granularity], ...] = (
+    (1, "day"),
+    (7, "week"),
+    (31, "month"),
+    (92, "quarter"),
+    (366, "year"),
+)
+_RANK: dict[Granularity, int] = {
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "quarter": 3,
+    "year": 4,
+    "longer": 5,
+}
 
 
 def compare(
-    claims: Iterable[Claim], rules: Rules, lexicon: Lexicon | None = None
+    claims: Iterable[Claim],
+    rules: Rules,
+    lexicon: Lexicon | None = None,
+    *,
+    focus: Collection[str] | None = None,
 ) -> list[Discrepancy]:
-    """Every discrepancy among ``claims``, most severe first, then by key."""
+    """Every discrepancy among ``claims``, most severe first, then by key.
+
+    ``focus``: article ids; when given, only discrepancies involving a claim of these
+    articles are returned, and their claims speak for the figures they share with others
+    (checking new articles against a corpus).
+    """
     lexicon = lexicon or default_lexicon()
     incomparable = lexicon.incomparable
     groups: dict[str, list[Claim]] = defaultdict(list)
@@ -42,75 +89,267 @@ def compare(
     found: list[Discrepancy] = []
     for key in sorted(groups):
         name, rule = rules.for_unit(groups[key][0].unit, lexicon)
-        members = sorted(groups[key], key=_order)
-        intervals = [comparable_interval(c, rule) for c in members]
-        for i, first in enumerate(members):
-            for j in range(i + 1, len(members)):
-                a, b = intervals[i], intervals[j]
-                if a is None or b is None:
-                    continue
-                judged = _judge(first, members[j], a, b, rule, name)
-                if judged is not None:
-                    found.append(judged)
-    found.sort(key=lambda d: (_rank(d.severity), d.key, _order(d.claims[0]), _order(d.claims[1])))
+        found.extend(_Key(key, name, rule, focus).compare(groups[key]))
+    found.sort(key=_sort_key)
     return found
 
 
-def _order(claim: Claim) -> tuple[dt.date, dt.date, str, int]:
+def _sort_key(d: Discrepancy) -> tuple[int, str, tuple[object, ...], tuple[object, ...]]:
+    return (SEVERITY_RANK[d.severity], d.key, order(d.claims[0]), order(d.claims[1]))
+
+
+def order(claim: Claim) -> tuple[dt.date, dt.date, str, int, int, str, float, float]:
+    """The canonical order of claims: by time, then article and position, then content.
+
+    It depends only on what a claim says, so results do not depend on the input order.
+    """
     start = claim.time.start or claim.time.end or dt.date.min
     end = claim.time.end or claim.time.start or dt.date.max
-    return (start, end, claim.article, claim.start or 0)
+    low = -math.inf if claim.low is None else claim.low
+    high = math.inf if claim.high is None else claim.high
+    return (start, end, claim.article, claim.start or 0, claim.end or 0, claim.text, low, high)
 
 
-def _rank(severity: Severity) -> int:
-    return {"error": 0, "warning": 1, "info": 2}[severity]
+@dataclass(slots=True)
+class _Figure:
+    """Claims of one key stating the same interval for the same time."""
+
+    interval: Interval
+    claims: list[Claim]
+    lead: Claim = field(init=False)
+
+    @property
+    def precise(self) -> bool:
+        """A stated figure with finite bounds, not a vague amount or an open bound."""
+        low, high, vague = self.interval
+        return not vague and math.isfinite(low) and math.isfinite(high)
+
+    def choose_lead(self, focus: Collection[str] | None) -> None:
+        self.claims.sort(key=order)
+        self.lead = self.claims[0]
+        if focus is not None:
+            self.lead = next((c for c in self.claims if c.article in focus), self.lead)
+
+    def in_focus(self, focus: Collection[str] | None) -> bool:
+        return focus is None or self.lead.article in focus
 
 
-def _gap_days(a: TimeSpan, b: TimeSpan) -> int | None:
-    """Days between two times (0 when they overlap); ``None`` if either is unknown."""
-    if not (a.known and b.known):
+@dataclass(slots=True, eq=False)
+class _Time:
+    """One distinct time of a key (first day, last day as ordinals) and its figures."""
+
+    start: int
+    end: int
+    granularity: Granularity
+    figures: list[_Figure]
+    precise: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.precise = any(f.precise for f in self.figures)
+
+
+def _keep_latest(latest: list[_Time | None], time: _Time) -> None:
+    """Update ``[latest time, latest time with a precise figure]`` with ``time``."""
+    for slot, wanted in enumerate((True, time.precise)):
+        held = latest[slot]
+        if wanted and (held is None or (time.start, time.end) > (held.start, held.end)):
+            latest[slot] = time
+
+
+def granularity(start: int, end: int) -> Granularity:
+    """How precise a span of days is: ``day`` ... ``year``, or ``longer``/open."""
+    if start == _MIN_DAY or end == _MAX_DAY:
+        return "longer"
+    days = end - start + 1
+    return next((name for limit, name in _GRANULARITIES if days <= limit), "longer")
+
+
+def _days(span: TimeSpan) -> tuple[int, int]:
+    start = span.start.toordinal() if span.start else _MIN_DAY
+    end = span.end.toordinal() if span.end else _MAX_DAY
+    return start, end
+
+
+class _Key:
+    """The comparison of the claims of one key."""
+
+    def __init__(
+        self, key: str, name: str, rule: MeasureRule, focus: Collection[str] | None
+    ) -> None:
+        self.key, self.name, self.rule, self.focus = key, name, rule, focus
+        window = rule.time_window
+        self.widest = max(window.days(g) for g in _RANK)
+
+    def compare(self, claims: Sequence[Claim]) -> Iterator[Discrepancy]:
+        times, unknown = self._figures(claims)
+        active: list[_Time] = []  # earlier times that may still be the same time
+        # The latest earlier times that no longer can be: any, and one with a precise figure.
+        passed: list[_Time | None] = [None, None]
+        for now in times:
+            yield from self._pairs(now.figures, None, "conflict", 0, now.granularity)
+            still: list[_Time] = []
+            for earlier in active:
+                if earlier.end + self.widest < now.start:
+                    _keep_latest(passed, earlier)
+                else:
+                    still.append(earlier)
+            active = still
+            before = list(passed)
+            for earlier in active:
+                gap, coarser = self._gap(earlier, now)
+                if gap <= self.rule.time_window.days(coarser):
+                    yield from self._pairs(earlier.figures, now.figures, "conflict", gap, coarser)
+                else:
+                    _keep_latest(before, earlier)
+            for earlier in dict.fromkeys(t for t in before if t is not None):
+                gap, coarser = self._gap(earlier, now)
+                yield from self._pairs(earlier.figures, now.figures, "change", gap, coarser)
+            active.append(now)
+        if unknown:
+            yield from self._pairs(unknown, None, "unknown-time", None, None)
+            known = _distinct(f for t in times for f in t.figures)
+            yield from self._pairs(unknown, known, "unknown-time", None, None)
+
+    def _figures(self, claims: Sequence[Claim]) -> tuple[list[_Time], list[_Figure]]:
+        """Claims as figures, grouped by time (in time order); figures of unknown time."""
+        by_time: dict[tuple[int, int] | None, dict[Interval, _Figure]] = defaultdict(dict)
+        for claim in claims:
+            interval = comparable_interval(claim, self.rule)
+            if interval is None:
+                continue
+            when = _days(claim.time) if claim.time.known else None
+            figures = by_time[when]
+            if interval in figures:
+                figures[interval].claims.append(claim)
+            else:
+                figures[interval] = _Figure(interval, [claim])
+        for figures in by_time.values():
+            for figure in figures.values():
+                figure.choose_lead(self.focus)
+        unknown = sorted(by_time.pop(None, {}).values(), key=lambda f: order(f.lead))
+        times = [
+            _Time(*when, granularity(*when), sorted(figures.values(), key=lambda f: order(f.lead)))
+            for when, figures in by_time.items()
+            if when is not None
+        ]
+        times.sort(key=lambda t: (t.start, t.end))
+        return times, unknown
+
+    @staticmethod
+    def _gap(a: _Time, b: _Time) -> tuple[int, Granularity]:
+        """Days between two times (0 when they overlap) and the coarser granularity."""
+        if a.end < b.start:
+            gap = b.start - a.end
+        elif b.end < a.start:
+            gap = a.start - b.end
+        else:
+            gap = 0
+        coarser = max(a.granularity, b.granularity, key=_RANK.__getitem__)
+        return gap, coarser
+
+    def _pairs(
+        self,
+        first: list[_Figure],
+        second: list[_Figure] | None,
+        check: Check,
+        gap: int | None,
+        coarser: Granularity | None,
+    ) -> Iterator[Discrepancy]:
+        for a, b in _candidates(first, second):
+            if not (a.in_focus(self.focus) or b.in_focus(self.focus)):
+                continue
+            if agree(a.interval, b.interval, self.rule):
+                continue
+            yield self._judge(a, b, check, gap, coarser)
+
+    def _judge(
+        self, a: _Figure, b: _Figure, check: Check, gap: int | None, coarser: Granularity | None
+    ) -> Discrepancy:
+        if order(b.lead) < order(a.lead):
+            a, b = b, a
+        rule = self.rule
+        verdict: Verdict = "conflict"
+        if check == "change":
+            verdict = "change"
+            if rule.cumulative and b.interval.high < a.interval.low:
+                verdict, check = "regression", "regression"
+        ma, mb = midpoint(a.interval), midpoint(b.interval)
+        ratio = mb / ma if ma and mb is not None else None
+        return Discrepancy(
+            key=self.key,
+            verdict=verdict,
+            severity=rule.severity(check, _size(ma, mb)),
+            claims=(a.lead, b.lead),
+            rule=f"{self.name}/{check}",
+            explanation=_explain(a.lead, b.lead, check, rule, self.name, gap, coarser, ratio),
+            ratio=ratio,
+            same_article=a.lead.article == b.lead.article,
+            support=(len(a.claims), len(b.claims)),
+        )
+
+
+def _size(a: float | None, b: float | None) -> float | None:
+    """The larger figure divided by the smaller (≥ 1), or ``None`` if not meaningful."""
+    if a is None or b is None or a == 0 or b == 0 or (a < 0) != (b < 0):
         return None
-    a_start, a_end = a.start or dt.date.min, a.end or dt.date.max
-    b_start, b_end = b.start or dt.date.min, b.end or dt.date.max
-    if a_end < b_start:
-        return (b_start - a_end).days
-    if b_end < a_start:
-        return (a_start - b_end).days
-    return 0
+    a, b = abs(a), abs(b)
+    return max(a, b) / min(a, b)
 
 
-def _judge(
-    a: Claim,
-    b: Claim,
-    ia: Interval,
-    ib: Interval,
-    rule: MeasureRule,
-    name: str,
-) -> Discrepancy | None:
-    if agree(ia, ib, rule):
-        return None
-    gap = _gap_days(a.time, b.time)
-    verdict: Verdict
-    if gap is None:
-        verdict, severity, check = "conflict", rule.unknown_time, "unknown-time"
-    elif gap <= rule.same_time_days:
-        verdict, severity, check = "conflict", rule.conflict, "conflict"
-    elif rule.cumulative and ib.high < ia.low:
-        verdict, severity, check = "regression", rule.regression, "regression"
-    else:
-        verdict, severity, check = "change", rule.change, "change"
-    ma, mb = midpoint(ia), midpoint(ib)
-    ratio = mb / ma if ma and mb is not None else None
-    return Discrepancy(
-        key=a.key,
-        verdict=verdict,
-        severity=severity,
-        claims=(a, b),
-        rule=f"{name}/{check}",
-        explanation=_explain(a, b, verdict, check, rule, name, gap, ratio),
-        ratio=ratio,
-        same_article=a.article == b.article,
-    )
+def _distinct(figures: Iterable[_Figure]) -> list[_Figure]:
+    """One figure per interval (the first in time order)."""
+    seen: dict[Interval, _Figure] = {}
+    for figure in figures:
+        seen.setdefault(figure.interval, figure)
+    return list(seen.values())
+
+
+def _candidates(
+    first: list[_Figure], second: list[_Figure] | None
+) -> Iterator[tuple[_Figure, _Figure]]:
+    """The pairs of figures to judge: all of them, or, when there are too many, each
+    figure with its neighbours in value order and the two extremes of the other side.
+
+    The choice depends on the figures alone, never on the tolerances.
+    """
+    if second is None:
+        if len(first) * (len(first) - 1) // 2 <= _ALL_PAIRS:
+            for i, a in enumerate(first):
+                for b in first[i + 1 :]:
+                    yield a, b
+            return
+        seen: set[tuple[int, int]] = set()
+        for a, b in _by_value(first, first):
+            pair = (min(id(a), id(b)), max(id(a), id(b)))
+            if a is not b and pair not in seen:
+                seen.add(pair)
+                yield a, b
+        return
+    if len(first) * len(second) <= _ALL_PAIRS:
+        for a in first:
+            for b in second:
+                yield a, b
+        return
+    pairs: set[tuple[int, int]] = set()
+    for a, b in (*_by_value(first, second), *((a, b) for b, a in _by_value(second, first))):
+        if (id(a), id(b)) not in pairs:
+            pairs.add((id(a), id(b)))
+            yield a, b
+
+
+def _by_value(figures: list[_Figure], others: list[_Figure]) -> Iterator[tuple[_Figure, _Figure]]:
+    """Each figure with the figures of ``others`` next to it in value order, and with
+    the one that ends lowest and the one that starts highest."""
+    ranked = sorted(others, key=lambda f: (f.interval.low, f.interval.high))
+    lows = [f.interval.low for f in ranked]
+    lowest = min(others, key=lambda f: (f.interval.high, f.interval.low))
+    highest = ranked[-1]
+    for figure in figures:
+        at = bisect.bisect_left(lows, figure.interval.low)
+        for neighbour in ranked[max(at - 1, 0) : at + 1]:
+            yield figure, neighbour
+        yield figure, lowest
+        yield figure, highest
 
 
 def _who(claim: Claim) -> str:
@@ -133,11 +372,11 @@ def _figure(claim: Claim) -> str:
 def _explain(
     a: Claim,
     b: Claim,
-    verdict: Verdict,
-    check: str,
+    check: Check,
     rule: MeasureRule,
     name: str,
     gap: int | None,
+    coarser: Granularity | None,
     ratio: float | None,
 ) -> str:
     """Two plain sentences: both figures with source and time, then the ratio and rule."""
@@ -149,12 +388,15 @@ def _explain(
         tolerance += f" (or {rule.absolute_tolerance:g})"
     if check == "unknown-time":
         why = f", beyond the {tolerance} tolerance, and a time is unknown"
-    elif verdict == "conflict":
+    elif check == "conflict":
+        assert coarser is not None
+        window = rule.time_window.days(coarser)
+        when = "the times overlap" if not gap else f"{gap:,} days apart"
         why = (
-            f", beyond the {tolerance} tolerance, for the same time "
-            f"(within {rule.same_time_days} days): a conflict"
+            f", beyond the {tolerance} tolerance, for the same time ({when}; the window "
+            f"for {coarser}-precise times is {window:,} days): a conflict"
         )
-    elif verdict == "regression":
+    elif check == "regression":
         why = f"; {name} is cumulative, so a lower later figure is a regression"
     else:
         why = f"; the times are {gap:,} days apart: a change over time, not a contradiction"

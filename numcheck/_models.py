@@ -246,6 +246,9 @@ class Discrepancy(_Model):
     ratio: float | None = None
     """The second figure divided by the first (midpoints of their intervals)."""
     same_article: bool = False
+    support: tuple[int, int] = (1, 1)
+    """How many claims state each figure (same interval, same time); the first of each
+    by time, article and position is the one in ``claims``."""
 
 
 class InputError(_Model):

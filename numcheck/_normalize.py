@@ -59,13 +59,20 @@ def _to_base(value: float, unit: str, base: str) -> float:
 
 
 def _asserted(claim: Claim, rule: MeasureRule) -> tuple[float, float] | None:
-    """The interval the wording asserts, widened by the qualifier."""
+    """The interval the wording asserts, widened or closed by the qualifier."""
     low = -INF if claim.low is None else claim.low
     high = INF if claim.high is None else claim.high
     if claim.low is None and claim.high is None:
         if claim.value is None:
             return None
         low = high = claim.value
+    if claim.qualifier == "vague" and rule.vague:
+        return _vague(claim, rule, low, high)
+    if rule.open_ends is not None and claim.value is not None:
+        if claim.qualifier in ("at_least", "more_than") and math.isinf(high):
+            high = claim.value * (1 + rule.open_ends)
+        elif claim.qualifier in ("at_most", "less_than") and math.isinf(low):
+            low = claim.value * (1 - rule.open_ends)
     if claim.qualifier == "approx":
         centre = claim.value if claim.value is not None else (low + high) / 2
         if claim.modifier in _NEARLY:
@@ -73,6 +80,21 @@ def _asserted(claim: Claim, rule: MeasureRule) -> tuple[float, float] | None:
         spread = abs(centre) * rule.approx
         return min(low, centre - spread), max(high, centre + spread)
     return low, high
+
+
+def _vague(claim: Claim, rule: MeasureRule, low: float, high: float) -> tuple[float, float]:
+    """A vague amount under the rule's own table: the phrase is read again with it."""
+    from ._numbers import find_numbers  # the grammar applies scale words ("several hundred")
+
+    table = {phrase: (lo, hi) for phrase, (lo, hi) in rule.vague.items()}
+    mentions = [m for m in find_numbers(claim.text, vague=table) if m.qualifier == "vague"]
+    if len(mentions) != 1:
+        return low, high
+    found = mentions[0]
+    return (
+        -INF if found.low is None else found.low,
+        INF if found.high is None else found.high,
+    )
 
 
 def agree(a: Interval, b: Interval, rule: MeasureRule) -> bool:

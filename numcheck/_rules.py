@@ -15,16 +15,65 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ._lexicon import Lexicon, default_lexicon, problems, read_toml
-from ._models import NumcheckError, Severity
+from ._models import SEVERITY_RANK, NumcheckError, Severity
+
+Granularity = Literal["day", "week", "month", "quarter", "year", "longer"]
+"""How precise a time is: the length of its span (open spans are ``longer``)."""
+Check = Literal["conflict", "change", "regression", "unknown-time"]
+"""The check that produced a finding; rules name it as ``MEASURE/CHECK``."""
 
 
 class RulesError(NumcheckError):
     """A rules file or mapping that cannot be used; the message names file, key, problem."""
+
+
+class TimeWindow(BaseModel):
+    """Days two times may be apart and still describe the same time, by granularity.
+
+    A pair of claims uses the window of the coarser of its two times: a day ("now", "on
+    12 March"), a week, a month ("November 2007"), a quarter, a year ("in 2016") or a
+    longer or open period ("since 2003"). Overlapping times are always the same time.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    day: int = Field(31, ge=0)
+    week: int = Field(31, ge=0)
+    month: int = Field(0, ge=0)
+    quarter: int = Field(0, ge=0)
+    year: int = Field(0, ge=0)
+    longer: int = Field(0, ge=0)
+
+    def days(self, granularity: Granularity) -> int:
+        """The window for a pair whose coarser time has ``granularity``."""
+        return int(getattr(self, granularity))
+
+
+class Step(BaseModel):
+    """One step of a severity scale: from this ratio of the two figures on, ``severity``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    from_ratio: float = Field(ge=1)
+    severity: Severity
+
+
+SeverityScale = Severity | tuple[Step, ...]
+"""A fixed severity, or steps by the size of the difference (the larger figure divided by
+the smaller): the last step whose ``from_ratio`` is reached applies; below the first step,
+the first step's severity."""
 
 
 class MeasureRule(BaseModel):
@@ -40,18 +89,77 @@ class MeasureRule(BaseModel):
     """"about", "roughly", "around", "some": the figure ± this fraction."""
     nearly: float = Field(0.10, ge=0, le=1)
     """"nearly", "almost", "just under": from the figure less this fraction up to it."""
-    same_time_days: int = Field(31, ge=0)
-    """Two claims whose times are at most this many days apart describe the same time."""
+    open_ends: float | None = Field(None, ge=0)
+    """"more than N"/"at least N" are open above and "fewer than N"/"up to N" open below
+    (``None``); a fraction closes them at N × (1 + f) and N × (1 − f)."""
+    vague: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    """Intervals of vague amounts for this measure, overriding ``numcheck/data/vague.toml``
+    ("hundreds" = [100, 999])."""
+    time_window: TimeWindow = Field(default_factory=TimeWindow)
+    """How close two times must be to count as the same time, by granularity."""
     cumulative: bool | None = None
     """A running total that may only grow (tolls); ``None``: as the taxonomy says."""
-    conflict: Severity = "error"
-    """Severity of a conflict: same time, values disagree beyond tolerance."""
-    change: Severity = "info"
+    conflict: SeverityScale = (
+        Step(from_ratio=1, severity="warning"),
+        Step(from_ratio=1.2, severity="error"),
+    )
+    """Severity of a conflict (same time, values disagree beyond tolerance): a warning
+    when the figures differ by less than 1.2×, an error from 1.2× on."""
+    change: SeverityScale = "info"
     """Severity of a change: different times, different values."""
-    regression: Severity = "warning"
+    regression: SeverityScale = "warning"
     """Severity of a regression: a cumulative figure that went down over time."""
-    unknown_time: Severity = "warning"
+    unknown_time: SeverityScale = "warning"
     """Severity when values disagree and a time is unknown (reported as a conflict)."""
+
+    same_time_days: int | None = Field(None, ge=0)
+    """Short for ``time_window = {day = N, week = N}`` (an explicit ``time_window`` wins)."""
+
+    @model_validator(mode="after")
+    def _shorthand(self) -> MeasureRule:
+        if self.same_time_days is not None:
+            explicit = self.time_window.model_fields_set
+            days = {g: self.same_time_days for g in ("day", "week") if g not in explicit}
+            # The model is frozen; this runs once, while it is being built.
+            object.__setattr__(self, "time_window", self.time_window.model_copy(update=days))
+        return self
+
+    @field_validator("conflict", "change", "regression", "unknown_time")
+    @classmethod
+    def _steps_ascend(cls, scale: SeverityScale) -> SeverityScale:
+        if isinstance(scale, tuple):
+            if not scale:
+                raise ValueError("a severity scale needs at least one step")
+            ratios = [step.from_ratio for step in scale]
+            if ratios != sorted(set(ratios)):
+                raise ValueError("steps must have strictly increasing from_ratio")
+        return scale
+
+    @field_validator("vague")
+    @classmethod
+    def _vague_bounds(cls, table: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        for phrase, (low, high) in table.items():
+            if not 0 <= low <= high:
+                raise ValueError(f"{phrase!r}: need 0 <= low <= high, got [{low}, {high}]")
+        return {" ".join(phrase.lower().split()): bounds for phrase, bounds in table.items()}
+
+    def severity(self, check: Check, ratio: float | None) -> Severity:
+        """The severity of a finding of ``check`` whose figures differ by ``ratio`` (≥ 1;
+        ``None`` when unknown, which takes the most severe step).
+
+        >>> MeasureRule().severity("conflict", 1.1), MeasureRule().severity("conflict", 2.0)
+        ('warning', 'error')
+        """
+        scale: SeverityScale = getattr(self, check.replace("-", "_"))
+        if isinstance(scale, str):
+            return scale
+        if ratio is None:
+            return min((s.severity for s in scale), key=SEVERITY_RANK.__getitem__)
+        chosen = scale[0].severity
+        for step in scale:
+            if ratio >= step.from_ratio:
+                chosen = step.severity
+        return chosen
 
 
 class Rules(BaseModel):
@@ -78,7 +186,7 @@ class Rules(BaseModel):
         for name, entry in measures.items():
             if isinstance(entry, MeasureRule):
                 entry = entry.model_dump(exclude_unset=True)
-            merged[name] = {**default, **entry} if isinstance(entry, Mapping) else entry
+            merged[name] = _merge(default, entry) if isinstance(entry, Mapping) else entry
         return {**data, "measures": merged}
 
     def for_unit(self, unit: str | None, lexicon: Lexicon | None = None) -> tuple[str, MeasureRule]:
@@ -114,6 +222,18 @@ class Rules(BaseModel):
             return cls.model_validate(data)
         except ValidationError as exc:
             raise RulesError(f"{source}: invalid rules: {problems(exc)}") from None
+
+
+def _merge(default: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """``override`` over ``default``; tables (``time_window``, ``vague``) merge key by key."""
+    merged = dict(default)
+    for key, value in override.items():
+        base = merged.get(key)
+        if isinstance(base, Mapping) and isinstance(value, Mapping):
+            merged[key] = {**base, **value}
+        else:
+            merged[key] = value
+    return merged
 
 
 def find_rules(start: str | Path = ".") -> Rules:
