@@ -7,14 +7,16 @@ same key are compared, and only levels (not changes) with a known unit. Within a
   speaks for it and :attr:`Discrepancy.support` counts the others;
 - figures whose times are the same time (they overlap, or are at most the rule's time
   window apart for their granularity) and whose intervals disagree beyond tolerance:
-  ``conflict``;
+  ``conflict``; a figure is reported once against each figure it contradicts, at the
+  first time they meet in time order, not again for every later time in the window;
 - each time is compared with the nearest earlier time that is not the same time, and
   with the nearest such time that has a precise figure (finite bounds, not vague), so
   that "thousands" in between does not hide 5,000 then 2,500: different values give a
   ``change``, or a ``regression`` when the measure is cumulative and the later figure is
   below the earlier one;
-- figures with an unknown time that disagree with another figure: ``conflict`` at the
-  ``unknown_time`` severity.
+- a figure of unknown time stands at its article's publication date: disagreeing with
+  a figure of the same time there, it is a ``conflict`` at the ``unknown_time``
+  severity (rule ``MEASURE/unknown-time``); it never makes a change.
 
 The work is a sweep over the times of each key, so it grows with the number of claims,
 not with its square. Which figures are compared never depends on tolerances, so widening
@@ -86,16 +88,12 @@ def compare(
             and not claim.key.startswith(UNKNOWN + "|")
         ):
             groups[claim.key].append(claim)
-    found: list[Discrepancy] = []
+    found: list[tuple[tuple[object, ...], Discrepancy]] = []
     for key in sorted(groups):
         name, rule = rules.for_unit(groups[key][0].unit, lexicon)
         found.extend(_Key(key, name, rule, focus).compare(groups[key]))
-    found.sort(key=_sort_key)
-    return found
-
-
-def _sort_key(d: Discrepancy) -> tuple[int, str, tuple[object, ...], tuple[object, ...]]:
-    return (SEVERITY_RANK[d.severity], d.key, order(d.claims[0]), order(d.claims[1]))
+    found.sort(key=lambda item: item[0])
+    return [d for _, d in found]
 
 
 def order(claim: Claim) -> tuple[dt.date, dt.date, str, int, int, str, float, float]:
@@ -124,11 +122,16 @@ class _Figure:
         low, high, vague = self.interval
         return not vague and math.isfinite(low) and math.isfinite(high)
 
+    rank: tuple[object, ...] = field(init=False)
+    """The canonical order of the lead claim."""
+
     def choose_lead(self, focus: Collection[str] | None) -> None:
-        self.claims.sort(key=order)
-        self.lead = self.claims[0]
+        ranked = sorted((order(c), i) for i, c in enumerate(self.claims))
+        self.claims = [self.claims[i] for _, i in ranked]
+        self.lead, self.rank = self.claims[0], ranked[0][0]
         if focus is not None:
-            self.lead = next((c for c in self.claims if c.article in focus), self.lead)
+            at = next((j for j, c in enumerate(self.claims) if c.article in focus), 0)
+            self.lead, self.rank = self.claims[at], ranked[at][0]
 
     def in_focus(self, focus: Collection[str] | None) -> bool:
         return focus is None or self.lead.article in focus
@@ -142,10 +145,16 @@ class _Time:
     end: int
     granularity: Granularity
     figures: list[_Figure]
+    unknown: bool = False
+    """A claim of unknown time placed at its article's publication date."""
     precise: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.precise = any(f.precise for f in self.figures)
+
+
+def _rank(figure: _Figure) -> tuple[object, ...]:
+    return figure.rank
 
 
 def _keep_latest(latest: list[_Time | None], time: _Time) -> None:
@@ -179,45 +188,61 @@ class _Key:
         self.key, self.name, self.rule, self.focus = key, name, rule, focus
         window = rule.time_window
         self.widest = max(window.days(g) for g in _RANK)
+        self._words: dict[int, tuple[str, str]] = {}  # claim -> its provenance, its figure
+        self._seen: set[tuple[int, Interval]] = set()  # (figure, interval) met at one time
 
-    def compare(self, claims: Sequence[Claim]) -> Iterator[Discrepancy]:
-        times, unknown = self._figures(claims)
+    def compare(self, claims: Sequence[Claim]) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
+        times, adrift = self._figures(claims)
         active: list[_Time] = []  # earlier times that may still be the same time
         # The latest earlier times that no longer can be: any, and one with a precise figure.
         passed: list[_Time | None] = [None, None]
         for now in times:
-            yield from self._pairs(now.figures, None, "conflict", 0, now.granularity)
+            check: Check = "unknown-time" if now.unknown else "conflict"
+            yield from self._pairs(now.figures, None, check, 0, now.granularity)
             still: list[_Time] = []
             for earlier in active:
-                if earlier.end + self.widest < now.start:
-                    _keep_latest(passed, earlier)
-                else:
+                if earlier.end + self.widest >= now.start:
                     still.append(earlier)
+                elif not earlier.unknown:
+                    _keep_latest(passed, earlier)
             active = still
             before = list(passed)
             for earlier in active:
                 gap, coarser = self._gap(earlier, now)
                 if gap <= self.rule.time_window.days(coarser):
-                    yield from self._pairs(earlier.figures, now.figures, "conflict", gap, coarser)
-                else:
+                    check = "unknown-time" if now.unknown or earlier.unknown else "conflict"
+                    yield from self._pairs(earlier.figures, now.figures, check, gap, coarser)
+                elif not earlier.unknown:
                     _keep_latest(before, earlier)
-            for earlier in dict.fromkeys(t for t in before if t is not None):
-                gap, coarser = self._gap(earlier, now)
-                yield from self._pairs(earlier.figures, now.figures, "change", gap, coarser)
+            if not now.unknown:
+                for earlier in dict.fromkeys(t for t in before if t is not None):
+                    gap, coarser = self._gap(earlier, now)
+                    yield from self._pairs(earlier.figures, now.figures, "change", gap, coarser)
             active.append(now)
-        if unknown:
-            yield from self._pairs(unknown, None, "unknown-time", None, None)
-            known = _distinct(f for t in times for f in t.figures)
-            yield from self._pairs(unknown, known, "unknown-time", None, None)
+        if adrift:  # no time and no publication date: against each other and the latest
+            yield from self._pairs(adrift, None, "unknown-time", None, None)
+            latest = [t for t in times if not t.unknown][-1:]
+            if latest:
+                yield from self._pairs(adrift, latest[0].figures, "unknown-time", None, None)
 
     def _figures(self, claims: Sequence[Claim]) -> tuple[list[_Time], list[_Figure]]:
-        """Claims as figures, grouped by time (in time order); figures of unknown time."""
-        by_time: dict[tuple[int, int] | None, dict[Interval, _Figure]] = defaultdict(dict)
+        """Claims as figures grouped by time, in time order, and the figures adrift.
+
+        A claim of unknown time stands at its article's publication date, as a time of
+        its own that is never part of a change; without a date either, it is adrift.
+        """
+        by_time: dict[tuple[int, int, bool], dict[Interval, _Figure]] = defaultdict(dict)
         for claim in claims:
             interval = comparable_interval(claim, self.rule)
             if interval is None:
                 continue
-            when = _days(claim.time) if claim.time.known else None
+            if claim.time.known:
+                when = (*_days(claim.time), False)
+            elif claim.anchor is not None:
+                day = claim.anchor.toordinal()
+                when = (day, day, True)
+            else:
+                when = (_MIN_DAY, _MIN_DAY, True)
             figures = by_time[when]
             if interval in figures:
                 figures[interval].claims.append(claim)
@@ -226,14 +251,13 @@ class _Key:
         for figures in by_time.values():
             for figure in figures.values():
                 figure.choose_lead(self.focus)
-        unknown = sorted(by_time.pop(None, {}).values(), key=lambda f: order(f.lead))
+        adrift = sorted(by_time.pop((_MIN_DAY, _MIN_DAY, True), {}).values(), key=_rank)
         times = [
-            _Time(*when, granularity(*when), sorted(figures.values(), key=lambda f: order(f.lead)))
-            for when, figures in by_time.items()
-            if when is not None
+            _Time(start, end, granularity(start, end), sorted(figures.values(), key=_rank), unknown)
+            for (start, end, unknown), figures in by_time.items()
         ]
-        times.sort(key=lambda t: (t.start, t.end))
-        return times, unknown
+        times.sort(key=lambda t: (t.start, t.end, t.unknown))
+        return times, adrift
 
     @staticmethod
     def _gap(a: _Time, b: _Time) -> tuple[int, Granularity]:
@@ -254,18 +278,25 @@ class _Key:
         check: Check,
         gap: int | None,
         coarser: Granularity | None,
-    ) -> Iterator[Discrepancy]:
+    ) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
+        seen = self._seen
         for a, b in _candidates(first, second):
             if not (a.in_focus(self.focus) or b.in_focus(self.focus)):
                 continue
+            if check != "change":  # a figure meets each other figure once as the same time
+                if (id(a), b.interval) in seen or (id(b), a.interval) in seen:
+                    continue
+                seen.add((id(a), b.interval))
+                seen.add((id(b), a.interval))
             if agree(a.interval, b.interval, self.rule):
                 continue
             yield self._judge(a, b, check, gap, coarser)
 
     def _judge(
         self, a: _Figure, b: _Figure, check: Check, gap: int | None, coarser: Granularity | None
-    ) -> Discrepancy:
-        if order(b.lead) < order(a.lead):
+    ) -> tuple[tuple[object, ...], Discrepancy]:
+        """The finding about two disagreeing figures, and its place in the report."""
+        if b.rank < a.rank:
             a, b = b, a
         rule = self.rule
         verdict: Verdict = "conflict"
@@ -275,16 +306,44 @@ class _Key:
                 verdict, check = "regression", "regression"
         ma, mb = midpoint(a.interval), midpoint(b.interval)
         ratio = mb / ma if ma and mb is not None else None
-        return Discrepancy(
+        severity = rule.severity(check, _size(ma, mb))
+        # Built from validated parts, so pydantic's validation is skipped (hot at scale).
+        found = Discrepancy.model_construct(
             key=self.key,
             verdict=verdict,
-            severity=rule.severity(check, _size(ma, mb)),
+            severity=severity,
             claims=(a.lead, b.lead),
             rule=f"{self.name}/{check}",
-            explanation=_explain(a.lead, b.lead, check, rule, self.name, gap, coarser, ratio),
+            explanation=self._explain(a.lead, b.lead, check, gap, coarser, ratio),
             ratio=ratio,
             same_article=a.lead.article == b.lead.article,
             support=(len(a.claims), len(b.claims)),
+        )
+        return (SEVERITY_RANK[severity], self.key, a.rank, b.rank), found
+
+    def _explain(
+        self,
+        a: Claim,
+        b: Claim,
+        check: Check,
+        gap: int | None,
+        coarser: Granularity | None,
+        ratio: float | None,
+    ) -> str:
+        words = self._words
+        for claim in (a, b):
+            if id(claim) not in words:
+                words[id(claim)] = (_who(claim), _figure(claim))
+        return _explain(
+            words[id(a)],
+            words[id(b)],
+            a.article == b.article,
+            check,
+            self.rule,
+            self.name,
+            gap,
+            coarser,
+            ratio,
         )
 
 
@@ -294,14 +353,6 @@ def _size(a: float | None, b: float | None) -> float | None:
         return None
     a, b = abs(a), abs(b)
     return max(a, b) / min(a, b)
-
-
-def _distinct(figures: Iterable[_Figure]) -> list[_Figure]:
-    """One figure per interval (the first in time order)."""
-    seen: dict[Interval, _Figure] = {}
-    for figure in figures:
-        seen.setdefault(figure.interval, figure)
-    return list(seen.values())
 
 
 def _candidates(
@@ -370,8 +421,9 @@ def _figure(claim: Claim) -> str:
 
 
 def _explain(
-    a: Claim,
-    b: Claim,
+    a: tuple[str, str],
+    b: tuple[str, str],
+    same_article: bool,
     check: Check,
     rule: MeasureRule,
     name: str,
@@ -380,8 +432,8 @@ def _explain(
     ratio: float | None,
 ) -> str:
     """Two plain sentences: both figures with source and time, then the ratio and rule."""
-    same = " (same article)" if a.article == b.article else ""
-    head = f"{_who(a)} says {_figure(a)}; {_who(b)}{same} says {_figure(b)}."
+    same = " (same article)" if same_article else ""
+    head = f"{a[0]} says {a[1]}; {b[0]}{same} says {b[1]}."
     times = f"The second figure is {ratio:.2f}× the first" if ratio is not None else "They differ"
     tolerance = f"{rule.relative_tolerance:.0%}"
     if rule.absolute_tolerance:

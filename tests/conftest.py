@@ -6,6 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Properties are about results, not timing: on a shared 2-core machine a slow example is
+# not a failure (speed has its own tests and benchmarks).
+settings.register_profile("numcheck", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("numcheck")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

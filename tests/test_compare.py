@@ -9,6 +9,7 @@ import pytest
 
 import numcheck
 from numcheck import Claim, Rules, RulesError, TimeSpan
+from numcheck._compare import compare
 
 
 def claim(
@@ -165,3 +166,154 @@ def test_rules_from_pyproject(tmp_path: Path) -> None:
     path = tmp_path / "pyproject.toml"
     path.write_text("[tool.numcheck.default]\nsame_time_days = 7\n")
     assert Rules.from_file(path).default.same_time_days == 7
+
+
+def span(start: str, end: str) -> TimeSpan:
+    return TimeSpan(
+        start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end), basis="explicit"
+    )
+
+
+def at(value: float, time: TimeSpan, article: str, **fields: object) -> Claim:
+    return claim(value, None, article=article, **fields).model_copy(update={"time": time})  # type: ignore[arg-type]
+
+
+YEAR_2016, YEAR_2017 = span("2016-01-01", "2016-12-31"), span("2017-01-01", "2017-12-31")
+JAN, FEB = span("2024-01-01", "2024-01-31"), span("2024-02-01", "2024-02-29")
+JAN_6, JAN_29 = span("2024-01-06", "2024-01-06"), span("2024-01-29", "2024-01-29")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "rules", "verdict"),
+    [
+        pytest.param(JAN_6, JAN_29, {}, "conflict", id="days-23-apart-same-time"),
+        pytest.param(JAN, FEB, {}, "change", id="adjacent-months-differ"),
+        pytest.param(YEAR_2016, YEAR_2017, {}, "change", id="adjacent-years-differ"),
+        pytest.param(JAN, JAN_29, {}, "conflict", id="day-inside-month-overlaps"),
+        pytest.param(JAN, FEB, {"time_window": {"month": 1}}, "conflict", id="month-window-1"),
+        pytest.param(JAN_6, JAN_29, {"time_window": {"day": 7}}, "change", id="day-window-7"),
+        pytest.param(JAN_6, JAN_29, {"same_time_days": 7}, "change", id="shorthand-days"),
+    ],
+)
+def test_time_window_by_granularity(
+    first: TimeSpan, second: TimeSpan, rules: dict[str, object], verdict: str
+) -> None:
+    pair = [at(2000, first, "a", unit="troops"), at(2500, second, "b", unit="troops")]
+    [d] = numcheck.check(pair, rules={"default": rules}).discrepancies
+    assert d.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("values", "severity"),
+    [
+        pytest.param((2000, 2200), "warning", id="1.1x-warning"),
+        pytest.param((2000, 2500), "error", id="1.25x-error"),
+    ],
+)
+def test_default_conflict_severity_grows_with_the_difference(
+    values: tuple[int, int], severity: str
+) -> None:
+    pair = [at(values[0], JAN_6, "a"), at(values[1], JAN_6, "b")]
+    assert [d.severity for d in numcheck.check(pair).discrepancies] == [severity]
+
+
+def test_severity_scale_from_the_rules() -> None:
+    rules = {
+        "measures": {
+            "troops": {
+                "change": [
+                    {"from_ratio": 1, "severity": "info"},
+                    {"from_ratio": 3, "severity": "warning"},
+                ]
+            }
+        }
+    }
+    small = [at(5000, YEAR_2016, "a", unit="troops"), at(2500, JAN, "b", unit="troops")]
+    large = [at(9000, YEAR_2016, "a", unit="troops"), at(2500, JAN, "b", unit="troops")]
+    assert numcheck.check(small, rules=rules).discrepancies[0].severity == "info"
+    assert numcheck.check(large, rules=rules).discrepancies[0].severity == "warning"
+    with pytest.raises(RulesError, match=r"default\.change.*increasing"):
+        Rules.parse(
+            {
+                "default": {
+                    "change": [
+                        {"from_ratio": 2, "severity": "info"},
+                        {"from_ratio": 1, "severity": "error"},
+                    ]
+                }
+            }
+        )
+
+
+def test_vague_intervals_from_the_rules() -> None:
+    vague = Claim(
+        article="b",
+        text="hundreds",
+        low=200,
+        high=999,
+        qualifier="vague",
+        unit="deaths",
+        subject="X",
+        location="Y",
+        time=JAN_6,
+    )
+    pair = [at(150, JAN_6, "a"), vague]
+    assert [d.verdict for d in numcheck.check(pair).discrepancies] == ["conflict"]
+    rules = {"measures": {"deaths": {"vague": {"Hundreds": [100, 999]}}}}
+    assert numcheck.check(pair, rules=rules).discrepancies == []
+    with pytest.raises(RulesError, match="low <= high"):
+        Rules.parse({"default": {"vague": {"dozens": [99, 12]}}})
+
+
+def test_open_ends_close_more_than() -> None:
+    more = Claim(
+        article="b",
+        text="more than 1,000",
+        value=1000,
+        low=1000,
+        qualifier="more_than",
+        unit="deaths",
+        subject="X",
+        location="Y",
+        time=JAN_6,
+    )
+    pair = [at(5000, JAN_6, "a"), more]
+    assert numcheck.check(pair).discrepancies == []
+    [d] = numcheck.check(pair, rules={"default": {"open_ends": 1.0}}).discrepancies
+    assert d.verdict == "conflict"
+
+
+def test_copies_are_one_figure_with_support() -> None:
+    corpus = [at(2500, JAN_6, a) for a in "abc"] + [at(2000, JAN_6, "d")]
+    [d] = numcheck.check(corpus).discrepancies
+    assert sorted(d.support) == [1, 3]
+    assert {c.article for c in d.claims} == {"a", "d"}
+
+
+def test_focus_reports_only_and_speaks_for_the_focused_articles() -> None:
+    corpus = [at(2500, JAN_6, "a"), at(2000, JAN_6, "b"), at(2500, JAN_6, "new")]
+    [d] = compare(corpus, Rules(), focus={"new"})
+    assert {c.article for c in d.claims} == {"b", "new"}
+    assert compare(corpus[:2], Rules(), focus={"new"}) == []
+
+
+def test_a_vague_figure_in_between_does_not_hide_a_change() -> None:
+    thousands = Claim(
+        article="c",
+        text="thousands",
+        low=2000,
+        high=9999,
+        qualifier="vague",
+        unit="troops",
+        subject="X",
+        location="Y",
+        time=span("2019-02-11", "2019-02-11"),
+    )
+    corpus = [
+        at(5000, YEAR_2016, "a", unit="troops"),
+        thousands,
+        at(2500, JAN_6, "b", unit="troops"),
+    ]
+    [d] = numcheck.check(corpus).discrepancies
+    assert (d.verdict, d.claims[0].article, d.claims[1].article) == ("change", "a", "b")
+    assert "2,562 days apart" in d.explanation

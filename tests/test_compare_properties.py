@@ -1,0 +1,210 @@
+"""Properties of the consistency engine (hypothesis), and the sweep against brute force."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import numcheck
+from numcheck import Claim, Discrepancy, Rules, TimeSpan
+from numcheck._compare import _ALL_PAIRS, _RANK, _days, compare, granularity
+from numcheck._normalize import agree, comparable_interval
+
+# Times of different granularities, some overlapping, some adjacent, some far apart.
+SPANS: list[tuple[str, str] | None] = [
+    None,
+    ("2016-01-01", "2016-12-31"),
+    ("2017-01-01", "2017-12-31"),
+    ("2023-11-01", "2023-11-30"),
+    ("2024-01-01", "2024-01-31"),
+    ("2024-01-06", "2024-01-06"),
+    ("2024-01-29", "2024-01-29"),
+    ("2024-02-20", "2024-02-20"),
+    ("2024-03-01", "2024-03-07"),
+]
+VALUES = [3, 4, 20, 100, 105, 250, 900, 1000, 2000, 2500, 5000]
+QUALIFIERS = ["exact", "exact", "approx", "at_least", "more_than", "at_most", "vague"]
+
+
+def _span(choice: tuple[str, str] | None) -> TimeSpan:
+    if choice is None:
+        return TimeSpan()
+    start, end = (dt.date.fromisoformat(x) for x in choice)
+    return TimeSpan(start=start, end=end, basis="explicit", text=f"{start}..{end}")
+
+
+@st.composite
+def claims(draw: st.DrawFn, unit: str = "deaths", scale: float = 1.0) -> Claim:
+    value = draw(st.sampled_from(VALUES))
+    qualifier = draw(st.sampled_from(QUALIFIERS))
+    low: float | None = value
+    high: float | None = value
+    if qualifier in ("at_least", "more_than"):
+        high = None
+    elif qualifier == "at_most":
+        low = None
+    elif qualifier == "vague":
+        low, high = value, value * 4
+    return Claim(
+        article=draw(st.sampled_from("abcd")),
+        start=draw(st.integers(0, 10_000)),
+        end=10_001,
+        text=f"{value}",
+        value=None if qualifier == "vague" else value * scale,
+        low=None if low is None else low * scale,
+        high=None if high is None else high * scale,
+        qualifier=qualifier,
+        unit=unit,
+        subject=draw(st.sampled_from(["US", "US", "UK"])),
+        location="Iraq",
+        time=_span(draw(st.sampled_from(SPANS))),
+    )
+
+
+def _unique(items: list[Claim]) -> list[Claim]:
+    """Claims with distinct positions, as extraction gives them."""
+    seen: dict[tuple[str, int | None], Claim] = {}
+    for c in items:
+        seen.setdefault((c.article, c.start), c)
+    return list(seen.values())
+
+
+corpora = st.lists(claims(), max_size=25).map(_unique)
+
+
+def _pairs(found: list[Discrepancy]) -> set[tuple[str, str, str]]:
+    return {(d.verdict, d.claims[0].id, d.claims[1].id) for d in found}
+
+
+@given(claims(), claims())
+def test_symmetry(a: Claim, b: Claim) -> None:
+    assert numcheck.check([a, b]).discrepancies == numcheck.check([b, a]).discrepancies
+
+
+@given(corpora, st.randoms(use_true_random=False))
+def test_reordering_the_input_does_not_change_the_report(
+    corpus: list[Claim], rnd: random.Random
+) -> None:
+    shuffled = list(corpus)
+    rnd.shuffle(shuffled)
+    assert compare(shuffled, Rules()) == compare(corpus, Rules())
+
+
+@given(
+    corpora,
+    st.floats(0, 0.5),
+    st.floats(0, 0.5),
+    st.integers(0, 5),
+    st.integers(0, 5),
+)
+def test_widening_a_tolerance_never_adds_a_discrepancy(
+    corpus: list[Claim], rel: float, wider: float, absolute: int, more: int
+) -> None:
+    narrow = Rules.parse({"default": {"relative_tolerance": rel, "absolute_tolerance": absolute}})
+    wide = Rules.parse(
+        {"default": {"relative_tolerance": rel + wider, "absolute_tolerance": absolute + more}}
+    )
+    assert _pairs(compare(corpus, wide)) <= _pairs(compare(corpus, narrow))
+
+
+@given(claims(), st.sampled_from("xyz"))
+def test_a_claim_never_disagrees_with_itself_or_a_copy(a: Claim, article: str) -> None:
+    copy = a.model_copy(update={"article": article})
+    assert numcheck.check([a, a, copy]).discrepancies == []
+
+
+@given(st.lists(claims(unit="km"), max_size=12).map(_unique), st.data())
+def test_converting_units_does_not_change_a_verdict(
+    corpus: list[Claim], data: st.DataObject
+) -> None:
+    """Some claims restated in metres (× 1000) give the same verdicts as in kilometres."""
+    converted = []
+    for c in corpus:
+        if data.draw(st.booleans()):
+            c = c.model_copy(
+                update={
+                    "unit": "m",
+                    **{
+                        name: None if getattr(c, name) is None else getattr(c, name) * 1000
+                        for name in ("value", "low", "high")
+                    },
+                }
+            )
+        converted.append(c)
+
+    def verdicts(found: list[Discrepancy]) -> list[tuple[str, str, str, str]]:
+        return [(d.verdict, d.severity, d.claims[0].id, d.claims[1].id) for d in found]
+
+    assert verdicts(compare(converted, Rules())) == verdicts(compare(corpus, Rules()))
+
+
+@settings(max_examples=200)
+@given(corpora)
+def test_every_same_time_conflict_is_found(corpus: list[Claim]) -> None:
+    """Against brute force over all pairs: for every two claims that contradict each
+    other at the same time, a conflict is reported between one of them (or a claim
+    stating the same figure at the same time) and the other's figure."""
+    rules = Rules()
+    rule = rules.for_unit("deaths")[1]
+    interval = {c.id: comparable_interval(c, rule) for c in corpus}
+    met: set[tuple[str, object]] = set()  # (claim id, the figure it was reported against)
+    for d in compare(corpus, rules):
+        if d.verdict == "conflict":
+            a, b = d.claims
+            met |= {(a.id, interval[b.id]), (b.id, interval[a.id])}
+
+    def twins(c: Claim) -> set[str]:
+        return {
+            x.id
+            for x in corpus
+            if x.key == c.key and x.time == c.time and interval[x.id] == interval[c.id]
+        }
+
+    for i, a in enumerate(corpus):
+        for b in corpus[i + 1 :]:
+            if a.key != b.key or not (a.time.known and b.time.known):
+                continue
+            ia, ib = interval[a.id], interval[b.id]
+            assert ia is not None and ib is not None
+            (sa, ea), (sb, eb) = _days(a.time), _days(b.time)
+            gap = max(sb - ea, sa - eb, 0)
+            coarser = max(granularity(sa, ea), granularity(sb, eb), key=_RANK.__getitem__)
+            if gap > rule.time_window.days(coarser) or agree(ia, ib, rule):
+                continue
+            assert any((x, ib) in met for x in twins(a)) or any((x, ia) in met for x in twins(b)), (
+                f"{a.id} against {b.id} not reported"
+            )
+
+
+def test_large_clusters_still_report_every_contradicted_figure() -> None:
+    """More distinct figures at one time than are compared pairwise: every figure that
+    contradicts another is still in a finding, and the work stays near-linear."""
+    day = TimeSpan(start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 1), basis="explicit")
+    values = [1000 + 7 * i for i in range(300)]  # neighbours agree, ends disagree
+    corpus = [
+        Claim(
+            article=f"a{i}",
+            text=str(v),
+            value=v,
+            unit="troops",
+            subject="US",
+            location="Iraq",
+            time=day,
+        )
+        for i, v in enumerate(values)
+    ]
+    assert len(values) * (len(values) - 1) // 2 > _ALL_PAIRS
+    found = compare(corpus, Rules())
+    rule = Rules().for_unit("troops")[1]
+    intervals = [comparable_interval(c, rule) for c in corpus]
+    contradicted = {
+        corpus[i].id
+        for i, a in enumerate(intervals)
+        if any(not agree(a, b, rule) for b in intervals if a is not None and b is not None)
+    }
+    in_findings = {c.id for d in found for c in d.claims}
+    assert contradicted and contradicted <= in_findings
+    assert len(found) < 6 * len(corpus)
