@@ -113,8 +113,9 @@ def render_text(report: Report, *, minimum: Severity = "info") -> str:
         for d in items:
             lines.append(f"  {_MARK[d.severity]} {d.severity.upper()} {d.verdict} [{d.rule}]")
             lines.append(f"    {d.explanation}")
-            for claim in d.claims:
-                lines.append(f"    - {_locate(claim)}: {_clip(_marked(claim), 160)}")
+            for claim, count in zip(d.claims, d.support, strict=True):
+                also = f" (and {count - 1} more with this figure)" if count > 1 else ""
+                lines.append(f"    - {_locate(claim)}{also}: {_clip(_marked(claim), 160)}")
         lines.append("")
     for error in report.errors:
         lines.append(f"error: {error}")

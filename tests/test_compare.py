@@ -317,3 +317,21 @@ def test_a_vague_figure_in_between_does_not_hide_a_change() -> None:
     [d] = numcheck.check(corpus).discrepancies
     assert (d.verdict, d.claims[0].article, d.claims[1].article) == ("change", "a", "b")
     assert "2,562 days apart" in d.explanation
+
+
+def test_the_documented_example_rules_file() -> None:
+    """docs/examples/numcheck.toml loads and does what its comments say."""
+    rules = Rules.from_file(Path(__file__).parents[1] / "docs" / "examples" / "numcheck.toml")
+    troops = rules.for_unit("troops")[1]
+    assert (troops.time_window.day, troops.time_window.month, troops.time_window.year) == (
+        92,
+        31,
+        0,
+    )
+    deaths = rules.for_unit("deaths")[1]
+    assert deaths.cumulative and deaths.absolute_tolerance == 2 and deaths.vague
+    far = span("2024-03-20", "2024-03-20")
+    pair = [at(2000, JAN_6, "a", unit="troops"), at(2500, far, "b", unit="troops")]
+    assert [d.verdict for d in numcheck.check(pair, rules=rules).discrepancies] == ["conflict"]
+    assert [d.verdict for d in numcheck.check(pair).discrepancies] == ["change"]
+    assert numcheck.check([at(3, JAN_6, "a"), at(4, JAN_6, "b")], rules=rules).discrepancies == []
