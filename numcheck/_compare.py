@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -89,9 +90,17 @@ def compare(
         ):
             groups[claim.key].append(claim)
     found: list[tuple[tuple[object, ...], Discrepancy]] = []
-    for key in sorted(groups):
-        name, rule = rules.for_unit(groups[key][0].unit, lexicon)
-        found.extend(_Key(key, name, rule, focus).compare(groups[key]))
+    # Millions of small objects and no cycles among them: the cyclic collector would
+    # rescan them over and over, so it waits until the comparison is done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for key in sorted(groups):
+            name, rule = rules.for_unit(groups[key][0].unit, lexicon)
+            found.extend(_Key(key, name, rule, focus).compare(groups[key]))
+    finally:
+        if collecting:
+            gc.enable()
     found.sort(key=lambda item: item[0])
     return [d for _, d in found]
 
@@ -190,6 +199,7 @@ class _Key:
         self.widest = max(window.days(g) for g in _RANK)
         self._words: dict[int, tuple[str, str]] = {}  # claim -> its provenance, its figure
         self._seen: set[tuple[int, Interval]] = set()  # (figure, interval) met at one time
+        self._names: dict[str, str] = {}  # check -> rule name
 
     def compare(self, claims: Sequence[Claim]) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
         times, adrift = self._figures(claims)
@@ -313,7 +323,7 @@ class _Key:
             verdict=verdict,
             severity=severity,
             claims=(a.lead, b.lead),
-            rule=f"{self.name}/{check}",
+            rule=self._names.setdefault(check, f"{self.name}/{check}"),
             explanation=self._explain(a.lead, b.lead, check, gap, coarser, ratio),
             ratio=ratio,
             same_article=a.lead.article == b.lead.article,
