@@ -45,6 +45,7 @@ from ._compare import compare
 from ._frame import Framer
 from ._lexicon import Lexicon
 from ._models import SEVERITY_RANK, Article, Claim, Discrepancy, NumcheckError
+from ._report import _clip, _marked
 from ._rules import Rules
 
 APPLICATION_ID = 0x4E554D43  # "NUMC"
@@ -63,7 +64,7 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # version 2: acknowledged discrepancies
     (
         "CREATE TABLE acks (fingerprint TEXT PRIMARY KEY, by TEXT NOT NULL, "
-        "at TEXT NOT NULL, reason TEXT NOT NULL, summary TEXT NOT NULL DEFAULT '')",
+        "at TEXT NOT NULL, reason TEXT NOT NULL)",
     ),
 )
 """Step ``i`` takes a ledger from schema version ``i`` to ``i + 1``; append, never edit."""
@@ -92,7 +93,6 @@ class Ack(NamedTuple):
     by: str
     at: str
     reason: str
-    summary: str
 
 
 def content_hash(article: Article) -> str:
@@ -305,7 +305,7 @@ class Ledger:
                 stored += len(claims)
         return AddResult(added, replaced, unchanged, stored)
 
-    def ack(self, fingerprints: Iterable[str], *, by: str, reason: str, summary: str = "") -> int:
+    def ack(self, fingerprints: Iterable[str], *, by: str, reason: str) -> int:
         """Record that discrepancies were reviewed (who, why; now); returns how many."""
         prints = list(fingerprints)
         for item in prints:
@@ -319,9 +319,8 @@ class Ledger:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._transaction() as db:
             db.executemany(
-                "INSERT OR REPLACE INTO acks (fingerprint, by, at, reason, summary) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(item, by, now, reason, summary) for item in prints],
+                "INSERT OR REPLACE INTO acks (fingerprint, by, at, reason) VALUES (?, ?, ?, ?)",
+                [(item, by, now, reason) for item in prints],
             )
         return len(prints)
 
@@ -330,7 +329,7 @@ class Ledger:
     def acks(self) -> dict[str, Ack]:
         """Every acknowledgement, by fingerprint."""
         with self._errors():
-            rows = self._db.execute("SELECT fingerprint, by, at, reason, summary FROM acks")
+            rows = self._db.execute("SELECT fingerprint, by, at, reason FROM acks")
             return {row[0]: Ack(*row) for row in rows}
 
     def articles(self) -> dict[str, str]:
@@ -450,3 +449,30 @@ def _candidates(
                 after = (start, data)
     picked += [item[1] for item in (before, after) if item is not None]
     return picked
+
+
+def render_finding(discrepancy: Discrepancy, ack: Ack | None = None) -> str:
+    """One discrepancy for people: both sentences with the figure marked »…«, both
+    articles with source and date, the rule, the difference and the fingerprint."""
+    d = discrepancy
+    mark = fingerprint(d)
+    lines = [f"{d.severity.upper()} {d.verdict} {d.key} [rule {d.rule}] fingerprint {mark}"]
+    for claim in d.claims:
+        details = ", ".join(
+            x for x in (claim.source, claim.anchor and f"published {claim.anchor}") if x
+        )
+        where = f":{claim.start}-{claim.end}" if claim.start is not None else ""
+        when = claim.time.label() + (f' ("{claim.time.text}")' if claim.time.text else "")
+        lines.append(f"  - {claim.article}{where} ({details or 'no source or date'}), for {when}:")
+        lines.append(f"    {_clip(_marked(claim), 200)}")
+    first, second = d.claims
+    if first.value is not None and second.value is not None:
+        difference = f"{second.value - first.value:+,.6g}"
+        ratio = f" ({d.ratio:.2f}×)" if d.ratio is not None else ""
+        lines.append(f"  difference: {difference}{ratio}")
+    lines.append(f"  {d.explanation}")
+    if ack is not None:
+        lines.append(f"  acknowledged by {ack.by} at {ack.at}: {ack.reason}")
+    else:
+        lines.append(f'  to accept it: numcheck ledger ack {mark} --by NAME --reason "..."')
+    return "\n".join(lines)
