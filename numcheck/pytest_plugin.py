@@ -212,7 +212,7 @@ class ArticleItem(pytest.Item):
             {c.article for d in failure.errors for c in d.claims} - {failure.article.id}
         )
         head = (
-            f"article {failure.article.id} ({failure.article.path}) contradicts "
+            f"article {failure.article.id} ({self.location[0]}) contradicts "
             f"{', '.join(others) or 'itself'}: {len(failure.errors)} error(s)"
         )
         return "\n\n".join([head, *(render_finding(d) for d in failure.errors)])

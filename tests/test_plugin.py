@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 
 from numcheck import Ledger, load_articles
 
@@ -170,3 +170,43 @@ def test_bad_options_are_usage_errors(pytester: pytest.Pytester) -> None:
     no_ledger = pytester.runpytest("--numcheck", "--numcheck-ledger", "missing.db")
     assert no_ledger.ret == pytest.ExitCode.USAGE_ERROR
     no_ledger.stderr.fnmatch_lines(["*numcheck: missing.db: no such ledger*"])
+
+
+def _doc_block(text: str, command: str) -> list[str]:
+    """The output lines under ``$ COMMAND`` in a console block of the how-to."""
+    block = text.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    return block.split("\n$ ", 1)[0].splitlines()
+
+
+def _pattern(line: str) -> str:
+    """A doc output line as an fnmatch pattern: timings vary, brackets are literal."""
+    line = re.sub(r" in \d+\.\d+s", " in *", line).replace("[", "\0").replace("]", "[]]")
+    return line.replace("\0", "[[]")
+
+
+def test_the_ci_howto_example_gives_the_output_it_shows(
+    pytester: pytest.Pytester, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from numcheck.cli import main
+
+    howto = (ROOT / "docs" / "ci-howto.md").read_text(encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "examples" / "ci", pytester.path, dirs_exist_ok=True)
+    with (pytester.path / "pytest.ini").open("a") as ini_file:
+        ini_file.write("addopts = -p no:hypothesispytest\n")
+    assert main(["ledger", "add", "published"]) == 0
+    assert capsys.readouterr().out.splitlines() == _doc_block(
+        howto, "numcheck ledger add published"
+    )
+    result = pytester.runpytest()
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines([_pattern(line) for line in _doc_block(howto, "pytest")])
+    capsys.readouterr()
+    [ack_command] = [
+        line for line in howto.splitlines() if line.startswith("$ numcheck ledger ack")
+    ]
+    mark = ack_command.split()[4]
+    assert main(["ledger", "ack", mark, "--by", "Night desk", "--reason", "checked"]) == 0
+    assert capsys.readouterr().out.splitlines() == _doc_block(howto, ack_command[2:])[:1]
+    again = pytester.runpytest("-q")
+    again.assert_outcomes(passed=3)
+    again.stdout.fnmatch_lines([_pattern(line) for line in _doc_block(howto, "pytest -q")[2:]])
