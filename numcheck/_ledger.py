@@ -338,9 +338,14 @@ class Ledger:
             return dict(self._db.execute("SELECT id, hash FROM articles ORDER BY id"))
 
     def count_claims(self) -> int:
+        return self.counts()[1]
+
+    def counts(self) -> tuple[int, int]:
+        """How many articles and claims the ledger holds."""
         with self._errors():
-            count: int = self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
-        return count
+            articles: int = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            claims: int = self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return articles, claims
 
     def claims(self, keys: Iterable[str], *, exclude: Iterable[str] = ()) -> list[Claim]:
         """The stored claims with one of ``keys``, except those of articles in ``exclude``."""

@@ -216,7 +216,7 @@ def _ledger(args: argparse.Namespace) -> int:
     if args.action == "add":
         with Ledger(args.ledger) as ledger:
             done = ledger.add(articles, lexicon=_lexicon(args))
-            total = len(ledger.articles()), ledger.count_claims()
+            total = ledger.counts()
         print(
             f"{args.ledger}: {done.added} article(s) added, {done.replaced} replaced, "
             f"{done.unchanged} unchanged ({done.claims} claim(s) stored); "
