@@ -8,6 +8,7 @@ flag discrepancies between articles under tolerance rules, with provenance.
 [2500.0]
 """
 
+from ._ledger import Ledger, LedgerError
 from ._lexicon import Lexicon, LexiconError, load_lexicon
 from ._load import LoadError, load_articles
 from ._models import Article, Claim, Discrepancy, InputError, NumcheckError, Report, TimeSpan
@@ -22,6 +23,8 @@ __all__ = [
     "Claim",
     "Discrepancy",
     "InputError",
+    "Ledger",
+    "LedgerError",
     "Lexicon",
     "LexiconError",
     "LoadError",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from . import __version__
+from ._ledger import Ledger, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
 from ._load import BadInputError, decode_bytes, read_inputs
 from ._models import Claim, InputError, NumcheckError, Severity
@@ -30,6 +31,7 @@ from ._report import (
 from ._rules import Rules, find_rules
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+DEFAULT_LEDGER = "numcheck.db"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,7 +76,37 @@ def _parser() -> argparse.ArgumentParser:
         default="info",
         help="hide discrepancies below this severity (default: info, show all)",
     )
+    _ledger_parser(commands)
     return parser
+
+
+def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    ledger = commands.add_parser("ledger", help="the claim ledger: add, check, acknowledge")
+    actions = ledger.add_subparsers(dest="action", required=True, parser_class=_Parser)
+
+    def sub(name: str, summary: str) -> argparse.ArgumentParser:
+        parser = actions.add_parser(name, help=summary)
+        parser.add_argument(
+            "--ledger",
+            default=DEFAULT_LEDGER,
+            metavar="FILE",
+            help=f"the ledger file (default: {DEFAULT_LEDGER})",
+        )
+        return parser
+
+    add = sub("add", "add articles to the ledger (created if missing)")
+    add.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    _lexicon_option(add)
+    check = sub("check", "check articles against the ledger without adding them")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    check.add_argument("--rules", metavar="FILE", help="as for numcheck check")
+    _lexicon_option(check)
+    check.add_argument("--min-severity", choices=("info", "warning", "error"), default="warning")
+    ack = sub("ack", "record that discrepancies were reviewed and are fine")
+    ack.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
+    ack.add_argument("--by", required=True, metavar="NAME", help="who reviewed it")
+    ack.add_argument("--reason", required=True, metavar="TEXT", help="why it is fine")
+    sub("acks", "list the acknowledged discrepancies")
 
 
 def _lexicon_option(parser: argparse.ArgumentParser) -> None:
@@ -122,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args)
+        if args.command == "ledger":
+            return _ledger(args)
         return _check(args)
     except NumcheckError as exc:
         _warn(str(exc))
@@ -163,6 +197,49 @@ def _check(args: argparse.Namespace) -> int:
     if filter_severity(report.discrepancies, "error"):
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    if args.action == "ack":
+        with Ledger(args.ledger) as ledger:
+            count = ledger.ack(args.fingerprints, by=args.by, reason=args.reason)
+        print(f"{args.ledger}: {count} discrepanc{'y' if count == 1 else 'ies'} acknowledged")
+        return EXIT_OK
+    if args.action == "acks":
+        with Ledger(args.ledger, create=False) as ledger:
+            for ack in ledger.acks().values():
+                print(f"{ack.fingerprint}  {ack.at}  {ack.by}: {ack.reason}")
+        return EXIT_OK
+    articles, errors = read_inputs(args.paths)
+    for error in errors:
+        _warn(error)
+    if args.action == "add":
+        with Ledger(args.ledger) as ledger:
+            done = ledger.add(articles, lexicon=_lexicon(args))
+            total = ledger.counts()
+        print(
+            f"{args.ledger}: {done.added} article(s) added, {done.replaced} replaced, "
+            f"{done.unchanged} unchanged ({done.claims} claim(s) stored); "
+            f"the ledger holds {total[0]} article(s), {total[1]} claim(s)"
+        )
+        return EXIT_USAGE if errors else EXIT_OK
+    rules = Rules.from_file(args.rules) if args.rules else find_rules()
+    with Ledger(args.ledger, create=False) as ledger:
+        found = ledger.check(articles, rules=rules, lexicon=_lexicon(args))
+        acks = ledger.acks()
+    shown = filter_severity(found, cast(Severity, args.min_severity))
+    for discrepancy in shown:
+        print(render_finding(discrepancy, acks.get(fingerprint(discrepancy))))
+        print()
+    failing = [d for d in filter_severity(found, "error") if fingerprint(d) not in acks]
+    print(
+        f"{len(articles)} article(s) checked against {args.ledger}: "
+        f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'} shown, "
+        f"{len(failing)} unacknowledged error(s)"
+    )
+    if errors:
+        return EXIT_USAGE
+    return EXIT_ERRORS if failing else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,483 @@
+"""The claim ledger: an SQLite file holding every article already checked and its claims.
+
+New articles are checked against it (:meth:`Ledger.check`) without being added; reviewed
+discrepancies are acknowledged in it (:meth:`Ledger.ack`) so they stop failing.
+
+- **Schema.** ``articles`` (id, content hash, metadata), ``claims`` (the claim as JSON plus
+  the indexed columns ``key``, ``article``, ``time_start``, ``time_end``) and ``acks``.
+  The file is marked with ``PRAGMA application_id`` and its schema version is
+  ``PRAGMA user_version``; opening an older ledger runs the missing steps of
+  ``_MIGRATIONS`` in one transaction; a newer, foreign or corrupt file is a
+  :class:`LedgerError` naming the file.
+- **Transactions.** Every write is one ``BEGIN IMMEDIATE`` transaction: a process killed
+  in the middle leaves the ledger exactly as it was. The file is in WAL mode, so readers
+  read the last committed state while a writer writes; a second writer waits (``timeout``).
+- **Checking.** Only the ledger claims whose ``key`` is among the new claims' keys are read
+  (an indexed query). Each new claim is compared, one pair at a time, with the ledger
+  claims of its key that the rules could call a conflict (times within the widest
+  ``same_time_days``, or a time unknown) and with its nearest ledger neighbours before
+  and after (changes, regressions): the cost grows with the claims of a key, never with
+  their square.
+
+>>> import numcheck
+>>> ledger = numcheck.Ledger(":memory:")
+>>> ledger.add([numcheck.Article(id="old", text="About 2,500 US troops are in Iraq now.",
+...                              published="2024-01-06")]).added
+1
+>>> new = numcheck.Article(id="new", text="There are 5,000 US troops in Iraq.",
+...                        published="2024-01-20")
+>>> [(d.verdict, d.severity, [c.article for c in d.claims]) for d in ledger.check([new])]
+[('conflict', 'error', ['old', 'new'])]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NamedTuple
+
+from ._compare import compare
+from ._frame import Framer
+from ._lexicon import Lexicon
+from ._models import SEVERITY_RANK, Article, Claim, Discrepancy, NumcheckError
+from ._report import _clip, _marked
+from ._rules import Rules
+
+APPLICATION_ID = 0x4E554D43  # "NUMC"
+"""Written into the SQLite header: tells a numcheck ledger from any other SQLite file."""
+
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # version 1: articles and their claims
+    (
+        "CREATE TABLE articles (id TEXT PRIMARY KEY, hash TEXT NOT NULL, "
+        "added TEXT NOT NULL, meta TEXT NOT NULL)",
+        "CREATE TABLE claims (article TEXT NOT NULL, key TEXT NOT NULL, "
+        "time_start TEXT, time_end TEXT, data TEXT NOT NULL)",
+        "CREATE INDEX claims_by_key ON claims (key)",
+        "CREATE INDEX claims_by_article ON claims (article)",
+    ),
+    # version 2: acknowledged discrepancies
+    (
+        "CREATE TABLE acks (fingerprint TEXT PRIMARY KEY, by TEXT NOT NULL, "
+        "at TEXT NOT NULL, reason TEXT NOT NULL)",
+    ),
+)
+"""Step ``i`` takes a ledger from schema version ``i`` to ``i + 1``; append, never edit."""
+
+SCHEMA_VERSION = len(_MIGRATIONS)
+FINGERPRINT_LENGTH = 16
+
+
+class LedgerError(NumcheckError):
+    """A ledger file that cannot be used (missing, corrupt, foreign, newer, locked)."""
+
+
+class AddResult(NamedTuple):
+    """What :meth:`Ledger.add` did: articles added, replaced (edited), unchanged; claims."""
+
+    added: int
+    replaced: int
+    unchanged: int
+    claims: int
+
+
+class Ack(NamedTuple):
+    """A reviewed discrepancy: its fingerprint, who reviewed it, when and why."""
+
+    fingerprint: str
+    by: str
+    at: str
+    reason: str
+
+
+def content_hash(article: Article) -> str:
+    """The hash deciding whether an article changed: its text and metadata, not its path."""
+    data = article.model_dump_json(exclude={"path"})
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def fingerprint(discrepancy: Discrepancy) -> str:
+    """A stable id of a discrepancy, for acknowledging it.
+
+    It depends on the key, the verdict and each claim's article, offsets and text, and
+    not on the order of the claims, the ledger or the run:
+
+    >>> from numcheck import Claim, Discrepancy
+    >>> a = Claim(article="x", start=0, end=5, text="2,500", value=2500, unit="troops")
+    >>> b = Claim(article="y", start=9, end=14, text="5,000", value=5000, unit="troops")
+    >>> d = Discrepancy(key=a.key, verdict="conflict", severity="error", claims=(a, b),
+    ...                 rule="troops/conflict", explanation="")
+    >>> fingerprint(d) == fingerprint(d.model_copy(update={"claims": (b, a)}))
+    True
+    >>> len(fingerprint(d))
+    16
+    """
+    parts = sorted((c.article, c.start, c.end, c.text) for c in discrepancy.claims)
+    data = json.dumps([discrepancy.key, discrepancy.verdict, parts], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+def _gap(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> int | None:
+    """Days between two (start, end) ISO spans, 0 when they overlap; None if one is unknown."""
+    if a == (None, None) or b == (None, None):
+        return None
+    a_start, a_end = a[0] or "0001-01-01", a[1] or "9999-12-31"
+    b_start, b_end = b[0] or "0001-01-01", b[1] or "9999-12-31"
+    if a_end < b_start:
+        return (dt.date.fromisoformat(b_start) - dt.date.fromisoformat(a_end)).days
+    if b_end < a_start:
+        return (dt.date.fromisoformat(a_start) - dt.date.fromisoformat(b_end)).days
+    return 0
+
+
+def _span(claim: Claim) -> tuple[str | None, str | None]:
+    """The claim's time as ISO strings, (None, None) when unknown: the indexed columns."""
+    if not claim.time.known:
+        return None, None
+    start, end = claim.time.start, claim.time.end
+    return (start.isoformat() if start else None, end.isoformat() if end else None)
+
+
+def sort_discrepancies(found: Iterable[Discrepancy]) -> list[Discrepancy]:
+    """Most severe first, then by key and articles; duplicates (same fingerprint) dropped."""
+    unique = {fingerprint(d): d for d in found}
+    return sorted(
+        unique.values(),
+        key=lambda d: (SEVERITY_RANK[d.severity], d.key, [c.id for c in d.claims]),
+    )
+
+
+class Ledger:
+    """An SQLite claim ledger at ``path`` (created when missing unless ``create=False``).
+
+    ``timeout`` is how long a write waits for another writer to finish, in seconds.
+    Use it as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:
+        self.path = str(path)
+        memory = self.path == ":memory:"
+        if not memory and not create and not Path(path).is_file():
+            raise LedgerError(f"{path}: no such ledger (create it with: numcheck ledger add)")
+        if not memory and Path(path).is_dir():
+            raise LedgerError(f"{path}: is a directory, not a ledger file")
+        try:
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise LedgerError(f"{path}: cannot open the ledger: {exc}") from None
+        try:
+            with self._errors():
+                self._open()
+        except LedgerError:
+            self._db.close()
+            raise
+
+    # -- opening, migrations -----------------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn SQLite's errors into LedgerErrors naming the file."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise LedgerError(
+                    f"{self.path}: the ledger is locked by another writer; try again"
+                ) from None
+            raise LedgerError(f"{self.path}: {exc}") from None
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(f"{self.path}: not a usable numcheck ledger: {exc}") from None
+
+    def _header(self) -> tuple[int, int, int]:
+        app = self._db.execute("PRAGMA application_id").fetchone()[0]
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return app, version, tables
+
+    def _open(self) -> None:
+        app, version, tables = self._header()
+        if app == 0 and tables == 0 and version == 0:
+            self._db.execute("PRAGMA journal_mode=WAL")
+        elif app != APPLICATION_ID:
+            raise LedgerError(
+                f"{self.path}: an SQLite database, but not a numcheck ledger "
+                f"(application_id {app:#x}, {tables} schema object(s))"
+            )
+        if version > SCHEMA_VERSION:
+            raise LedgerError(
+                f"{self.path}: ledger schema version {version} is newer than this numcheck "
+                f"supports ({SCHEMA_VERSION}); upgrade numcheck"
+            )
+        if version < SCHEMA_VERSION:
+            self.migrate()
+
+    def migrate(self, target: int = SCHEMA_VERSION) -> None:
+        """Bring the schema up to version ``target`` in one transaction."""
+        with self._transaction():
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(version, target):
+                for statement in _MIGRATIONS[step]:
+                    self._db.execute(statement)
+            if version < target:
+                self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self._db.execute(f"PRAGMA user_version = {target}")
+
+    @property
+    def schema_version(self) -> int:
+        with self._errors():
+            version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
+        return version
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything in it is committed, or nothing."""
+        with self._errors():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article], *, lexicon: Lexicon | None = None) -> AddResult:
+        """Extract and store articles, in one transaction.
+
+        An article whose content hash is already stored is left alone; an article whose
+        id is stored with another hash (it was edited) has its claims replaced.
+        """
+        framer = Framer.of(lexicon)
+        return self._store(((a, None) for a in articles), framer.claims)
+
+    def add_claims(self, items: Iterable[tuple[Article, Sequence[Claim]]]) -> AddResult:
+        """Store articles with claims extracted elsewhere (one transaction; bulk loads)."""
+        return self._store(items, lambda _: [])
+
+    def _store(
+        self,
+        items: Iterable[tuple[Article, Sequence[Claim] | None]],
+        extract: Callable[[Article], Sequence[Claim]],
+    ) -> AddResult:
+        added = replaced = unchanged = stored = 0
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._transaction() as db:
+            for article, given in items:
+                digest = content_hash(article)
+                row = db.execute("SELECT hash FROM articles WHERE id = ?", (article.id,)).fetchone()
+                if row is not None and row[0] == digest:
+                    unchanged += 1
+                    continue
+                if row is not None:
+                    db.execute("DELETE FROM claims WHERE article = ?", (article.id,))
+                    replaced += 1
+                else:
+                    added += 1
+                claims = extract(article) if given is None else given
+                meta = article.model_dump_json(exclude={"text"})
+                db.execute(
+                    "INSERT OR REPLACE INTO articles (id, hash, added, meta) VALUES (?, ?, ?, ?)",
+                    (article.id, digest, now, meta),
+                )
+                db.executemany(
+                    "INSERT INTO claims (article, key, time_start, time_end, data) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (article.id, c.key, *_span(c), c.model_dump_json(exclude_defaults=True))
+                        for c in claims
+                    ],
+                )
+                stored += len(claims)
+        return AddResult(added, replaced, unchanged, stored)
+
+    def ack(self, fingerprints: Iterable[str], *, by: str, reason: str) -> int:
+        """Record that discrepancies were reviewed (who, why; now); returns how many."""
+        prints = list(fingerprints)
+        for item in prints:
+            if len(item) != FINGERPRINT_LENGTH or any(ch not in "0123456789abcdef" for ch in item):
+                raise LedgerError(
+                    f"{item!r} is not a discrepancy fingerprint "
+                    f"({FINGERPRINT_LENGTH} hex digits, as shown by numcheck ledger check)"
+                )
+        if not by.strip() or not reason.strip():
+            raise LedgerError("an acknowledgement needs who reviewed it and why")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO acks (fingerprint, by, at, reason) VALUES (?, ?, ?, ?)",
+                [(item, by, now, reason) for item in prints],
+            )
+        return len(prints)
+
+    # -- reading -------------------------------------------------------------------
+
+    def acks(self) -> dict[str, Ack]:
+        """Every acknowledgement, by fingerprint."""
+        with self._errors():
+            rows = self._db.execute("SELECT fingerprint, by, at, reason FROM acks")
+            return {row[0]: Ack(*row) for row in rows}
+
+    def articles(self) -> dict[str, str]:
+        """The stored article ids and their content hashes."""
+        with self._errors():
+            return dict(self._db.execute("SELECT id, hash FROM articles ORDER BY id"))
+
+    def count_claims(self) -> int:
+        return self.counts()[1]
+
+    def counts(self) -> tuple[int, int]:
+        """How many articles and claims the ledger holds."""
+        with self._errors():
+            articles: int = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            claims: int = self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return articles, claims
+
+    def claims(self, keys: Iterable[str], *, exclude: Iterable[str] = ()) -> list[Claim]:
+        """The stored claims with one of ``keys``, except those of articles in ``exclude``."""
+        skip = set(exclude)
+        return [
+            Claim.model_validate_json(data)
+            for article, _, _, _, data in self._rows(keys)
+            if article not in skip
+        ]
+
+    def _rows(self, keys: Iterable[str]) -> list[tuple[str, str, str | None, str | None, str]]:
+        """(article, key, time_start, time_end, data) of the claims with one of ``keys``."""
+        wanted = sorted(set(keys))
+        rows: list[tuple[str, str, str | None, str | None, str]] = []
+        with self._errors():
+            for at in range(0, len(wanted), 500):
+                chunk = wanted[at : at + 500]
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    "SELECT article, key, time_start, time_end, data FROM claims "
+                    f"WHERE key IN ({marks})",
+                    chunk,
+                ).fetchall()
+        return rows
+
+    def verify(self) -> str:
+        """SQLite's full integrity check of the file: ``ok`` or the problems found."""
+        with self._errors():
+            rows = self._db.execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(str(row[0]) for row in rows)
+
+    # -- checking ------------------------------------------------------------------
+
+    def check(
+        self,
+        articles: Sequence[Article],
+        *,
+        rules: Rules | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> list[Discrepancy]:
+        """Discrepancies of new articles among themselves and against the ledger.
+
+        The articles are not added. Ledger claims of articles with the same ids are left
+        out (a new version of a stored article replaces it).
+        """
+        rules = rules or Rules()
+        framer = Framer.of(lexicon)
+        claims = [claim for article in articles for claim in framer.claims(article)]
+        found = compare(claims, rules, lexicon)
+        exclude = {article.id for article in articles}
+        found += self.against(claims, rules=rules, lexicon=lexicon, exclude=exclude)
+        return sort_discrepancies(found)
+
+    def against(
+        self,
+        claims: Sequence[Claim],
+        *,
+        rules: Rules,
+        lexicon: Lexicon | None = None,
+        exclude: Iterable[str] = (),
+    ) -> list[Discrepancy]:
+        """Discrepancies between each of ``claims`` and the ledger's claims of its key."""
+        skip = set(exclude)
+        by_key: dict[str, list[tuple[tuple[str | None, str | None], str]]] = {}
+        for article, key, start, end, data in self._rows(c.key for c in claims):
+            if article not in skip:
+                by_key.setdefault(key, []).append(((start, end), data))
+        parsed: dict[str, Claim] = {}
+        found: list[Discrepancy] = []
+        for claim in claims:
+            stored = by_key.get(claim.key)
+            if not stored:
+                continue
+            window = rules.for_unit(claim.unit, lexicon)[1].same_time_days
+            for data in _candidates(_span(claim), stored, window):
+                if data not in parsed:
+                    parsed[data] = Claim.model_validate_json(data)
+                found += compare([claim, parsed[data]], rules, lexicon)
+        return found
+
+
+def _candidates(
+    span: tuple[str | None, str | None],
+    stored: list[tuple[tuple[str | None, str | None], str]],
+    window: int,
+) -> list[str]:
+    """The stored claims a new claim at ``span`` is compared with.
+
+    Those the rules could call a conflict (times at most ``window`` days apart, or a time
+    unknown) and the nearest one before and after (a change or a regression).
+    """
+    picked: list[str] = []
+    before: tuple[str, str] | None = None
+    after: tuple[str, str] | None = None
+    for other, data in stored:
+        gap = _gap(span, other)
+        if gap is None or gap <= window:
+            picked.append(data)
+        elif (other[1] or "") < (span[0] or ""):
+            end = other[1] or ""
+            if before is None or end > before[0]:
+                before = (end, data)
+        else:
+            start = other[0] or ""
+            if after is None or start < after[0]:
+                after = (start, data)
+    picked += [item[1] for item in (before, after) if item is not None]
+    return picked
+
+
+def render_finding(discrepancy: Discrepancy, ack: Ack | None = None) -> str:
+    """One discrepancy for people: both sentences with the figure marked »…«, both
+    articles with source and date, the rule, the difference and the fingerprint."""
+    d = discrepancy
+    mark = fingerprint(d)
+    lines = [f"{d.severity.upper()} {d.verdict} {d.key} [rule {d.rule}] fingerprint {mark}"]
+    for claim in d.claims:
+        details = ", ".join(
+            x for x in (claim.source, claim.anchor and f"published {claim.anchor}") if x
+        )
+        where = f":{claim.start}-{claim.end}" if claim.start is not None else ""
+        when = claim.time.label() + (f' ("{claim.time.text}")' if claim.time.text else "")
+        lines.append(f"  - {claim.article}{where} ({details or 'no source or date'}), for {when}:")
+        lines.append(f"    {_clip(_marked(claim), 200)}")
+    first, second = d.claims
+    if first.value is not None and second.value is not None:
+        difference = f"{second.value - first.value:+,.6g}"
+        ratio = f" ({d.ratio:.2f}×)" if d.ratio is not None else ""
+        lines.append(f"  difference: {difference}{ratio}")
+    lines.append(f"  {d.explanation}")
+    if ack is not None:
+        lines.append(f"  acknowledged by {ack.by} at {ack.at}: {ack.reason}")
+    else:
+        lines.append(f'  to accept it: numcheck ledger ack {mark} --by NAME --reason "..."')
+    return "\n".join(lines)

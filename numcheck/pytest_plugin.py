@@ -1,0 +1,242 @@
+"""The pytest plugin: one test per article, red when it contradicts what was published.
+
+Registered through the ``pytest11`` entry point and off unless asked for: ``pytest
+--numcheck``, or ``numcheck = true`` in the pytest configuration. Article files (``.md``,
+``.txt``, ``.markdown``, ``.jsonl``) under the folders or globs of the ``numcheck_paths``
+ini option (default ``articles``), or named on the command line, become one item each,
+named by article id (so ``-k`` selects articles). Each article is checked against every
+other collected article and against the ledger (``--numcheck-ledger PATH``) under the
+project's rules; an unacknowledged error-severity discrepancy fails its item, warnings
+are listed in the terminal summary. See ``docs/ci-howto.md``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ._compare import compare
+from ._frame import Framer
+from ._ledger import Ack, Ledger, fingerprint, render_finding, sort_discrepancies
+from ._load import ARTICLE_SUFFIXES, read_inputs
+from ._models import Article, Claim, Discrepancy, NumcheckError
+from ._rules import Rules, find_rules
+
+_CHECKER = pytest.StashKey["_Checker"]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("numcheck", "numcheck: check the figures in article files")
+    group.addoption(
+        "--numcheck", action="store_true", help="collect article files and check their figures"
+    )
+    group.addoption(
+        "--numcheck-ledger",
+        metavar="PATH",
+        help="a numcheck ledger: published claims and acknowledgements (ini: numcheck_ledger)",
+    )
+    group.addoption(
+        "--numcheck-rules",
+        metavar="PATH",
+        help="numcheck.toml or pyproject.toml (default: found from the root folder up)",
+    )
+    parser.addini("numcheck", type="bool", default=False, help="enable numcheck (as --numcheck)")
+    parser.addini(
+        "numcheck_paths",
+        type="linelist",
+        default=["articles"],
+        help="folders or glob patterns (relative to the root folder) of article files",
+    )
+    parser.addini("numcheck_ledger", default="", help="the ledger file (as --numcheck-ledger)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("numcheck") or config.getini("numcheck"):
+        config.stash[_CHECKER] = _Checker(config)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    checker = config.stash.get(_CHECKER, None)
+    if checker is not None and checker.ledger is not None:
+        checker.ledger.close()
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    checker = parent.config.stash.get(_CHECKER, None)
+    if checker is None or not checker.wants(file_path, parent.session):
+        return None
+    return ArticleFile.from_parent(parent, path=file_path)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    checker = config.stash.get(_CHECKER, None)
+    if checker is None or not checker.checked:
+        return
+    warnings = sort_discrepancies(checker.warnings)
+    if warnings:
+        terminalreporter.write_sep("=", f"numcheck: {len(warnings)} warning(s)")
+        for discrepancy in warnings:
+            terminalreporter.write_line(render_finding(discrepancy))
+    acked = len(checker.acknowledged)
+    terminalreporter.write_line(
+        f"numcheck: {len(checker.checked)} article(s) checked, {len(warnings)} warning(s), "
+        f"{acked} acknowledged discrepanc{'y' if acked == 1 else 'ies'}"
+    )
+
+
+class _Checker:
+    """The session's articles, rules, ledger, and the findings, computed once."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        root = config.rootpath
+        self.patterns = [str(p).strip("/") for p in config.getini("numcheck_paths")]
+        self.root = root
+        try:
+            rules_path = config.getoption("numcheck_rules")
+            self.rules = Rules.from_file(rules_path) if rules_path else find_rules(root)
+            ledger_path = config.getoption("numcheck_ledger") or config.getini("numcheck_ledger")
+            if ledger_path and not config.getoption("numcheck_ledger"):
+                ledger_path = str(root / ledger_path)
+            self.ledger = Ledger(ledger_path, create=False) if ledger_path else None
+            self.acks: dict[str, Ack] = self.ledger.acks() if self.ledger else {}
+        except NumcheckError as exc:
+            raise pytest.UsageError(f"numcheck: {exc}") from None
+        self.articles: dict[str, Article] = {}
+        self.findings: dict[str, list[Discrepancy]] | None = None
+        self.checked: set[str] = set()
+        self.warnings: list[Discrepancy] = []
+        self.acknowledged: set[str] = set()
+
+    def wants(self, path: Path, session: pytest.Session) -> bool:
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            return False
+        if session.isinitpath(path):
+            return True
+        try:
+            relative = path.relative_to(self.root).as_posix()
+        except ValueError:
+            return False
+        return any(
+            fnmatch.fnmatch(relative, pattern) or relative.startswith(pattern + "/")
+            for pattern in self.patterns
+        )
+
+    def register(self, article: Article) -> str | None:
+        """Add a collected article; a problem message if its id is taken."""
+        other = self.articles.get(article.id)
+        if other is not None:
+            return f"duplicate article id {article.id!r} (already read from {other.path})"
+        self.articles[article.id] = article
+        self.findings = None
+        return None
+
+    def findings_for(self, article_id: str) -> list[Discrepancy]:
+        if self.findings is None:
+            self.findings = self._check_all()
+        return self.findings.get(article_id, [])
+
+    def _check_all(self) -> dict[str, list[Discrepancy]]:
+        framer = Framer.of(None)
+        claims: list[Claim] = [c for a in self.articles.values() for c in framer.claims(a)]
+        found = compare(claims, self.rules)
+        if self.ledger is not None:
+            found += self.ledger.against(claims, rules=self.rules, exclude=self.articles)
+        by_article: dict[str, list[Discrepancy]] = {}
+        for discrepancy in sort_discrepancies(found):
+            for article in {c.article for c in discrepancy.claims}:
+                if article in self.articles:
+                    by_article.setdefault(article, []).append(discrepancy)
+        return by_article
+
+
+class ArticleFile(pytest.File):
+    """An article file: one item per article (a JSON Lines file may hold several)."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        checker = self.config.stash[_CHECKER]
+        articles, errors = read_inputs([self.path])
+        for error in errors:
+            yield BadInput.from_parent(self, name=self.path.name, message=str(error))
+        for article in articles:
+            problem = checker.register(article)
+            if problem is not None:
+                yield BadInput.from_parent(self, name=article.id, message=f"{self.path}: {problem}")
+            else:
+                yield ArticleItem.from_parent(self, name=article.id, article=article)
+
+
+class ContradictionError(Exception):
+    """An article with unacknowledged error-severity discrepancies."""
+
+    def __init__(self, article: Article, errors: list[Discrepancy]) -> None:
+        super().__init__(article.id)
+        self.article = article
+        self.errors = errors
+
+
+class ArticleItem(pytest.Item):
+    """One article, checked against the other collected articles and the ledger."""
+
+    def __init__(self, *, article: Article, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.article = article
+
+    def runtest(self) -> None:
+        checker = self.config.stash[_CHECKER]
+        checker.checked.add(self.article.id)
+        errors: list[Discrepancy] = []
+        for discrepancy in checker.findings_for(self.article.id):
+            mark = fingerprint(discrepancy)
+            if mark in checker.acks:
+                checker.acknowledged.add(mark)
+            elif discrepancy.severity == "error":
+                errors.append(discrepancy)
+            elif discrepancy.severity == "warning":
+                checker.warnings.append(discrepancy)
+        if errors:
+            raise ContradictionError(self.article, errors)
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> str | Any:
+        failure = excinfo.value
+        if not isinstance(failure, ContradictionError):
+            return super().repr_failure(excinfo, style=style)
+        others = sorted(
+            {c.article for d in failure.errors for c in d.claims} - {failure.article.id}
+        )
+        head = (
+            f"article {failure.article.id} ({self.location[0]}) contradicts "
+            f"{', '.join(others) or 'itself'}: {len(failure.errors)} error(s)"
+        )
+        return "\n\n".join([head, *(render_finding(d) for d in failure.errors)])
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"numcheck article {self.article.id}"
+
+
+class BadInput(pytest.Item):
+    """An article file that could not be read: a failing item naming file and problem."""
+
+    def __init__(self, *, message: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.message = message
+
+    def runtest(self) -> None:
+        raise NumcheckError(self.message)
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> str | Any:
+        return f"cannot read the article: {self.message}"
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"numcheck input {self.name}"
