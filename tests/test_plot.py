@@ -69,7 +69,7 @@ def test_draws_on_a_given_axes(seed_report: Report) -> None:
 def test_unknown_and_ambiguous_keys_raise_clearly(seed_report: Report) -> None:
     with pytest.raises(NumcheckError, match=r"no claim has the key 'tanks'.*troops\|US\|Iraq"):
         timeline(seed_report, "tanks")
-    with pytest.raises(NumcheckError, match=r"ambiguous.*troops\|US\|Iraq, troops\|US\|Syria"):
+    with pytest.raises(NumcheckError, match=r"ambiguous.*troops\|US\|Iraq, troops\|US\|Jordan"):
         timeline(seed_report, "troops|US")
     assert resolve_key(seed_report, "troops|US|Iraq") == TROOPS
     assert resolve_key(seed_report, "troops|PMU") == "troops|PMU|Iraq"
