@@ -21,7 +21,7 @@ SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e65100", "info": "#1565c0"}
 _BOX = "font-family:system-ui,sans-serif;font-size:13px;line-height:1.4;max-width:72em"
 _CARD = "border:1px solid #ccc;border-radius:6px;padding:6px 10px;margin:6px 0"
 _MUTED = "color:#666;font-size:90%"
-_MARK = "background:#fff3a0;padding:0 2px;border-radius:2px;font-weight:600"
+_MARK = "background:#fff3a0;color:#000;padding:0 2px;border-radius:2px;font-weight:600"
 _CELL = "border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top"
 _SPACE = re.compile(r"\s+")
 
@@ -154,6 +154,7 @@ def _side(claim: Claim, article: Article | None) -> str:
     return (
         f'<div style="flex:1;min-width:16em;border:1px solid #eee;border-radius:4px;'
         f'padding:4px 8px"><div><strong>{_flat(claim.text or _number(claim.value))}</strong>'
+        f" {_e(claim.unit or '')} · {_e(_qualifier(claim))} · interval {_e(_interval(claim))}"
         f" · {_time(claim)}</div>"
         f'<div style="margin:4px 0">{highlighted(claim, article.text if article else None)}</div>'
         f'<div style="{_MUTED}">{_where(claim, article)}</div></div>'
