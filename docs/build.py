@@ -52,6 +52,7 @@ def execute_notebook(path: Path, *, timeout: int = 120) -> object:
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+            cell.metadata.pop("execution", None)
     with tempfile.TemporaryDirectory() as jupyter_path:
         spec = Path(jupyter_path) / "kernels" / KERNEL
         spec.mkdir(parents=True)
@@ -64,6 +65,7 @@ def execute_notebook(path: Path, *, timeout: int = 120) -> object:
             NotebookClient(
                 notebook,
                 timeout=timeout,
+                record_timing=False,
                 kernel_name=KERNEL,
                 resources={"metadata": {"path": str(path.parent)}},
             ).execute()
