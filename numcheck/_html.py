@@ -237,7 +237,8 @@ def report_html(report: Report) -> str:
 class Claims(list[Claim]):
     """A list of claims that displays as a table in notebooks; otherwise a plain list.
 
-    :func:`numcheck.extract` returns one; ``Claims(report.claims)`` wraps any list.
+    :func:`numcheck.extract` returns one; ``numcheck.Claims(report.claims)`` wraps any
+    list.
     """
 
     def _repr_html_(self) -> str:
