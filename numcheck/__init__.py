@@ -8,6 +8,8 @@ flag discrepancies between articles under tolerance rules, with provenance.
 [2500.0]
 """
 
+from . import plot as plot  # numcheck.plot.timeline after a plain `import numcheck`
+from ._html import Claims
 from ._ledger import Ledger, LedgerError
 from ._lexicon import Lexicon, LexiconError, load_lexicon
 from ._load import LoadError, load_articles
@@ -21,6 +23,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "Claim",
+    "Claims",
     "Discrepancy",
     "InputError",
     "Ledger",

@@ -430,6 +430,11 @@ def _figure(claim: Claim) -> str:
     return f'"{claim.text}" {joiner}{when}'
 
 
+def _times(ratio: float) -> str:
+    """``2.00×``, ``0.50×``; small ratios keep two significant digits (``0.00087×``)."""
+    return f"{ratio:.2f}×" if abs(ratio) >= 0.1 else f"{ratio:.2g}×"
+
+
 def _explain(
     a: tuple[str, str],
     b: tuple[str, str],
@@ -444,7 +449,9 @@ def _explain(
     """Two plain sentences: both figures with source and time, then the ratio and rule."""
     same = " (same article)" if same_article else ""
     head = f"{a[0]} says {a[1]}; {b[0]}{same} says {b[1]}."
-    times = f"The second figure is {ratio:.2f}× the first" if ratio is not None else "They differ"
+    times = (
+        f"The second figure is {_times(ratio)} the first" if ratio is not None else "They differ"
+    )
     tolerance = f"{rule.relative_tolerance:.0%}"
     if rule.absolute_tolerance:
         tolerance += f" (or {rule.absolute_tolerance:g})"

@@ -13,11 +13,9 @@ discrepancies are acknowledged in it (:meth:`Ledger.ack`) so they stop failing.
   in the middle leaves the ledger exactly as it was. The file is in WAL mode, so readers
   read the last committed state while a writer writes; a second writer waits (``timeout``).
 - **Checking.** Only the ledger claims whose ``key`` is among the new claims' keys are read
-  (an indexed query). Each new claim is compared, one pair at a time, with the ledger
-  claims of its key that the rules could call a conflict (times within the widest
-  ``same_time_days``, or a time unknown) and with its nearest ledger neighbours before
-  and after (changes, regressions): the cost grows with the claims of a key, never with
-  their square.
+  (an indexed query), and compared with the new claims by the engine, which reports only
+  findings that involve a new claim: the cost grows with the claims of those keys, never
+  with their square.
 
 >>> import numcheck
 >>> ledger = numcheck.Ledger(":memory:")
@@ -120,19 +118,6 @@ def fingerprint(discrepancy: Discrepancy) -> str:
     parts = sorted((c.article, c.start, c.end, c.text) for c in discrepancy.claims)
     data = json.dumps([discrepancy.key, discrepancy.verdict, parts], ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
-
-
-def _gap(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> int | None:
-    """Days between two (start, end) ISO spans, 0 when they overlap; None if one is unknown."""
-    if a == (None, None) or b == (None, None):
-        return None
-    a_start, a_end = a[0] or "0001-01-01", a[1] or "9999-12-31"
-    b_start, b_end = b[0] or "0001-01-01", b[1] or "9999-12-31"
-    if a_end < b_start:
-        return (dt.date.fromisoformat(b_start) - dt.date.fromisoformat(a_end)).days
-    if b_end < a_start:
-        return (dt.date.fromisoformat(a_start) - dt.date.fromisoformat(b_end)).days
-    return 0
 
 
 def _span(claim: Claim) -> tuple[str | None, str | None]:
@@ -391,13 +376,10 @@ class Ledger:
         The articles are not added. Ledger claims of articles with the same ids are left
         out (a new version of a stored article replaces it).
         """
-        rules = rules or Rules()
         framer = Framer.of(lexicon)
         claims = [claim for article in articles for claim in framer.claims(article)]
-        found = compare(claims, rules, lexicon)
         exclude = {article.id for article in articles}
-        found += self.against(claims, rules=rules, lexicon=lexicon, exclude=exclude)
-        return sort_discrepancies(found)
+        return self.against(claims, rules=rules or Rules(), lexicon=lexicon, exclude=exclude)
 
     def against(
         self,
@@ -407,53 +389,15 @@ class Ledger:
         lexicon: Lexicon | None = None,
         exclude: Iterable[str] = (),
     ) -> list[Discrepancy]:
-        """Discrepancies between each of ``claims`` and the ledger's claims of its key."""
-        skip = set(exclude)
-        by_key: dict[str, list[tuple[tuple[str | None, str | None], str]]] = {}
-        for article, key, start, end, data in self._rows(c.key for c in claims):
-            if article not in skip:
-                by_key.setdefault(key, []).append(((start, end), data))
-        parsed: dict[str, Claim] = {}
-        found: list[Discrepancy] = []
-        for claim in claims:
-            stored = by_key.get(claim.key)
-            if not stored:
-                continue
-            window = rules.for_unit(claim.unit, lexicon)[1].same_time_days
-            for data in _candidates(_span(claim), stored, window):
-                if data not in parsed:
-                    parsed[data] = Claim.model_validate_json(data)
-                found += compare([claim, parsed[data]], rules, lexicon)
-        return found
+        """Discrepancies involving ``claims``: among themselves, and against the ledger's
+        claims of their keys (an indexed query), except those of articles in ``exclude``.
 
-
-def _candidates(
-    span: tuple[str | None, str | None],
-    stored: list[tuple[tuple[str | None, str | None], str]],
-    window: int,
-) -> list[str]:
-    """The stored claims a new claim at ``span`` is compared with.
-
-    Those the rules could call a conflict (times at most ``window`` days apart, or a time
-    unknown) and the nearest one before and after (a change or a regression).
-    """
-    picked: list[str] = []
-    before: tuple[str, str] | None = None
-    after: tuple[str, str] | None = None
-    for other, data in stored:
-        gap = _gap(span, other)
-        if gap is None or gap <= window:
-            picked.append(data)
-        elif (other[1] or "") < (span[0] or ""):
-            end = other[1] or ""
-            if before is None or end > before[0]:
-                before = (end, data)
-        else:
-            start = other[0] or ""
-            if after is None or start < after[0]:
-                after = (start, data)
-    picked += [item[1] for item in (before, after) if item is not None]
-    return picked
+        The engine sweeps each key's times (see ``numcheck._compare``), so the cost grows
+        with the claims of the keys involved, never with their square.
+        """
+        new = {claim.article for claim in claims}
+        stored = self.claims({claim.key for claim in claims}, exclude={*exclude, *new})
+        return compare([*claims, *stored], rules, lexicon, focus=new)
 
 
 def render_finding(discrepancy: Discrepancy, ack: Ack | None = None) -> str:

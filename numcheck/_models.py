@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import sys
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Qualifier = Literal[
     "exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague"
@@ -221,6 +224,30 @@ class Claim(_Model):
         what = f"{self.text or _number_out(self.value)} {self.unit or ''}".strip()
         return f"{what} ({frame})" if frame else what
 
+    def __repr__(self) -> str:
+        """One line: figure, interval, unit, key, time, provenance (``str()`` is unchanged).
+
+        >>> Claim(article="a", start=10, end=23, text="roughly 2,500", value=2500,
+        ...       qualifier="approx", unit="troops", subject="US", location="Iraq")
+        Claim('roughly 2,500' = approx 2,500 troops, key=troops|US|Iraq, time=unknown time,
+              at=a:10-23)
+        """
+        from ._report import _interval
+
+        figure = f"{self.text!r} = " if self.text else ""
+        qualifier = "" if self.qualifier == "exact" else f"{self.qualifier} "
+        unit = f" {self.unit}" if self.unit else ""
+        return (
+            f"Claim({figure}{qualifier}{_interval(self)}{unit}, key={self.key}, "
+            f"time={self.time.label()}, at={self.id})"
+        )
+
+    def _repr_html_(self) -> str:
+        """A card in notebooks: the figure highlighted in its sentence (HTML-escaped)."""
+        from ._html import claim_html
+
+        return claim_html(self)
+
 
 def measure_key(unit: str | None, subject: str | None, location: str | None) -> str:
     """The key that decides which claims are compared: ``measure|subject|location``.
@@ -266,6 +293,19 @@ class Discrepancy(_Model):
     """How many claims state each figure (same interval, same time); the first of each
     by time, article and position is the one in ``claims``."""
 
+    def __repr__(self) -> str:
+        first, second = self.claims
+        return (
+            f"Discrepancy({self.verdict}, {self.severity}, key={self.key}, rule={self.rule}: "
+            f"{first!r} vs {second!r})"
+        )
+
+    def _repr_html_(self) -> str:
+        """A card in notebooks: severity colour, both sentences side by side, the reason."""
+        from ._html import discrepancy_html
+
+        return discrepancy_html(self)
+
 
 class InputError(_Model):
     """An input that could not be read; the rest of the batch goes on without it."""
@@ -297,3 +337,34 @@ class Report(_Model):
         if not self.discrepancies:
             return None
         return min((d.severity for d in self.discrepancies), key=SEVERITY_RANK.__getitem__)
+
+    def claims_frame(self) -> pd.DataFrame:
+        """The claims as a pandas DataFrame: one row per claim, one column per field.
+
+        Needs ``pip install 'numcheck[notebook]'``; column types in ``docs/notebook.md``.
+        """
+        from ._frames import claims_frame
+
+        return claims_frame(self.claims)
+
+    def discrepancies_frame(self) -> pd.DataFrame:
+        """The discrepancies as a pandas DataFrame: one row each, one column per field."""
+        from ._frames import discrepancies_frame
+
+        return discrepancies_frame(self.discrepancies)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{sum(d.severity == s for d in self.discrepancies)} {s}" for s in SEVERITY_RANK
+        )
+        errors = f", {len(self.errors)} unreadable input(s)" if self.errors else ""
+        return (
+            f"Report({len(self.articles)} article(s), {len(self.claims)} claim(s), "
+            f"{len(self.discrepancies)} discrepancies: {counts}{errors})"
+        )
+
+    def _repr_html_(self) -> str:
+        """The report in notebooks: a card per discrepancy, then claims and articles."""
+        from ._html import report_html
+
+        return report_html(self)

@@ -10,6 +10,7 @@ from typing import Any
 
 from ._compare import compare
 from ._frame import Framer
+from ._html import Claims
 from ._lexicon import Lexicon
 from ._load import LoadError, parse_published, read_inputs
 from ._models import Article, Claim, InputError, Report
@@ -24,8 +25,10 @@ def extract(
     published: dt.date | str | None = None,
     article_id: str = "text",
     lexicon: Lexicon | None = None,
-) -> list[Claim]:
+) -> Claims:
     """Extract the numeric claims of ``text``: one :class:`Claim` per figure.
+
+    The result is a plain list (a subclass that displays as a table in notebooks).
 
     ``published`` (a date or ``YYYY-MM-DD``/``YYYY-MM`` string) anchors "now", "last
     year" and the present tense; without it such times are ``unknown``.
@@ -40,7 +43,7 @@ def extract(
     fields: dict[str, Any] = {"id": article_id, "text": text}
     if published is not None:
         fields["published"], fields["published_precision"] = parse_published(published)
-    return Framer.of(lexicon).claims(Article(**fields))
+    return Claims(Framer.of(lexicon).claims(Article(**fields)))
 
 
 def extract_articles(articles: Iterable[Article], *, lexicon: Lexicon | None = None) -> list[Claim]:

@@ -142,9 +142,10 @@ class _Checker:
     def _check_all(self) -> dict[str, list[Discrepancy]]:
         framer = Framer.of(None)
         claims: list[Claim] = [c for a in self.articles.values() for c in framer.claims(a)]
-        found = compare(claims, self.rules)
         if self.ledger is not None:
-            found += self.ledger.against(claims, rules=self.rules, exclude=self.articles)
+            found = self.ledger.against(claims, rules=self.rules, exclude=self.articles)
+        else:
+            found = compare(claims, self.rules)
         by_article: dict[str, list[Discrepancy]] = {}
         for discrepancy in sort_discrepancies(found):
             for article in {c.article for c in discrepancy.claims}:
