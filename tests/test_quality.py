@@ -22,9 +22,9 @@ def _tool(name: str) -> str:
 @pytest.mark.parametrize(
     "args",
     [
-        pytest.param(("ruff", "check", "numcheck", "tests", "benchmarks"), id="ruff-check"),
+        pytest.param(("ruff", "check", "numcheck", "tests", "benchmarks", "docs"), id="ruff-check"),
         pytest.param(
-            ("ruff", "format", "--check", "numcheck", "tests", "benchmarks"), id="ruff-format"
+            ("ruff", "format", "--check", "numcheck", "tests", "benchmarks", "docs"), id="ruff-format"
         ),
         pytest.param(("mypy",), id="mypy-strict"),
     ],
