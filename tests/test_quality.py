@@ -24,7 +24,8 @@ def _tool(name: str) -> str:
     [
         pytest.param(("ruff", "check", "numcheck", "tests", "benchmarks", "docs"), id="ruff-check"),
         pytest.param(
-            ("ruff", "format", "--check", "numcheck", "tests", "benchmarks", "docs"), id="ruff-format"
+            ("ruff", "format", "--check", "numcheck", "tests", "benchmarks", "docs"),
+            id="ruff-format",
         ),
         pytest.param(("mypy",), id="mypy-strict"),
     ],
