@@ -86,8 +86,7 @@ def _vague(claim: Claim, rule: MeasureRule, low: float, high: float) -> tuple[fl
     """A vague amount under the rule's own table: the phrase is read again with it."""
     from ._numbers import find_numbers  # the grammar applies scale words ("several hundred")
 
-    table = {phrase: (lo, hi) for phrase, (lo, hi) in rule.vague.items()}
-    mentions = [m for m in find_numbers(claim.text, vague=table) if m.qualifier == "vague"]
+    mentions = [m for m in find_numbers(claim.text, vague=rule.vague) if m.qualifier == "vague"]
     if len(mentions) != 1:
         return low, high
     found = mentions[0]

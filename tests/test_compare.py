@@ -178,6 +178,12 @@ def at(value: float, time: TimeSpan, article: str, **fields: object) -> Claim:
     return claim(value, None, article=article, **fields).model_copy(update={"time": time})  # type: ignore[arg-type]
 
 
+def stated(text: str, time: TimeSpan, **fields: object) -> Claim:
+    """A claim as written (vague amounts, open bounds): deaths of X in Y by default."""
+    given: dict[str, object] = {"article": "b", "unit": "deaths", "subject": "X", "location": "Y"}
+    return Claim.model_validate({**given, **fields, "text": text, "time": time})
+
+
 YEAR_2016, YEAR_2017 = span("2016-01-01", "2016-12-31"), span("2017-01-01", "2017-12-31")
 JAN, FEB = span("2024-01-01", "2024-01-31"), span("2024-02-01", "2024-02-29")
 JAN_6, JAN_29 = span("2024-01-06", "2024-01-06"), span("2024-01-29", "2024-01-29")
@@ -246,17 +252,7 @@ def test_severity_scale_from_the_rules() -> None:
 
 
 def test_vague_intervals_from_the_rules() -> None:
-    vague = Claim(
-        article="b",
-        text="hundreds",
-        low=200,
-        high=999,
-        qualifier="vague",
-        unit="deaths",
-        subject="X",
-        location="Y",
-        time=JAN_6,
-    )
+    vague = stated("hundreds", JAN_6, low=200, high=999, qualifier="vague")
     pair = [at(150, JAN_6, "a"), vague]
     assert [d.verdict for d in numcheck.check(pair).discrepancies] == ["conflict"]
     rules = {"measures": {"deaths": {"vague": {"Hundreds": [100, 999]}}}}
@@ -266,17 +262,7 @@ def test_vague_intervals_from_the_rules() -> None:
 
 
 def test_open_ends_close_more_than() -> None:
-    more = Claim(
-        article="b",
-        text="more than 1,000",
-        value=1000,
-        low=1000,
-        qualifier="more_than",
-        unit="deaths",
-        subject="X",
-        location="Y",
-        time=JAN_6,
-    )
+    more = stated("more than 1,000", JAN_6, value=1000, low=1000, qualifier="more_than")
     pair = [at(5000, JAN_6, "a"), more]
     assert numcheck.check(pair).discrepancies == []
     [d] = numcheck.check(pair, rules={"default": {"open_ends": 1.0}}).discrepancies
@@ -298,16 +284,14 @@ def test_focus_reports_only_and_speaks_for_the_focused_articles() -> None:
 
 
 def test_a_vague_figure_in_between_does_not_hide_a_change() -> None:
-    thousands = Claim(
+    thousands = stated(
+        "thousands",
+        span("2019-02-11", "2019-02-11"),
         article="c",
-        text="thousands",
+        unit="troops",
         low=2000,
         high=9999,
         qualifier="vague",
-        unit="troops",
-        subject="X",
-        location="Y",
-        time=span("2019-02-11", "2019-02-11"),
     )
     corpus = [
         at(5000, YEAR_2016, "a", unit="troops"),
@@ -335,3 +319,27 @@ def test_the_documented_example_rules_file() -> None:
     assert [d.verdict for d in numcheck.check(pair, rules=rules).discrepancies] == ["conflict"]
     assert [d.verdict for d in numcheck.check(pair).discrepancies] == ["change"]
     assert numcheck.check([at(3, JAN_6, "a"), at(4, JAN_6, "b")], rules=rules).discrepancies == []
+
+
+def test_unknown_time_stands_at_the_publication_date() -> None:
+    undated = stated("3,000", TimeSpan(), value=3000, anchor=dt.date(2024, 1, 20))
+    [d] = numcheck.check([at(2000, JAN_6, "a"), undated]).discrepancies
+    assert (d.verdict, d.rule, d.severity) == ("conflict", "deaths/unknown-time", "warning")
+    long_after = undated.model_copy(update={"anchor": dt.date(2025, 6, 1)})
+    assert numcheck.check([at(2000, JAN_6, "a"), long_after]).discrepancies == []
+
+
+def test_support_and_small_ratios_in_the_terminal_report() -> None:
+    from numcheck._report import render_text
+
+    corpus = [at(2500, JAN_6, a) for a in "abc"] + [at(2, JAN_29, "d")]
+    text = render_text(numcheck.check(corpus))
+    assert "(and 2 more with this figure)" in text
+    assert "0.0008× the first" in text
+
+
+def test_equal_claims_share_bookkeeping_but_copies_stay_apart() -> None:
+    a, b = stated("1", JAN_6, value=1), stated("2", JAN_6, value=2, article="c")
+    assert a.model_fields_set is b.model_fields_set
+    changed = a.model_copy(update={"source": "Wire"})
+    assert "source" in changed.model_fields_set and "source" not in b.model_fields_set

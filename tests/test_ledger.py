@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from test_cli import run
 
 from numcheck import Article, Ledger, LedgerError, Rules
 from numcheck._compare import compare
@@ -25,17 +26,6 @@ def article(id: str, text: str, published: str = "2024-01-10") -> Article:  # no
 
 OLD = article("old", "About 2,500 US troops are in Iraq now. At least 40 attacks hit bases.")
 NEW = article("new", "There are 5,000 US troops in Iraq, officials said.", "2024-01-20")
-
-
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "numcheck", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_add_is_idempotent_and_an_edit_replaces_the_claims(tmp_path: Path) -> None:
@@ -232,11 +222,11 @@ def test_cli_add_check_ack(tmp_path: Path) -> None:
     new.write_text(
         "---\nid: new\npublished: 2024-01-15\n---\nAbout 5,000 US troops are in Iraq now.\n"
     )
-    added = run_cli("ledger", "add", str(SEEDS), cwd=tmp_path)
+    added = run("ledger", "add", str(SEEDS), cwd=tmp_path)
     assert added.returncode == 0, added.stderr
     assert "5 article(s) added" in added.stdout
-    assert "5 unchanged" in run_cli("ledger", "add", str(SEEDS), cwd=tmp_path).stdout
-    checked = run_cli("ledger", "check", str(new), cwd=tmp_path)
+    assert "5 unchanged" in run("ledger", "add", str(SEEDS), cwd=tmp_path).stdout
+    checked = run("ledger", "check", str(new), cwd=tmp_path)
     assert checked.returncode == 1, checked.stderr
     marks = [
         line.split("fingerprint ")[1]
@@ -244,13 +234,13 @@ def test_cli_add_check_ack(tmp_path: Path) -> None:
         if " ERROR" in f" {line}"
     ]
     assert len(marks) == 2 and "»About 5,000«" in checked.stdout
-    acked = run_cli("ledger", "ack", *marks, "--by", "Ana", "--reason", "checked", cwd=tmp_path)
+    acked = run("ledger", "ack", *marks, "--by", "Ana", "--reason", "checked", cwd=tmp_path)
     assert acked.returncode == 0, acked.stderr
-    again = run_cli("ledger", "check", str(new), cwd=tmp_path)
+    again = run("ledger", "check", str(new), cwd=tmp_path)
     assert again.returncode == 0 and again.stdout.count("acknowledged by Ana") == 2
-    listed = run_cli("ledger", "acks", cwd=tmp_path)
+    listed = run("ledger", "acks", cwd=tmp_path)
     assert sorted(line.split()[0] for line in listed.stdout.splitlines()) == sorted(marks)
-    missing = run_cli("ledger", "check", "--ledger", "nope.db", str(new), cwd=tmp_path)
+    missing = run("ledger", "check", "--ledger", "nope.db", str(new), cwd=tmp_path)
     assert missing.returncode == 2
     assert (
         missing.stderr.strip()
