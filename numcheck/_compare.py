@@ -315,7 +315,7 @@ class _Key:
             if rule.cumulative and b.interval.high < a.interval.low:
                 verdict, check = "regression", "regression"
         ma, mb = midpoint(a.interval), midpoint(b.interval)
-        ratio = mb / ma if ma and mb is not None else None
+        ratio = (0.0 if mb == 0 else _finite(mb / ma)) if ma and mb is not None else None
         severity = rule.severity(check, _size(ma, mb))
         # Built from validated parts, so pydantic's validation is skipped (hot at scale).
         found = Discrepancy.model_construct(
@@ -362,7 +362,13 @@ def _size(a: float | None, b: float | None) -> float | None:
     if a is None or b is None or a == 0 or b == 0 or (a < 0) != (b < 0):
         return None
     a, b = abs(a), abs(b)
-    return max(a, b) / min(a, b)
+    return _finite(max(a, b) / min(a, b))
+
+
+def _finite(ratio: float) -> float | None:
+    """A ratio, or ``None`` when the two figures are too far apart for a float (1e308 vs
+    1e-10): ``Discrepancy.ratio`` is never inf or NaN."""
+    return ratio if math.isfinite(ratio) and ratio != 0 else None
 
 
 def _candidates(

@@ -7,12 +7,20 @@ repurposed. Dates serialize as ISO strings and ``null`` means unknown or unbound
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import sys
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,6 +41,10 @@ Direction = Literal["up", "down"]
 
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 """Sort order of severities, most severe first."""
+
+PUBLISHED_MIN, PUBLISHED_MAX = dt.date(1000, 1, 1), dt.date(8999, 12, 31)
+"""Publication dates outside these are refused: "now", "last year" and time windows are
+computed from them, and a CMS placeholder such as 0001-01-01 is no publication date."""
 
 UNKNOWN = "?"
 """Stands for an unknown part of a measure key."""
@@ -87,6 +99,17 @@ class Article(_Model):
     meta: dict[str, Any] = Field(default_factory=dict)
     """Other front-matter keys, kept as read (provenance notes and the like)."""
 
+    @field_validator("published")
+    @classmethod
+    def _published_in_range(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not PUBLISHED_MIN <= value <= PUBLISHED_MAX:
+            raise ValueError(
+                f"publication date {value.isoformat()} is outside the years "
+                f"{PUBLISHED_MIN.year}-{PUBLISHED_MAX.year} numcheck reads "
+                "(a placeholder for a missing date? leave it out)"
+            )
+        return value
+
 
 class TimeSpan(_Model):
     """When a claim holds: a closed date interval and where it comes from.
@@ -112,11 +135,16 @@ class TimeSpan(_Model):
         return _span_label(self.start, self.end)
 
 
+def _month_end(day: dt.date) -> bool:
+    """``day`` is the last day of its month (no date arithmetic: safe at ``date.max``)."""
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
 def _span_label(start: dt.date | None, end: dt.date | None) -> str:
     if start is None and end is not None:
         if (end.month, end.day) == (12, 31):
             return f"until {end.year}"
-        if (end + dt.timedelta(days=1)).day == 1:
+        if _month_end(end):
             return f"until {end.year}-{end.month:02d}"
         return f"until {end.isoformat()}"
     if end is None and start is not None:
@@ -126,7 +154,7 @@ def _span_label(start: dt.date | None, end: dt.date | None) -> str:
     assert start is not None and end is not None
     if start == end:
         return start.isoformat()
-    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+    if start.day == 1 and _month_end(end):
         if start.month == 1 and end.month == 12:
             if start.year == end.year:
                 return str(start.year)

@@ -116,4 +116,4 @@ def midpoint(interval: Interval) -> float | None:
         return high
     if math.isinf(high):
         return low
-    return (low + high) / 2
+    return low / 2 + high / 2  # never overflows, unlike (low + high) / 2 near the float limit

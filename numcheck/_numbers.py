@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -95,6 +96,9 @@ class NumberMention:
     kind: Kind = "cardinal"
     unit: str | None = None
     parts: Parts | None = None
+    note: str | None = None
+    """Why a number was not read as a figure, where that needs saying ("10^1000": its
+    value does not fit a float, so it is kind ``other`` with no value)."""
 
     @property
     def is_figure(self) -> bool:
@@ -150,7 +154,12 @@ def _num_value(s: str) -> tuple[Num, int] | None:
     else:  # European 1.111,11
         head, _, tail = s.rpartition(",")
         groups = head.split(".")
-        if "," in head or not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:]):
+        if (
+            "," in head
+            or "." in tail
+            or not 1 <= len(groups[0]) <= 3
+            or any(len(g) != 3 for g in groups[1:])
+        ):
             return None
         return Fraction("".join(groups) + "." + tail), 1
     groups = intpart.split(",")
@@ -175,6 +184,57 @@ def _num_value(s: str) -> tuple[Num, int] | None:
 def _decimal(s: str) -> Num:
     """An int for integers (fast), an exact Fraction for decimals."""
     return int(s) if s.isdigit() else Fraction(s)
+
+
+_OUT_OF_RANGE = 400
+"""Powers of ten beyond this are not computed exactly: such a value cannot be a float
+anyway, and is reported as kind ``other`` (see :func:`_fits`)."""
+_TOO_LARGE: Fraction = Fraction(10) ** _OUT_OF_RANGE
+_TOO_SMALL: Fraction = Fraction(1, 10**_OUT_OF_RANGE)
+_FLOAT_MAX = Fraction(sys.float_info.max)
+_FLOAT_MIN = Fraction(sys.float_info.min)
+
+
+def _scaled(value: Num, exp: int) -> Num:
+    """``value * 10**exp`` ("1.5e6"), or a stand-in past any float for absurd exponents."""
+    if value == 0:
+        return 0
+    if exp > _OUT_OF_RANGE:
+        return _TOO_LARGE
+    if exp < -_OUT_OF_RANGE:
+        return _TOO_SMALL
+    return value * Fraction(10) ** exp
+
+
+def _power(base: Num, exp: int) -> Num | None:
+    """``base**exp`` ("10^6", "2^10"); None for ``0^-1``; a stand-in past any float when the
+    result is far out of range ("10^1000")."""
+    if base == 0:
+        return None if exp < 0 else (1 if exp == 0 else 0)
+    if abs(base) == 1:
+        return base**exp
+    magnitude = exp * math.log10(abs(float(base)))
+    if magnitude > _OUT_OF_RANGE:
+        return _TOO_LARGE
+    if magnitude < -_OUT_OF_RANGE:
+        return _TOO_SMALL
+    if abs(exp) > _OUT_OF_RANGE:  # a base near 1: the exact power is costly, a float is not
+        if not -300 < magnitude < 300:
+            return _TOO_LARGE if magnitude > 0 else _TOO_SMALL
+        approx = Fraction(math.pow(abs(float(base)), exp))
+        return approx if base > 0 or exp % 2 == 0 else -approx
+    return Fraction(base) ** exp
+
+
+_UNFIT = "the value does not fit a 64-bit float"
+
+
+def _fits(value: Num | None) -> bool:
+    """A float holds ``value`` without overflow or underflow (None, an open bound, fits)."""
+    if value is None or value == 0:
+        return True
+    size = Fraction(abs(value))
+    return _FLOAT_MIN <= size <= _FLOAT_MAX
 
 
 def _trailing(items: list[str], value: str) -> Iterable[str]:
@@ -222,15 +282,15 @@ def _split_lists(
         out_p += parsed[prev:x]
         prev = x + 1
         text, pos = tx[x], st[x]
-        if "," not in text or text.count(",") >= _MAX_GLUED:
-            out_k.append(_DOTTED)
+        pieces = text.split(",")
+        subs = [_parse_num(piece) for piece in pieces] if len(pieces) <= _MAX_GLUED else []
+        if len(pieces) == 1 or None in subs or not subs:
+            out_k.append(_DOTTED)  # "192.168.1.2", "1,234.56.78": one token, not a figure
             out_s.append(pos)
             out_e.append(en[x])
             out_t.append(text)
             out_p.append(None)
             continue
-        pieces = text.split(",")
-        subs = [_parse_num(piece) for piece in pieces]
         starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=pos))
         for piece, sub, a in zip(pieces, subs, starts, strict=True):
             if a > pos:
@@ -637,16 +697,14 @@ class _Scanner:
                 k += 1
             if not (k < self.n and self.kd[k] == _NUM and self.adj(k) and self.tx[k].isdigit()):
                 return None
-            exp = sign * int(self.tx[k]) if len(self.tx[k]) < 4 else 999
-            if abs(exp) > 300:
-                return None
+            digits = self.tx[k]
+            exp = sign * (int(digits) if len(digits) <= 6 else 10**6)
             if w in ("e", "E"):
-                return value * Fraction(10) ** exp, k + 1
+                return _scaled(value, exp), k + 1
             if w in ("x", "X", "×"):
-                return value * base**exp, k + 1
-            if abs(exp) > 60:
-                return None
-            return base**exp, k + 1
+                return _scaled(value, exp), k + 1
+            power = _power(base, exp)
+            return None if power is None else (power, k + 1)
         return None
 
     # ---------------------------------------------------------------- cardinal core
@@ -2065,6 +2123,13 @@ def find_numbers(
         v, lo, hi = fig.value, fig.low, fig.high
         if fig.qualifier in ("range", "vague"):
             v = None
+        if not (_fits(fig.value) and _fits(lo) and _fits(hi)):
+            append(
+                NumberMention(
+                    start, end, text[start:end], None, None, None, kind="other", note=_UNFIT
+                )
+            )
+            continue
         append(
             NumberMention(
                 start,

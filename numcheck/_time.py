@@ -279,6 +279,8 @@ def _explicit(
             end = span[0] - dt.timedelta(days=1)
     elif word == "after":
         start, end = span[1] + dt.timedelta(days=1), None
+    if start is not None and end is not None and start > end:
+        start, end = end, start  # "since 2007" in an article published in 2005
     return TimeSpan(start=start, end=end, basis="explicit", text=_text(text, first, date.end))
 
 

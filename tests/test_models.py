@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from numcheck import Article, Claim, Discrepancy, Report, TimeSpan
-from numcheck._models import InputError
+from numcheck._models import PUBLISHED_MAX, PUBLISHED_MIN, InputError
 
 texts = st.text(max_size=40)
 names = st.one_of(st.none(), st.text(min_size=1, max_size=12))
 dates = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1)))
+published_dates = st.one_of(st.none(), st.dates(min_value=PUBLISHED_MIN, max_value=PUBLISHED_MAX))
 finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
 
 
@@ -69,7 +70,7 @@ articles = st.builds(
     Article,
     id=st.text(min_size=1, max_size=10),
     text=st.text(max_size=200),
-    published=dates,
+    published=published_dates,
     title=names,
     source=names,
     url=names,
@@ -190,3 +191,35 @@ def test_report_json_can_leave_out_article_text() -> None:
     report = Report(articles=[Article(id="a", text="secret body")])
     assert "secret body" in report.to_json()
     assert "secret body" not in report.to_json(include_text=False)
+
+
+@pytest.mark.parametrize(
+    "published",
+    [
+        pytest.param(dt.date(1, 1, 1), id="year-1-cms-placeholder"),
+        pytest.param(dt.date(999, 12, 31), id="just-before-range"),
+        pytest.param(dt.date(9999, 12, 31), id="date-max"),
+    ],
+)
+def test_publication_dates_outside_the_range_are_refused(published: dt.date) -> None:
+    with pytest.raises(ValidationError, match="outside the years 1000-8999"):
+        Article(id="a", text="5000 troops now.", published=published)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        pytest.param(dt.date.max, dt.date.max, "9999-12-31", id="last-day"),
+        pytest.param(None, dt.date.max, "until 9999", id="until-the-end"),
+        pytest.param(dt.date(9999, 12, 1), dt.date.max, "9999-12", id="last-month"),
+        pytest.param(dt.date.min, dt.date.min, "0001-01-01", id="first-day"),
+        pytest.param(dt.date.min, None, "since 1", id="since-the-start"),
+    ],
+)
+def test_labels_at_the_ends_of_the_calendar(
+    start: dt.date | None, end: dt.date | None, label: str
+) -> None:
+    time = TimeSpan(start=start, end=end, basis="explicit")
+    assert time.label() == label
+    claim = Claim(article="a", text="5", value=5, time=time)
+    assert label in repr(claim) and label in claim._repr_html_()

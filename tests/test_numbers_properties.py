@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -160,16 +161,21 @@ def test_offsets_slice_the_original_text(text: str) -> None:
 
 
 NUMBERISH = st.sampled_from(
-    [*"0123456789,.-+/%$ \n\u00a0\u2013^xek", "one", "twenty", "hundred", "million", "and",
-     "a", "half", "third", "to", "between", "more than", "about", "May", "in", "over", "point"]
+    [*"0123456789,.-+/%$ \n\u00a0\u2013^xekE", "999999", "one", "twenty", "hundred",
+     "million", "and", "a", "half", "third", "to", "between", "more than", "about", "May",
+     "in", "over", "point"]
 )  # fmt: skip
 
 
 @SETTINGS
 @given(st.lists(NUMBERISH, max_size=40).map("".join))
+@example("1,234.56.78 and 1,2.3.4")
+@example("10^1000 or 1E308 or 0^-1 or 1.0001^99999 or 2^-99999")
 def test_number_like_noise_never_raises(text: str) -> None:
     mentions = find_numbers(text)
     for m in mentions:
         assert text[m.start : m.end] == m.text
+        for bound in (m.value, m.low, m.high):
+            assert bound is None or math.isfinite(bound), m
         if m.low is not None and m.high is not None:
             assert m.low <= m.high
