@@ -233,7 +233,7 @@ def _fits(value: Num | None) -> bool:
     """A float holds ``value`` without overflow or underflow (None, an open bound, fits)."""
     if value is None or value == 0:
         return True
-    size = Fraction(abs(value))
+    size = Fraction(value if value > 0 else -value)
     return _FLOAT_MIN <= size <= _FLOAT_MAX
 
 
