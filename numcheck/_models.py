@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 import sys
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -61,6 +62,39 @@ class NumcheckError(ValueError):
     """Base class of numcheck's errors about bad input (files, rules, word lists)."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(value: Any) -> Any:
+    """``value`` with lone surrogates replaced by U+FFFD, in strings, lists and dicts.
+
+    A lone surrogate (from a ``\\ud800`` JSON escape or a file name that is not UTF-8)
+    cannot be written as UTF-8, so one would fail the JSON of a whole report. The
+    replacement is one code point for one, so offsets into a text stay valid.
+
+    >>> valid_unicode("a\ud800b") == "a\ufffdb"
+    True
+    """
+    if type(value) is str:
+        return (
+            value
+            if value.isascii() or not _SURROGATE.search(value)
+            else _SURROGATE.sub("\ufffd", value)
+        )
+    if isinstance(value, dict):
+        return {valid_unicode(k): valid_unicode(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [valid_unicode(v) for v in value]
+    return value
+
+
+def _valid_fields(data: Any) -> Any:
+    """A model's raw input with :func:`valid_unicode` applied to its values."""
+    if not isinstance(data, dict):
+        return data
+    return {key: valid_unicode(value) for key, value in data.items()}
+
+
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 
@@ -99,6 +133,11 @@ class Article(_Model):
     meta: dict[str, Any] = Field(default_factory=dict)
     """Other front-matter keys, kept as read (provenance notes and the like)."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _unicode(cls, data: Any) -> Any:
+        return _valid_fields(data)
+
     @field_validator("published")
     @classmethod
     def _published_in_range(cls, value: dt.date | None) -> dt.date | None:
@@ -123,6 +162,11 @@ class TimeSpan(_Model):
     basis: Basis = "unknown"
     text: str | None = None
     """The words that set the time ("in 2016", "now"), or ``None``."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unicode(cls, data: Any) -> Any:
+        return _valid_fields(data)
 
     @property
     def known(self) -> bool:
@@ -210,19 +254,19 @@ class Claim(_Model):
     def _defaults(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        data = dict(data)
+        data = _valid_fields(data)
         value = data.get("value")
         if value is not None and data.get("qualifier", "exact") in ("exact", "approx"):
             for bound in ("low", "high"):
                 if data.get(bound) is None:
                     data[bound] = value
-        if not data.get("key"):
-            key = measure_key(data.get("unit"), data.get("subject"), data.get("location"))
-            data["key"] = sys.intern(key)  # one string per key, not per claim
         return data
 
     @model_validator(mode="after")
     def _check(self) -> Claim:
+        if not self.key:  # after validation: unit, subject and location are strings or None
+            key = measure_key(self.unit, self.subject, self.location)
+            object.__setattr__(self, "key", sys.intern(key))  # one string per key
         if (self.start is None) != (self.end is None):
             raise ValueError("start and end must both be given or both be null")
         if self.start is not None and self.end is not None and not 0 <= self.start <= self.end:
@@ -340,6 +384,11 @@ class InputError(_Model):
 
     path: str
     message: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unicode(cls, data: Any) -> Any:
+        return _valid_fields(data)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
