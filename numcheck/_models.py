@@ -101,6 +101,16 @@ class TimeSpan(_Model):
     text: str | None = None
     """The words that set the time ("in 2016", "now"), or ``None``."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _basis(cls, data: Any) -> Any:
+        """Dates given without a ``basis`` (or with ``null``) are ``explicit``: they were
+        stated, not guessed; without dates a missing basis is ``unknown``."""
+        if isinstance(data, dict) and data.get("basis") is None:
+            dated = data.get("start") is not None or data.get("end") is not None
+            data = {**data, "basis": "explicit" if dated else "unknown"}
+        return data
+
     @property
     def known(self) -> bool:
         return self.basis != "unknown" and (self.start is not None or self.end is not None)
@@ -182,14 +192,16 @@ class Claim(_Model):
     def _defaults(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        data = dict(data)
+        # ``null`` means unknown: a field that cannot hold None gets its default.
+        data = {k: v for k, v in data.items() if v is not None or k not in _NOT_NULLABLE}
         value = data.get("value")
         if value is not None and data.get("qualifier", "exact") in ("exact", "approx"):
             for bound in ("low", "high"):
                 if data.get(bound) is None:
                     data[bound] = value
-        if not data.get("key"):
-            key = measure_key(data.get("unit"), data.get("subject"), data.get("location"))
+        parts = [data.get(name) for name in ("unit", "subject", "location")]
+        if not data.get("key") and all(p is None or isinstance(p, str) for p in parts):
+            key = measure_key(*parts)
             data["key"] = sys.intern(key)  # one string per key, not per claim
         return data
 
@@ -247,6 +259,15 @@ class Claim(_Model):
         from ._html import claim_html
 
         return claim_html(self)
+
+
+_NOT_NULLABLE = frozenset(
+    name
+    for name, field in Claim.model_fields.items()
+    if not field.is_required() and field.get_default(call_default_factory=True) is not None
+)
+"""Claim fields with a default that is not ``None`` (``text``, ``sentence``, ``qualifier``,
+``time``, ``key``, ``kind``): ``null`` there stands for the default."""
 
 
 def measure_key(unit: str | None, subject: str | None, location: str | None) -> str:
