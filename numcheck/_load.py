@@ -265,6 +265,21 @@ class _FrontMatterLoader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, LookupError, AttributeError, TypeError) as exc:
+            # PyYAML's constructors fail like this on malformed tagged values
+            # ("!!timestamp x", "!!bool x", "!!int ''"), or on int() of 5,000 digits.
+            value = node.value if isinstance(node.value, str) else ""
+            shown = f" {value[:40]!r}" if value else ""
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(
+                problem=f"front matter holds a value that cannot be read as {tag}{shown}"
+                + (f" ({exc})" if isinstance(exc, ValueError) and len(str(exc)) < 80 else ""),
+                problem_mark=node.start_mark,
+            ) from None
+
     def flatten_mapping(self, node: yaml.MappingNode) -> None:
         for key, _ in node.value:
             if key.tag == "tag:yaml.org,2002:merge":
@@ -298,7 +313,7 @@ def _front_matter(source: str) -> dict[str, Any]:
         where = f" (line {mark.line + 2})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise BadInputError(f"front matter is not valid YAML{where}: {problem}") from None
-    except (ValueError, OverflowError) as exc:  # e.g. int() of 5,000 digits, year 0
+    except (ValueError, OverflowError, LookupError, AttributeError, TypeError) as exc:
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
         raise BadInputError(f"front matter holds a value that cannot be read: {first}") from None
     if data is None:
