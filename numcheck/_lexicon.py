@@ -6,6 +6,7 @@ The word lists users may extend (measures, actors, places) live in TOML files un
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -228,11 +229,23 @@ def read_toml(path: Path, error: type[NumcheckError], what: str) -> dict[str, An
 
 
 def problems(exc: ValidationError) -> str:
-    """A validation error as ``key.path: problem; ...`` for one-line messages."""
+    """A validation error as ``key.path: problem; ...`` for one-line messages.
+
+    Keys that are not bare TOML keys are quoted (a key may hold a line break).
+    """
     return "; ".join(
-        f"{'.'.join(str(p) for p in error['loc']) or '(top level)'}: {error['msg']}"
+        f"{'.'.join(_key(p) for p in error['loc']) or '(top level)'}: "
+        + " ".join(error["msg"].split())
         for error in exc.errors()
     )
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(part: str | int) -> str:
+    text = str(part)
+    return text if _BARE_KEY.fullmatch(text) else json.dumps(text)
 
 
 @lru_cache(maxsize=1)

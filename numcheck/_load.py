@@ -516,7 +516,7 @@ def read_claims(
             except ValidationError as exc:
                 first = exc.errors()[0]
                 field = ".".join(str(p) for p in first["loc"]) or "claim"
-                message = f"not a valid Claim: {field}: {first['msg']}"
+                message = f"not a valid Claim: {field}: {' '.join(first['msg'].split())}"
                 errors.append(InputError(path=where, message=message))
     return claims, errors, notes
 

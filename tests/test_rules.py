@@ -152,8 +152,9 @@ def test_fuzz_random_bytes(tmp_path: Path, data: bytes, name: str) -> None:
             assert str(result).startswith(f"{path}: ") and "\n" not in str(result)
 
 
-@FUZZ
+@settings(FUZZ, max_examples=100)
 @given(table=tables, inside=st.sampled_from(["", "default", "measures.troops", "tool.numcheck"]))
+@example(table={"default": {"absolute_tolerance": [], "\n": []}}, inside="")  # key with a break
 def test_fuzz_rule_tables(tmp_path: Path, table: dict[str, Any], inside: str) -> None:
     name = "pyproject.toml" if inside.startswith("tool") else "numcheck.toml"
     path = tmp_path / name
