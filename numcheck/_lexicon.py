@@ -6,6 +6,7 @@ The word lists users may extend (measures, actors, places) live in TOML files un
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -196,22 +197,55 @@ def _read_word_lists(path: Path) -> _WordLists:
 
 
 def read_toml(path: Path, error: type[NumcheckError], what: str) -> dict[str, Any]:
-    """Parse a TOML file; a missing or broken file raises ``error`` naming it."""
+    """Parse a TOML file; a missing, unreadable or broken file raises ``error`` naming it.
+
+    Only regular files are opened (a FIFO would block for ever); the bytes must be UTF-8.
+    """
+    from ._load import BadInputError, read_regular_file
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = read_regular_file(path)
     except OSError as exc:
         raise error(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    except BadInputError as exc:
+        raise error(f"{path}: cannot read {what}: {exc}") from None
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        raise error(
+            f"{path}: not valid UTF-8 (byte 0x{byte:02X} at offset {exc.start}); "
+            "TOML files must be UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise error(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise error(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise error(f"{path}: not valid TOML: {first}") from None
 
 
 def problems(exc: ValidationError) -> str:
-    """A validation error as ``key.path: problem; ...`` for one-line messages."""
+    """A validation error as ``key.path: problem; ...`` for one-line messages.
+
+    Keys that are not bare TOML keys are quoted (a key may hold a line break).
+    """
     return "; ".join(
-        f"{'.'.join(str(p) for p in error['loc']) or '(top level)'}: {error['msg']}"
+        f"{'.'.join(_key(p) for p in error['loc']) or '(top level)'}: "
+        + " ".join(error["msg"].split())
         for error in exc.errors()
     )
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(part: str | int) -> str:
+    text = str(part)
+    return text if _BARE_KEY.fullmatch(text) else json.dumps(text)
 
 
 @lru_cache(maxsize=1)

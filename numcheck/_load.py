@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -17,7 +19,15 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ._models import Article, InputError, NumcheckError, Precision
+from ._models import (
+    Article,
+    Claim,
+    InputError,
+    NumcheckError,
+    Precision,
+    TimeSpan,
+    published_problem,
+)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
 """File endings read as articles; other files in a directory are passed over."""
@@ -40,7 +50,7 @@ class LoadError(NumcheckError):
         super().__init__("; ".join(str(error) for error in errors))
 
 
-class BadInputError(Exception):
+class BadInputError(NumcheckError):
     """One input's problem, raised inside the loader and turned into an InputError."""
 
 
@@ -88,17 +98,9 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                yield path, f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this directory"
-            for file in found:
-                yield file, ""
+            yield from _walk(path)
+        elif path.is_symlink() and not path.exists():
+            yield path, f"dangling symbolic link (to {os.readlink(path)!r})"
         elif not path.exists():
             yield path, "no such file or directory"
         elif path.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -111,10 +113,82 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
             yield path, ""
 
 
+def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
+    """The article files under ``folder`` and one problem per unreadable entry, in order.
+
+    Hidden files and folders and files of other types are passed over; symbolic links to
+    folders are not followed (no cycles). An unreadable subfolder, a dangling symbolic link
+    or a FIFO named like an article is reported, never silently skipped or opened.
+    """
+    found: list[tuple[Path, str]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        found.append((where, f"cannot read this folder: {exc.strerror or exc}"))
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if name.startswith(".") or Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            file = Path(root, name)
+            found.append((file, _regular_file_problem(file)))
+    if not found:
+        found.append(
+            (folder, f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in this directory")
+        )
+    found.sort(key=lambda entry: entry[0].relative_to(folder).parts)
+    yield from found
+
+
+def _regular_file_problem(path: Path) -> str:
+    """Why ``path`` cannot be read as a file, or "" when it is a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"dangling symbolic link (to {os.readlink(path)!r})"
+        return "no such file or directory"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    return "" if stat.S_ISREG(mode) else f"not a regular file ({_kind(mode)}); not read"
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a directory"),
+    ):
+        if test(mode):
+            return name
+    return "not a plain file"
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path``; anything but a regular file (a FIFO, a device) is refused.
+
+    Such files are never opened for reading (that can block for ever); the file is opened
+    without blocking and checked again, so swapping it for a FIFO meanwhile is caught too.
+    Raises :class:`OSError` or :class:`BadInputError`.
+    """
+    problem = _regular_file_problem(path)
+    if problem:
+        raise BadInputError(problem)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise BadInputError(f"not a regular file ({_kind(mode)}); not read")
+        return handle.read()
+
+
 def _read_file(path: Path) -> Iterator[tuple[str, Article | str]]:
     where = str(path)
     try:
-        text = decode_bytes(path.read_bytes())
+        text = decode_bytes(read_regular_file(path))
         if path.suffix.lower() == ".jsonl":
             yield from _read_jsonl(path, text)
             return
@@ -142,6 +216,14 @@ def decode_bytes(data: bytes) -> str:
         ) from None
 
 
+MAX_FRONT_MATTER = 64 * 1024
+"""The largest front matter read, in bytes of UTF-8 (metadata, not content)."""
+MAX_DEPTH = 64
+"""The deepest nesting of lists and mappings read from front matter and JSON."""
+_MAX_INT_BITS = 10_000
+"""Larger integers (about 3,000 digits) are refused: Python cannot even print them."""
+
+
 def _parse_text_article(path: Path, text: str) -> Article:
     meta: dict[str, Any] = {}
     body = text
@@ -161,8 +243,59 @@ def _parse_text_article(path: Path, text: str) -> Article:
     return _article(meta, body, default_id=path.stem, path=str(path))
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A YAML construct front matter does not allow."""
+
+
 class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML's safe loader, keeping dates as strings (read by :func:`parse_published`)."""
+    """YAML's safe loader for front matter: dates stay strings (read by
+    :func:`parse_published`); anchors, aliases and merge keys are refused while the
+    document is composed, so alias bombs and recursive aliases cannot be built, and
+    nesting deeper than :data:`MAX_DEPTH` is refused before it can exhaust the stack."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in the stubs
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                problem="front matter uses YAML aliases/anchors, which are not allowed",
+                problem_mark=event.start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(
+                    problem=f"front matter is nested deeper than {MAX_DEPTH} levels",
+                    problem_mark=event.start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, LookupError, AttributeError, TypeError) as exc:
+            # PyYAML's constructors fail like this on malformed tagged values
+            # ("!!timestamp x", "!!bool x", "!!int ''"), or on int() of 5,000 digits.
+            value = node.value if isinstance(node.value, str) else ""
+            shown = f" {value[:40]!r}" if value else ""
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(
+                problem=f"front matter holds a value that cannot be read as {tag}{shown}"
+                + (f" ({exc})" if isinstance(exc, ValueError) and len(str(exc)) < 80 else ""),
+                problem_mark=node.start_mark,
+            ) from None
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        for key, _ in node.value:
+            if key.tag == "tag:yaml.org,2002:merge":
+                raise _Refused(
+                    problem="front matter uses a YAML merge key ('<<'), which is not allowed",
+                    problem_mark=key.start_mark,
+                )
+        super().flatten_mapping(node)
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
@@ -172,32 +305,36 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 
 
 def _front_matter(source: str) -> dict[str, Any]:
+    size = len(source.encode("utf-8", "surrogatepass"))
+    if size > MAX_FRONT_MATTER:
+        raise BadInputError(
+            f"front matter is {size:,} bytes; at most {MAX_FRONT_MATTER // 1024} KiB is read"
+        )
     try:
         data = yaml.load(source, Loader=_FrontMatterLoader)  # a SafeLoader subclass
+    except _Refused as exc:
+        mark = exc.problem_mark
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise BadInputError(f"{exc.problem}{where}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise BadInputError(f"front matter is not valid YAML{where}: {problem}") from None
+    except (ValueError, OverflowError, LookupError, AttributeError, TypeError) as exc:
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise BadInputError(f"front matter holds a value that cannot be read: {first}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise BadInputError(f"front matter must be a mapping of keys, not {type(data).__name__}")
-    return {str(key): value for key, value in data.items()}
+    return _plain(data, "front matter")
 
 
 def _read_jsonl(path: Path, text: str) -> Iterator[tuple[str, Article | str]]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        where = f"{path}:{number}"
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield where, f"not valid JSON: {exc.msg} (column {exc.colno})"
-            continue
-        if not isinstance(record, dict):
-            yield where, f"expected a JSON object, got {type(record).__name__}"
+    for number, where, record in _json_lines(path, text):
+        if isinstance(record, str):
+            yield where, record
             continue
         body = record.pop("text", None)
         if not isinstance(body, str) or not body.strip():
@@ -207,6 +344,89 @@ def _read_jsonl(path: Path, text: str) -> Iterator[tuple[str, Article | str]]:
             yield where, _article(record, body, default_id=f"{path.stem}-{number}", path=where)
         except BadInputError as exc:
             yield where, str(exc)
+
+
+def _json_lines(path: Path | str, text: str) -> Iterator[tuple[int, str, dict[str, Any] | str]]:
+    """(line number, ``path:line``, JSON object or problem) per non-blank line of JSON Lines.
+
+    Lines end at ``\\n`` only (a raw U+2028 inside a JSON string is not a line break).
+    Objects nested deeper than :data:`MAX_DEPTH`, strings with lone surrogates (which
+    cannot be written out as UTF-8 again) and integers too large to print are refused.
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        where = f"{path}:{number}"
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, where, f"not valid JSON: {exc.msg} (column {exc.colno})"
+            continue
+        except RecursionError:
+            yield number, where, f"JSON nested deeper than {MAX_DEPTH} levels"
+            continue
+        except ValueError as exc:  # an integer of more than 4,300 digits
+            yield number, where, f"not readable JSON: {(str(exc).splitlines() or ['?'])[0]}"
+            continue
+        if not isinstance(record, dict):
+            yield number, where, f"expected a JSON object, got {_json_type(record)}"
+            continue
+        try:
+            yield number, where, _plain(record, "JSON")
+        except BadInputError as exc:
+            yield number, where, str(exc)
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _plain(data: dict[Any, Any], what: str) -> dict[str, Any]:
+    """A copy of parsed YAML or JSON that is safe to keep and write out as JSON.
+
+    Keys become strings, dates ISO strings, sets lists; bytes (``!!binary``), strings
+    with lone surrogates, integers too large to print and nesting deeper than
+    :data:`MAX_DEPTH` raise :class:`BadInputError` naming the key.
+    """
+
+    def clean(value: Any, at: str, depth: int) -> Any:
+        where = f"{what} {at!r}" if at else what
+        if depth > MAX_DEPTH:
+            raise BadInputError(f"{where}: nested deeper than {MAX_DEPTH} levels")
+        if isinstance(value, str):
+            bad = _SURROGATE.search(value)
+            if bad:
+                raise BadInputError(
+                    f"{where}: a string holds a lone surrogate (\\u{ord(bad.group()):04x}), "
+                    "which is not Unicode text"
+                )
+            return value
+        if isinstance(value, bool) or value is None or isinstance(value, float):
+            return value
+        if isinstance(value, int):
+            if value.bit_length() > _MAX_INT_BITS:
+                raise BadInputError(f"{where}: integer too large")
+            return value
+        if isinstance(value, dt.date):  # datetimes too
+            return value.isoformat()
+        if isinstance(value, dict):
+            out: dict[str, Any] = {}
+            for key, item in value.items():
+                name = clean(key, at, depth + 1)
+                name = name if isinstance(name, str) else str(name)
+                out[name] = clean(item, f"{at}.{name}" if at else name, depth + 1)
+            return out
+        if isinstance(value, list | set | tuple):
+            items = sorted(value, key=repr) if isinstance(value, set) else value
+            return [clean(item, f"{at}[{i}]", depth + 1) for i, item in enumerate(items)]
+        raise BadInputError(f"{where}: values of type {type(value).__name__} are not allowed")
+
+    result: dict[str, Any] = clean(data, "", 0)
+    return result
 
 
 def _article(meta: Mapping[str, Any], body: str, *, default_id: str, path: str) -> Article:
@@ -224,24 +444,11 @@ def _article(meta: Mapping[str, Any], body: str, *, default_id: str, path: str) 
             raise BadInputError(f"front matter {key!r} must be a string, not {kind}")
     if not fields["id"]:
         raise BadInputError("article id is empty")
-    fields["meta"] = {
-        key: _plain(value) for key, value in meta.items() if key not in _STANDARD_KEYS
-    }
+    fields["meta"] = {key: value for key, value in meta.items() if key not in _STANDARD_KEYS}
     try:
         return Article(**fields)
     except ValidationError as exc:  # pragma: no cover - fields are checked above
         raise BadInputError(f"invalid article metadata: {exc.errors()[0]['msg']}") from None
-
-
-def _plain(value: Any) -> Any:
-    """Make YAML values JSON-friendly (dates become ISO strings)."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -253,10 +460,23 @@ def parse_published(value: Any) -> tuple[dt.date, Precision]:
     >>> parse_published("2021-03")
     (datetime.date(2021, 3, 1), 'month')
     """
+    day, precision = _read_published(value)
+    problem = published_problem(day)
+    if problem:
+        raise BadInputError(f"front matter 'published': {problem}")
+    return day, precision
+
+
+def _read_published(value: Any) -> tuple[dt.date, Precision]:
     if isinstance(value, dt.datetime):
         return value.date(), "day"
     if isinstance(value, dt.date):
         return value, "day"
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        kind = "null" if value is None else type(value).__name__
+        raise BadInputError(f"front matter 'published' must be a date, not {kind}")
+    if isinstance(value, int) and not -(10**8) < value < 10**8:
+        raise BadInputError("front matter 'published': not a date (a very large number)")
     text = str(value).strip()
     try:
         if "T" in text or " " in text:
@@ -275,3 +495,54 @@ def parse_published(value: Any) -> tuple[dt.date, Precision]:
         f"front matter 'published': cannot read {text!r} as a date "
         "(use YYYY-MM-DD, YYYY-MM or YYYY)"
     )
+
+
+_CLAIM_FIELDS = frozenset(Claim.model_fields)
+_TIME_FIELDS = frozenset(TimeSpan.model_fields)
+
+
+def read_claims(
+    paths: Iterable[str | Path],
+) -> tuple[list[Claim], list[InputError], list[str]]:
+    """Read ``--claims`` files: JSON Lines, one object in the Claim schema per line.
+
+    Returns the claims, one error per unreadable file or line (``file:line``), and one
+    warning per unknown field (``file:line: unknown field 'foo' ignored``). ``null`` means
+    unknown: a field that cannot be null takes its default (``sentence`` ``""``); a
+    ``time`` with dates and no ``basis`` is ``explicit``.
+    """
+    claims: list[Claim] = []
+    errors: list[InputError] = []
+    notes: list[str] = []
+    for name in paths:
+        path = Path(name)
+        try:
+            text = decode_bytes(read_regular_file(path))
+        except OSError as exc:
+            errors.append(InputError(path=str(name), message=f"cannot read: {exc.strerror or exc}"))
+            continue
+        except BadInputError as exc:
+            errors.append(InputError(path=str(name), message=str(exc)))
+            continue
+        for _, where, record in _json_lines(name, text):
+            if isinstance(record, str):
+                errors.append(InputError(path=where, message=record))
+                continue
+            notes += [f"{where}: unknown field {field!r} ignored" for field in _unknown(record)]
+            try:
+                claims.append(Claim.model_validate(record))
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                field = ".".join(str(p) for p in first["loc"]) or "claim"
+                message = f"not a valid Claim: {field}: {' '.join(first['msg'].split())}"
+                errors.append(InputError(path=where, message=message))
+    return claims, errors, notes
+
+
+def _unknown(record: Mapping[str, Any]) -> list[str]:
+    """The fields of a claim record (and of its ``time``) that the schema does not have."""
+    unknown = [field for field in record if field not in _CLAIM_FIELDS]
+    time = record.get("time")
+    if isinstance(time, Mapping):
+        unknown += [f"time.{field}" for field in time if field not in _TIME_FIELDS]
+    return unknown

@@ -47,6 +47,18 @@ PUBLISHED_MIN, PUBLISHED_MAX = dt.date(1000, 1, 1), dt.date(8999, 12, 31)
 """Publication dates outside these are refused: "now", "last year" and time windows are
 computed from them, and a CMS placeholder such as 0001-01-01 is no publication date."""
 
+
+def published_problem(day: dt.date) -> str | None:
+    """Why ``day`` cannot be a publication date, or ``None`` if it can."""
+    if PUBLISHED_MIN <= day <= PUBLISHED_MAX:
+        return None
+    return (
+        f"publication date {day.isoformat()} is outside the years "
+        f"{PUBLISHED_MIN.year}-{PUBLISHED_MAX.year} numcheck reads "
+        "(a placeholder for a missing date? leave it out)"
+    )
+
+
 UNKNOWN = "?"
 """Stands for an unknown part of a measure key."""
 
@@ -141,12 +153,9 @@ class Article(_Model):
     @field_validator("published")
     @classmethod
     def _published_in_range(cls, value: dt.date | None) -> dt.date | None:
-        if value is not None and not PUBLISHED_MIN <= value <= PUBLISHED_MAX:
-            raise ValueError(
-                f"publication date {value.isoformat()} is outside the years "
-                f"{PUBLISHED_MIN.year}-{PUBLISHED_MAX.year} numcheck reads "
-                "(a placeholder for a missing date? leave it out)"
-            )
+        problem = value and published_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
 
@@ -165,8 +174,14 @@ class TimeSpan(_Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _unicode(cls, data: Any) -> Any:
-        return _valid_fields(data)
+    def _basis(cls, data: Any) -> Any:
+        """Dates given without a ``basis`` (or with ``null``) are ``explicit``: they were
+        stated, not guessed; without dates a missing basis is ``unknown``."""
+        data = _valid_fields(data)
+        if isinstance(data, dict) and data.get("basis") is None:
+            dated = data.get("start") is not None or data.get("end") is not None
+            data = {**data, "basis": "explicit" if dated else "unknown"}
+        return data
 
     @property
     def known(self) -> bool:
@@ -254,7 +269,10 @@ class Claim(_Model):
     def _defaults(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        data = _valid_fields(data)
+        # ``null`` means unknown: a field that cannot hold None gets its default.
+        data = {
+            k: valid_unicode(v) for k, v in data.items() if v is not None or k not in _NOT_NULLABLE
+        }
         value = data.get("value")
         if value is not None and data.get("qualifier", "exact") in ("exact", "approx"):
             for bound in ("low", "high"):
@@ -319,6 +337,15 @@ class Claim(_Model):
         from ._html import claim_html
 
         return claim_html(self)
+
+
+_NOT_NULLABLE = frozenset(
+    name
+    for name, field in Claim.model_fields.items()
+    if not field.is_required() and field.get_default(call_default_factory=True) is not None
+)
+"""Claim fields with a default that is not ``None`` (``text``, ``sentence``, ``qualifier``,
+``time``, ``key``, ``kind``): ``null`` there stands for the default."""
 
 
 def measure_key(unit: str | None, subject: str | None, location: str | None) -> str:

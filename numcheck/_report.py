@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
@@ -165,25 +164,3 @@ def render_json(report: Report, *, minimum: Severity = "info") -> str:
 def claims_jsonl(claims: Iterable[Claim]) -> str:
     """One Claim per line, in the public JSON contract."""
     return "".join(claim.model_dump_json() + "\n" for claim in claims)
-
-
-def parse_claims_jsonl(text: str, path: str) -> tuple[list[Claim], list[tuple[str, str]]]:
-    """Claims from JSON Lines; bad lines become (``path:line``, problem) pairs."""
-    from pydantic import ValidationError
-
-    claims: list[Claim] = []
-    problems: list[tuple[str, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-            claims.append(Claim.model_validate(record))
-        except json.JSONDecodeError as exc:
-            problems.append((where, f"not valid JSON: {exc.msg} (column {exc.colno})"))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(p) for p in first["loc"]) or "claim"
-            problems.append((where, f"not a valid Claim: {field}: {first['msg']}"))
-    return claims, problems

@@ -12,7 +12,6 @@ its fields for one measure (the other fields come from ``[default]``).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -210,9 +209,11 @@ class Rules(BaseModel):
     def from_file(cls, path: str | Path) -> Rules:
         """Load ``numcheck.toml`` (top-level tables) or ``pyproject.toml`` (``[tool.numcheck]``)."""
         path = Path(path)
-        data = read_toml(path, RulesError, "rules")
-        if path.name == "pyproject.toml":
-            data = data.get("tool", {}).get("numcheck", {})
+        data: Mapping[str, Any] | None = read_toml(path, RulesError, "rules")
+        if path.name == "pyproject.toml" and data is not None:
+            data = _tool_numcheck(path, data)
+        if data is None:
+            raise RulesError(f"{path}: no [tool.numcheck] table of rules")
         return cls.parse(data, source=str(path))
 
     @classmethod
@@ -236,18 +237,40 @@ def _merge(default: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str,
     return merged
 
 
+def _tool_numcheck(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The ``[tool.numcheck]`` table of a parsed ``pyproject.toml``, or ``None``."""
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, Mapping):
+        raise RulesError(f"{path}: 'tool' must be a table, not {_toml_type(tool)}")
+    table = tool.get("numcheck")
+    if table is not None and not isinstance(table, Mapping):
+        raise RulesError(f"{path}: [tool.numcheck] must be a table, not {_toml_type(table)}")
+    return table
+
+
+def _toml_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    return f"a {type(value).__name__}"
+
+
 def find_rules(start: str | Path = ".") -> Rules:
-    """The rules of the project at ``start``: ``numcheck.toml``, else ``[tool.numcheck]``."""
+    """The rules of the project at ``start``: ``numcheck.toml``, else ``[tool.numcheck]``.
+
+    A ``pyproject.toml`` on the way that cannot be read (not UTF-8, not TOML, ``tool``
+    not a table) is a :class:`RulesError`: it might hold the rules.
+    """
     folder = Path(start).resolve()
     for candidate in (folder, *folder.parents):
         if (candidate / "numcheck.toml").is_file():
             return Rules.from_file(candidate / "numcheck.toml")
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
-            with pyproject.open("rb") as handle:
-                try:
-                    if "numcheck" in tomllib.load(handle).get("tool", {}):
-                        return Rules.from_file(pyproject)
-                except tomllib.TOMLDecodeError:
-                    pass
+            table = _tool_numcheck(pyproject, read_toml(pyproject, RulesError, "rules"))
+            if table is not None:
+                return Rules.parse(table, source=str(pyproject))
     return Rules()

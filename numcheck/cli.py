@@ -10,20 +10,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import cast
 
 from . import __version__
 from ._ledger import Ledger, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
-from ._load import BadInputError, decode_bytes, read_inputs
-from ._models import Claim, InputError, NumcheckError, Severity
+from ._load import read_claims, read_inputs
+from ._models import InputError, NumcheckError, Severity
 from ._pipeline import build_report, extract_articles
 from ._report import (
     claims_jsonl,
     claims_table,
     filter_severity,
-    parse_claims_jsonl,
     render_json,
     render_markdown,
     render_text,
@@ -127,24 +125,6 @@ def _warn(error: InputError | str) -> None:
     print(f"numcheck: {error}", file=sys.stderr)
 
 
-def _read_claims(paths: Sequence[str]) -> tuple[list[Claim], list[InputError]]:
-    claims: list[Claim] = []
-    errors: list[InputError] = []
-    for name in paths:
-        try:
-            text = decode_bytes(Path(name).read_bytes())
-        except OSError as exc:
-            errors.append(InputError(path=name, message=f"cannot read: {exc.strerror or exc}"))
-            continue
-        except BadInputError as exc:
-            errors.append(InputError(path=name, message=str(exc)))
-            continue
-        found, problems = parse_claims_jsonl(text, name)
-        claims += found
-        errors += [InputError(path=where, message=problem) for where, problem in problems]
-    return claims, errors
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
@@ -179,8 +159,10 @@ def _extract(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     rules = Rules.from_file(args.rules) if args.rules else find_rules()
     articles, errors = read_inputs(args.paths) if args.paths else ([], [])
-    claims, claim_errors = _read_claims(args.claims)
+    claims, claim_errors, claim_warnings = read_claims(args.claims)
     errors += claim_errors
+    for warning in claim_warnings:
+        _warn(f"warning: {warning}")
     for error in errors:
         _warn(error)
     report = build_report(articles, claims, rules=rules, errors=errors, lexicon=_lexicon(args))

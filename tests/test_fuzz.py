@@ -13,10 +13,9 @@ import math
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 import numcheck
-from numcheck import Claim, TimeSpan
+from numcheck import Claim, NumcheckError, TimeSpan
 from numcheck._models import PUBLISHED_MAX, PUBLISHED_MIN
 from numcheck._pipeline import build_report
 from numcheck._report import render_json, render_markdown, render_text
@@ -47,7 +46,7 @@ EXTREME_DATES = st.one_of(
 def test_extract_answers_or_refuses_the_date(text: str, published: dt.date | None) -> None:
     inside = published is None or PUBLISHED_MIN <= published <= PUBLISHED_MAX
     if not inside:
-        with pytest.raises(ValidationError, match="outside the years"):
+        with pytest.raises(NumcheckError, match="outside the years"):
             numcheck.extract(text, published=published)
         return
     claims = numcheck.extract(text, published=published)

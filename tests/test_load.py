@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from conftest import SEEDS, SHARED
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 import numcheck
-from numcheck import LoadError
+from numcheck import Claim, InputError, LoadError
+from numcheck._load import MAX_DEPTH, read_claims, read_inputs
 
 SEED_DATES = {
     "000_957756990271ccc1": (dt.date(2021, 3, 1), "month"),
@@ -178,3 +185,264 @@ def test_jsonl_articles_and_bad_lines(tmp_path: Path) -> None:
 
 def test_seed_folder_holds_only_articles() -> None:
     assert sorted(p.name for p in SEEDS.iterdir()) == sorted(f"{k}.txt" for k in SEED_DATES)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        pytest.param("a.md", b"---\nx: &a 1\ny: *a\n---\nbody\n", "aliases/anchors", id="alias"),
+        pytest.param("a.md", b"---\nx: &a [*a]\n---\nbody\n", "aliases/anchors", id="recursive"),
+        pytest.param("a.md", b"---\nx: !!set {&a b}\n---\nbody\n", "aliases/anchors", id="in-set"),
+        pytest.param("a.md", b"---\n<<: {id: z}\n---\nbody\n", "merge key", id="merge-key"),
+        pytest.param("a.md", b"---\nx: {<<: {a: 1}}\n---\nbody\n", "merge key", id="nested-merge"),
+        pytest.param(
+            "a.md",
+            b"---\nx: " + b"[" * MAX_DEPTH + b"]" * MAX_DEPTH + b"\n---\nbody\n",
+            f"nested deeper than {MAX_DEPTH} levels",
+            id="deep-flow-list",
+        ),
+        pytest.param(
+            "a.md",
+            b"---\nnote: '" + b"x" * (64 * 1024) + b"'\n---\nbody\n",
+            "at most 64 KiB",
+            id="over-64-KiB",
+        ),
+        pytest.param(
+            "a.md", b"---\nsource: !!binary aGk=\n---\nbody\n", "type bytes", id="binary-field"
+        ),
+        pytest.param(
+            "a.md",
+            b"---\nx: !!timestamp soon\n---\nbody\n",
+            "cannot be read as !!timestamp 'soon'",
+            id="bad-timestamp",
+        ),
+        pytest.param(
+            "a.md", b"---\nx: !!bool maybe\n---\nbody\n", "as !!bool 'maybe'", id="bad-bool"
+        ),
+        pytest.param("a.md", b"---\nx: !!int ''\n---\nbody\n", "as !!int", id="empty-int"),
+        pytest.param(
+            "a.md", b"---\npublished: {y: 2024}\n---\nbody\n", "not dict", id="published-mapping"
+        ),
+        pytest.param("a.md", b"---\npublished: true\n---\nbody\n", "not bool", id="published-bool"),
+        pytest.param(
+            "a.jsonl", b'{"text": "x", "published": [2024]}\n', "not list", id="jsonl-published"
+        ),
+        pytest.param(
+            "a.jsonl", b'{"text": "\\udc00"}\n', "lone surrogate (\\udc00)", id="low-surrogate"
+        ),
+    ],
+)
+def test_front_matter_and_json_classes_are_refused(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    path = write(tmp_path / name, data)
+    articles, [error] = read_inputs([path])
+    assert articles == []
+    assert error.path.startswith(str(path))
+    assert problem in error.message
+
+
+def test_front_matter_just_under_the_bound_and_paired_surrogates_are_read(
+    tmp_path: Path,
+) -> None:
+    note = "x" * (64 * 1024 - 20)
+    path = write(tmp_path / "a.md", f"---\nnote: {note}\n---\nbody\n")
+    assert numcheck.load_articles(path)[0].meta == {"note": note}
+    feed = write(tmp_path / "b.jsonl", '{"text": "emoji \\ud83d\\ude00 ok"}\n')
+    assert numcheck.load_articles(feed)[0].text == "emoji \U0001f600 ok"
+
+
+def test_yaml_odd_types_become_plain_json(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.md",
+        "---\ntags: !!set {b, a}\nwhen: !!timestamp 2024-01-02T03:04:05Z\n"
+        "n: 0x10\nnested: [[1, {2: null}]]\n---\nbody\n",
+    )
+    [article] = numcheck.load_articles(path)
+    assert article.meta == {
+        "tags": ["a", "b"],
+        "when": "2024-01-02T03:04:05+00:00",
+        "n": 16,
+        "nested": [[1, {"2": None}]],
+    }
+    assert json.loads(article.model_dump_json())["meta"] == article.meta
+
+
+def test_jsonl_lines_end_only_at_newline(tmp_path: Path) -> None:
+    body = "line\u2028separator and \x0cform feed: 5 troops"
+    path = write(tmp_path / "a.jsonl", json.dumps({"text": body}, ensure_ascii=False) + "\n")
+    [article] = numcheck.load_articles(path)
+    assert article.text == body
+
+
+def test_dangling_symlink_and_fifo_are_named(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", "5 troops")
+    (tmp_path / "link.md").symlink_to(tmp_path / "missing.md")
+    (tmp_path / "other.png").symlink_to(tmp_path / "missing.png")  # not an article: passed over
+    articles, errors = read_inputs([tmp_path])
+    assert [a.id for a in articles] == ["good"]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'link.md'}: dangling symbolic link (to {str(tmp_path / 'missing.md')!r})"
+    ]
+
+
+# -- fuzz: the loader only ever reports problems as InputError records -----------------
+
+FUZZ = settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),  # lone surrogates included
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+yaml_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text()
+    | st.dates()
+    | st.datetimes(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+YAML_BITS = ["---", "...", ": ", "- ", "&a ", "*a", "<<: ", "!!binary ", "!!set ", "!!timestamp "]
+YAML_BITS += ["[", "]", "{", "}", ", ", "'", '"', "\\ud800", "\n", "  ", "#", "? ", "|", "> "]
+YAML_BITS += ["id", "title", "published", "2024-13-01", "0x1F", "1e999", ".nan", "~", "é"]
+yamlish = st.lists(st.sampled_from(YAML_BITS) | st.text(max_size=5), max_size=40).map("".join)
+
+
+def assert_only_input_errors(paths: list[Path]) -> None:
+    articles, errors = read_inputs(paths)
+    assert all(isinstance(e, InputError) and e.path and e.message for e in errors)
+    assert all("\n" not in e.message for e in errors)
+    for article in articles:
+        article.model_dump_json()  # writable: no lone surrogates, no bytes
+    with contextlib.suppress(LoadError):
+        numcheck.load_articles(*paths)
+
+
+@FUZZ
+@given(data=st.binary(max_size=300), suffix=st.sampled_from([".txt", ".md", ".jsonl"]))
+@example(data=b"---\na: &a [*a, *a]\n---\nbody", suffix=".md")
+@example(data=b'{"text": "x", "a": "\\ud800"}', suffix=".jsonl")
+def test_fuzz_random_bytes(tmp_path: Path, data: bytes, suffix: str) -> None:
+    assert_only_input_errors([write(tmp_path / f"fuzz{suffix}", data)])
+
+
+@FUZZ
+@given(matter=yamlish, body=st.text(max_size=20))
+def test_fuzz_yamlish_front_matter(tmp_path: Path, matter: str, body: str) -> None:
+    path = tmp_path / "fuzz.md"
+    path.write_text(f"---\n{matter}\n---\n{body}", encoding="utf-8", errors="surrogatepass")
+    assert_only_input_errors([path])
+
+
+@FUZZ
+@given(
+    meta=st.dictionaries(
+        st.sampled_from(["id", "title", "source", "url", "published"]) | st.text(), yaml_values
+    )
+)
+def test_fuzz_front_matter_mappings(tmp_path: Path, meta: dict[str, Any]) -> None:
+    matter = yaml.safe_dump(meta, allow_unicode=False)  # surrogates written as \ud800 escapes
+    assert_only_input_errors([write(tmp_path / "fuzz.md", f"---\n{matter}---\nbody 5\n")])
+
+
+json_records = st.dictionaries(
+    st.sampled_from(["id", "text", "title", "source", "url", "published"]) | st.text(),
+    json_values | st.text(),
+)
+
+
+@FUZZ
+@given(lines=st.lists(json_records.map(json.dumps) | json_values.map(json.dumps) | st.text()))
+def test_fuzz_jsonl_lines(tmp_path: Path, lines: list[str]) -> None:
+    path = tmp_path / "fuzz.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+    assert_only_input_errors([path])
+
+
+# -- --claims files --------------------------------------------------------------------
+
+
+def claims_file(tmp_path: Path, *records: dict[str, Any] | str) -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in records]
+    return write(tmp_path / "claims.jsonl", "\n".join(lines) + "\n")
+
+
+def test_claims_nulls_mean_unknown(tmp_path: Path) -> None:
+    nullable = {name: None for name in Claim.model_fields if name != "article"}
+    path = claims_file(tmp_path, {"article": "a", **nullable})
+    [claim], errors, warnings = read_claims([path])
+    assert (errors, warnings) == ([], [])
+    assert claim == Claim(article="a")
+    assert (claim.sentence, claim.text, claim.qualifier, claim.kind, claim.key) == (
+        "",
+        "",
+        "exact",
+        "level",
+        "?|?|?",
+    )
+
+
+@pytest.mark.parametrize(
+    ("time", "basis", "known"),
+    [
+        pytest.param({"start": "2024-01-02", "end": "2024-01-03"}, "explicit", True, id="dates"),
+        pytest.param({"end": "2017-12-31", "basis": None}, "explicit", True, id="until-null"),
+        pytest.param({"start": None, "end": None}, "unknown", False, id="no-dates"),
+        pytest.param({"start": "2024-01-02", "basis": "relative"}, "relative", True, id="given"),
+        pytest.param(None, "unknown", False, id="null-time"),
+    ],
+)
+def test_claims_time_without_basis_keeps_its_dates(
+    tmp_path: Path, time: dict[str, Any] | None, basis: str, known: bool
+) -> None:
+    path = claims_file(tmp_path, {"article": "a", "value": 1, "time": time})
+    [claim], [], [] = read_claims([path])
+    assert (claim.time.basis, claim.time.known) == (basis, known)
+
+
+def test_claims_unknown_fields_are_warnings_and_bad_lines_errors(tmp_path: Path) -> None:
+    path = claims_file(
+        tmp_path,
+        {"article": "a", "value": 1, "Value": 2, "time": {"start": "2024-01-01", "basis_": 1}},
+        "not json",
+        {"article": "b", "low": 5, "high": 1},
+    )
+    claims, errors, warnings = read_claims([path, tmp_path / "missing.jsonl"])
+    assert [c.article for c in claims] == ["a"]
+    assert warnings == [
+        f"{path}:1: unknown field 'Value' ignored",
+        f"{path}:1: unknown field 'time.basis_' ignored",
+    ]
+    assert [str(e) for e in errors] == [
+        f"{path}:2: not valid JSON: Expecting value (column 1)",
+        f"{path}:3: not a valid Claim: claim: Value error, low 5.0 is above high 1.0",
+        f"{tmp_path / 'missing.jsonl'}: no such file or directory",
+    ]
+
+
+claim_records = st.dictionaries(
+    st.sampled_from(sorted(Claim.model_fields)) | st.text(max_size=5),
+    json_values
+    | st.dates().map(str)
+    | st.dictionaries(
+        st.sampled_from(["start", "end", "basis", "text", "x"]),
+        st.none() | st.dates().map(str) | json_values,
+    ),
+)
+
+
+@FUZZ
+@given(records=st.lists(claim_records.map(json.dumps) | json_values.map(json.dumps), max_size=5))
+@example(records=['{"article": "a", "unit": ["x"]}', '{"article": "a", "subject": 1}'])
+def test_fuzz_claims_reader(tmp_path: Path, records: list[str]) -> None:
+    path = tmp_path / "claims.jsonl"
+    path.write_text("\n".join(records), encoding="utf-8", errors="surrogatepass")
+    claims, errors, warnings = read_claims([path])
+    assert all(isinstance(e, InputError) and "\n" not in str(e) for e in errors)
+    assert all(isinstance(w, str) and "\n" not in w for w in warnings)
+    for claim in claims:
+        assert Claim.model_validate_json(claim.model_dump_json()) == claim
