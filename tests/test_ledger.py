@@ -31,10 +31,10 @@ NEW = article("new", "There are 5,000 US troops in Iraq, officials said.", "2024
 def test_add_is_idempotent_and_an_edit_replaces_the_claims(tmp_path: Path) -> None:
     path = tmp_path / "l.db"
     with Ledger(path) as ledger:
-        assert ledger.add([OLD]) == (1, 0, 0, 2)
-        assert ledger.add([OLD]) == (0, 0, 1, 0)
+        assert ledger.add([OLD]) == (1, 0, 0, 2, ())
+        assert ledger.add([OLD]) == (0, 0, 1, 0, ())
         edited = OLD.model_copy(update={"text": "About 2,600 US troops are in Iraq now."})
-        assert ledger.add([edited]) == (0, 1, 0, 1)
+        assert ledger.add([edited]) == (0, 1, 0, 1, ())
         assert ledger.count_claims() == 1
         assert [c.text for c in ledger.claims(["troops|US|Iraq"])] == ["About 2,600"]
     with Ledger(path, create=False) as again:
