@@ -200,7 +200,12 @@ class Ledger:
 
     def _refuse_damage(self) -> None:
         """Raise a LedgerError when SQLite's quick_check finds the file damaged."""
-        problems = self._db.execute("PRAGMA quick_check").fetchall()
+        try:
+            problems = self._db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.OperationalError:
+            raise  # locked, busy: said so by _errors
+        except sqlite3.DatabaseError as exc:  # too damaged to be checked
+            problems = [(str(exc),)]
         first = " ".join(str(problems[0][0]).split()) if problems else "no answer"
         if first != "ok":
             more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
