@@ -151,7 +151,7 @@ class Ledger:
 
     ``timeout`` is how long a write waits for another writer to finish, in seconds.
     ``verify`` runs SQLite's ``quick_check`` on opening and refuses a damaged file (it
-    reads the whole file: about 0.25 s per 10^5 stored claims; writes always check).
+    reads the whole file: 0.1 to 0.3 s for 2×10^5 stored claims; writes always check).
     Use it as a context manager, or call :meth:`close`.
     """
 

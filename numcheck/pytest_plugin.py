@@ -110,7 +110,7 @@ class _Checker:
             self.ledger = Ledger(ledger_path, create=False, verify=True) if ledger_path else None
             self.acks: dict[str, Ack] = self.ledger.acks() if self.ledger else {}
         except NumcheckError as exc:
-            raise pytest.UsageError(f"numcheck: {exc}") from None
+            raise pytest.UsageError(printable(f"numcheck: {exc}")) from None
         self.articles: dict[str, Article] = {}
         self.findings: dict[str, list[Discrepancy]] | None = None
         self.failed: dict[str, InputError] = {}
