@@ -256,7 +256,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(render_markdown(report, minimum=minimum))
     else:
         print(render_text(report, minimum=minimum))
-    if errors or report.errors:
+    if report.errors:  # the unreadable inputs, then the articles whose extraction failed
         return EXIT_USAGE
     if filter_severity(report.discrepancies, "error"):
         return EXIT_ERRORS
@@ -293,14 +293,16 @@ def _ledger(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE if errors or done.errors else EXIT_OK
     rules = Rules.from_file(args.rules) if args.rules else find_rules()
+    lexicon = _lexicon(args)
     with Ledger(args.ledger, create=False, verify=True) as ledger:
-        extracted = extract_each(articles, lexicon=_lexicon(args))
+        extracted = extract_each(articles, lexicon=lexicon)
         for error in extracted.errors:
             _warn(error)
+        # a stored article is replaced by its new version only when that was extracted
         found = ledger.against(
             extracted.claims,
             rules=rules,
-            lexicon=_lexicon(args),
+            lexicon=lexicon,
             exclude={article.id for article in extracted.articles},
         )
         acks = ledger.acks()
