@@ -81,7 +81,12 @@ def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputE
         if problem:
             errors.append(InputError(path=str(file), message=problem))
             continue
-        for where, item in _read_file(file):
+        try:
+            items = list(_read_file(file))
+        except Exception as exc:  # a loader bug on one file: its error; the batch goes on
+            errors.append(internal_error(str(file), "reading the file", exc))
+            continue
+        for where, item in items:
             if isinstance(item, str):
                 errors.append(InputError(path=where, message=item))
             elif item.id in seen:
@@ -91,6 +96,22 @@ def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputE
                 seen[item.id] = where
                 articles.append(item)
     return articles, errors
+
+
+REPORT_BUGS = "the numcheck developers"
+"""Where an internal error asks to be reported."""
+
+
+def internal_error(where: str, doing: str, exc: BaseException) -> InputError:
+    """An unexpected exception while handling one input, as that input's one-line error."""
+    detail = " ".join(str(exc).split())
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    return InputError(
+        path=where,
+        message=f"internal error while {doing}: {type(exc).__name__}: {detail}; "
+        f"this is a bug: please report it to {REPORT_BUGS} with the file",
+    )
 
 
 def _expand(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:

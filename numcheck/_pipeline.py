@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._compare import compare
 from ._frame import Framer
 from ._html import Claims
 from ._lexicon import Lexicon
-from ._load import LoadError, parse_published, read_inputs
+from ._load import LoadError, internal_error, parse_published, read_inputs
 from ._models import Article, Claim, InputError, Report
 from ._rules import Rules
 
@@ -47,9 +47,47 @@ def extract(
 
 
 def extract_articles(articles: Iterable[Article], *, lexicon: Lexicon | None = None) -> list[Claim]:
-    """The claims of several articles, in article order."""
+    """The claims of several articles, in article order (an article that cannot be
+    extracted raises :class:`LoadError`, after the others were extracted)."""
+    done = extract_each(articles, lexicon=lexicon)
+    if done.errors:
+        raise LoadError(done.errors, done.articles)
+    return done.claims
+
+
+class Extracted(NamedTuple):
+    """The result of extracting a batch, each article on its own: the articles that were
+    extracted, their claims (in article order), and one error per article that was not."""
+
+    articles: list[Article]
+    claims: list[Claim]
+    errors: list[InputError]
+
+
+def claims_or_error(framer: Framer, article: Article) -> list[Claim] | InputError:
+    """The claims of one article, or its :class:`InputError` when extraction raises.
+
+    Extraction is meant to be total; an exception from it is a bug, but a bug in one
+    article must not stop the batch: it is that article's error, naming its file.
+    """
+    try:
+        return framer.claims(article)
+    except Exception as exc:  # any bug in one article's extraction, not KeyboardInterrupt
+        return internal_error(article.path or article.id, "reading figures", exc)
+
+
+def extract_each(articles: Iterable[Article], *, lexicon: Lexicon | None = None) -> Extracted:
+    """Extract every article on its own: one that raises becomes an error, the rest go on."""
     framer = Framer.of(lexicon)
-    return [claim for article in articles for claim in framer.claims(article)]
+    done = Extracted([], [], [])
+    for article in articles:
+        found = claims_or_error(framer, article)
+        if isinstance(found, InputError):
+            done.errors.append(found)
+        else:
+            done.articles.append(article)
+            done.claims.extend(found)
+    return done
 
 
 def check(
@@ -63,6 +101,10 @@ def check(
     ``items`` are :class:`Article` objects, :class:`Claim` objects (checked as given, no
     text needed) or paths of article files and folders, mixed freely. ``rules`` is a
     :class:`Rules`, a mapping in its shape, or the path of a ``numcheck.toml``.
+
+    A path that cannot be read, or an article whose extraction fails (an internal error,
+    a bug), raises :class:`LoadError` after the whole batch was read and extracted: its
+    ``errors`` name each input and problem, its ``articles`` are those read and extracted.
 
     >>> from numcheck import Article
     >>> report = check([
@@ -87,10 +129,13 @@ def check(
     errors: list[InputError] = []
     if paths:
         loaded, errors = read_inputs(paths)
-        if errors:
-            raise LoadError(errors, loaded)
         articles.extend(loaded)
-    return build_report(articles, given, rules=resolve_rules(rules), lexicon=lexicon)
+    report = build_report(
+        articles, given, rules=resolve_rules(rules), errors=errors, lexicon=lexicon
+    )
+    if report.errors:
+        raise LoadError(report.errors, report.articles)
+    return report
 
 
 def build_report(
@@ -101,13 +146,18 @@ def build_report(
     errors: list[InputError] | None = None,
     lexicon: Lexicon | None = None,
 ) -> Report:
-    """Extract the articles' claims, add the given claims, compare them all."""
-    all_claims = extract_articles(articles, lexicon=lexicon) + list(claims)
+    """Extract the articles' claims, add the given claims, compare them all.
+
+    Each article is extracted on its own (:func:`extract_each`): one whose extraction
+    raises is left out of the report's articles and listed in its errors, after ``errors``.
+    """
+    done = extract_each(articles, lexicon=lexicon)
+    all_claims = done.claims + list(claims)
     return Report(
-        articles=articles,
+        articles=done.articles,
         claims=all_claims,
         discrepancies=compare(all_claims, rules, lexicon),
-        errors=errors or [],
+        errors=[*(errors or []), *done.errors],
     )
 
 

@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
 from ._models import SEVERITY_RANK, Claim, Discrepancy, Report, Severity
 
 _MARK = {"error": "✖", "warning": "▲", "info": "·"}
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, screen clearing
+    r"|\x1b[]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS, SOS, PM, APC strings
+    r"|\x1b[ -/]*[0-~]?"  # the other escapes (ESC c, ESC ( B, ...)
+    r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
+    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # 8-bit strings
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SPACE_CONTROLS = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u2028\u2029")
+
+
+def printable(text: str) -> str:
+    """``text`` made safe to print on a terminal: one line, no escape sequences.
+
+    Every renderer for people passes what it quotes (article text, ids, file names,
+    messages) through this: ANSI/OSC escape sequences are removed, line breaks and tabs
+    become spaces (newlines are the renderer's), other C0/C1 control characters go.
+
+    >>> printable("a\\x1b[2Jb\\x1b]0;title\\x07c\\nd\\x00e")
+    'abc de'
+    """
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROL.sub(lambda m: " " if m.group() in _SPACE_CONTROLS else "", text)
 
 
 def _number(value: float | None) -> str:
@@ -39,16 +64,19 @@ def claims_table(claims: Sequence[Claim]) -> str:
         "time",
     )
     rows = [
-        (
-            c.article,
-            f"{c.start}-{c.end}" if c.start is not None else "-",
-            _clip(c.text, 28),
-            _interval(c),
-            c.qualifier + (f" ({c.modifier})" if c.modifier else ""),
-            (c.unit or "?") + (" Δ" if c.kind == "change" else ""),
-            c.subject or "?",
-            c.location or "?",
-            f"{c.time.label()} [{c.time.basis}]",
+        tuple(
+            printable(cell)
+            for cell in (
+                c.article,
+                f"{c.start}-{c.end}" if c.start is not None else "-",
+                _clip(c.text, 28),
+                _interval(c),
+                c.qualifier + (f" ({c.modifier})" if c.modifier else ""),
+                (c.unit or "?") + (" Δ" if c.kind == "change" else ""),
+                c.subject or "?",
+                c.location or "?",
+                f"{c.time.label()} [{c.time.basis}]",
+            )
         )
         for c in claims
     ]
@@ -119,7 +147,7 @@ def render_text(report: Report, *, minimum: Severity = "info") -> str:
     for error in report.errors:
         lines.append(f"error: {error}")
     lines.append(_summary(report, shown))
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def _marked(claim: Claim) -> str:
@@ -133,25 +161,59 @@ def _marked(claim: Claim) -> str:
     return f"{sentence[:at]}»{claim.text}«{sentence[at + len(claim.text) :]}"
 
 
+_MD_CHARS = {c: "\\" + c for c in "\\`*_{}[]()#+!|~:"} | {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+}
+_MD_BLOCK_START = re.compile(r"[-+=]|\d+[.)]")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as inert Markdown inline text: it renders as itself and nothing else.
+
+    One line (whitespace collapsed, controls removed), HTML characters as entities, and
+    every character with a meaning in inline Markdown or a GFM table cell backslash-
+    escaped (``|``, links and images, emphasis, code, autolinks), as is a start that
+    would begin a list.
+
+    >>> print(markdown_text("[x](javascript:alert(1)) | <b>"))
+    \\[x\\]\\(javascript\\:alert\\(1\\)\\) \\| &lt;b&gt;
+    """
+    text = " ".join(printable(text).split())
+    out = "".join(_MD_CHARS.get(c, c) for c in text)
+    start = _MD_BLOCK_START.match(out)
+    if start:
+        end = start.end() - 1
+        out = f"{out[:end]}\\{out[end:]}"
+    return out
+
+
 def render_markdown(report: Report, *, minimum: Severity = "info") -> str:
-    """The report as Markdown: a section per measure, a table per section."""
+    """The report as Markdown: a section per measure, a table per section.
+
+    Everything quoted from the input is escaped (:func:`markdown_text`): ids, claim
+    text, keys, rule names and error messages render as text, never as markup.
+    """
     shown = filter_severity(report.discrepancies, minimum)
     out = ["# numcheck report", "", _summary(report, shown), ""]
     for key, items in _grouped(shown):
         out += [
-            f"## {key.replace('|', ' · ')}",
+            f"## {markdown_text(key.replace('|', ' · '))}",
             "",
             "| severity | verdict | rule | first | second | why |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
         for d in items:
-            first, second = (f"{_locate(c)} “{c.text}”" for c in d.claims)
-            why = d.explanation.replace("|", "\\|")
-            out.append(f"| {d.severity} | {d.verdict} | `{d.rule}` | {first} | {second} | {why} |")
+            first, second = (
+                f"{markdown_text(_locate(c))} “{markdown_text(c.text)}”" for c in d.claims
+            )
+            cells = (d.severity, d.verdict, markdown_text(d.rule), first, second)
+            out.append(f"| {' | '.join(cells)} | {markdown_text(d.explanation)} |")
         out.append("")
     if report.errors:
         out += ["## Inputs that could not be read", ""]
-        out += [f"- `{e.path}`: {e.message}" for e in report.errors]
+        out += [f"- {markdown_text(e.path)}: {markdown_text(e.message)}" for e in report.errors]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -2,26 +2,31 @@
 
 Exit status, like a linter: 0 when there is no error-severity discrepancy, 1 when there
 is one, 2 for bad usage or an unreadable input (named on stderr; the rest of the batch
-is still processed and reported).
+is still processed and reported; an internal error while reading one input is that
+input's error). A bug that stops the whole run is one line on stderr and status 70
+(``NUMCHECK_TRACEBACK=1`` shows the traceback instead); an interrupt is 130.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import os
 import sys
 from collections.abc import Sequence
-from typing import cast
+from typing import TextIO, cast
 
 from . import __version__
 from ._ledger import Ledger, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
 from ._load import read_claims, read_inputs
 from ._models import InputError, NumcheckError, Severity
-from ._pipeline import build_report, extract_articles
+from ._pipeline import build_report, extract_each
 from ._report import (
     claims_jsonl,
     claims_table,
     filter_severity,
+    printable,
     render_json,
     render_markdown,
     render_text,
@@ -29,7 +34,47 @@ from ._report import (
 from ._rules import Rules, find_rules
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_BUG = 70
+"""A bug stopped the run (EX_SOFTWARE): never 1, which means a discrepancy was found."""
+EXIT_INTERRUPTED = 130
 DEFAULT_LEDGER = "numcheck.db"
+TRACEBACK_VARIABLE = "NUMCHECK_TRACEBACK"
+"""Set to 1 to let an internal error propagate with its traceback (for debugging)."""
+_ESCAPES = "numcheck-json-escape"
+
+
+def _json_escape(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: what the stream cannot encode becomes ``\\uXXXX``
+    (surrogate pairs above U+FFFF): still exact, valid JSON inside JSON strings."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out: list[str] = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), error.end
+
+
+codecs.register_error(_ESCAPES, _json_escape)
+
+
+def _tolerant(stream: TextIO) -> None:
+    """Make a stream that cannot encode every character (a cp1252 or ASCII redirect)
+    escape what it cannot show instead of raising UnicodeEncodeError."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        name = ""
+    if name.startswith("utf") or getattr(stream, "errors", "strict") != "strict":
+        return
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors=_ESCAPES)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -122,11 +167,14 @@ def _lexicon(args: argparse.Namespace) -> Lexicon | None:
 
 
 def _warn(error: InputError | str) -> None:
-    print(f"numcheck: {error}", file=sys.stderr)
+    """One line on stderr, ``numcheck: PATH: problem``, safe for the terminal."""
+    print(printable(f"numcheck: {error}"), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _tolerant(sys.stdout)
+    _tolerant(sys.stderr)
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "check" and not args.paths and not args.claims:
@@ -142,18 +190,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into head
         return EXIT_OK
+    except KeyboardInterrupt:
+        _warn("interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug outside the per-input isolation
+        if os.environ.get(TRACEBACK_VARIABLE, "") not in ("", "0"):
+            raise
+        detail = " ".join(str(exc).split())
+        _warn(
+            f"internal error: {type(exc).__name__}: {detail} "
+            "(this is a bug; please report it with the command and input)"
+        )
+        return EXIT_BUG
 
 
 def _extract(args: argparse.Namespace) -> int:
     articles, errors = read_inputs(args.paths)
     for error in errors:
         _warn(error)
-    claims = extract_articles(articles, lexicon=_lexicon(args))
+    done = extract_each(articles, lexicon=_lexicon(args))
+    for error in done.errors:
+        _warn(error)
     if args.format == "jsonl":
-        sys.stdout.write(claims_jsonl(claims))
+        sys.stdout.write(claims_jsonl(done.claims))
     else:
-        print(claims_table(claims))
-    return EXIT_USAGE if errors else EXIT_OK
+        print(claims_table(done.claims))
+    return EXIT_USAGE if errors or done.errors else EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -166,6 +228,8 @@ def _check(args: argparse.Namespace) -> int:
     for error in errors:
         _warn(error)
     report = build_report(articles, claims, rules=rules, errors=errors, lexicon=_lexicon(args))
+    for error in report.errors[len(errors) :]:  # articles whose extraction failed
+        _warn(error)
     minimum = cast(Severity, args.min_severity)
     if args.format == "json":
         sys.stdout.write(render_json(report, minimum=minimum))
@@ -174,7 +238,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(render_markdown(report, minimum=minimum))
     else:
         print(render_text(report, minimum=minimum))
-    if errors:
+    if report.errors:  # the unreadable inputs, then the articles whose extraction failed
         return EXIT_USAGE
     if filter_severity(report.discrepancies, "error"):
         return EXIT_ERRORS
@@ -182,32 +246,47 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _ledger(args: argparse.Namespace) -> int:
+    """The ledger commands. Each opens the ledger with ``verify``: a damaged file is
+    refused (one line naming it, status 2) before anything is read or written."""
+    name = printable(args.ledger)
     if args.action == "ack":
-        with Ledger(args.ledger) as ledger:
+        with Ledger(args.ledger, verify=True) as ledger:
             count = ledger.ack(args.fingerprints, by=args.by, reason=args.reason)
-        print(f"{args.ledger}: {count} discrepanc{'y' if count == 1 else 'ies'} acknowledged")
+        print(f"{name}: {count} discrepanc{'y' if count == 1 else 'ies'} acknowledged")
         return EXIT_OK
     if args.action == "acks":
-        with Ledger(args.ledger, create=False) as ledger:
+        with Ledger(args.ledger, create=False, verify=True) as ledger:
             for ack in ledger.acks().values():
-                print(f"{ack.fingerprint}  {ack.at}  {ack.by}: {ack.reason}")
+                print(printable(f"{ack.fingerprint}  {ack.at}  {ack.by}: {ack.reason}"))
         return EXIT_OK
     articles, errors = read_inputs(args.paths)
     for error in errors:
         _warn(error)
     if args.action == "add":
-        with Ledger(args.ledger) as ledger:
+        with Ledger(args.ledger, verify=True) as ledger:
             done = ledger.add(articles, lexicon=_lexicon(args))
             total = ledger.counts()
+        for error in done.errors:
+            _warn(error)
         print(
-            f"{args.ledger}: {done.added} article(s) added, {done.replaced} replaced, "
+            f"{name}: {done.added} article(s) added, {done.replaced} replaced, "
             f"{done.unchanged} unchanged ({done.claims} claim(s) stored); "
             f"the ledger holds {total[0]} article(s), {total[1]} claim(s)"
         )
-        return EXIT_USAGE if errors else EXIT_OK
+        return EXIT_USAGE if errors or done.errors else EXIT_OK
     rules = Rules.from_file(args.rules) if args.rules else find_rules()
-    with Ledger(args.ledger, create=False) as ledger:
-        found = ledger.check(articles, rules=rules, lexicon=_lexicon(args))
+    lexicon = _lexicon(args)
+    with Ledger(args.ledger, create=False, verify=True) as ledger:
+        extracted = extract_each(articles, lexicon=lexicon)
+        for error in extracted.errors:
+            _warn(error)
+        # a stored article is replaced by its new version only when that was extracted
+        found = ledger.against(
+            extracted.claims,
+            rules=rules,
+            lexicon=lexicon,
+            exclude={article.id for article in extracted.articles},
+        )
         acks = ledger.acks()
     shown = filter_severity(found, cast(Severity, args.min_severity))
     for discrepancy in shown:
@@ -215,11 +294,11 @@ def _ledger(args: argparse.Namespace) -> int:
         print()
     failing = [d for d in filter_severity(found, "error") if fingerprint(d) not in acks]
     print(
-        f"{len(articles)} article(s) checked against {args.ledger}: "
+        f"{len(extracted.articles)} article(s) checked against {name}: "
         f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'} shown, "
         f"{len(failing)} unacknowledged error(s)"
     )
-    if errors:
+    if errors or extracted.errors:
         return EXIT_USAGE
     return EXIT_ERRORS if failing else EXIT_OK
 

@@ -8,6 +8,10 @@ named by article id (so ``-k`` selects articles). Each article is checked agains
 other collected article and against the ledger (``--numcheck-ledger PATH``) under the
 project's rules; an unacknowledged error-severity discrepancy fails its item, warnings
 are listed in the terminal summary. See ``docs/ci-howto.md``.
+
+One bad article fails its own item only: a file that cannot be read (whatever the
+loader raises) is a failing item of its own and collection goes on; an article whose
+extraction raises fails its item with a one-line reason, and the others are checked.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ import pytest
 from ._compare import compare
 from ._frame import Framer
 from ._ledger import Ack, Ledger, fingerprint, render_finding, sort_discrepancies
-from ._load import ARTICLE_SUFFIXES, read_inputs
-from ._models import Article, Claim, Discrepancy, NumcheckError
+from ._load import ARTICLE_SUFFIXES, internal_error, read_inputs
+from ._models import Article, Claim, Discrepancy, InputError, NumcheckError
+from ._pipeline import claims_or_error
+from ._report import printable
 from ._rules import Rules, find_rules
 
 _CHECKER = pytest.StashKey["_Checker"]()
@@ -101,12 +107,14 @@ class _Checker:
             ledger_path = config.getoption("numcheck_ledger") or config.getini("numcheck_ledger")
             if ledger_path and not config.getoption("numcheck_ledger"):
                 ledger_path = str(root / ledger_path)
-            self.ledger = Ledger(ledger_path, create=False) if ledger_path else None
+            self.ledger = Ledger(ledger_path, create=False, verify=True) if ledger_path else None
             self.acks: dict[str, Ack] = self.ledger.acks() if self.ledger else {}
         except NumcheckError as exc:
-            raise pytest.UsageError(f"numcheck: {exc}") from None
+            raise pytest.UsageError(printable(f"numcheck: {exc}")) from None
         self.articles: dict[str, Article] = {}
         self.findings: dict[str, list[Discrepancy]] | None = None
+        self.failed: dict[str, InputError] = {}
+        self.broken: str | None = None
         self.checked: set[str] = set()
         self.warnings: list[Discrepancy] = []
         self.acknowledged: set[str] = set()
@@ -132,16 +140,35 @@ class _Checker:
             return f"duplicate article id {article.id!r} (already read from {other.path})"
         self.articles[article.id] = article
         self.findings = None
+        self.broken = None
         return None
 
     def findings_for(self, article_id: str) -> list[Discrepancy]:
-        if self.findings is None:
-            self.findings = self._check_all()
+        """The article's findings (computed once for the session); raises NumcheckError
+        when its own extraction failed, or when checking the session failed."""
+        if self.findings is None and self.broken is None:
+            try:
+                self.findings = self._check_all()
+            except Exception as exc:  # a ledger or engine problem: every item says so
+                detail = " ".join(str(exc).split())
+                self.broken = f"checking the articles failed: {type(exc).__name__}: {detail}"
+        if self.broken is not None:
+            raise NumcheckError(self.broken)
+        if article_id in self.failed:
+            raise NumcheckError(str(self.failed[article_id]))
+        assert self.findings is not None
         return self.findings.get(article_id, [])
 
     def _check_all(self) -> dict[str, list[Discrepancy]]:
         framer = Framer.of(None)
-        claims: list[Claim] = [c for a in self.articles.values() for c in framer.claims(a)]
+        claims: list[Claim] = []
+        self.failed = {}
+        for item in self.articles.values():
+            result = claims_or_error(framer, item)
+            if isinstance(result, InputError):
+                self.failed[item.id] = result  # fails its own item only
+            else:
+                claims += result
         if self.ledger is not None:
             found = self.ledger.against(claims, rules=self.rules, exclude=self.articles)
         else:
@@ -159,7 +186,10 @@ class ArticleFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         checker = self.config.stash[_CHECKER]
-        articles, errors = read_inputs([self.path])
+        try:
+            articles, errors = read_inputs([self.path])
+        except Exception as exc:  # never let one file interrupt collection
+            articles, errors = [], [internal_error(str(self.path), "reading the file", exc)]
         for error in errors:
             yield BadInput.from_parent(self, name=self.path.name, message=str(error))
         for article in articles:
@@ -188,9 +218,10 @@ class ArticleItem(pytest.Item):
 
     def runtest(self) -> None:
         checker = self.config.stash[_CHECKER]
+        findings = checker.findings_for(self.article.id)
         checker.checked.add(self.article.id)
         errors: list[Discrepancy] = []
-        for discrepancy in checker.findings_for(self.article.id):
+        for discrepancy in findings:
             mark = fingerprint(discrepancy)
             if mark in checker.acks:
                 checker.acknowledged.add(mark)
@@ -207,12 +238,14 @@ class ArticleItem(pytest.Item):
         style: Any = None,
     ) -> str | Any:
         failure = excinfo.value
+        if isinstance(failure, NumcheckError):  # its extraction, or the session, failed
+            return printable(f"cannot check the article: {failure}")
         if not isinstance(failure, ContradictionError):
             return super().repr_failure(excinfo, style=style)
         others = sorted(
             {c.article for d in failure.errors for c in d.claims} - {failure.article.id}
         )
-        head = (
+        head = printable(
             f"article {failure.article.id} ({self.location[0]}) contradicts "
             f"{', '.join(others) or 'itself'}: {len(failure.errors)} error(s)"
         )
@@ -237,7 +270,7 @@ class BadInput(pytest.Item):
         excinfo: pytest.ExceptionInfo[BaseException],
         style: Any = None,
     ) -> str | Any:
-        return f"cannot read the article: {self.message}"
+        return printable(f"cannot read the article: {self.message}")
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"numcheck input {self.name}"

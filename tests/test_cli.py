@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,48 @@ from numcheck import Claim, Report
 
 
 def run(
-    *args: str, cwd: Path | None = None, preexec_fn: Callable[[], object] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    prelude: str = "",
+    encoding: str = "utf-8",
+    preexec_fn: Callable[[], object] | None = None,
 ) -> subprocess.CompletedProcess[str]:
+    """The real command in a subprocess. ``env`` is added to the environment, the output
+    is decoded with ``encoding``; ``prelude`` is Python run first in that process (to
+    make an internal function fail on purpose, see ``CRASH_ON_MARKER``); ``preexec_fn``
+    runs in the child before the command (to drop privileges)."""
+    command = [sys.executable, "-m", "numcheck"]
+    if prelude:
+        main = "import sys\nfrom numcheck.cli import main\nsys.exit(main())\n"
+        command = [sys.executable, "-c", f"{prelude}\n{main}"]
     return subprocess.run(
-        [sys.executable, "-m", "numcheck", *args],
+        [*command, *args],
         capture_output=True,
-        text=True,
+        encoding=encoding,
         cwd=cwd,
+        env={**os.environ, **(env or {})},
         timeout=120,
         check=False,
         preexec_fn=preexec_fn,
     )
+
+
+MARKER = "QX-CRASH-MARKER"
+"""Article text containing this crashes the number grammar under ``CRASH_ON_MARKER``."""
+
+CRASH_ON_MARKER = f"""
+import numcheck._frame as frame
+real_find_numbers = frame.find_numbers
+def find_numbers(text, *args, **kwargs):
+    if {MARKER!r} in text:
+        raise ValueError("Invalid literal for Fraction: '1.234.56.78'")
+    return real_find_numbers(text, *args, **kwargs)
+frame.find_numbers = find_numbers
+"""
+"""A ``run`` prelude: the number grammar raises on one article, as a grammar bug would
+(the real trigger of such a bug gets fixed, so the test makes its own): no test hook in
+the package, the real command otherwise."""
 
 
 def test_extract_jsonl_lines_are_claims_that_slice_their_article() -> None:

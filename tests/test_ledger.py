@@ -31,10 +31,10 @@ NEW = article("new", "There are 5,000 US troops in Iraq, officials said.", "2024
 def test_add_is_idempotent_and_an_edit_replaces_the_claims(tmp_path: Path) -> None:
     path = tmp_path / "l.db"
     with Ledger(path) as ledger:
-        assert ledger.add([OLD]) == (1, 0, 0, 2)
-        assert ledger.add([OLD]) == (0, 0, 1, 0)
+        assert ledger.add([OLD]) == (1, 0, 0, 2, ())
+        assert ledger.add([OLD]) == (0, 0, 1, 0, ())
         edited = OLD.model_copy(update={"text": "About 2,600 US troops are in Iraq now."})
-        assert ledger.add([edited]) == (0, 1, 0, 1)
+        assert ledger.add([edited]) == (0, 1, 0, 1, ())
         assert ledger.count_claims() == 1
         assert [c.text for c in ledger.claims(["troops|US|Iraq"])] == ["About 2,600"]
     with Ledger(path, create=False) as again:
@@ -246,3 +246,177 @@ def test_cli_add_check_ack(tmp_path: Path) -> None:
         missing.stderr.strip()
         == "numcheck: nope.db: no such ledger (create it with: numcheck ledger add)"
     )
+
+
+# -- damage: every command refuses, and writes nothing -------------------------------
+
+PAGE = 4096
+
+
+def _damage(data: bytes, how: str) -> bytes:
+    pages = len(data) // PAGE
+    if how == "pages-overwritten":  # the header page kept, pages 2..N junk
+        return data[:PAGE] + b"\xa5" * (len(data) - PAGE)
+    if how == "last-page-overwritten":  # one page that a check's reads may never touch
+        return data[: (pages - 1) * PAGE] + bytes(range(256)) * (PAGE // 256)
+    if how == "truncated":
+        return data[: len(data) // 2]
+    if how == "header-only":  # SQLite's 100-byte header, then junk
+        return data[:100] + b"junk" * ((len(data) - 100) // 4)
+    assert how == "not-sqlite"
+    return b"not a database at all " * 100
+
+
+@pytest.fixture(scope="module")
+def seeds_ledger(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of a ledger written by ``numcheck ledger add`` with the seeds."""
+    path = tmp_path_factory.mktemp("ledger") / "l.db"
+    added = run("ledger", "add", str(SEEDS), "--ledger", str(path))
+    assert added.returncode == 0, added.stderr
+    assert not path.with_name("l.db-wal").exists()  # checkpointed: the file is complete
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        pytest.param("pages-overwritten", id="pages-overwritten"),
+        pytest.param("last-page-overwritten", id="last-page-overwritten"),
+        pytest.param("truncated", id="truncated"),
+        pytest.param("header-only", id="header-only-junk"),
+        pytest.param("not-sqlite", id="not-sqlite"),
+    ],
+)
+def test_every_ledger_command_refuses_a_damaged_ledger_and_leaves_it_alone(
+    tmp_path: Path, seeds_ledger: bytes, how: str
+) -> None:
+    path = tmp_path / "l.db"
+    damaged = _damage(seeds_ledger, how)
+    path.write_bytes(damaged)
+    new = tmp_path / "new.md"
+    new.write_text("---\nid: new\npublished: 2024-01-15\n---\nAbout 5,000 US troops in Iraq.\n")
+    commands = {
+        "add": ("add", str(new)),
+        "check": ("check", str(new)),
+        "ack": ("ack", "0123456789abcdef", "--by", "Ana", "--reason", "fine"),
+        "acks": ("acks",),
+    }
+    for name, command in commands.items():
+        result = run("ledger", *command, "--ledger", str(path))
+        assert result.returncode == 2, (name, result.stdout, result.stderr)
+        [line] = result.stderr.splitlines()
+        assert line.startswith(f"numcheck: {path}: "), (name, line)
+        assert "damaged" in line or "not a usable numcheck ledger" in line, (name, line)
+        assert path.read_bytes() == damaged, name  # nothing was written into it
+
+
+def test_the_intact_ledger_passes_every_command(tmp_path: Path, seeds_ledger: bytes) -> None:
+    """The control: the same commands on the undamaged ledger succeed."""
+    path = tmp_path / "l.db"
+    path.write_bytes(seeds_ledger)
+    new = tmp_path / "new.md"
+    new.write_text("---\nid: new\npublished: 2024-01-15\n---\nAbout 900 US troops in Syria.\n")
+    assert run("ledger", "check", str(new), "--ledger", str(path)).returncode == 0
+    mark = "0123456789abcdef"
+    acked = run("ledger", "ack", mark, "--by", "Ana", "--reason", "fine", "--ledger", str(path))
+    assert acked.returncode == 0, acked.stderr
+    assert run("ledger", "acks", "--ledger", str(path)).stdout.startswith(mark)
+    assert run("ledger", "add", str(new), "--ledger", str(path)).returncode == 0
+
+
+def test_a_write_refuses_a_damaged_ledger_that_reads_do_not_notice(
+    tmp_path: Path, seeds_ledger: bytes
+) -> None:
+    path = tmp_path / "l.db"
+    damaged = _damage(seeds_ledger, "last-page-overwritten")
+    path.write_bytes(damaged)
+    with Ledger(path) as ledger:  # no verify: opening and reading the acks still work
+        assert ledger.acks() == {}
+        with pytest.raises(LedgerError, match=f"^{path}: the ledger is damaged: "):
+            ledger.ack(["0" * 16], by="Ana", reason="fine")
+        with pytest.raises(LedgerError, match=f"^{path}: the ledger is damaged: "):
+            ledger.add([NEW])
+    with pytest.raises(LedgerError, match=f"^{path}: the ledger is damaged: "):
+        Ledger(path, verify=True)
+    assert path.read_bytes() == damaged
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        pytest.param('{"value": 2500, "unit": ', "Invalid JSON", id="invalid-json"),
+        pytest.param('{"value": "many"}', "article: Field required", id="not-a-claim"),
+        pytest.param("[1, 2]", "Input should be an object", id="not-an-object"),
+    ],
+)
+def test_a_damaged_claim_row_is_a_ledger_error_naming_the_file_and_article(
+    tmp_path: Path, data: str, problem: str
+) -> None:
+    path = tmp_path / "l.db"
+    with Ledger(path) as ledger:
+        ledger.add([OLD])
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE claims SET data = ? WHERE key = 'troops|US|Iraq'", (data,))
+    db.close()
+    new = tmp_path / "new.md"
+    new.write_text("---\nid: new\npublished: 2024-01-20\n---\nThere are 5,000 US troops in Iraq.\n")
+    result = run("ledger", "check", str(new), "--ledger", str(path))
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(
+        f"numcheck: {path}: a stored claim of article 'old' (key 'troops|US|Iraq') is damaged"
+    )
+    assert problem in line
+    assert "Traceback" not in result.stderr
+
+
+# -- one article whose extraction crashes --------------------------------------------
+
+CRASH = "QX-CRASH-MARKER"
+
+
+@pytest.fixture
+def crashing_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The number grammar raises on any text containing CRASH, as a grammar bug would."""
+    import numcheck._frame as frame
+
+    real = frame.find_numbers
+
+    def find_numbers(text: str, *args: object, **kwargs: object) -> object:
+        if CRASH in text:
+            raise ValueError("Invalid literal for Fraction: '1.234.56.78'")
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(frame, "find_numbers", find_numbers)
+
+
+@pytest.mark.usefixtures("crashing_grammar")
+def test_add_stores_the_rest_and_keeps_the_stored_version_of_a_crashing_article(
+    tmp_path: Path,
+) -> None:
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.add([OLD])
+        edited = OLD.model_copy(update={"text": f"About 9,000 US troops are in Iraq. {CRASH}"})
+        done = ledger.add([edited, NEW])
+        assert done[:4] == (1, 0, 0, 1)  # NEW added; the edit failed, nothing replaced
+        [error] = done.errors
+        assert error.path == "old"
+        assert error.message.startswith("internal error while reading figures: ValueError: ")
+        assert ledger.articles().keys() == {"old", "new"}
+        assert [c.text for c in ledger.claims(["troops|US|Iraq"], exclude=["new"])] == [
+            "About 2,500"
+        ]
+
+
+@pytest.mark.usefixtures("crashing_grammar")
+def test_check_raises_load_error_after_the_batch_with_the_good_articles() -> None:
+    import numcheck
+
+    bad = article("bad", f"There were 12 troops. {CRASH}")
+    with pytest.raises(numcheck.LoadError) as caught:
+        numcheck.check([OLD, bad, NEW])
+    assert [a.id for a in caught.value.articles] == ["old", "new"]
+    [error] = caught.value.errors
+    assert str(error).startswith("bad: internal error while reading figures: ValueError")
+    with Ledger(":memory:") as ledger, pytest.raises(numcheck.LoadError, match=r"^bad: "):
+        ledger.check([bad, NEW])

@@ -213,3 +213,75 @@ def test_the_ci_howto_example_gives_the_output_it_shows(
     again = pytester.runpytest("-q")
     again.assert_outcomes(passed=3)
     again.stdout.fnmatch_lines([_pattern(line) for line in _doc_block(howto, "pytest -q")[2:]])
+
+
+CRASH = "QX-CRASH-MARKER"
+
+
+@pytest.fixture
+def crashing_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The number grammar raises on any text containing CRASH, as a grammar bug would
+    (the inner pytest runs in this process, so the patch reaches the plugin)."""
+    import numcheck._frame as frame
+
+    real = frame.find_numbers
+
+    def find_numbers(text: str, *args: object, **kwargs: object) -> object:
+        if CRASH in text:
+            raise ValueError("Invalid literal for Fraction: '1.234.56.78'")
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(frame, "find_numbers", find_numbers)
+
+
+@pytest.mark.usefixtures("crashing_grammar")
+def test_an_article_whose_extraction_crashes_fails_its_own_item_only(
+    pytester: pytest.Pytester, project: Path
+) -> None:
+    crash = write(project, "crash.md", f"There were 1,234.56.78 troops in Iraq. {CRASH}\n")
+    result = pytester.runpytest("--numcheck")
+    result.assert_outcomes(passed=3, failed=4)  # the six articles as without it, and it
+    result.stdout.fnmatch_lines(
+        [
+            "*_ numcheck article crash _*",
+            f"cannot check the article: {crash}: internal error while reading figures: "
+            "ValueError: Invalid literal for Fraction: '1.234.56.78'; this is a bug: *",
+            "*_ numcheck article new-troops-2024 _*",
+            "article new-troops-2024 (*new.md) contradicts 001_695cb371e019521c, "
+            "002_1cf852d00daa61fe: 2 error(s)",
+        ]
+    )
+    result.stdout.fnmatch_lines(["FAILED articles/crash.md::crash - *"])
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_unreadable_files_are_items_of_their_own_and_collection_goes_on(
+    pytester: pytest.Pytester, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numcheck._load as load
+
+    real = load._parse_text_article
+
+    def parse(path: Path, text: str) -> object:  # a loader bug on one file
+        if "loader-bug" in str(path):
+            raise KeyError("a loader bug")
+        return real(path, text)
+
+    monkeypatch.setattr(load, "_parse_text_article", parse)
+    (project / "binary.txt").write_bytes(b"\x00\x01binary")
+    write(project, "front.md", "---\npublished: [\n---\nbody 3 troops\n")
+    write(project, "alias.md", "---\na: &a [*a]\n---\nThere were 5 troops.\n")
+    write(project, "loader-bug.md", "There were 7 troops.\n")
+    result = pytester.runpytest("--numcheck")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED  # not interrupted
+    result.assert_outcomes(passed=3, failed=3 + 4)
+    result.stdout.fnmatch_lines_random(
+        [
+            "cannot read the article: *binary.txt: binary file*",
+            "cannot read the article: *front.md: front matter is not valid YAML*",
+            "cannot read the article: *alias.md: *",
+            "cannot read the article: *loader-bug.md: internal error while reading the file: "
+            "KeyError: 'a loader bug'; this is a bug: *",
+            "FAILED articles/alias.md::alias.md - *",
+        ]
+    )
