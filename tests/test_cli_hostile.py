@@ -246,6 +246,21 @@ def test_markdown_quotes_hostile_input_as_text(tmp_path: Path) -> None:
     assert "\\[click\\]\\(javascript\\:alert\\(1\\)\\)" in rows[2]
     items = [line for line in lines if line.startswith("- ")]
     assert len(items) == 1 and "&lt;img src=x onerror=alert\\(3\\)&gt;" in items[0]
+    _render_as_a_reader_would(out)
+
+
+def _render_as_a_reader_would(markdown: str) -> None:
+    """Render with a CommonMark parser (tables on, raw HTML allowed, as GitHub and most
+    trackers do): no element comes from the input, only text."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    for tag in ("<script", "<img", "<a ", "<code", "<em", "<strong"):
+        assert tag not in html, (tag, html)
+    assert html.count("<li>") == 1  # the one unreadable input, no list item from a claim
+    assert [h.split(">")[0] for h in html.split("<h")[1:]] == ["1", "2", "2"]
+    for row in html.split("<tr>")[1:]:
+        assert row.count("<td") + row.count("<th") == 6, row
 
 
 # -- terminal output that cannot be hijacked -----------------------------------------
