@@ -92,6 +92,18 @@ ARTICLES = [
         id="yaml-timestamp-year-0",
     ),
     pytest.param(
+        "year1.md",
+        front("published: 0001-01-01"),
+        "publication date 0001-01-01 is outside the years 1000-8999",
+        id="published-cms-placeholder-year-1",
+    ),
+    pytest.param(
+        "year9999.jsonl",
+        b'{"text": "5 troops now", "published": "9999-12-31"}\n',
+        "publication date 9999-12-31 is outside the years 1000-8999",
+        id="published-last-day-of-the-calendar",
+    ),
+    pytest.param(
         "deep.jsonl",
         ('{"text": "5 troops", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n").encode(),
         "JSON nested deeper than 64 levels",
@@ -408,3 +420,23 @@ def test_bad_claim_lines_exit_2_and_the_rest_is_checked(
         {c.article for c in d.claims} for d in report.discrepancies if d.verdict == "conflict"
     ]
     assert conflicts == [{"wire-1", "wire-2"}]
+
+
+NUMBERS_THAT_CRASHED = (
+    "Officials counted 1,234.56.78 troops, then 1,2.3.4 more.\n"
+    "A blogger claimed 10^1000 soldiers, another 1e400 troops; a rumour said 1E308 soldiers.\n"
+)
+
+
+def test_number_forms_that_crashed_or_were_misread_go_through_the_cli(tmp_path: Path) -> None:
+    """Digit runs with too many separators crashed the grammar; absurd powers were read
+    as their pieces ("10^1000" as 10 and 1000). Now: one batch, exit 0, and only the
+    figure a float can hold becomes a claim."""
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "odd.txt").write_text(NUMBERS_THAT_CRASHED, encoding="utf-8")
+    result = run("check", str(tmp_path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    report = Report.model_validate_json(result.stdout)
+    found = {(c.article, c.text, c.value) for c in report.claims}
+    assert found == {("good", "5000", 5000), ("odd", "1E308", 1e308)}
