@@ -22,7 +22,6 @@ this campaign is the long run. Exit status 0 when nothing was unhandled, 1 other
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import math
@@ -30,6 +29,7 @@ import random
 import sys
 import tempfile
 import time
+import tomllib
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -287,54 +287,138 @@ def t_claims(m: Material, folder: Path) -> None:
     _report_ok(claims)
 
 
-def _toml(m: Material, keys: list[str]) -> str:
+RULES_SEED = tomllib.loads((ROOT / "docs" / "examples" / "numcheck.toml").read_text("utf-8"))
+LEXICON_SEED: dict[str, Any] = {
+    "cities": ["Naqoura", "Mosul"],
+    "aliases": {"Gaza": ["the Strip", "Gaza Strip"]},
+    "measure": {"police": {"nouns": ["police officers", "police"]}},
+    "actor": {"UNIFIL": {"names": ["UNIFIL", "the peacekeepers"]}},
+}
+ODD_KEYS = [
+    "measures",
+    "default",
+    "tool",
+    "numcheck",
+    "Conflict",
+    "day ",
+    "x\ny",
+    "é",
+    "",
+    "time_window",
+    "vague",
+    "severity",
+    "from_ratio",
+    "nouns",
+    "names",
+    "aliases",
+]
+ODD_VALUES: list[Any] = [
+    -1, 0, 1, 2**63, 0.05, -0.5, 1e400, math.nan, math.inf, "", "x", "error", "info",
+    "warning", True, [], [1, 2], [[1]], {}, {"from_ratio": 0.5, "severity": "error"},
+    {"day": -5}, ["a", 1], "2024-01-01",
+]  # fmt: skip
+
+
+def _perturb(m: Material, value: Any, depth: int = 0) -> Any:
+    """A copy of a parsed TOML document with a few keys and values changed at random."""
     rng = m.rng
-    lines = []
-    for table in rng.sample(keys, rng.randint(1, min(3, len(keys)))):
-        lines.append(f"[{table}]")
-        for _ in range(rng.randint(0, 4)):
-            key = rng.choice(
-                ["tolerance", "relative", "absolute", "cumulative", "open_ends", "vague",
-                 "time_window", "severity", "same_time_days", "words", "aliases", "in",
-                 m.noise(3)]
-            )  # fmt: skip
-            value = rng.choice(
-                ["0.05", "-1", "1e400", "nan", "inf", '"x"', "true", "[1, 2]", "{a = 1}",
-                 '"' + m.noise(4) + '"', "[[1]]", "2024-01-01", "[]", '{day = 31}']
-            )  # fmt: skip
-            lines.append(f"{key} = {value}")
-    return m.mutate("\n".join(lines))
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            roll = rng.random()
+            if roll < 0.02:
+                continue  # drop the key
+            if roll < 0.04:
+                key = rng.choice(ODD_KEYS)  # rename it
+            out[key] = _perturb(m, item, depth + 1)
+        if rng.random() < 0.05:
+            out[rng.choice(ODD_KEYS)] = rng.choice(ODD_VALUES)
+        return out
+    if rng.random() < 0.04:
+        return rng.choice(ODD_VALUES)
+    if isinstance(value, list):
+        return [_perturb(m, item, depth + 1) for item in value]
+    return value
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        items = ", ".join(f"{json.dumps(k)} = {_toml_value(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    return json.dumps(str(value))
+
+
+def _toml_text(document: dict[str, Any], prefix: str = "") -> str:
+    """A mapping written as TOML: plain keys first, then one [table] per nested mapping."""
+    lines = [f"[{prefix}]"] if prefix else []
+    tables = []
+    for key, value in document.items():
+        if isinstance(value, dict) and value:
+            tables.append((key, value))
+        else:
+            lines.append(f"{json.dumps(key)} = {_toml_value(value)}")
+    text = "\n".join(lines) + "\n"
+    for key, value in tables:
+        name = f"{prefix}.{json.dumps(key)}" if prefix else json.dumps(key)
+        text += "\n" + _toml_text(value, name)
+    return text
+
+
+def _config_bytes(m: Material, document: dict[str, Any]) -> bytes:
+    """Mostly valid TOML of a perturbed document; sometimes broken text or bytes."""
+    text = _toml_text(_perturb(m, document))
+    roll = m.rng.random()
+    if roll < 0.1:
+        text = m.mutate(text)
+    data = text.encode("utf-8", "surrogatepass")
+    if roll > 0.95:
+        data = m.rng.randbytes(20) + data
+    return data
 
 
 def t_rules(m: Material, folder: Path) -> None:
-    text = _toml(m, ["default", "troops", "deaths", "tool.numcheck", "tool", "x.y"])
-    data = text.encode("utf-8", "surrogatepass")
-    if m.rng.random() < 0.1:
-        data = m.rng.randbytes(50) + data
-    name = m.rng.choice(("numcheck.toml", "pyproject.toml"))
-    with contextlib.suppress(NumcheckError):
-        Rules.from_file(_write(folder, name, data))
+    document = RULES_SEED
+    name = "numcheck.toml"
+    if m.rng.random() < 0.3:
+        document, name = {"tool": {"numcheck": RULES_SEED}}, "pyproject.toml"
+    try:
+        rules = Rules.from_file(_write(folder, name, _config_bytes(m, document)))
+    except NumcheckError:
+        return
+    build_report([], _claims(m), rules=rules)
 
 
 def t_lexicon(m: Material, folder: Path) -> None:
     from numcheck import load_lexicon
 
-    text = _toml(m, ["measures", "actors", "places", "measures.troops", "places.Iraq", "units"])
-    data = text.encode("utf-8", "surrogatepass")
-    if m.rng.random() < 0.1:
-        data = m.rng.randbytes(50) + data
-    with contextlib.suppress(NumcheckError):
-        load_lexicon(_write(folder, "words.toml", data))
+    try:
+        lexicon = load_lexicon(_write(folder, "words.toml", _config_bytes(m, LEXICON_SEED)))
+    except NumcheckError:
+        return
+    extract(m.text(), published="2024-01-29", lexicon=lexicon)
 
 
-def t_check(m: Material, _: Path) -> None:
+def _claims(m: Material) -> list[Claim]:
+    """A few random claims (records the model refuses are left out)."""
     claims = []
     for _ in range(m.rng.randint(2, 12)):
         try:
             claims.append(Claim.model_validate(m.claim_record()))
         except ValidationError:
             continue
-    _report_ok(claims)
+    return claims
+
+
+def t_check(m: Material, _: Path) -> None:
+    _report_ok(_claims(m))
 
 
 TARGETS: dict[str, Target] = {
