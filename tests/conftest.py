@@ -37,3 +37,23 @@ def seed_claims(seed_articles):  # type: ignore[no-untyped-def]
     from numcheck._pipeline import extract_articles
 
     return extract_articles(seed_articles)
+
+
+CRASH = "QX-CRASH-MARKER"
+"""Article text holding this makes the number grammar raise under ``crashing_grammar``."""
+
+
+@pytest.fixture
+def crashing_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The number grammar raises on any text containing CRASH, as a grammar bug would (in
+    this process: the library, and a pytester run of the plugin)."""
+    import numcheck._frame as frame
+
+    real = frame.find_numbers
+
+    def find_numbers(text: str, *args: object, **kwargs: object) -> object:
+        if CRASH in text:
+            raise ValueError("Invalid literal for Fraction: '1.234.56.78'")
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(frame, "find_numbers", find_numbers)

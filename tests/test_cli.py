@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import CRASH, SEEDS
 
 from numcheck import Claim, Report
 
@@ -43,7 +43,7 @@ def run(
     )
 
 
-MARKER = "QX-CRASH-MARKER"
+MARKER = CRASH
 """Article text containing this crashes the number grammar under ``CRASH_ON_MARKER``."""
 
 CRASH_ON_MARKER = f"""

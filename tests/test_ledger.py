@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import CRASH, SEEDS
 from test_cli import run
 
 from numcheck import Article, Ledger, LedgerError, Rules
@@ -371,23 +371,6 @@ def test_a_damaged_claim_row_is_a_ledger_error_naming_the_file_and_article(
 
 
 # -- one article whose extraction crashes --------------------------------------------
-
-CRASH = "QX-CRASH-MARKER"
-
-
-@pytest.fixture
-def crashing_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The number grammar raises on any text containing CRASH, as a grammar bug would."""
-    import numcheck._frame as frame
-
-    real = frame.find_numbers
-
-    def find_numbers(text: str, *args: object, **kwargs: object) -> object:
-        if CRASH in text:
-            raise ValueError("Invalid literal for Fraction: '1.234.56.78'")
-        return real(text, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(frame, "find_numbers", find_numbers)
 
 
 @pytest.mark.usefixtures("crashing_grammar")

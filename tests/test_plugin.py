@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import CRASH, ROOT, SEEDS
 
 from numcheck import Ledger, load_articles
 
@@ -213,25 +213,6 @@ def test_the_ci_howto_example_gives_the_output_it_shows(
     again = pytester.runpytest("-q")
     again.assert_outcomes(passed=3)
     again.stdout.fnmatch_lines([_pattern(line) for line in _doc_block(howto, "pytest -q")[2:]])
-
-
-CRASH = "QX-CRASH-MARKER"
-
-
-@pytest.fixture
-def crashing_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The number grammar raises on any text containing CRASH, as a grammar bug would
-    (the inner pytest runs in this process, so the patch reaches the plugin)."""
-    import numcheck._frame as frame
-
-    real = frame.find_numbers
-
-    def find_numbers(text: str, *args: object, **kwargs: object) -> object:
-        if CRASH in text:
-            raise ValueError("Invalid literal for Fraction: '1.234.56.78'")
-        return real(text, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(frame, "find_numbers", find_numbers)
 
 
 @pytest.mark.usefixtures("crashing_grammar")
