@@ -19,6 +19,7 @@ What is counted (``unit``), in order of preference:
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -80,7 +81,15 @@ _LINK = re.compile(
 
 
 CONTEXT = 400
-"""Characters of context read on each side of a figure, at most."""
+"""Characters of context read on each side of a figure: at least this many (or the whole
+sentence), at most twice as many."""
+
+LIST_MIN = 8
+"""A run of this many figures or more with only spaces, punctuation or one "to", "and" or
+"or" between neighbours is a list (a table row, page numbers, "1 2 3 4 ..."): its inner
+members (all but two at each end) are framed once per shape, like the first of them."""
+_LIST_EDGE = 2
+_LIST_GAP = re.compile(r"[\W_]{0,8}(?:(?:to|and|or)[\W_]{1,8})?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,7 @@ class _Document:
         self.lower = [word.lower() for word in self.bare]
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence around ``start:end``, clipped to ``CONTEXT`` characters each side.
+        """The sentence around ``start:end``, clipped to 1-2x ``CONTEXT`` characters each side.
 
         Scraped text can hold "sentences" of any length (tables, lists without
         punctuation); the clip keeps the work per figure bounded, so extraction stays
@@ -113,12 +122,14 @@ class _Document:
         """
         index = bisect.bisect_right(self.sentence_starts, start) - 1
         first, last = self.sentences[index] if index >= 0 else (0, len(self.text))
+        # The cuts are on a grid of CONTEXT characters, so neighbouring figures of a long
+        # sentence share their window (and the work and string that go with it).
         if start - first > CONTEXT:
-            cut = start - CONTEXT
+            cut = max(first, (start - CONTEXT) // CONTEXT * CONTEXT)
             space = self.text.find(" ", cut, start)
             first = space + 1 if space >= 0 else cut
         if last - end > CONTEXT:
-            cut = end + CONTEXT
+            cut = min(last, (end + 2 * CONTEXT - 1) // CONTEXT * CONTEXT)
             space = self.text.rfind(" ", end, cut)
             last = space if space >= 0 else cut
         return first, max(last, end)
@@ -197,8 +208,23 @@ class Framer:
         timer = TimeResolver(doc.text, anchor)
         claims: list[Claim] = []
         previous: tuple[NumberMention, _Frame] | None = None
-        for mention in figures:
+        inner = _list_inner(doc.text, figures)
+        templates: dict[tuple[object, ...], tuple[_Frame, Claim]] = {}
+        sentences: dict[tuple[int, int], str] = {}
+        for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
+            text = sentences.get(sentence)
+            if text is None:
+                text = sentences[sentence] = article.text[sentence[0] : sentence[1]]
+            signature = _signature(doc.text, figures, number) if inner[number] else None
+            if signature is None:
+                templates.clear()
+            elif signature in templates:  # an inner member of a list: framed like the others
+                frame, template = templates[signature]
+                if not _is_reference(doc, mention) or frame.unit in self.lexicon.units:
+                    claims.append(_member(template, mention, text, _change(doc, mention)))
+                    previous = (mention, frame)
+                continue
             frame = self._frame(doc, mention, sentence, previous)
             if _is_reference(doc, mention) and frame.unit not in self.lexicon.units:
                 continue  # "the two sides", "the one who"; but "the three soldiers" counts
@@ -216,28 +242,29 @@ class Framer:
                 value, low, high = (None if v is None else v * 100 for v in (value, low, high))
                 unit = "percent"
             kind, direction = _change(doc, mention)
-            claims.append(
-                Claim(
-                    article=article.id,
-                    start=mention.start,
-                    end=mention.end,
-                    text=mention.text,
-                    sentence=article.text[sentence[0] : sentence[1]],
-                    value=value,
-                    low=low,
-                    high=high,
-                    qualifier=_qualifier(mention.qualifier),
-                    modifier=mention.modifier,
-                    unit=unit,
-                    subject=frame.subject,
-                    location=frame.location,
-                    time=time,
-                    kind=kind,
-                    direction=direction,
-                    anchor=article.published,
-                    source=article.source,
-                )
+            claim = Claim(
+                article=article.id,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                sentence=text,
+                value=value,
+                low=low,
+                high=high,
+                qualifier=_qualifier(mention.qualifier),
+                modifier=mention.modifier,
+                unit=unit,
+                subject=frame.subject,
+                location=frame.location,
+                time=time,
+                kind=kind,
+                direction=direction,
+                anchor=article.published,
+                source=article.source,
             )
+            claims.append(claim)
+            if signature is not None:
+                templates[signature] = (frame, claim)
             previous = (mention, frame)
         return claims
 
@@ -641,6 +668,81 @@ def _glued(doc: _Document, mention: NumberMention) -> UnitMatch | None:
     if mention.kind != "other" or mention.value is None:
         return None
     return glued_unit(doc.text, mention.start, mention.end)
+
+
+def _list_inner(text: str, figures: list[NumberMention]) -> list[bool]:
+    """Which figures are inner members of a list (see ``LIST_MIN``)."""
+    inner = [False] * len(figures)
+    run = 0  # figures linked so far in the current run
+    for number in range(1, len(figures) + 1):
+        linked = number < len(figures) and bool(
+            _LIST_GAP.fullmatch(text, figures[number - 1].end, figures[number].start)
+        )
+        run += 1
+        if not linked:
+            if run >= LIST_MIN:
+                first = number - run
+                for member in range(first + _LIST_EDGE, number - _LIST_EDGE):
+                    inner[member] = True
+            run = 0
+    return inner
+
+
+_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _signature(text: str, figures: list[NumberMention], number: int) -> tuple[object, ...]:
+    """What an inner list member's frame can depend on: its shape and its neighbours' gaps."""
+    mention = figures[number]
+    return (
+        mention.kind,
+        mention.unit,
+        mention.qualifier,
+        mention.modifier,
+        mention.text.translate(_DIGITS),
+        text[figures[number - 1].end : mention.start],
+        text[mention.end : figures[number + 1].start],
+    )
+
+
+def _member(
+    template: Claim, mention: NumberMention, sentence: str, change: tuple[Kind, Direction | None]
+) -> Claim:
+    """The claim of a list member framed like ``template``, built without validation.
+
+    Everything but the figure itself comes from the validated template; the figure's
+    numbers are checked here as the model would (finite, low <= high), else the claim is
+    validated in full.
+    """
+    value, low, high = mention.value, mention.low, mention.high
+    if mention.kind == "fraction" and template.unit == "percent":
+        value, low, high = (None if v is None else v * 100 for v in (value, low, high))
+    if value is not None and mention.qualifier in ("exact", "approx"):
+        low = value if low is None else low
+        high = value if high is None else high
+    fields = {
+        **template.__dict__,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "sentence": sentence,
+        "value": value,
+        "low": low,
+        "high": high,
+        "kind": change[0],
+        "direction": change[1],
+    }
+    numbers = [v for v in (value, low, high) if v is not None]
+    if not all(math.isfinite(v) for v in numbers) or (
+        low is not None and high is not None and low > high
+    ):
+        return Claim(**fields)
+    claim = Claim.__new__(Claim)
+    object.__setattr__(claim, "__dict__", fields)
+    object.__setattr__(claim, "__pydantic_fields_set__", template.__pydantic_fields_set__)
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    return claim
 
 
 def _joined(gap: str, *, loose: bool = False) -> bool:
