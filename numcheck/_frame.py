@@ -82,7 +82,7 @@ _LINK = re.compile(
 
 CONTEXT = 400
 """Characters of context read on each side of a figure: at least this many (or the whole
-sentence), at most twice as many."""
+sentence), at most half as many again."""
 
 LIST_MIN = 8
 """A run of this many figures or more with only spaces, punctuation or one "to", "and" or
@@ -111,10 +111,11 @@ class _Document:
         self.mentions = find_numbers(text)
         self.bare = [_bare(t.word) for t in self.tokens]
         self.main_place: str | None = None  # computed on first use
+        self.locatives: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per window
         self.lower = [word.lower() for word in self.bare]
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence around ``start:end``, clipped to 1-2x ``CONTEXT`` characters each side.
+        """The sentence around ``start:end``, clipped to 1-1.5x ``CONTEXT`` characters each side.
 
         Scraped text can hold "sentences" of any length (tables, lists without
         punctuation); the clip keeps the work per figure bounded, so extraction stays
@@ -124,12 +125,13 @@ class _Document:
         first, last = self.sentences[index] if index >= 0 else (0, len(self.text))
         # The cuts are on a grid of CONTEXT characters, so neighbouring figures of a long
         # sentence share their window (and the work and string that go with it).
+        step = CONTEXT // 2
         if start - first > CONTEXT:
-            cut = max(first, (start - CONTEXT) // CONTEXT * CONTEXT)
+            cut = max(first, (start - CONTEXT) // step * step)
             space = self.text.find(" ", cut, start)
             first = space + 1 if space >= 0 else cut
         if last - end > CONTEXT:
-            cut = min(last, (end + 2 * CONTEXT - 1) // CONTEXT * CONTEXT)
+            cut = min(last, -(-(end + CONTEXT) // step) * step)
             space = self.text.rfind(" ", end, cut)
             last = space if space >= 0 else cut
         return first, max(last, end)
@@ -222,7 +224,12 @@ class Framer:
             elif signature in templates:  # an inner member of a list: framed like the others
                 frame, template = templates[signature]
                 if not _is_reference(doc, mention) or frame.unit in self.lexicon.units:
-                    claims.append(_member(template, mention, text, _change(doc, mention)))
+                    change = (
+                        _change(doc, mention)
+                        if mention.kind == "multiplier"
+                        else (template.kind, template.direction)
+                    )
+                    claims.append(_member(template, mention, text, change))
                     previous = (mention, frame)
                 continue
             frame = self._frame(doc, mention, sentence, previous)
@@ -610,16 +617,26 @@ class Framer:
     ) -> str | None:
         """The nearest "in PLACE" of the sentence, before the figure, else after it."""
         here = doc.token_after(mention.start)
-        before: str | None = None
-        for index in range(doc.token_after(sentence[0]), doc.token_after(sentence[1])):
-            if doc.lower[index] in _LOCATIVE:
-                found = self._places_from(doc, index + 1, doc.token_after(sentence[1]))
-                if found is not None:
-                    if index < here:
-                        before = found
-                    else:
-                        return before or found
-        return before
+        found = self._locatives(doc, sentence)
+        index = bisect.bisect_left(found, (here, ""))
+        if index > 0:
+            return found[index - 1][1]
+        return found[0][1] if found else None
+
+    def _locatives(self, doc: _Document, sentence: tuple[int, int]) -> list[tuple[int, str]]:
+        """The "in PLACE" of a sentence (window), as (token index, place): found once per
+        window, which the figures of a sentence share."""
+        found = doc.locatives.get(sentence)
+        if found is None:
+            first, last = doc.token_after(sentence[0]), doc.token_after(sentence[1])
+            found = []
+            for index in range(first, last):
+                if doc.lower[index] in _LOCATIVE:
+                    place = self._places_from(doc, index + 1, last)
+                    if place is not None:
+                        found.append((index, place))
+            doc.locatives[sentence] = found
+        return found
 
     def _places_from(self, doc: _Document, index: int, last: int) -> str | None:
         found: list[str] = []
@@ -692,16 +709,18 @@ _DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _signature(text: str, figures: list[NumberMention], number: int) -> tuple[object, ...]:
-    """What an inner list member's frame can depend on: its shape and its neighbours' gaps."""
-    mention = figures[number]
+    """What an inner list member's frame can depend on: its shape and its neighbours'."""
+    before, mention, after = figures[number - 1 : number + 2]
     return (
         mention.kind,
         mention.unit,
         mention.qualifier,
         mention.modifier,
         mention.text.translate(_DIGITS),
-        text[figures[number - 1].end : mention.start],
-        text[mention.end : figures[number + 1].start],
+        before.text.translate(_DIGITS),
+        text[before.end : mention.start],
+        text[mention.end : after.start],
+        after.text.translate(_DIGITS),
     )
 
 
@@ -732,9 +751,11 @@ def _member(
         "kind": change[0],
         "direction": change[1],
     }
-    numbers = [v for v in (value, low, high) if v is not None]
-    if not all(math.isfinite(v) for v in numbers) or (
-        low is not None and high is not None and low > high
+    if (
+        (value is not None and not math.isfinite(value))
+        or (low is not None and not math.isfinite(low))
+        or (high is not None and not math.isfinite(high))
+        or (low is not None and high is not None and low > high)
     ):
         return Claim(**fields)
     claim = Claim.__new__(Claim)
@@ -771,7 +792,10 @@ def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | N
     words = before.split()
     if words and words[-1].lower() in _CHANGE_BEFORE:
         return "change", _CHANGE_BEFORE[words[-1].lower()]
-    verb = _CHANGE_VERB.search(before)
+    # The verb ends right before the figure and spans at most three words ("increase of
+    # by"): searching from the third last word finds the same match, in constant time.
+    tail = before.rsplit(None, 3)
+    verb = _CHANGE_VERB.search(before, len(tail[0]) if len(tail) == 4 else 0)
     if verb and mention.kind != "range":
         return "change", "up" if verb.group("up") else "down"
     after = doc.token_after(mention.end)

@@ -179,22 +179,26 @@ def _governing(
 ) -> DateMention | None:
     if not dates:
         return None
-    others = [f for f in figures if f != figure]
-    for date in dates:  # the first date after the figure, close, with no figure between
-        if date.start >= figure[1]:
-            between = [f for f in others if figure[1] <= f[0] and f[1] <= date.start]
-            if between and not _coordinated(text, figure, between[0]):
-                break
+    # The first date after the figure, close, with no figure between. Dates and figures
+    # are in text order, so both are found by bisection.
+    after = bisect.bisect_left([d.start for d in dates], figure[1])
+    if after < len(dates):
+        date = dates[after]
+        lo = bisect.bisect_left(figures, (figure[1], -1))
+        hi = bisect.bisect_left(figures, (date.start + 1, -1))
+        between = [f for f in figures[lo:hi] if f[1] <= date.start and f != figure]
+        if not between or _coordinated(text, figure, between[0]):
             words = len(WORD.findall(text, figure[1], date.start))
             words -= sum(len(WORD.findall(text, f[0], f[1])) for f in between)
-            if words > MAX_DATE_DISTANCE:
-                break
-            return date
-    for date in reversed(dates):  # a date that opens the clause: "In 2016, ..."
-        if date.end <= figure[0]:
-            lead = text[clause[0] : date.start].strip().lower()
-            if lead in ("", "in", "since", "by", "until", "during", "as of", "on", "from"):
+            if words <= MAX_DATE_DISTANCE:
                 return date
+    # A date that opens the clause: "In 2016, ...". Only the clause's first date can: any
+    # later one has that date before it.
+    first = dates[0]
+    if first.end <= figure[0]:
+        lead = text[clause[0] : first.start].strip().lower()
+        if lead in ("", "in", "since", "by", "until", "during", "as of", "on", "from"):
+            return first
     return None
 
 
@@ -225,7 +229,10 @@ def _adverbial(
         if not lead or lead[-1].lower() not in _ADVERBIAL:
             continue
         low, high = (date.end, figure[0]) if date.end <= figure[0] else (figure[1], date.start)
-        if any(low <= f[0] and f[1] <= high for f in figures if f != figure):
+        # Another figure inside low:high? Figures are in text order: look at the first two
+        # starting at or after low (one of them may be the figure itself).
+        index = bisect.bisect_left(figures, (low, -1))
+        if any(f[1] <= high and f != figure for f in figures[index : index + 2]):
             continue
         distance = high - low
         if best is None or distance < best_distance:
