@@ -127,14 +127,13 @@ class TimeResolver:
         lo = bisect.bisect_left(self.month_starts, sentence[0])
         hi = bisect.bisect_left(self.month_starts, sentence[1])
         if lo < hi:  # bare months ("since January") the number layer does not report
-            extra = [
-                m
-                for m in self.months[lo:hi]
-                if not any(d.start < m.end and m.start < d.end for d in mentions)
-            ]
+            starts = [d.start for d in mentions]
+            extra = [m for m in self.months[lo:hi] if not _overlaps(m, mentions, starts)]
             mentions = sorted([*mentions, *extra], key=lambda d: d.start)
         clause = self._clause(sentence, figure)
-        dates = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        starts = [d.start for d in mentions]
+        first = bisect.bisect_left(starts, clause[0])
+        dates = [m for m in mentions[first:] if m.end <= clause[1]]
         explicit = _governing(text, figure, dates, figures, clause)
         if explicit is not None:
             span = _explicit(text, explicit, dates, anchor)
@@ -168,6 +167,12 @@ class TimeResolver:
             if figure[1] <= left < end:
                 end = left
         return start, end
+
+
+def _overlaps(month: _Month, mentions: Sequence[DateMention], starts: list[int]) -> bool:
+    """Whether a mention overlaps ``month`` (mentions in text order, not overlapping)."""
+    index = bisect.bisect_left(starts, month.end) - 1
+    return index >= 0 and mentions[index].end > month.start
 
 
 def _governing(
@@ -222,11 +227,16 @@ def _adverbial(
 ) -> DateMention | None:
     """The nearest date of the sentence used as a time adverbial ("in 2016", "to 2011"),
     with no other figure between it and the figure: the sentence's time."""
+    # Dates are in text order: the nearest adverbial one before the figure and the
+    # nearest after it are the only candidates (a farther one has at least the same
+    # figures between).
+    split = bisect.bisect_left([d.start for d in dates], figure[0])
+    before = next((d for d in reversed(dates[:split]) if _is_adverbial(text, d)), None)
+    after = next((d for d in dates[split:] if _is_adverbial(text, d)), None)
     best: DateMention | None = None
     best_distance = 0
-    for date in dates:
-        lead = text[max(0, date.start - 12) : date.start].split()
-        if not lead or lead[-1].lower() not in _ADVERBIAL:
+    for date in (before, after):
+        if date is None:
             continue
         low, high = (date.end, figure[0]) if date.end <= figure[0] else (figure[1], date.start)
         # Another figure inside low:high? Figures are in text order: look at the first two
@@ -238,6 +248,11 @@ def _adverbial(
         if best is None or distance < best_distance:
             best, best_distance = date, distance
     return best
+
+
+def _is_adverbial(text: str, date: DateMention) -> bool:
+    lead = text[max(0, date.start - 12) : date.start].split()
+    return bool(lead) and lead[-1].lower() in _ADVERBIAL
 
 
 def _explicit(
