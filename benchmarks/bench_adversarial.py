@@ -32,6 +32,7 @@ QUICK_SIZES = (62_500, 125_000, 250_000, 500_000)
 RATIO_LIMIT = 3.0
 GROWTH_LIMIT = 1.5
 
+SOLDIER = "\u062c\u0646\u062f\u064a"  # Arabic "soldier"
 SHAPES: dict[str, str] = {
     # from issue 11
     "glued-letters-digits": "troops5killed12wounded3in2019and",
@@ -39,8 +40,8 @@ SHAPES: dict[str, str] = {
     "1-to-1-to": "1 to ",
     "zero-width-in-digits": "1\u200b2\u200b3\u200b,\u200b000 troops ",
     "fullwidth-digits": "\uff11\uff12\uff0c\uff15\uff10\uff10 troops in \uff12\uff10\uff11\uff19 ",
-    "arabic-indic-digits": "\u0662\u0665\u0660\u0660 \u062c\u0646\u062f\u064a \u0661\u0662\u0663 troops ",
-    "rtl-marks-numbers": "\u200f2,500\u200f \u062c\u0646\u062f\u064a \u202b900 troops\u202c in 2019 ",
+    "arabic-indic-digits": f"\u0662\u0665\u0660\u0660 {SOLDIER} \u0661\u0662\u0663 troops ",
+    "rtl-marks-numbers": f"\u200f2,500\u200f {SOLDIER} \u202b900 troops\u202c in 2019 ",
     # from tests/test_extract_speed.py and tests/test_numbers_speed.py
     "dense-digits": "1 2 3 4 5 6 7 8 9 ",
     "digit-run": "1",

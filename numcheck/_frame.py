@@ -21,13 +21,15 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
-from ._models import Article, Claim, Direction, Kind, Qualifier
+from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
 from ._numbers import NumberMention, find_numbers
 from ._time import Anchor, TimeResolver
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
@@ -198,6 +200,9 @@ class Framer:
         self.measures = _Table(self.lexicon.measure_nouns, lower=True)
         self.actors = _Table(self.lexicon.actors, lower=False)
         self.places = _Table(self.lexicon.places, lower=False)
+        self.names = frozenset(self.lexicon.places.values()) | frozenset(
+            self.lexicon.actors.values()
+        )  # a place or an actor is never what a figure counts
 
     def claims(self, article: Article) -> list[Claim]:
         doc = _Document(article.text)
@@ -249,26 +254,27 @@ class Framer:
                 value, low, high = (None if v is None else v * 100 for v in (value, low, high))
                 unit = "percent"
             kind, direction = _change(doc, mention)
-            claim = Claim(
-                article=article.id,
-                start=mention.start,
-                end=mention.end,
-                text=mention.text,
-                sentence=text,
-                value=value,
-                low=low,
-                high=high,
-                qualifier=_qualifier(mention.qualifier),
-                modifier=mention.modifier,
-                unit=unit,
-                subject=frame.subject,
-                location=frame.location,
-                time=time,
-                kind=kind,
-                direction=direction,
-                anchor=article.published,
-                source=article.source,
-            )
+            fields: dict[str, Any] = {
+                "article": article.id,
+                "start": mention.start,
+                "end": mention.end,
+                "text": mention.text,
+                "sentence": text,
+                "value": value,
+                "low": low,
+                "high": high,
+                "qualifier": _qualifier(mention.qualifier),
+                "modifier": mention.modifier,
+                "unit": unit,
+                "subject": frame.subject,
+                "location": frame.location,
+                "time": time,
+                "kind": kind,
+                "direction": direction,
+                "anchor": article.published,
+                "source": article.source,
+            }
+            claim = _construct(fields, claims[0] if claims else None)
             claims.append(claim)
             if signature is not None:
                 templates[signature] = (frame, claim)
@@ -343,7 +349,7 @@ class Framer:
             frame.location = self._main_place(doc)
         if frame.subject is None:
             frame.subject = self._topic(doc, sentence)
-        if frame.unit in lex.places.values() or frame.unit in lex.actors.values():
+        if frame.unit in self.names:
             frame.unit = None
         return frame
 
@@ -727,18 +733,10 @@ def _signature(text: str, figures: list[NumberMention], number: int) -> tuple[ob
 def _member(
     template: Claim, mention: NumberMention, sentence: str, change: tuple[Kind, Direction | None]
 ) -> Claim:
-    """The claim of a list member framed like ``template``, built without validation.
-
-    Everything but the figure itself comes from the validated template; the figure's
-    numbers are checked here as the model would (finite, low <= high), else the claim is
-    validated in full.
-    """
+    """The claim of a list member framed like ``template``."""
     value, low, high = mention.value, mention.low, mention.high
     if mention.kind == "fraction" and template.unit == "percent":
         value, low, high = (None if v is None else v * 100 for v in (value, low, high))
-    if value is not None and mention.qualifier in ("exact", "approx"):
-        low = value if low is None else low
-        high = value if high is None else high
     fields = {
         **template.__dict__,
         "start": mention.start,
@@ -751,16 +749,37 @@ def _member(
         "kind": change[0],
         "direction": change[1],
     }
+    return _construct(fields, template)
+
+
+_CLAIM_FIELDS = tuple(Claim.model_fields)
+
+
+def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
+    """A claim built from ``fields`` as validation would build it, without validating.
+
+    The framer makes every field valid by construction (a string, a date, a TimeSpan, a
+    literal); what the model adds or checks is done here: ``low``/``high`` default to
+    ``value``, ``key`` from unit, subject and location, finite numbers in order. Anything
+    unusual, or no earlier claim ``like`` it to share the bookkeeping of, is validated in
+    full. (pydantic's ``model_construct`` does the same more slowly.)
+    """
+    value, low, high = fields["value"], fields["low"], fields["high"]
+    if value is not None and fields["qualifier"] in ("exact", "approx"):
+        low = fields["low"] = value if low is None else low
+        high = fields["high"] = value if high is None else high
     if (
-        (value is not None and not math.isfinite(value))
-        or (low is not None and not math.isfinite(low))
-        or (high is not None and not math.isfinite(high))
+        like is None
+        or not all(v is None or (type(v) is float and math.isfinite(v)) for v in (value, low, high))
         or (low is not None and high is not None and low > high)
+        or not 0 <= fields["start"] <= fields["end"]
     ):
+        fields.pop("key", None)
         return Claim(**fields)
+    fields["key"] = sys.intern(measure_key(fields["unit"], fields["subject"], fields["location"]))
     claim = Claim.__new__(Claim)
-    object.__setattr__(claim, "__dict__", fields)
-    object.__setattr__(claim, "__pydantic_fields_set__", template.__pydantic_fields_set__)
+    object.__setattr__(claim, "__dict__", {name: fields[name] for name in _CLAIM_FIELDS})
+    object.__setattr__(claim, "__pydantic_fields_set__", like.__pydantic_fields_set__)
     object.__setattr__(claim, "__pydantic_extra__", None)
     object.__setattr__(claim, "__pydantic_private__", None)
     return claim
