@@ -218,24 +218,25 @@ class Framer:
         inner = _list_inner(doc.text, figures)
         templates: dict[tuple[object, ...], tuple[_Frame, Claim]] = {}
         sentences: dict[tuple[int, int], str] = {}
+        shapes: dict[str, str] = {}
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
             text = sentences.get(sentence)
             if text is None:
                 text = sentences[sentence] = article.text[sentence[0] : sentence[1]]
-            signature = _signature(doc.text, figures, number) if inner[number] else None
+            signature = _signature(doc.text, figures, number, shapes) if inner[number] else None
             if signature is None:
                 templates.clear()
             elif signature in templates:  # an inner member of a list: framed like the others
+                # (never a reference like "the two": only figures and joiners are around it)
                 frame, template = templates[signature]
-                if not _is_reference(doc, mention) or frame.unit in self.lexicon.units:
-                    change = (
-                        _change(doc, mention)
-                        if mention.kind == "multiplier"
-                        else (template.kind, template.direction)
-                    )
-                    claims.append(_member(template, mention, text, change))
-                    previous = (mention, frame)
+                change = (
+                    _change(doc, mention)
+                    if mention.kind == "multiplier"
+                    else (template.kind, template.direction)
+                )
+                claims.append(_member(template, mention, text, change))
+                previous = (mention, frame)
                 continue
             frame = self._frame(doc, mention, sentence, previous)
             if _is_reference(doc, mention) and frame.unit not in self.lexicon.units:
@@ -714,7 +715,9 @@ def _list_inner(text: str, figures: list[NumberMention]) -> list[bool]:
 _DIGITS = str.maketrans("", "", "0123456789")
 
 
-def _signature(text: str, figures: list[NumberMention], number: int) -> tuple[object, ...]:
+def _signature(
+    text: str, figures: list[NumberMention], number: int, shapes: dict[str, str]
+) -> tuple[object, ...]:
     """What an inner list member's frame can depend on: its shape and its neighbours'."""
     before, mention, after = figures[number - 1 : number + 2]
     return (
@@ -722,37 +725,69 @@ def _signature(text: str, figures: list[NumberMention], number: int) -> tuple[ob
         mention.unit,
         mention.qualifier,
         mention.modifier,
-        mention.text.translate(_DIGITS),
-        before.text.translate(_DIGITS),
+        _shape(mention.text, shapes),
+        _shape(before.text, shapes),
         text[before.end : mention.start],
         text[mention.end : after.start],
-        after.text.translate(_DIGITS),
+        _shape(after.text, shapes),
     )
+
+
+def _shape(text: str, shapes: dict[str, str]) -> str:
+    """A figure's text without its digits ("$2.7bn" -> "$.bn"), memoized in ``shapes``."""
+    shape = shapes.get(text)
+    if shape is None:
+        shape = shapes[text] = text.translate(_DIGITS)
+    return shape
 
 
 def _member(
     template: Claim, mention: NumberMention, sentence: str, change: tuple[Kind, Direction | None]
 ) -> Claim:
-    """The claim of a list member framed like ``template``."""
+    """The claim of a list member framed like ``template`` (same qualifier and unit).
+
+    Built without validation, like :func:`_construct`; here the key, the frame and the
+    bookkeeping are the template's.
+    """
     value, low, high = mention.value, mention.low, mention.high
     if mention.kind == "fraction" and template.unit == "percent":
         value, low, high = (None if v is None else v * 100 for v in (value, low, high))
-    fields = {
-        **template.__dict__,
-        "start": mention.start,
-        "end": mention.end,
-        "text": mention.text,
-        "sentence": sentence,
-        "value": value,
-        "low": low,
-        "high": high,
-        "kind": change[0],
-        "direction": change[1],
-    }
-    return _construct(fields, template)
+    if value is not None and template.qualifier in ("exact", "approx"):
+        low = value if low is None else low
+        high = value if high is None else high
+    fields = template.__dict__.copy()
+    fields.update(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        sentence=sentence,
+        value=value,
+        low=low,
+        high=high,
+        kind=change[0],
+        direction=change[1],
+    )
+    if not _valid_numbers(value, low, high):
+        del fields["key"]
+        return Claim(**fields)
+    claim = Claim.__new__(Claim)
+    object.__setattr__(claim, "__dict__", fields)
+    object.__setattr__(claim, "__pydantic_fields_set__", template.__pydantic_fields_set__)
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    return claim
+
+
+def _valid_numbers(value: float | None, low: float | None, high: float | None) -> bool:
+    """What the model checks of a claim's numbers: finite floats, low <= high."""
+    for number in (value, low, high):  # (a comparison with infinity is False for NaN)
+        if number is not None and not (type(number) is float and -_INF < number < _INF):
+            return False
+    return low is None or high is None or low <= high
 
 
 _CLAIM_FIELDS = tuple(Claim.model_fields)
+_INF = math.inf
 
 
 def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
@@ -770,8 +805,7 @@ def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
         high = fields["high"] = value if high is None else high
     if (
         like is None
-        or not all(v is None or (type(v) is float and math.isfinite(v)) for v in (value, low, high))
-        or (low is not None and high is not None and low > high)
+        or not _valid_numbers(value, low, high)
         or not 0 <= fields["start"] <= fields["end"]
     ):
         fields.pop("key", None)
