@@ -23,7 +23,7 @@ import math
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -89,8 +89,11 @@ sentence), at most half as many again."""
 LIST_MIN = 8
 """A run of this many figures or more with only spaces, punctuation or one "to", "and" or
 "or" between neighbours is a list (a table row, page numbers, "1 2 3 4 ..."): its inner
-members (all but two at each end) are framed once per shape, like the first of them."""
-_LIST_EDGE = 2
+members, ``LIST_REACH`` words or more inside both of its ends, are framed once per shape
+(figure and neighbours), like the first of them. Lists this long are not prose; the
+framer looks fewer words around a figure than the reach, so an inner member sees only
+other members, as the first one does (the context window of a long sentence aside)."""
+LIST_REACH = 24
 _LIST_GAP = re.compile(r"[\W_]{0,8}(?:(?:to|and|or)[\W_]{1,8})?", re.IGNORECASE)
 
 
@@ -215,8 +218,10 @@ class Framer:
         timer = TimeResolver(doc.text, anchor)
         claims: list[Claim] = []
         previous: tuple[NumberMention, _Frame] | None = None
-        inner = _list_inner(doc.text, figures)
-        templates: dict[tuple[object, ...], tuple[_Frame, Claim]] = {}
+        inner = _list_inner(doc, figures)
+        templates: dict[tuple[object, ...], tuple[_Frame, Claim, int, tuple[object, ...]]] = {}
+        shift = 0  # tokens from the previous figure to the template it was framed like
+        told: tuple[object, ...] = ()  # what the previous figure's frame tells the next
         sentences: dict[tuple[int, int], str] = {}
         shapes: dict[str, str] = {}
         for number, mention in enumerate(figures):
@@ -224,20 +229,31 @@ class Framer:
             text = sentences.get(sentence)
             if text is None:
                 text = sentences[sentence] = article.text[sentence[0] : sentence[1]]
-            signature = _signature(doc.text, figures, number, shapes) if inner[number] else None
+            # A member's frame depends on the figure and its neighbours, its window and
+            # the frame of the figure before it (which it may borrow a noun from).
+            signature = (
+                (sentence, told, *_signature(doc.text, figures, number, shapes))
+                if inner[number]
+                else None
+            )
             if signature is None:
                 templates.clear()
             elif signature in templates:  # an inner member of a list: framed like the others
                 # (never a reference like "the two": only figures and joiners are around it)
-                frame, template = templates[signature]
+                frame, template, token, told = templates[signature]
                 change = (
                     _change(doc, mention)
                     if mention.kind == "multiplier"
                     else (template.kind, template.direction)
                 )
                 claims.append(_member(template, mention, text, change))
-                previous = (mention, frame)
+                previous, shift = (mention, frame), doc.token_after(mention.start) - token
                 continue
+            if shift:  # the previous figure was framed as a list member: move its noun end
+                assert previous is not None
+                before, borrowed = previous
+                previous = (before, replace(borrowed, noun_end=borrowed.noun_end + shift))
+                shift = 0
             frame = self._frame(doc, mention, sentence, previous)
             if _is_reference(doc, mention) and frame.unit not in self.lexicon.units:
                 continue  # "the two sides", "the one who"; but "the three soldiers" counts
@@ -277,8 +293,10 @@ class Framer:
             }
             claim = _construct(fields, claims[0] if claims else None)
             claims.append(claim)
+            token = doc.token_after(mention.start)
+            told = (frame.unit, frame.subject, frame.location, frame.noun_end - token)
             if signature is not None:
-                templates[signature] = (frame, claim)
+                templates[signature] = (frame, claim, token, told)
             previous = (mention, frame)
         return claims
 
@@ -694,20 +712,25 @@ def _glued(doc: _Document, mention: NumberMention) -> UnitMatch | None:
     return glued_unit(doc.text, mention.start, mention.end)
 
 
-def _list_inner(text: str, figures: list[NumberMention]) -> list[bool]:
+def _list_inner(doc: _Document, figures: list[NumberMention]) -> list[bool]:
     """Which figures are inner members of a list (see ``LIST_MIN``)."""
     inner = [False] * len(figures)
     run = 0  # figures linked so far in the current run
     for number in range(1, len(figures) + 1):
         linked = number < len(figures) and bool(
-            _LIST_GAP.fullmatch(text, figures[number - 1].end, figures[number].start)
+            _LIST_GAP.fullmatch(doc.text, figures[number - 1].end, figures[number].start)
         )
         run += 1
         if not linked:
             if run >= LIST_MIN:
-                first = number - run
-                for member in range(first + _LIST_EDGE, number - _LIST_EDGE):
-                    inner[member] = True
+                first = doc.token_after(figures[number - run].start) + LIST_REACH
+                last = doc.token_after(figures[number - 1].end) - LIST_REACH
+                for member in range(number - run, number):
+                    mention = figures[member]
+                    inner[member] = (
+                        first <= doc.token_after(mention.start)
+                        and doc.token_after(mention.end) <= last
+                    )
             run = 0
     return inner
 
