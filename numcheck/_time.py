@@ -15,10 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from ._lexicon import MONTHS, WORD
-from ._models import Precision, TimeSpan
+from ._models import Basis, Precision, TimeSpan
 
 
 class DateMention(Protocol):
@@ -151,8 +152,8 @@ class TimeResolver:
                 return span
         published = anchor.span()
         if published is None:
-            return TimeSpan()
-        return TimeSpan(start=published[0], end=published[1], basis="published")
+            return _span()
+        return _span(start=published[0], end=published[1], basis="published")
 
     def _clause(self, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
         """The part of the sentence between the clause boundaries around the figure."""
@@ -273,7 +274,7 @@ def _explicit(
             other = _mention_span(text, partner, anchor)
             if other is not None:
                 end = other[1]
-                return TimeSpan(
+                return _span(
                     start=start, end=end, basis="explicit", text=_text(text, first, partner.end)
                 )
     if word in ("to", "and"):
@@ -286,7 +287,7 @@ def _explicit(
         if previous and opener and opener.group("word").lower() in ("from", "between"):
             other = _mention_span(text, previous[-1], anchor)
             if other is not None:
-                return TimeSpan(
+                return _span(
                     start=other[0],
                     end=end,
                     basis="explicit",
@@ -301,7 +302,18 @@ def _explicit(
             end = span[0] - dt.timedelta(days=1)
     elif word == "after":
         start, end = span[1] + dt.timedelta(days=1), None
-    return TimeSpan(start=start, end=end, basis="explicit", text=_text(text, first, date.end))
+    return _span(start=start, end=end, basis="explicit", text=_text(text, first, date.end))
+
+
+@lru_cache(maxsize=4096)
+def _span(
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    basis: Basis = "unknown",
+    text: str | None = None,
+) -> TimeSpan:
+    """A TimeSpan, shared: the figures of a text hold at few distinct times (frozen)."""
+    return TimeSpan(start=start, end=end, basis=basis, text=text)
 
 
 def _text(text: str, start: int, end: int) -> str:
@@ -364,8 +376,8 @@ def _relative(match: re.Match[str], anchor: Anchor) -> TimeSpan | None:
     words = match.group().lower()
     if match.group("now"):
         if words in ("so far", "to date"):
-            return TimeSpan(start=None, end=published[1], basis="relative", text=match.group())
-        return TimeSpan(start=published[0], end=published[1], basis="relative", text=match.group())
+            return _span(start=None, end=published[1], basis="relative", text=match.group())
+        return _span(start=published[0], end=published[1], basis="relative", text=match.group())
     year, month = anchor.date.year, anchor.date.month
     shift = 0 if "this" in words else 1
     if words.endswith("year"):
@@ -383,4 +395,4 @@ def _relative(match: re.Match[str], anchor: Anchor) -> TimeSpan | None:
         end = start + dt.timedelta(days=6)
         if shift == 0 and anchor.precision == "day":
             end = anchor.date  # "this week" has not happened beyond publication
-    return TimeSpan(start=start, end=end, basis="relative", text=match.group())
+    return _span(start=start, end=end, basis="relative", text=match.group())
