@@ -3,8 +3,8 @@
 No wall-clock limits here (the machine is shared and loaded): each test times a text and
 one twice as long and bounds the growth. Linear work gives 2, quadratic 4. Times are CPU
 seconds of this process (garbage collection held off), best of a few runs, small and
-large interleaved, with sizes chosen so the small text takes long enough to measure. Seconds per MB against news text
-are measured by ``benchmarks/bench_adversarial.py``.
+large interleaved, with sizes chosen so the small text takes long enough to measure.
+Seconds per MB against news text are measured by ``benchmarks/bench_adversarial.py``.
 
 The shortcuts taken for speed (lists framed once, claims built without re-validation)
 are checked here to change nothing.
