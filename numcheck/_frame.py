@@ -128,7 +128,7 @@ class _Document:
         """
         index = bisect.bisect_right(self.sentence_starts, start) - 1
         first, last = self.sentences[index] if index >= 0 else (0, len(self.text))
-        # The cuts are on a grid of CONTEXT characters, so neighbouring figures of a long
+        # The cuts are on a grid of CONTEXT / 2 characters, so neighbouring figures of a long
         # sentence share their window (and the work and string that go with it).
         step = CONTEXT // 2
         if start - first > CONTEXT:
