@@ -19,14 +19,17 @@ What is counted (``unit``), in order of preference:
 from __future__ import annotations
 
 import bisect
+import math
 import re
+import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
-from ._models import Article, Claim, Direction, Kind, Qualifier
+from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
 from ._numbers import NumberMention, find_numbers
 from ._time import Anchor, TimeResolver
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
@@ -80,7 +83,18 @@ _LINK = re.compile(
 
 
 CONTEXT = 400
-"""Characters of context read on each side of a figure, at most."""
+"""Characters of context read on each side of a figure: at least this many (or the whole
+sentence), at most half as many again."""
+
+LIST_MIN = 8
+"""A run of this many figures or more with only spaces, punctuation or one "to", "and" or
+"or" between neighbours is a list (a table row, page numbers, "1 2 3 4 ..."): its inner
+members, ``LIST_REACH`` words or more inside both of its ends, are framed once per shape
+(figure and neighbours), like the first of them. Lists this long are not prose; the
+framer looks fewer words around a figure than the reach, so an inner member sees only
+other members, as the first one does (the context window of a long sentence aside)."""
+LIST_REACH = 24
+_LIST_GAP = re.compile(r"[\W_]{0,8}(?:(?:to|and|or)[\W_]{1,8})?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -102,10 +116,11 @@ class _Document:
         self.mentions = find_numbers(text)
         self.bare = [_bare(t.word) for t in self.tokens]
         self.main_place: str | None = None  # computed on first use
+        self.locatives: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per window
         self.lower = [word.lower() for word in self.bare]
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence around ``start:end``, clipped to ``CONTEXT`` characters each side.
+        """The sentence around ``start:end``, clipped to 1-1.5x ``CONTEXT`` characters each side.
 
         Scraped text can hold "sentences" of any length (tables, lists without
         punctuation); the clip keeps the work per figure bounded, so extraction stays
@@ -113,12 +128,15 @@ class _Document:
         """
         index = bisect.bisect_right(self.sentence_starts, start) - 1
         first, last = self.sentences[index] if index >= 0 else (0, len(self.text))
+        # The cuts are on a grid of CONTEXT / 2 characters, so neighbouring figures of a long
+        # sentence share their window (and the work and string that go with it).
+        step = CONTEXT // 2
         if start - first > CONTEXT:
-            cut = start - CONTEXT
+            cut = max(first, (start - CONTEXT) // step * step)
             space = self.text.find(" ", cut, start)
             first = space + 1 if space >= 0 else cut
         if last - end > CONTEXT:
-            cut = end + CONTEXT
+            cut = min(last, -(-(end + CONTEXT) // step) * step)
             space = self.text.rfind(" ", end, cut)
             last = space if space >= 0 else cut
         return first, max(last, end)
@@ -185,6 +203,9 @@ class Framer:
         self.measures = _Table(self.lexicon.measure_nouns, lower=True)
         self.actors = _Table(self.lexicon.actors, lower=False)
         self.places = _Table(self.lexicon.places, lower=False)
+        self.names = frozenset(self.lexicon.places.values()) | frozenset(
+            self.lexicon.actors.values()
+        )  # a place or an actor is never what a figure counts
 
     def claims(self, article: Article) -> list[Claim]:
         doc = _Document(article.text)
@@ -197,8 +218,42 @@ class Framer:
         timer = TimeResolver(doc.text, anchor)
         claims: list[Claim] = []
         previous: tuple[NumberMention, _Frame] | None = None
-        for mention in figures:
+        inner = _list_inner(doc, figures)
+        templates: dict[tuple[object, ...], tuple[_Frame, Claim, int, tuple[object, ...]]] = {}
+        shift = 0  # tokens from the previous figure to the template it was framed like
+        told: tuple[object, ...] = ()  # what the previous figure's frame tells the next
+        sentences: dict[tuple[int, int], str] = {}
+        shapes: dict[str, str] = {}
+        for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
+            text = sentences.get(sentence)
+            if text is None:
+                text = sentences[sentence] = article.text[sentence[0] : sentence[1]]
+            # A member's frame depends on the figure and its neighbours, its window and
+            # the frame of the figure before it (which it may borrow a noun from).
+            signature = (
+                (sentence, told, *_signature(doc.text, figures, number, shapes))
+                if inner[number]
+                else None
+            )
+            if signature is None:
+                templates.clear()
+            elif signature in templates:  # an inner member of a list: framed like the others
+                # (never a reference like "the two": only figures and joiners are around it)
+                frame, template, token, told = templates[signature]
+                change = (
+                    _change(doc, mention)
+                    if mention.kind == "multiplier"
+                    else (template.kind, template.direction)
+                )
+                claims.append(_member(template, mention, text, change))
+                previous, shift = (mention, frame), doc.token_after(mention.start) - token
+                continue
+            if shift:  # the previous figure was framed as a list member: move its noun end
+                assert previous is not None
+                before, borrowed = previous
+                previous = (before, replace(borrowed, noun_end=borrowed.noun_end + shift))
+                shift = 0
             frame = self._frame(doc, mention, sentence, previous)
             if _is_reference(doc, mention) and frame.unit not in self.lexicon.units:
                 continue  # "the two sides", "the one who"; but "the three soldiers" counts
@@ -216,28 +271,32 @@ class Framer:
                 value, low, high = (None if v is None else v * 100 for v in (value, low, high))
                 unit = "percent"
             kind, direction = _change(doc, mention)
-            claims.append(
-                Claim(
-                    article=article.id,
-                    start=mention.start,
-                    end=mention.end,
-                    text=mention.text,
-                    sentence=article.text[sentence[0] : sentence[1]],
-                    value=value,
-                    low=low,
-                    high=high,
-                    qualifier=_qualifier(mention.qualifier),
-                    modifier=mention.modifier,
-                    unit=unit,
-                    subject=frame.subject,
-                    location=frame.location,
-                    time=time,
-                    kind=kind,
-                    direction=direction,
-                    anchor=article.published,
-                    source=article.source,
-                )
-            )
+            fields: dict[str, Any] = {
+                "article": article.id,
+                "start": mention.start,
+                "end": mention.end,
+                "text": mention.text,
+                "sentence": text,
+                "value": value,
+                "low": low,
+                "high": high,
+                "qualifier": _qualifier(mention.qualifier),
+                "modifier": mention.modifier,
+                "unit": unit,
+                "subject": frame.subject,
+                "location": frame.location,
+                "time": time,
+                "kind": kind,
+                "direction": direction,
+                "anchor": article.published,
+                "source": article.source,
+            }
+            claim = _construct(fields, claims[0] if claims else None)
+            claims.append(claim)
+            token = doc.token_after(mention.start)
+            told = (frame.unit, frame.subject, frame.location, frame.noun_end - token)
+            if signature is not None:
+                templates[signature] = (frame, claim, token, told)
             previous = (mention, frame)
         return claims
 
@@ -309,7 +368,7 @@ class Framer:
             frame.location = self._main_place(doc)
         if frame.subject is None:
             frame.subject = self._topic(doc, sentence)
-        if frame.unit in lex.places.values() or frame.unit in lex.actors.values():
+        if frame.unit in self.names:
             frame.unit = None
         return frame
 
@@ -583,16 +642,26 @@ class Framer:
     ) -> str | None:
         """The nearest "in PLACE" of the sentence, before the figure, else after it."""
         here = doc.token_after(mention.start)
-        before: str | None = None
-        for index in range(doc.token_after(sentence[0]), doc.token_after(sentence[1])):
-            if doc.lower[index] in _LOCATIVE:
-                found = self._places_from(doc, index + 1, doc.token_after(sentence[1]))
-                if found is not None:
-                    if index < here:
-                        before = found
-                    else:
-                        return before or found
-        return before
+        found = self._locatives(doc, sentence)
+        index = bisect.bisect_left(found, (here, ""))
+        if index > 0:
+            return found[index - 1][1]
+        return found[0][1] if found else None
+
+    def _locatives(self, doc: _Document, sentence: tuple[int, int]) -> list[tuple[int, str]]:
+        """The "in PLACE" of a sentence (window), as (token index, place): found once per
+        window, which the figures of a sentence share."""
+        found = doc.locatives.get(sentence)
+        if found is None:
+            first, last = doc.token_after(sentence[0]), doc.token_after(sentence[1])
+            found = []
+            for index in range(first, last):
+                if doc.lower[index] in _LOCATIVE:
+                    place = self._places_from(doc, index + 1, last)
+                    if place is not None:
+                        found.append((index, place))
+            doc.locatives[sentence] = found
+        return found
 
     def _places_from(self, doc: _Document, index: int, last: int) -> str | None:
         found: list[str] = []
@@ -643,6 +712,136 @@ def _glued(doc: _Document, mention: NumberMention) -> UnitMatch | None:
     return glued_unit(doc.text, mention.start, mention.end)
 
 
+def _list_inner(doc: _Document, figures: list[NumberMention]) -> list[bool]:
+    """Which figures are inner members of a list (see ``LIST_MIN``)."""
+    inner = [False] * len(figures)
+    run = 0  # figures linked so far in the current run
+    for number in range(1, len(figures) + 1):
+        linked = number < len(figures) and bool(
+            _LIST_GAP.fullmatch(doc.text, figures[number - 1].end, figures[number].start)
+        )
+        run += 1
+        if not linked:
+            if run >= LIST_MIN:
+                first = doc.token_after(figures[number - run].start) + LIST_REACH
+                last = doc.token_after(figures[number - 1].end) - LIST_REACH
+                for member in range(number - run, number):
+                    mention = figures[member]
+                    inner[member] = (
+                        first <= doc.token_after(mention.start)
+                        and doc.token_after(mention.end) <= last
+                    )
+            run = 0
+    return inner
+
+
+_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _signature(
+    text: str, figures: list[NumberMention], number: int, shapes: dict[str, str]
+) -> tuple[object, ...]:
+    """What an inner list member's frame can depend on: its shape and its neighbours'."""
+    before, mention, after = figures[number - 1 : number + 2]
+    return (
+        mention.kind,
+        mention.unit,
+        mention.qualifier,
+        mention.modifier,
+        _shape(mention.text, shapes),
+        _shape(before.text, shapes),
+        text[before.end : mention.start],
+        text[mention.end : after.start],
+        _shape(after.text, shapes),
+    )
+
+
+def _shape(text: str, shapes: dict[str, str]) -> str:
+    """A figure's text without its digits ("$2.7bn" -> "$.bn"), memoized in ``shapes``."""
+    shape = shapes.get(text)
+    if shape is None:
+        shape = shapes[text] = text.translate(_DIGITS)
+    return shape
+
+
+def _member(
+    template: Claim, mention: NumberMention, sentence: str, change: tuple[Kind, Direction | None]
+) -> Claim:
+    """The claim of a list member framed like ``template`` (same qualifier and unit).
+
+    Built without validation, like :func:`_construct`; here the key, the frame and the
+    bookkeeping are the template's.
+    """
+    value, low, high = mention.value, mention.low, mention.high
+    if mention.kind == "fraction" and template.unit == "percent":
+        value, low, high = (None if v is None else v * 100 for v in (value, low, high))
+    if value is not None and template.qualifier in ("exact", "approx"):
+        low = value if low is None else low
+        high = value if high is None else high
+    fields = template.__dict__.copy()
+    fields.update(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        sentence=sentence,
+        value=value,
+        low=low,
+        high=high,
+        kind=change[0],
+        direction=change[1],
+    )
+    if not _valid_numbers(value, low, high):
+        del fields["key"]
+        return Claim(**fields)
+    claim = Claim.__new__(Claim)
+    object.__setattr__(claim, "__dict__", fields)
+    object.__setattr__(claim, "__pydantic_fields_set__", template.__pydantic_fields_set__)
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    return claim
+
+
+def _valid_numbers(value: float | None, low: float | None, high: float | None) -> bool:
+    """What the model checks of a claim's numbers: finite floats, low <= high."""
+    for number in (value, low, high):  # (a comparison with infinity is False for NaN)
+        if number is not None and not (type(number) is float and -_INF < number < _INF):
+            return False
+    return low is None or high is None or low <= high
+
+
+_CLAIM_FIELDS = tuple(Claim.model_fields)
+_INF = math.inf
+
+
+def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
+    """A claim built from ``fields`` as validation would build it, without validating.
+
+    The framer makes every field valid by construction (a string, a date, a TimeSpan, a
+    literal); what the model adds or checks is done here: ``low``/``high`` default to
+    ``value``, ``key`` from unit, subject and location, finite numbers in order. Anything
+    unusual, or no earlier claim ``like`` it to share the bookkeeping of, is validated in
+    full. (pydantic's ``model_construct`` does the same more slowly.)
+    """
+    value, low, high = fields["value"], fields["low"], fields["high"]
+    if value is not None and fields["qualifier"] in ("exact", "approx"):
+        low = fields["low"] = value if low is None else low
+        high = fields["high"] = value if high is None else high
+    if (
+        like is None
+        or not _valid_numbers(value, low, high)
+        or not 0 <= fields["start"] <= fields["end"]
+    ):
+        fields.pop("key", None)
+        return Claim(**fields)
+    fields["key"] = sys.intern(measure_key(fields["unit"], fields["subject"], fields["location"]))
+    claim = Claim.__new__(Claim)
+    object.__setattr__(claim, "__dict__", {name: fields[name] for name in _CLAIM_FIELDS})
+    object.__setattr__(claim, "__pydantic_fields_set__", like.__pydantic_fields_set__)
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    return claim
+
+
 def _joined(gap: str, *, loose: bool = False) -> bool:
     """Two words belong to one phrase: only spaces (and hyphens/quotes) between them."""
     stripped = gap.strip()
@@ -669,7 +868,10 @@ def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | N
     words = before.split()
     if words and words[-1].lower() in _CHANGE_BEFORE:
         return "change", _CHANGE_BEFORE[words[-1].lower()]
-    verb = _CHANGE_VERB.search(before)
+    # The verb ends right before the figure and spans at most three words ("increase of
+    # by"): searching from the third last word finds the same match, in constant time.
+    tail = before.rsplit(None, 3)
+    verb = _CHANGE_VERB.search(before, len(tail[0]) if len(tail) == 4 else 0)
     if verb and mention.kind != "range":
         return "change", "up" if verb.group("up") else "down"
     after = doc.token_after(mention.end)

@@ -1817,9 +1817,6 @@ class _Scanner:
 
     def identifier(self, i: int) -> list[_Fig]:
         """Digits inside a word or identifier ("MP3", "F-16", "@user123"): kind other."""
-        j = i + 1
-        while j < self.n and self.adj(j) and self.kd[j] in (_WORD, _NUM):
-            j += 1
         v = self.vl[i]
         fig = _Fig(i, i + 1, v, v, v, kind="other")
         if self.kd[i - 1] == _WORD and self.lw[i - 1] == "v":

@@ -15,10 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from ._lexicon import MONTHS, WORD
-from ._models import Precision, TimeSpan
+from ._models import Basis, Precision, TimeSpan
 
 
 class DateMention(Protocol):
@@ -127,14 +128,13 @@ class TimeResolver:
         lo = bisect.bisect_left(self.month_starts, sentence[0])
         hi = bisect.bisect_left(self.month_starts, sentence[1])
         if lo < hi:  # bare months ("since January") the number layer does not report
-            extra = [
-                m
-                for m in self.months[lo:hi]
-                if not any(d.start < m.end and m.start < d.end for d in mentions)
-            ]
+            starts = [d.start for d in mentions]
+            extra = [m for m in self.months[lo:hi] if not _overlaps(m, mentions, starts)]
             mentions = sorted([*mentions, *extra], key=lambda d: d.start)
         clause = self._clause(sentence, figure)
-        dates = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        starts = [d.start for d in mentions]
+        first = bisect.bisect_left(starts, clause[0])
+        dates = [m for m in mentions[first:] if m.end <= clause[1]]
         explicit = _governing(text, figure, dates, figures, clause)
         if explicit is not None:
             span = _explicit(text, explicit, dates, anchor)
@@ -152,8 +152,8 @@ class TimeResolver:
                 return span
         published = anchor.span()
         if published is None:
-            return TimeSpan()
-        return TimeSpan(start=published[0], end=published[1], basis="published")
+            return _span()
+        return _span(start=published[0], end=published[1], basis="published")
 
     def _clause(self, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
         """The part of the sentence between the clause boundaries around the figure."""
@@ -170,6 +170,12 @@ class TimeResolver:
         return start, end
 
 
+def _overlaps(month: _Month, mentions: Sequence[DateMention], starts: list[int]) -> bool:
+    """Whether a mention overlaps ``month`` (mentions in text order, not overlapping)."""
+    index = bisect.bisect_left(starts, month.end) - 1
+    return index >= 0 and mentions[index].end > month.start
+
+
 def _governing(
     text: str,
     figure: tuple[int, int],
@@ -179,22 +185,26 @@ def _governing(
 ) -> DateMention | None:
     if not dates:
         return None
-    others = [f for f in figures if f != figure]
-    for date in dates:  # the first date after the figure, close, with no figure between
-        if date.start >= figure[1]:
-            between = [f for f in others if figure[1] <= f[0] and f[1] <= date.start]
-            if between and not _coordinated(text, figure, between[0]):
-                break
+    # The first date after the figure, close, with no figure between. Dates and figures
+    # are in text order, so both are found by bisection.
+    after = bisect.bisect_left([d.start for d in dates], figure[1])
+    if after < len(dates):
+        date = dates[after]
+        lo = bisect.bisect_left(figures, (figure[1], -1))
+        hi = bisect.bisect_left(figures, (date.start + 1, -1))
+        between = [f for f in figures[lo:hi] if f[1] <= date.start and f != figure]
+        if not between or _coordinated(text, figure, between[0]):
             words = len(WORD.findall(text, figure[1], date.start))
             words -= sum(len(WORD.findall(text, f[0], f[1])) for f in between)
-            if words > MAX_DATE_DISTANCE:
-                break
-            return date
-    for date in reversed(dates):  # a date that opens the clause: "In 2016, ..."
-        if date.end <= figure[0]:
-            lead = text[clause[0] : date.start].strip().lower()
-            if lead in ("", "in", "since", "by", "until", "during", "as of", "on", "from"):
+            if words <= MAX_DATE_DISTANCE:
                 return date
+    # A date that opens the clause: "In 2016, ...". Only the clause's first date can: any
+    # later one has that date before it.
+    first = dates[0]
+    if first.end <= figure[0]:
+        lead = text[clause[0] : first.start].strip().lower()
+        if lead in ("", "in", "since", "by", "until", "during", "as of", "on", "from"):
+            return first
     return None
 
 
@@ -218,19 +228,32 @@ def _adverbial(
 ) -> DateMention | None:
     """The nearest date of the sentence used as a time adverbial ("in 2016", "to 2011"),
     with no other figure between it and the figure: the sentence's time."""
+    # Dates are in text order: the nearest adverbial one before the figure and the
+    # nearest after it are the only candidates (a farther one has at least the same
+    # figures between).
+    split = bisect.bisect_left([d.start for d in dates], figure[0])
+    before = next((d for d in reversed(dates[:split]) if _is_adverbial(text, d)), None)
+    after = next((d for d in dates[split:] if _is_adverbial(text, d)), None)
     best: DateMention | None = None
     best_distance = 0
-    for date in dates:
-        lead = text[max(0, date.start - 12) : date.start].split()
-        if not lead or lead[-1].lower() not in _ADVERBIAL:
+    for date in (before, after):
+        if date is None:
             continue
         low, high = (date.end, figure[0]) if date.end <= figure[0] else (figure[1], date.start)
-        if any(low <= f[0] and f[1] <= high for f in figures if f != figure):
+        # Another figure inside low:high? Figures are in text order: look at the first two
+        # starting at or after low (one of them may be the figure itself).
+        index = bisect.bisect_left(figures, (low, -1))
+        if any(f[1] <= high and f != figure for f in figures[index : index + 2]):
             continue
         distance = high - low
         if best is None or distance < best_distance:
             best, best_distance = date, distance
     return best
+
+
+def _is_adverbial(text: str, date: DateMention) -> bool:
+    lead = text[max(0, date.start - 12) : date.start].split()
+    return bool(lead) and lead[-1].lower() in _ADVERBIAL
 
 
 def _explicit(
@@ -251,7 +274,7 @@ def _explicit(
             other = _mention_span(text, partner, anchor)
             if other is not None:
                 end = other[1]
-                return TimeSpan(
+                return _span(
                     start=start, end=end, basis="explicit", text=_text(text, first, partner.end)
                 )
     if word in ("to", "and"):
@@ -264,7 +287,7 @@ def _explicit(
         if previous and opener and opener.group("word").lower() in ("from", "between"):
             other = _mention_span(text, previous[-1], anchor)
             if other is not None:
-                return TimeSpan(
+                return _span(
                     start=other[0],
                     end=end,
                     basis="explicit",
@@ -281,7 +304,18 @@ def _explicit(
         start, end = span[1] + dt.timedelta(days=1), None
     if start is not None and end is not None and start > end:
         start, end = end, start  # "since 2007" in an article published in 2005
-    return TimeSpan(start=start, end=end, basis="explicit", text=_text(text, first, date.end))
+    return _span(start=start, end=end, basis="explicit", text=_text(text, first, date.end))
+
+
+@lru_cache(maxsize=4096)
+def _span(
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    basis: Basis = "unknown",
+    text: str | None = None,
+) -> TimeSpan:
+    """A TimeSpan, shared: the figures of a text hold at few distinct times (frozen)."""
+    return TimeSpan(start=start, end=end, basis=basis, text=text)
 
 
 def _text(text: str, start: int, end: int) -> str:
@@ -344,8 +378,8 @@ def _relative(match: re.Match[str], anchor: Anchor) -> TimeSpan | None:
     words = match.group().lower()
     if match.group("now"):
         if words in ("so far", "to date"):
-            return TimeSpan(start=None, end=published[1], basis="relative", text=match.group())
-        return TimeSpan(start=published[0], end=published[1], basis="relative", text=match.group())
+            return _span(start=None, end=published[1], basis="relative", text=match.group())
+        return _span(start=published[0], end=published[1], basis="relative", text=match.group())
     year, month = anchor.date.year, anchor.date.month
     shift = 0 if "this" in words else 1
     if words.endswith("year"):
@@ -363,4 +397,4 @@ def _relative(match: re.Match[str], anchor: Anchor) -> TimeSpan | None:
         end = start + dt.timedelta(days=6)
         if shift == 0 and anchor.precision == "day":
             end = anchor.date  # "this week" has not happened beyond publication
-    return TimeSpan(start=start, end=end, basis="relative", text=match.group())
+    return _span(start=start, end=end, basis="relative", text=match.group())

@@ -192,11 +192,10 @@ def test_a_process_killed_mid_ingest_leaves_the_ledger_as_it_was(tmp_path: Path)
             assert writer.poll() is None, "the writer finished before it could be killed"
             assert time.monotonic() < deadline
             time.sleep(0.002)
-        # a reader is not blocked by the writer and sees the last committed state
-        started = time.monotonic()
+        # a reader is not blocked by the writer (timeout=0: it would fail at once) and sees
+        # the last committed state
         with Ledger(path, create=False, timeout=0) as reader:
             assert (reader.articles(), reader.count_claims()) == before
-        assert time.monotonic() - started < 1
         time.sleep(0.2)  # let it write a good part of the batch
         writer.send_signal(signal.SIGKILL)
     finally:
