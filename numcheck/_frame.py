@@ -793,12 +793,7 @@ def _member(
     if not _valid_numbers(value, low, high):
         del fields["key"]
         return Claim(**fields)
-    claim = Claim.__new__(Claim)
-    object.__setattr__(claim, "__dict__", fields)
-    object.__setattr__(claim, "__pydantic_fields_set__", template.__pydantic_fields_set__)
-    object.__setattr__(claim, "__pydantic_extra__", None)
-    object.__setattr__(claim, "__pydantic_private__", None)
-    return claim
+    return _unvalidated(fields, template)
 
 
 def _valid_numbers(value: float | None, low: float | None, high: float | None) -> bool:
@@ -834,8 +829,14 @@ def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
         fields.pop("key", None)
         return Claim(**fields)
     fields["key"] = sys.intern(measure_key(fields["unit"], fields["subject"], fields["location"]))
+    return _unvalidated({name: fields[name] for name in _CLAIM_FIELDS}, like)
+
+
+def _unvalidated(fields: dict[str, Any], like: Claim) -> Claim:
+    """A Claim holding ``fields`` as they are (the slots ``model_construct`` fills), sharing
+    ``like``'s bookkeeping of set fields; tests compare such claims with validated ones."""
     claim = Claim.__new__(Claim)
-    object.__setattr__(claim, "__dict__", {name: fields[name] for name in _CLAIM_FIELDS})
+    object.__setattr__(claim, "__dict__", fields)
     object.__setattr__(claim, "__pydantic_fields_set__", like.__pydantic_fields_set__)
     object.__setattr__(claim, "__pydantic_extra__", None)
     object.__setattr__(claim, "__pydantic_private__", None)
