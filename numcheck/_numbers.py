@@ -244,10 +244,12 @@ def _fits(value: Num | None) -> bool:
         return True
     if type(value) is int:  # the common case, without Fraction arithmetic
         return -_INT_MAX <= value <= _INT_MAX
-    if value == 0:
+    # a Fraction n/d, compared in integers: FLOAT_MIN <= |n|/d <= FLOAT_MAX
+    num, den = value.numerator, value.denominator
+    if num == 0:
         return True
-    size = Fraction(value if value > 0 else -value)
-    return _FLOAT_MIN <= size <= _FLOAT_MAX
+    size = num if num > 0 else -num
+    return size <= _INT_MAX * den and size * _FLOAT_MIN.denominator >= _FLOAT_MIN.numerator * den
 
 
 def _trailing(items: list[str], value: str) -> Iterable[str]:
@@ -1192,8 +1194,8 @@ class _Scanner:
                 value = value * abbr
                 end += 1
                 plain4 = False
-        value = value * sign
-        mant = mant * sign
+        if sign < 0:
+            value, mant = -value, -mant
         if sign < 0 or scale > 1:
             plain4 = False
         # percent after
@@ -2173,7 +2175,8 @@ def find_numbers(
         v, lo, hi = fig.value, fig.low, fig.high
         if fig.qualifier in ("range", "vague"):
             v = None
-        if not (_fits(fig.value) and _fits(lo) and _fits(hi)):
+        given = fig.value  # low and high are often the same object: one check
+        if not (_fits(given) and (lo is given or _fits(lo)) and (hi is given or _fits(hi))):
             append(
                 NumberMention(
                     start, end, text[start:end], None, None, None, kind="other", note=_UNFIT
