@@ -40,6 +40,8 @@ _TABLE.update({ord(c): " " for c in _SPACES})
 _TABLE.update({ord(c): "-" for c in _DASHES})
 _TABLE.update({ord(c): "'" for c in _SINGLE_QUOTES})
 _TABLE.update({ord(c): '"' for c in _DOUBLE_QUOTES})
+# The fullwidth ASCII block ("１２，５００", "＄５") -> ASCII, one for one.
+_TABLE.update({code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})
 _TABLE[0x066C] = ","  # ARABIC THOUSANDS SEPARATOR
 _TABLE[0x066B] = "."  # ARABIC DECIMAL SEPARATOR
 

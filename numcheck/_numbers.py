@@ -112,15 +112,23 @@ class NumberMention:
 
 _TOKEN = re.compile(  # the token grammar, named (used to split phrases into tokens)
     r"(?P<u>(?:https?://|www\.)\S+)"  # a URL: one opaque token
-    r"|(?P<n>\d+(?:[.,]\d+)*|(?<![\w.])\.\d+)"  # digits with inner separators
+    r"|(?P<n>\d+(?:(?:[\u200b-\u200d\u2060\ufeff]+|[\u200b-\u200d\u2060\ufeff]*[.,]"
+    r"[\u200b-\u200d\u2060\ufeff]*)\d+)*|(?<![\w.])\.\d+)"  # digits, inner separators
     r"|(?P<w>[^\W\d_]+)"  # a word (letters of any script)
     r"|(?P<s>-{2,}|\.{2,}|_{2,}|\*{2,}|={2,}|~{2,}|#{2,}|\S)"  # a punctuation run or one char
 )
 _SPLIT = re.compile(
-    r"((?:https?://|www\.)\S+|\d+(?:[.,]\d+)*|(?<![\w.])\.\d+|[^\W\d_]+"
+    r"((?:https?://|www\.)\S+"
+    r"|\d+(?:(?:[\u200b-\u200d\u2060\ufeff]+|[\u200b-\u200d\u2060\ufeff]*[.,]"
+    r"[\u200b-\u200d\u2060\ufeff]*)\d+)*"
+    r"|(?<![\w.])\.\d+|[^\W\d_]+"
     r"|-{2,}|\.{2,}|_{2,}|\*{2,}|={2,}|~{2,}|#{2,}|\S)"
 )
-"""The same tokens as _TOKEN, for ``re.split`` (one capturing group)."""
+"""The same tokens as _TOKEN, for ``re.split`` (one capturing group). Zero-width characters
+inside a digit run ("1\u200b2\u200b3,000", as scraped pages have them) belong to the number
+token; its text and value ignore them (:data:`_ZERO_WIDTH`)."""
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+"""A translation table deleting the zero-width characters a digit run may hold."""
 _MAX_DENOMINATOR = 10
 """A proper slash fraction that could be a month/day ("9/11") is a fraction only with a
 denominator up to 10 ("3/4"); "1/40" is a fraction, "24/7" and "50/50" are kind other."""
@@ -193,6 +201,7 @@ _TOO_LARGE: Fraction = Fraction(10) ** _OUT_OF_RANGE
 _TOO_SMALL: Fraction = Fraction(1, 10**_OUT_OF_RANGE)
 _FLOAT_MAX = Fraction(sys.float_info.max)
 _FLOAT_MIN = Fraction(sys.float_info.min)
+_INT_MAX = int(sys.float_info.max)
 
 
 def _scaled(value: Num, exp: int) -> Num:
@@ -231,10 +240,16 @@ _UNFIT = "the value does not fit a 64-bit float"
 
 def _fits(value: Num | None) -> bool:
     """A float holds ``value`` without overflow or underflow (None, an open bound, fits)."""
-    if value is None or value == 0:
+    if value is None:
         return True
-    size = Fraction(value if value > 0 else -value)
-    return _FLOAT_MIN <= size <= _FLOAT_MAX
+    if type(value) is int:  # the common case, without Fraction arithmetic
+        return -_INT_MAX <= value <= _INT_MAX
+    # a Fraction n/d, compared in integers: FLOAT_MIN <= |n|/d <= FLOAT_MAX
+    num, den = value.numerator, value.denominator
+    if num == 0:
+        return True
+    size = num if num > 0 else -num
+    return size <= _INT_MAX * den and size * _FLOAT_MIN.denominator >= _FLOAT_MIN.numerator * den
 
 
 def _trailing(items: list[str], value: str) -> Iterable[str]:
@@ -255,7 +270,16 @@ def _zeros_scale(digits: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _parse_num(text: str) -> tuple[Num, int] | None:
+    if _has_zero_width(text):
+        text = text.translate(_ZERO_WIDTH)
     return _num_value(text) if len(text) <= _MAX_DIGITS else None
+
+
+_ZERO_WIDTH_RE = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def _has_zero_width(text: str) -> bool:
+    return _ZERO_WIDTH_RE.search(text) is not None
 
 
 def _split_lists(
@@ -344,6 +368,9 @@ class _Tokens:
         ]
         if bad:
             kd, st, en, tx, parsed = _split_lists(bad, kd, st, en, tx, parsed)
+        if _has_zero_width(norm):
+            # offsets stay those of the original text; the text of a number drops them
+            tx = [t.translate(_ZERO_WIDTH) if k == _NUM else t for k, t in zip(kd, tx, strict=True)]
         self.kd, self.st, self.en, self.tx = kd, st, en, tx
         self.vl: list[Num | None] = [p[0] if p else None for p in parsed]
         self.zs: list[int] = [p[1] if p else 1 for p in parsed]
@@ -1038,6 +1065,9 @@ class _Scanner:
             fast = self.plain_number(i)
             if fast is not None:
                 return fast
+            fast = self.plain_percent(i)
+            if fast is not None:
+                return fast
         sign = 1
         unit: str | None = None
         bare = True
@@ -1164,8 +1194,8 @@ class _Scanner:
                 value = value * abbr
                 end += 1
                 plain4 = False
-        value = value * sign
-        mant = mant * sign
+        if sign < 0:
+            value, mant = -value, -mant
         if sign < 0 or scale > 1:
             plain4 = False
         # percent after
@@ -1230,6 +1260,25 @@ class _Scanner:
         else:
             fig.mant = v
         return fig
+
+    def plain_percent(self, i: int) -> _Fig | None:
+        """Fast path: an integer token with "%" glued after it ("52%"), read as the full path
+        of :meth:`number` reads it, without its currency, sign, word and fraction rules."""
+        j = i + 1
+        v = self.vl[i]
+        if (
+            type(v) is not int
+            or j >= self.n
+            or self.kd[j] != _SYM
+            or self.tx[j] != "%"
+            or self.st[j] != self.en[i]
+            or self.glued_left_word(i)
+        ):
+            return None
+        z = self.t.zs[i]
+        mant, scale = (Fraction(v, z), z) if z > 1 else (v, 1)
+        return _Fig(i, j + 1, v, v, v, kind="percent", unit="percent", mant=mant, scale=scale,
+                    plain4=False, single_one=False, bare=False)  # fmt: skip
 
     def half_scale(self, j: int) -> tuple[Num, int] | None:
         """ "half a million", "half million", "quarter million", "half a dozen"."""
@@ -1531,17 +1580,23 @@ class _Scanner:
             if chain is not None:
                 return chain
         if k == _NUM:
-            chain = self.chain(i)
-            if chain is not None:
-                return chain
-            dt = self.date_numeric(i) or self.date_day_first(i) or self.slashed(i)
-            if dt is not None:
-                return [dt]
-            if self.glued_left_word(i):
+            j = i + 1
+            if j < self.n and (self.kd[j] != _SYM or self.tx[j] in "-/.:"):
+                # chains, dates, "24/7" and "21st" all need a word, number or one of these
+                # symbols after the first number; "52%", "12)" and "3," skip them
+                chain = self.chain(i)
+                if chain is not None:
+                    return chain
+                dt = self.date_numeric(i) or self.date_day_first(i) or self.slashed(i)
+                if dt is not None:
+                    return [dt]
+                if self.glued_left_word(i):
+                    return self.identifier(i)
+                ordn = self.digit_ordinal(i)
+                if ordn is not None:
+                    return [ordn]
+            elif self.glued_left_word(i):
                 return self.identifier(i)
-            ordn = self.digit_ordinal(i)
-            if ordn is not None:
-                return [ordn]
         if k == _WORD:
             w = self.lw[i]
             if w in _DATE_PREFIXES or (w in MONTHS and self.tx[i][0].isupper()):
@@ -2120,7 +2175,8 @@ def find_numbers(
         v, lo, hi = fig.value, fig.low, fig.high
         if fig.qualifier in ("range", "vague"):
             v = None
-        if not (_fits(fig.value) and _fits(lo) and _fits(hi)):
+        given = fig.value  # low and high are often the same object: one check
+        if not (_fits(given) and (lo is given or _fits(lo)) and (hi is given or _fits(hi))):
             append(
                 NumberMention(
                     start, end, text[start:end], None, None, None, kind="other", note=_UNFIT

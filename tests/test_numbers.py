@@ -16,6 +16,7 @@ import pytest
 from numcheck._numbers import NumberMention, find_numbers
 
 NBSP, THIN, NNBSP = "\u00a0", "\u2009", "\u202f"
+ZWSP, ZWNJ, ZWJ, WJ, BOM = "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"
 
 
 def m(text: str, value: float | None = None, **fields: Any) -> dict[str, Any]:
@@ -106,6 +107,13 @@ CASES = [
         id="digits-arabic-indic",
     ),
     P("\u0967\u0968\u0969 people", [m("\u0967\u0968\u0969", 123)], id="digits-devanagari"),
+    P(f"1{ZWSP}2{ZWSP}3{ZWSP},{ZWSP}000 people", [m(f"1{ZWSP}2{ZWSP}3{ZWSP},{ZWSP}000", 123000)], id="digits-zero-width-spaces-inside"),
+    P(f"{WJ}2{ZWJ}500{BOM} troops", [m(f"2{ZWJ}500", 2500)], id="digits-zero-width-joiners-inside-not-around"),
+    P(f"about 1{ZWNJ}.5 million", [m(f"about 1{ZWNJ}.5 million", 1.5e6, qualifier="approx", low=1.5e6, high=1.5e6)], id="digits-zero-width-before-decimal-point"),
+    P(f"In 20{ZWSP}19, 40 died", [year(f"20{ZWSP}19", 2019), m("40", 40)], id="digits-zero-width-year-still-a-year"),
+    P("\uff11\uff12\uff0c\uff15\uff10\uff10 troops", [m("\uff11\uff12\uff0c\uff15\uff10\uff10", 12500)], id="digits-fullwidth-comma-group"),
+    P("\uff13\uff0e\uff15\uff05 rise", [kind("\uff13\uff0e\uff15\uff05", "percent", value=3.5)], id="digits-fullwidth-point-and-percent"),
+    P("\uff04\uff15 million", [m("\uff04\uff15 million", 5e6, unit="USD")], id="digits-fullwidth-dollar"),
     P("temperatures of -5 and +3", [m("-5", -5), m("+3", 3)], id="digits-signs"),
     P("1E-12", [m("1E-12", 1e-12)], id="digits-exponent"),
     P("1.3x10^6", [m("1.3x10^6", 1.3e6)], id="digits-times-ten-power"),
