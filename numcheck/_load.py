@@ -20,6 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from ._models import (
+    LONE_SURROGATE,
     Article,
     Claim,
     InputError,
@@ -403,9 +404,6 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), "number")
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _plain(data: dict[Any, Any], what: str) -> dict[str, Any]:
     """A copy of parsed YAML or JSON that is safe to keep and write out as JSON.
 
@@ -419,7 +417,7 @@ def _plain(data: dict[Any, Any], what: str) -> dict[str, Any]:
         if depth > MAX_DEPTH:
             raise BadInputError(f"{where}: nested deeper than {MAX_DEPTH} levels")
         if isinstance(value, str):
-            bad = _SURROGATE.search(value)
+            bad = LONE_SURROGATE.search(value)
             if bad:
                 raise BadInputError(
                     f"{where}: a string holds a lone surrogate (\\u{ord(bad.group()):04x}), "

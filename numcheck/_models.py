@@ -74,7 +74,8 @@ class NumcheckError(ValueError):
     """Base class of numcheck's errors about bad input (files, rules, word lists)."""
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A UTF-16 surrogate code point alone in a str: not Unicode text, not writable as UTF-8."""
 
 
 def valid_unicode(value: Any) -> Any:
@@ -90,8 +91,8 @@ def valid_unicode(value: Any) -> Any:
     if type(value) is str:
         return (
             value
-            if value.isascii() or not _SURROGATE.search(value)
-            else _SURROGATE.sub("\ufffd", value)
+            if value.isascii() or not LONE_SURROGATE.search(value)
+            else LONE_SURROGATE.sub("\ufffd", value)
         )
     if isinstance(value, dict):
         return {valid_unicode(k): valid_unicode(v) for k, v in value.items()}
