@@ -65,6 +65,45 @@ _RANK: dict[Granularity, int] = {
 }
 
 
+Block = tuple[str, str, str, str]
+"""Where a claim is compared: its key, statistic family, period and event."""
+
+_FAMILY: dict[str | None, str] = {
+    None: "level",
+    "level": "level",
+    "running_total": "total",
+    "flow": "flow",
+    "rate": "rate",
+    "share": "share",
+}
+
+
+def block(claim: Claim, incomparable: Collection[str] = ()) -> Block | None:
+    """The block ``claim`` is compared in, or ``None`` when it is never compared.
+
+    Claims meet only within a block: the same key (measure, subject, location), the same
+    statistic family (a level, a running total, a flow, a rate, a share), the same period
+    for flows and rates (a daily count never meets a monthly one; "0.3% month on month"
+    never meets "4.9% a year") and the same event (a toll belongs to its incident).
+    Changes ("rose by 5%") and claims with no known measure are never compared.
+
+    >>> block(Claim(article="a", value=3, unit="deaths", statistic="flow", period="day"))
+    ('deaths|?|?', 'flow', 'day', '')
+    """
+    if claim.kind != "level" or claim.statistic == "change":
+        return None
+    measure = claim.measure or claim.unit
+    if not measure or measure in incomparable or claim.key.startswith(UNKNOWN + "|"):
+        return None
+    family = _FAMILY[claim.statistic]
+    period = ""
+    if family == "flow":
+        period = claim.period or ""
+    elif family == "rate":
+        period = claim.period or "year"
+    return (claim.key, family, period, claim.event or "")
+
+
 def compare(
     claims: Iterable[Claim],
     rules: Rules,
@@ -80,24 +119,21 @@ def compare(
     """
     lexicon = lexicon or default_lexicon()
     incomparable = lexicon.incomparable
-    groups: dict[str, list[Claim]] = defaultdict(list)
+    groups: dict[Block, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if (
-            claim.kind == "level"
-            and claim.unit
-            and claim.unit not in incomparable
-            and not claim.key.startswith(UNKNOWN + "|")
-        ):
-            groups[claim.key].append(claim)
+        where = block(claim, incomparable)
+        if where is not None:
+            groups[where].append(claim)
     found: list[tuple[tuple[object, ...], Discrepancy]] = []
     # Millions of small objects and no cycles among them: the cyclic collector would
     # rescan them over and over, so it waits until the comparison is done.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for key in sorted(groups):
-            name, rule = rules.for_unit(groups[key][0].unit, lexicon)
-            found.extend(_Key(key, name, rule, focus).compare(groups[key]))
+        for where in sorted(groups):
+            first = groups[where][0]
+            name, rule = rules.for_unit(first.measure or first.unit, lexicon)
+            found.extend(_Key(where, name, rule, focus).compare(groups[where]))
     finally:
         if collecting:
             gc.enable()
@@ -128,7 +164,7 @@ class _Figure:
     @property
     def precise(self) -> bool:
         """A stated figure with finite bounds, not a vague amount or an open bound."""
-        low, high, vague = self.interval
+        low, high, vague, _ = self.interval
         return not vague and math.isfinite(low) and math.isfinite(high)
 
     rank: tuple[object, ...] = field(init=False)
@@ -192,11 +228,12 @@ class _Key:
     """The comparison of the claims of one key."""
 
     def __init__(
-        self, key: str, name: str, rule: MeasureRule, focus: Collection[str] | None
+        self, where: Block, name: str, rule: MeasureRule, focus: Collection[str] | None
     ) -> None:
-        self.key, self.name, self.rule, self.focus = key, name, rule, focus
-        window = rule.time_window
-        self.widest = max(window.days(g) for g in _RANK)
+        self.key, self.family = where[0], where[1]
+        self.name, self.rule, self.focus = name, rule, focus
+        self.totals = self.family == "total"
+        self.widest = max(self._window(g) for g in _RANK)
         self._words: dict[int, tuple[str, str]] = {}  # claim -> its provenance, its figure
         self._seen: set[tuple[int, Interval]] = set()  # (figure, interval) met at one time
         self._names: dict[str, str] = {}  # check -> rule name
@@ -219,7 +256,7 @@ class _Key:
             before = list(passed)
             for earlier in active:
                 gap, coarser = self._gap(earlier, now)
-                if gap <= self.rule.time_window.days(coarser):
+                if gap <= self._window(coarser):
                     check = "unknown-time" if now.unknown or earlier.unknown else "conflict"
                     yield from self._pairs(earlier.figures, now.figures, check, gap, coarser)
                 elif not earlier.unknown:
@@ -235,6 +272,28 @@ class _Key:
             if latest:
                 yield from self._pairs(adrift, latest[0].figures, "unknown-time", None, None)
 
+    def _window(self, granularity: Granularity) -> int:
+        """Days apart two times of ``granularity`` may be and still be the same time:
+        running totals are the same count only at the same as-of date (``total_window``)."""
+        if self.totals:
+            return self.rule.total_window
+        return self.rule.time_window.days(granularity)
+
+    def _when(self, claim: Claim) -> tuple[int, int, bool]:
+        """The time a claim is compared at: its span, or a running total's as-of day; a
+        claim of unknown time stands at its article's publication date (``True``), or
+        nowhere (``_MIN_DAY``) without one."""
+        if self.totals:
+            day = claim.as_of or (claim.time.end if claim.time.known else None)
+            if day is not None:
+                return day.toordinal(), day.toordinal(), False
+        elif claim.time.known:
+            return (*_days(claim.time), False)
+        if claim.anchor is not None:
+            anchor = claim.anchor.toordinal()
+            return anchor, anchor, True
+        return _MIN_DAY, _MIN_DAY, True
+
     def _figures(self, claims: Sequence[Claim]) -> tuple[list[_Time], list[_Figure]]:
         """Claims as figures grouped by time, in time order, and the figures adrift.
 
@@ -246,14 +305,7 @@ class _Key:
             interval = comparable_interval(claim, self.rule)
             if interval is None:
                 continue
-            if claim.time.known:
-                when = (*_days(claim.time), False)
-            elif claim.anchor is not None:
-                day = claim.anchor.toordinal()
-                when = (day, day, True)
-            else:
-                when = (_MIN_DAY, _MIN_DAY, True)
-            figures = by_time[when]
+            figures = by_time[self._when(claim)]
             if interval in figures:
                 figures[interval].claims.append(claim)
             else:
@@ -312,8 +364,13 @@ class _Key:
         verdict: Verdict = "conflict"
         if check == "change":
             verdict = "change"
-            if rule.cumulative and b.interval.high < a.interval.low:
-                verdict, check = "regression", "regression"
+            lower = b.interval.high < a.interval.low
+            if self.totals:
+                verdict = check = "regression" if lower else "update"
+            elif rule.cumulative and lower and self.family == "level":
+                verdict = check = "regression"
+        elif _disputed(a.lead, b.lead):
+            verdict = check = "disputed"
         ma, mb = midpoint(a.interval), midpoint(b.interval)
         ratio = (0.0 if mb == 0 else _finite(mb / ma)) if ma and mb is not None else None
         severity = rule.severity(check, _size(ma, mb))
@@ -355,6 +412,13 @@ class _Key:
             coarser,
             ratio,
         )
+
+
+def _disputed(a: Claim, b: Claim) -> bool:
+    """Both figures are attributed, to different sources."""
+    return (
+        a.attribution is not None and b.attribution is not None and a.attribution != b.attribution
+    )
 
 
 def _size(a: float | None, b: float | None) -> float | None:
@@ -427,12 +491,24 @@ def _who(claim: Claim) -> str:
 
 
 def _figure(claim: Claim) -> str:
+    """The figure, its time and its source in words: ``"31" as of 2023-11-04 ("since 17
+    October"), according to Pentagon``."""
     when = claim.time.label()
     if claim.time.basis == "published":
         when += " (publication date)"
     elif claim.time.text:
         when += f' ("{claim.time.text}")'
     joiner = "" if when.startswith(("until", "since")) else "for "
+    if claim.statistic == "running_total" and claim.as_of is not None:
+        joiner, when = (
+            "",
+            f"as of {claim.as_of.isoformat()}"
+            + (f' ("{claim.time.text}")' if claim.time.text else ""),
+        )
+    if claim.event:
+        when += f", {claim.event}"
+    if claim.attribution:
+        when += f", according to {claim.attribution}"
     return f'"{claim.text}" {joiner}{when}'
 
 
@@ -472,7 +548,19 @@ def _explain(
             f"for {coarser}-precise times is {window:,} days): a conflict"
         )
     elif check == "regression":
-        why = f"; {name} is cumulative, so a lower later figure is a regression"
+        why = f"; {name} is a running total, so a lower later figure is a regression"
+    elif check == "update":
+        why = "; a running total counted to a later date is higher: an update, not a contradiction"
+    elif check == "disputed":
+        when = (
+            "a time is unknown"
+            if gap is None
+            else ("the times overlap" if not gap else f"{gap:,} days apart")
+        )
+        why = (
+            f", beyond the {tolerance} tolerance, for the same time ({when}), and each comes "
+            "from a different source: a disputed figure"
+        )
     else:
         why = f"; the times are {gap:,} days apart: a change over time, not a contradiction"
     return f"{head} {times}{why} (rule {name}/{check})."

@@ -290,6 +290,12 @@ class Framer:
                 "direction": direction,
                 "anchor": article.published,
                 "source": article.source,
+                "measure": None,
+                "statistic": None,
+                "period": None,
+                "as_of": None,
+                "event": None,
+                "attribution": None,
             }
             claim = _construct(fields, claims[0] if claims else None)
             claims.append(claim)

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
@@ -34,14 +35,42 @@ Qualifier = Literal[
 Basis = Literal["explicit", "relative", "published", "unknown"]
 """Where a claim's time comes from."""
 
-Verdict = Literal["conflict", "change", "regression"]
+Verdict = Literal["conflict", "change", "regression", "update", "disputed"]
 Severity = Literal["error", "warning", "info"]
+Statistic = Literal["level", "running_total", "flow", "rate", "share", "change"]
+"""What kind of statistic a figure is: a level at a time ("2,500 troops"), a running total
+counted to an as-of date ("31 attacks since 17 October"), a flow over a period ("55 deaths
+in the past 24 hours"), a rate ("inflation of 4.9%"), a share of a whole ("45% of voters")
+or a change ("rose by 5%")."""
+Period = Literal["day", "week", "month", "quarter", "year"]
 Precision = Literal["day", "month", "year"]
 Kind = Literal["level", "change"]
 Direction = Literal["up", "down"]
 
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 """Sort order of severities, most severe first."""
+
+
+@dataclass(frozen=True)
+class VerdictInfo:
+    """How a verdict reads: its meaning in a few words and its colour in plots and HTML."""
+
+    means: str
+    colour: str | None
+    disagreement: bool
+    """Whether the two figures contradict each other (a conflict, a regression, a dispute),
+    as opposed to describing a change or an update."""
+
+
+VERDICTS: dict[str, VerdictInfo] = {
+    "conflict": VerdictInfo("a contradiction", "#d62728", True),
+    "disputed": VerdictInfo("a disputed figure: the sources disagree", "#9467bd", True),
+    "regression": VerdictInfo("a running total that went down", "#ff7f0e", True),
+    "update": VerdictInfo("a running total or toll that grew", None, False),
+    "change": VerdictInfo("a change over time, not a contradiction", None, False),
+}
+"""The one table of verdicts, read by the engine, the explanations, the renderers and the
+plots: a new verdict is one entry here (and one in :data:`Verdict`)."""
 
 PUBLISHED_MIN, PUBLISHED_MAX = dt.date(1000, 1, 1), dt.date(8999, 12, 31)
 """Publication dates outside these are refused: "now", "last year" and time windows are
@@ -264,6 +293,23 @@ class Claim(_Model):
     """The publication date relative times were anchored on, if any."""
     source: str | None = None
     """The outlet of the article, for provenance."""
+    measure: str | None = None
+    """What is measured when the unit does not say it: ``inflation`` for "inflation of
+    4.9%" (unit ``percent``), ``turnout`` for "turnout of 67%". ``None``: the unit is the
+    measure (``troops``). The key's first part is the measure."""
+    statistic: Statistic | None = None
+    """What kind of statistic the figure is (see :data:`Statistic`); ``None``: unknown,
+    compared as a level."""
+    period: Period | None = None
+    """For a flow: the period it counts over ("in the past 24 hours" is a ``day``)."""
+    as_of: dt.date | None = None
+    """For a running total: the day it is counted to ("since 17 October" in an article of
+    4 January: 4 January)."""
+    event: str | None = None
+    """The incident a figure belongs to, normalized ("drone attack 2024-01-28", "war"):
+    a toll is compared only with tolls of the same event."""
+    attribution: str | None = None
+    """Who says it ("Gaza health ministry", "Pentagon"), as normalized by the lexicon."""
 
     @model_validator(mode="before")
     @classmethod
@@ -284,7 +330,7 @@ class Claim(_Model):
     @model_validator(mode="after")
     def _check(self) -> Claim:
         if not self.key:  # after validation: unit, subject and location are strings or None
-            key = measure_key(self.unit, self.subject, self.location)
+            key = measure_key(self.measure or self.unit, self.subject, self.location)
             object.__setattr__(self, "key", sys.intern(key))  # one string per key
         if (self.start is None) != (self.end is None):
             raise ValueError("start and end must both be given or both be null")

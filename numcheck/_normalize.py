@@ -1,16 +1,25 @@
 """Stage 5: normalize a claim to the interval it is compared with.
 
 The claim keeps the interval its wording asserts (``low``/``high``); here the rules
-widen it by the qualifier ("about" ± 10%, "nearly" just below) and open unbounded sides
-to infinity. Tolerances are applied when two intervals are compared, to stated figures
-only: the bounds of a vague amount are its meaning ("hundreds of thousands" is less
-than a million), not a figure that may be slightly off.
+widen it by the qualifier and open unbounded sides to infinity.
+
+"about N" is as loose as N is round: half the step N was rounded to ("about 3,000" is
+rounded to the thousand, so ± 500; "around 38,400" to the hundred, so ± 50), at least
+``approx_min`` and at most ``approx`` of N. "nearly N" is just below N.
+
+Tolerances are applied once, when two intervals are compared, and only where nothing
+widened the figure already: an exact figure or the bounds of a vague amount take the
+tolerance; an approximate figure does not (its width is its tolerance), so "about" and
+the tolerance never stack.
 
 >>> from numcheck import Claim
 >>> from numcheck._rules import MeasureRule
 >>> claim = Claim(article="a", text="about 900", value=900, qualifier="approx")
 >>> comparable_interval(claim, MeasureRule())
-Interval(low=810.0, high=990.0, vague=False)
+Interval(low=850.0, high=950.0, vague=False, widened=True)
+>>> claim = Claim(article="a", text="about 3,000", value=3000, qualifier="approx")
+>>> comparable_interval(claim, MeasureRule())[:2]
+(2700.0, 3300.0)
 """
 
 from __future__ import annotations
@@ -27,12 +36,14 @@ _NEARLY = frozenset({"nearly", "almost", "just under", "close to", "not quite"})
 
 
 class Interval(NamedTuple):
-    """A closed interval (infinite ends for unbounded sides); ``vague`` bounds take no
-    tolerance."""
+    """A closed interval (infinite ends for unbounded sides) of a stated figure."""
 
     low: float
     high: float
     vague: bool = False
+    """The bounds of a vague amount ("hundreds of thousands"), not a stated figure."""
+    widened: bool = False
+    """Already widened by its qualifier ("about"): it takes no further tolerance."""
 
 
 def comparable_interval(claim: Claim, rule: MeasureRule) -> Interval | None:
@@ -43,12 +54,17 @@ def comparable_interval(claim: Claim, rule: MeasureRule) -> Interval | None:
         return None
     low, high = asserted
     vague = claim.qualifier == "vague"
+    # "nearly N" is widened below only: its upper end N still takes the tolerance.
+    widened = claim.qualifier == "approx" and claim.modifier not in _NEARLY
     info = unit_info(claim.unit) if claim.unit is not None else None
     if info is None or info.name == info.base or info.dimension.startswith("currency:"):
-        return Interval(low, high, vague)
+        return Interval(low, high, vague, widened)
     assert claim.unit is not None
     return Interval(
-        _to_base(low, claim.unit, info.base), _to_base(high, claim.unit, info.base), vague
+        _to_base(low, claim.unit, info.base),
+        _to_base(high, claim.unit, info.base),
+        vague,
+        widened,
     )
 
 
@@ -77,9 +93,34 @@ def _asserted(claim: Claim, rule: MeasureRule) -> tuple[float, float] | None:
         centre = claim.value if claim.value is not None else (low + high) / 2
         if claim.modifier in _NEARLY:
             return centre - abs(centre) * rule.nearly, centre
-        spread = abs(centre) * rule.approx
+        half_step = rounding_step(centre) / 2
+        spread = min(max(half_step, abs(centre) * rule.approx_min), abs(centre) * rule.approx)
         return min(low, centre - spread), max(high, centre + spread)
     return low, high
+
+
+def rounding_step(value: float) -> float:
+    """The step ``value`` looks rounded to: the place of its last significant digit, or
+    five of them when that digit is 5 (2,500 is a round half thousand).
+
+    >>> rounding_step(3000), rounding_step(2500), rounding_step(38400), rounding_step(4.9)
+    (1000.0, 500.0, 100.0, 0.1)
+    """
+    value = abs(value)
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    digits = f"{value:.15g}"
+    if "e" in digits:
+        return 0.0
+    whole, _, fraction = digits.partition(".")
+    if fraction:
+        step = 10.0 ** -len(fraction)
+        last = fraction[-1]
+    else:
+        stripped = whole.rstrip("0")
+        step = 10.0 ** (len(whole) - len(stripped))
+        last = stripped[-1] if stripped else "0"
+    return round(step * 5, 12) if last == "5" else step
 
 
 def _vague(claim: Claim, rule: MeasureRule, low: float, high: float) -> tuple[float, float]:
@@ -97,14 +138,16 @@ def _vague(claim: Claim, rule: MeasureRule, low: float, high: float) -> tuple[fl
 
 
 def agree(a: Interval, b: Interval, rule: MeasureRule) -> bool:
-    """Whether two intervals overlap once each stated one is widened by the tolerance."""
-    return a.low <= _up(b.high, rule, b.vague) and b.low <= _up(a.high, rule, a.vague)
+    """Whether two intervals overlap once the upper end of each one not already widened
+    by its qualifier is raised by the tolerance."""
+    return a.low <= _up(b, rule) and b.low <= _up(a, rule)
 
 
-def _up(value: float, rule: MeasureRule, vague: bool) -> float:
-    if math.isinf(value) or vague:
-        return value
-    return value + max(rule.absolute_tolerance, abs(value) * rule.relative_tolerance)
+def _up(interval: Interval, rule: MeasureRule) -> float:
+    high = interval.high
+    if math.isinf(high) or interval.widened:
+        return high
+    return high + max(rule.absolute_tolerance, abs(high) * rule.relative_tolerance)
 
 
 def midpoint(interval: Interval) -> float | None:

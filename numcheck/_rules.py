@@ -30,7 +30,7 @@ from ._models import SEVERITY_RANK, NumcheckError, Severity
 
 Granularity = Literal["day", "week", "month", "quarter", "year", "longer"]
 """How precise a time is: the length of its span (open spans are ``longer``)."""
-Check = Literal["conflict", "change", "regression", "unknown-time"]
+Check = Literal["conflict", "change", "regression", "unknown-time", "update", "disputed"]
 """The check that produced a finding; rules name it as ``MEASURE/CHECK``."""
 
 
@@ -85,7 +85,10 @@ class MeasureRule(BaseModel):
     absolute_tolerance: float = Field(0.0, ge=0)
     """...or by this absolute amount, whichever is larger (small counts: 3 against 4)."""
     approx: float = Field(0.10, ge=0, le=1)
-    """"about", "roughly", "around", "some": the figure ± this fraction."""
+    """"about", "roughly", "around", "some": the figure ± half the step it is rounded to
+    ("about 3,000": the thousand), at most this fraction of it."""
+    approx_min: float = Field(0.01, ge=0, le=1)
+    """...and at least this fraction ("around 38,400" is ± 1%, not ± 50)."""
     nearly: float = Field(0.10, ge=0, le=1)
     """"nearly", "almost", "just under": from the figure less this fraction up to it."""
     open_ends: float | None = Field(None, ge=0)
@@ -107,7 +110,15 @@ class MeasureRule(BaseModel):
     change: SeverityScale = "info"
     """Severity of a change: different times, different values."""
     regression: SeverityScale = "warning"
-    """Severity of a regression: a cumulative figure that went down over time."""
+    """Severity of a regression: a running total that went down over time."""
+    update: SeverityScale = "info"
+    """Severity of an update: a running total or a toll that grew between reports."""
+    disputed: SeverityScale = "warning"
+    """Severity of a disputed figure: sources named for each figure disagree for the same
+    time (one source contradicting itself is a conflict)."""
+    total_window: int = Field(0, ge=0)
+    """Days two running totals' as-of dates may be apart and still be the same count
+    (0: the same day). Totals counted to different days are an update or a regression."""
     unknown_time: SeverityScale = "warning"
     """Severity when values disagree and a time is unknown (reported as a conflict)."""
 
@@ -123,7 +134,7 @@ class MeasureRule(BaseModel):
             object.__setattr__(self, "time_window", self.time_window.model_copy(update=days))
         return self
 
-    @field_validator("conflict", "change", "regression", "unknown_time")
+    @field_validator("conflict", "change", "regression", "unknown_time", "update", "disputed")
     @classmethod
     def _steps_ascend(cls, scale: SeverityScale) -> SeverityScale:
         if isinstance(scale, tuple):
