@@ -31,6 +31,7 @@ from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
 from ._numbers import NumberMention, find_numbers
+from ._statistic import Context, read_attribution, read_event, read_statistic
 from ._time import Anchor, TimeResolver
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
@@ -53,6 +54,7 @@ _LOCATIVE = frozenset("in across inside within throughout".split())
 _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
 _PASSIVE = frozenset("were was are is been being reportedly".split())
+_SUFFERED = frozenset("suffered sustained received suffering sustaining".split())
 _EXPLETIVES = frozenset("there it they this these those its their".split())
 _CHANGE_BEFORE: dict[str, Direction] = {
     "another": "up",
@@ -188,6 +190,7 @@ class _Frame:
     own_noun: bool = False  # the figure named its own noun (not elided / borrowed)
     borrowed_location: str | None = None  # the location of the figure it was elided from
     plain: bool = False  # the unit is a plain plural noun in no list ("widgets")
+    measure: str | None = None  # what a percentage measures ("inflation of 4.9%")
 
 
 class Framer:
@@ -223,6 +226,7 @@ class Framer:
         shift = 0  # tokens from the previous figure to the template it was framed like
         told: tuple[object, ...] = ()  # what the previous figure's frame tells the next
         sentences: dict[tuple[int, int], str] = {}
+        attributions: dict[tuple[int, int], str | None] = {}
         shapes: dict[str, str] = {}
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
@@ -271,6 +275,33 @@ class Framer:
                 value, low, high = (None if v is None else v * 100 for v in (value, low, high))
                 unit = "percent"
             kind, direction = _change(doc, mention)
+            clause = timer.clause(sentence, (mention.start, mention.end))
+            clause_text = doc.text[clause[0] : clause[1]]
+            measure = frame.measure
+            reading = read_statistic(
+                Context(
+                    doc.text[clause[0] : mention.start],
+                    doc.text[mention.end : clause[1]],
+                    clause_text,
+                    kind,
+                    unit,
+                    measure,
+                    self.lexicon.statistics.get(measure or unit or ""),
+                    time,
+                    article.published,
+                    (measure or unit) in self.lexicon.units,
+                )
+            )
+            if reading.statistic == "rate" and kind == "change":
+                kind, direction = "level", None  # "prices rose 0.3% on the month": the rate
+            event = (
+                read_event(clause_text, time)
+                if (measure or unit) in self.lexicon.home_measures
+                else None
+            )
+            attribution = attributions.get(sentence, "")
+            if attribution == "":
+                attribution = attributions[sentence] = read_attribution(text)
             fields: dict[str, Any] = {
                 "article": article.id,
                 "start": mention.start,
@@ -290,12 +321,12 @@ class Framer:
                 "direction": direction,
                 "anchor": article.published,
                 "source": article.source,
-                "measure": None,
-                "statistic": None,
-                "period": None,
-                "as_of": None,
-                "event": None,
-                "attribution": None,
+                "measure": measure,
+                "statistic": reading.statistic,
+                "period": reading.period,
+                "as_of": reading.as_of,
+                "event": event,
+                "attribution": attribution,
             }
             claim = _construct(fields, claims[0] if claims else None)
             claims.append(claim)
@@ -376,7 +407,35 @@ class Framer:
             frame.subject = self._topic(doc, sentence)
         if frame.unit in self.names:
             frame.unit = None
+        if frame.unit == "percent" or mention.kind == "fraction":
+            frame.measure = self._rated(doc, mention, sentence)
         return frame
+
+    def _rated(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+    ) -> str | None:
+        """What a percentage is a rate or share of: a rate noun in its clause before it
+        ("inflation fell to 4.9%", "the jobless rate was 4.2%") or right after it ("a 67%
+        turnout"). Only measures whose ``statistic`` is a rate or a share count."""
+        statistics = self.lexicon.statistics
+        here = doc.token_after(mention.start)
+        after = doc.token_after(mention.end)
+        for index in range(after, min(after + 2, len(doc.tokens))):
+            found = self.measures.match(doc, index)
+            if found is not None and statistics.get(found[0]) in ("rate", "share"):
+                return found[0]
+        first = doc.token_after(sentence[0])
+        best: str | None = None
+        for index in range(here - 1, max(first, here - 12) - 1, -1):
+            if re.search(r"[;:()]", doc.gap(index, index + 1)):
+                break
+            if any(ch.isdigit() for ch in doc.tokens[index].word) and index < here - 1:
+                break
+            found = self.measures.match(doc, index, here)
+            if found is not None and statistics.get(found[0]) in ("rate", "share"):
+                best = found[0]  # the longest match ending nearest: "core inflation"
+                break
+        return best
 
     def _after(self, doc: _Document, first: int, last: int) -> _Frame:
         """Scan the noun phrase after the figure for the counted noun and an actor."""
@@ -457,10 +516,19 @@ class Framer:
     def _passive_after(self, doc: _Document, first: int, last: int) -> str | None:
         """A passive measure verb right after the figure's noun phrase (which ends before
         token ``first``): "26,000 Palestinians were killed", "300 people were displaced"."""
-        for index in range(first + 1, min(first + 4, last)):
-            if re.search(r"[,;:()]", doc.gap(index - 1, index)):
+        for index in range(first, min(first + 4, last)):
+            if index > first and re.search(r"[,;:()]", doc.gap(index - 1, index)):
                 return None
-            verb = self.lexicon.measure_verbs.get(doc.lower[index])
+            word = doc.lower[index]
+            if word in _SUFFERED:  # "29 service members sustained traumatic brain injuries"
+                for ahead in range(index + 1, min(index + 4, last)):
+                    found = self.measures.match(doc, ahead, last)
+                    if found is not None and found[0] in self.lexicon.cumulative:
+                        return found[0]
+                return None
+            if index == first:
+                continue
+            verb = self.lexicon.measure_verbs.get(word)
             if verb is not None and doc.lower[index - 1] in _PASSIVE:
                 return verb
         return None
@@ -834,7 +902,9 @@ def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
     ):
         fields.pop("key", None)
         return Claim(**fields)
-    fields["key"] = sys.intern(measure_key(fields["unit"], fields["subject"], fields["location"]))
+    fields["key"] = sys.intern(
+        measure_key(fields["measure"] or fields["unit"], fields["subject"], fields["location"])
+    )
     return _unvalidated({name: fields[name] for name in _CLAIM_FIELDS}, like)
 
 

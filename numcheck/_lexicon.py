@@ -10,11 +10,11 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -72,6 +72,10 @@ class Lexicon:
     """Actor -> the place it stands for ("Iraq" for Iraqis, "Palestine" for Palestinians)."""
     adjectives: frozenset[Phrase]
     """Actor forms that only modify a noun: "Iraqi", "American"."""
+    statistics: Mapping[str, str] = field(default_factory=dict)
+    """Measure -> the statistic its figures are unless the wording says otherwise:
+    ``running_total`` for cumulative measures (tolls), ``flow`` for counts over a period
+    (deliveries), ``rate`` for rates that percentages state (inflation)."""
 
 
 def build_lexicon(
@@ -83,7 +87,11 @@ def build_lexicon(
     cumulative: set[str] = set()
     incomparable: set[str] = set()
     home_measures: set[str] = set()
+    statistics: dict[str, str] = {}
     for name, entry in measures.get("measure", {}).items():
+        statistic = entry.get("statistic") or ("running_total" if entry.get("cumulative") else None)
+        if statistic:
+            statistics[name] = statistic
         if not entry.get("compare", True):
             incomparable.add(name)
         if entry.get("home", False):
@@ -129,6 +137,7 @@ def build_lexicon(
         frozenset(home_measures),
         homes,
         frozenset(adjectives),
+        statistics,
     )
 
 
@@ -142,6 +151,7 @@ class _Measure(_Strict):
     cumulative: bool = False
     compare: bool = True
     home: bool = False
+    statistic: Literal["level", "running_total", "flow", "rate", "share"] | None = None
 
 
 class _Actor(_Strict):

@@ -54,16 +54,64 @@ class Anchor:
 
 @dataclass(frozen=True)
 class _Month:
-    """A month named without a day or year ("since January"), as a date mention."""
+    """A month named without a day or year ("since January"), or a period the number
+    layer does not report ("the third quarter of 2023", "the 2010s"), as a date mention."""
 
     start: int
     end: int
     parts: tuple[int | None, int | None, int | None]
     kind: str = "date"
+    days: tuple[dt.date, dt.date] | None = None
+    """The period's first and last day, when ``parts`` cannot say it."""
+
+
+_ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_QUARTER = re.compile(
+    r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|final)[\s-]quarter\s+(?:of\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b|\bQ(?P<q>[1-4])\s*(?P<qyear>(?:19|20)\d\d)\b"
+)
+_DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")
+_COMPARATIVE = re.compile(
+    r"\b(?:lowest|highest|most|fewest|least|biggest|largest|smallest|worst|best|deadliest|"
+    r"strongest|weakest|fastest|slowest|first time|record|high|low|levels?|not seen)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:since|in)\s+(?:at least\s+)?$",
+    re.IGNORECASE,
+)
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+
+def _periods(text: str) -> list[_Month]:
+    """Quarters ("the third quarter of 2023", "Q3 2023") and decades ("the 2010s")."""
+    found: list[_Month] = []
+    for match in _QUARTER.finditer(text):
+        year = int(match.group("year") or match.group("qyear"))
+        quarter = (
+            int(match.group("q"))
+            if match.group("q")
+            else _ORDINAL_QUARTERS[match.group("nth").lower()]
+        )
+        first = dt.date(year, 3 * quarter - 2, 1)
+        last_month = 3 * quarter
+        last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+        found.append(_Month(match.start(), match.end(), (year, None, None), days=(first, last)))
+    for match in _DECADE.finditer(text):
+        decade = int(match.group("decade"))
+        found.append(
+            _Month(
+                match.start(),
+                match.end(),
+                (decade, None, None),
+                days=(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31)),
+            )
+        )
+    return found
 
 
 _MONTH_ONLY = re.compile(
-    r"\b(?:in|since|until|till|by|from|to|through|during|early|mid|late|last|this)[\s-]+"
+    r"\b(?:in|since|until|till|by|from|to|through|during|early|mid|late|last|this|of)[\s-]+"
     r"(?P<month>(?:(?:early|mid|late)[\s-]+)?(?P<name>January|February|March|April|May|June|"
     r"July|August|September|October|November|December))\b(?![\s,]*\d)"
 )
@@ -87,9 +135,18 @@ _LEAD = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<now>right now|now|currently|today|at present|presently|at the moment|"
     r"as of now|so far|to date|as things stand|nowadays|there (?:are|is|remain))\b"
-    r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous) (?:year|month|week))\b",
+    r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous) (?:year|month|week))\b"
+    r"|\b(?P<yesterday>yesterday)\b"
+    r"|\b(?P<ago>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) "
+    r"(?P<unit>day|week|month|year)s? ago)\b"
+    r"|\b(?:on |last |this |since )?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)(?:'s)?\b",
     re.IGNORECASE,
 )
+_SMALL = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 
 
 class TimeResolver:
@@ -110,6 +167,7 @@ class TimeResolver:
             _Month(m.start("month"), m.end(), (None, MONTHS[m.group("name").lower()], None))
             for m in _MONTH_ONLY.finditer(text)
         ]
+        self.months = sorted([*self.months, *_periods(text)], key=lambda m: m.start)
         self.month_starts = [m.start for m in self.months]
 
     def resolve(
@@ -129,9 +187,18 @@ class TimeResolver:
         hi = bisect.bisect_left(self.month_starts, sentence[1])
         if lo < hi:  # bare months ("since January") the number layer does not report
             starts = [d.start for d in mentions]
+            periods = [m for m in self.months[lo:hi] if m.days is not None]
             extra = [m for m in self.months[lo:hi] if not _overlaps(m, mentions, starts)]
-            mentions = sorted([*mentions, *extra], key=lambda d: d.start)
-        clause = self._clause(sentence, figure)
+            # A quarter or decade replaces the year mention inside it.
+            mentions = [d for d in mentions if not any(p.start <= d.start < p.end for p in periods)]
+            mentions = sorted(
+                {id(m): m for m in [*mentions, *extra, *periods]}.values(), key=lambda d: d.start
+            )
+        if mentions:  # "the lowest since 1999": a date a comparison reaches back to
+            mentions = [
+                d for d in mentions if not _COMPARATIVE.search(text, max(0, d.start - 60), d.start)
+            ]
+        clause = self.clause(sentence, figure)
         starts = [d.start for d in mentions]
         first = bisect.bisect_left(starts, clause[0])
         dates = [m for m in mentions[first:] if m.end <= clause[1]]
@@ -155,7 +222,7 @@ class TimeResolver:
             return _span()
         return _span(start=published[0], end=published[1], basis="published")
 
-    def _clause(self, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
+    def clause(self, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
         """The part of the sentence between the clause boundaries around the figure."""
         start, end = sentence
         index = bisect.bisect_right(self.boundary_ends, figure[0])
@@ -333,6 +400,9 @@ def _partner(
 
 
 def _mention_span(text: str, date: DateMention, anchor: Anchor) -> tuple[dt.date, dt.date] | None:
+    days: tuple[dt.date, dt.date] | None = getattr(date, "days", None)
+    if days is not None:
+        return days
     if not date.parts:
         return None
     year, month, day = date.parts
@@ -376,6 +446,32 @@ def _relative(match: re.Match[str], anchor: Anchor) -> TimeSpan | None:
     if anchor.date is None or published is None:
         return None
     words = match.group().lower()
+    if match.group("yesterday"):
+        day = anchor.date - dt.timedelta(days=1)
+        return _span(start=day, end=day, basis="relative", text=match.group())
+    if match.group("weekday"):
+        if anchor.precision != "day":
+            return None
+        back = (anchor.date.weekday() - _WEEKDAYS[match.group("weekday").lower()]) % 7
+        day = anchor.date - dt.timedelta(days=back)
+        if words.startswith("since "):
+            return _span(start=day, end=published[1], basis="relative", text=match.group())
+        return _span(start=day, end=day, basis="relative", text=match.group())
+    if match.group("ago"):
+        count = _SMALL.get(match.group("n").lower()) or int(match.group("n")[:4])
+        if count > anchor.date.year - 1:
+            return None
+        unit = match.group("unit").lower()
+        if unit == "year":
+            year = anchor.date.year - count
+            start, end = _interval(year, None, None)
+        elif unit == "month":
+            months = anchor.date.year * 12 + anchor.date.month - 1 - count
+            start, end = _interval(months // 12, months % 12 + 1, None)
+        else:
+            day = anchor.date - dt.timedelta(days=count * (7 if unit == "week" else 1))
+            start = end = day
+        return _span(start=start, end=end, basis="relative", text=match.group())
     if match.group("now"):
         if words in ("so far", "to date"):
             return _span(start=None, end=published[1], basis="relative", text=match.group())

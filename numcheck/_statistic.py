@@ -1,0 +1,351 @@
+"""What kind of statistic a figure is, the incident it belongs to, and who says it.
+
+Part of stage 4 (framing). Each reading is a table of small named rules tried in order
+on the figure's clause; the first that applies decides:
+
+- the statistic (see ``Statistic`` in the models): a change, a count per period ("55 a
+  day", "in the past 24 hours"), a rate's horizon ("0.3% month on month"), a running total
+  ("since 17 October", "so far", "the toll"), else what the measure is by default in the
+  taxonomy (``statistic`` in ``measures.toml``), else a share for a percentage, else a
+  level;
+- the event: an incident named next to a toll ("killed in a strike on a market", "the
+  blast injured 26"), with its date when the clause gives one;
+- the attribution: "according to X", "X said", "said X".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from ._models import Period, Statistic, TimeSpan
+
+_PERIOD_WORDS: dict[str, Period] = {
+    "24 hours": "day",
+    "day": "day",
+    "days": "day",
+    "daily": "day",
+    "overnight": "day",
+    "week": "week",
+    "seven days": "week",
+    "7 days": "week",
+    "weekly": "week",
+    "month": "month",
+    "30 days": "month",
+    "monthly": "month",
+    "quarter": "quarter",
+    "three months": "quarter",
+    "quarterly": "quarter",
+    "year": "year",
+    "12 months": "year",
+    "twelve months": "year",
+    "annually": "year",
+    "annual": "year",
+    "yearly": "year",
+}
+
+_PER = re.compile(
+    r"\b(?:a|per|each|every)\s+(?P<p>day|week|month|quarter|year)\b"
+    r"|\b(?P<q>daily|weekly|monthly|quarterly|annually|yearly)\b",
+    re.IGNORECASE,
+)
+_PAST_PERIOD = re.compile(
+    r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
+    r"(?P<p>24 hours|day|week|seven days|7 days|month|30 days|quarter|three months|year|"
+    r"12 months|twelve months)\b|\b(?P<q>overnight)\b",
+    re.IGNORECASE,
+)
+_RATE_HORIZON = re.compile(
+    r"\b(?P<month>month[\s-]on[\s-]month|from the previous month|on the month|"
+    r"month[\s-]over[\s-]month|m/m)\b|\b(?P<quarter>quarter[\s-]on[\s-]quarter|"
+    r"on the quarter|quarter[\s-]over[\s-]quarter|q/q)\b|\b(?P<year>year[\s-]on[\s-]year|"
+    r"annual|annually|a year earlier|in the (?:year|12 months) to|year[\s-]over[\s-]year|"
+    r"y/y|12-month)\b",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(
+    r"\b(?:so far|to date|in total|a total of|total|toll|tally|tallies|cumulative|"
+    r"overall|altogether|since)\b",
+    re.IGNORECASE,
+)
+_INCIDENT = re.compile(
+    r"\b(?P<head>(?:drone\s+|rocket\s+|missile\s+|suicide\s+|car\s+|air\s+|terror\s+)?"
+    r"(?:attack|strike|airstrike|bombing|blast|explosion|fire|blaze|shooting|crash|"
+    r"collision|earthquake|quake|raid|ambush|stampede|collapse|flood|flooding|storm|"
+    r"hurricane|cyclone|landslide|derailment|massacre))\b(?!-)",
+    re.IGNORECASE,
+)
+_INCIDENT_TYPES = {
+    "airstrike": "strike",
+    "air strike": "strike",
+    "blast": "explosion",
+    "blaze": "fire",
+    "quake": "earthquake",
+    "flooding": "flood",
+}
+_WAR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|invasion)\b")
+
+_SOURCE_VERBS = (
+    r"(?:said|says|say|reported|reports|estimated|estimates|estimate|counted|recorded|"
+    r"put|puts|announced|confirmed|told)"
+)
+_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<who>[^,.;:()\"]{2,80}?)(?=\s*(?:[,.;:()\"]|$)|\s+(?:on|in \d|"
+    r"which|who|that|data|figures|as of|since|released)\b)",
+    re.IGNORECASE,
+)
+_SAID_BY = re.compile(
+    rf"(?P<who>(?:\b[\w'-]+\s+){{1,6}}?)(?:has |have |had )?{_SOURCE_VERBS}\b",
+    re.IGNORECASE,
+)
+_BY_SAID = re.compile(
+    rf"[,\"”]\s*{_SOURCE_VERBS}\s+(?P<who>(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){{0,5}}?)"
+    r"\s*(?:[,.;:]|$)",
+    re.IGNORECASE,
+)
+_SOURCE_HEADS = frozenset(
+    "ministry ministries office department agency officials official authorities army "
+    "military government spokesman spokeswoman spokesperson commission bureau service "
+    "services un unhcr who pentagon police council statistics survey study researchers "
+    "organisation organization monitor observatory command forces institute group "
+    "committee administration idf centre center".split()
+)
+_PASSIVE = frozenset("was were is are be been being".split())
+_DETERMINERS = frozenset("the a an its their his her our".split())
+_NOT_SOURCES = frozenset(
+    "it he she they we i you this that which who there what figures data reports report "
+    "people".split()
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a figure reads beyond its frame."""
+
+    statistic: Statistic
+    period: Period | None = None
+    as_of: dt.date | None = None
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules read: the clause around the figure, split at the figure."""
+
+    before: str
+    after: str
+    clause: str
+    """The clause around the figure; ``before`` and ``after`` are its parts on either
+    side of the figure."""
+    kind: str
+    unit: str | None
+    measure: str | None
+    default: str | None
+    time: TimeSpan
+    published: dt.date | None
+    counted: bool = True
+    """The unit is a counted measure of the taxonomy (not a physical or money unit)."""
+
+    @property
+    def local(self) -> str:
+        """The figure's own phrase: the clause between the commas around the figure."""
+        return self.before.rsplit(",", 1)[-1] + " # " + self.after.split(",", 1)[0]
+
+
+Rule = Callable[[Context], Reading | None]
+
+
+def _change(ctx: Context) -> Reading | None:
+    return Reading("change") if ctx.kind == "change" else None
+
+
+def _rate_horizon(ctx: Context) -> Reading | None:
+    """ "0.3% month on month", "4.9% in the year to December": a rate and its horizon
+    (a rate of change: "prices rose 0.3% month on month" is the monthly rate)."""
+    if ctx.unit != "percent" or ctx.default not in (None, "rate"):
+        return None
+    found = _RATE_HORIZON.search(ctx.local)
+    if found is None:
+        if ctx.default == "rate" and ctx.kind != "change":
+            return Reading("rate", "year")
+        return None
+    period: Period = (
+        "month" if found.group("month") else ("quarter" if found.group("quarter") else "year")
+    )
+    return Reading("rate", period)
+
+
+def _per_period(ctx: Context) -> Reading | None:
+    """ "55 a day", "1,500 per month", "daily": a count per period."""
+    found = _PER.search(ctx.after[:40])
+    if found is None:
+        return None
+    period = _PERIOD_WORDS[(found.group("p") or found.group("q")).lower()]
+    return Reading("rate" if ctx.unit == "percent" else "flow", period)
+
+
+def _past_period(ctx: Context) -> Reading | None:
+    """ "in the past 24 hours", "over the last week", "overnight": a count over a period
+    (unless the clause says it is a running total: "the toll in the past week rose to")."""
+    found = _PAST_PERIOD.search(ctx.local)
+    if found is None or _TOTAL.search(ctx.local):
+        return None
+    return Reading("flow", _PERIOD_WORDS[(found.group("p") or found.group("q")).lower()])
+
+
+def _running_total(ctx: Context) -> Reading | None:
+    """ "since 17 October", "so far", "the death toll": a running total to an as-of date."""
+    if ctx.default == "running_total" or (
+        ctx.default is None and ctx.counted and _TOTAL.search(ctx.local)
+    ):
+        return Reading("running_total", as_of=_as_of(ctx))
+    return None
+
+
+def _default(ctx: Context) -> Reading | None:
+    """What the measure is by default (``statistic`` in measures.toml)."""
+    if ctx.default == "flow":
+        return Reading("flow", _granularity(ctx.time))
+    if ctx.default in ("rate", "share", "level"):
+        return Reading(ctx.default)  # type: ignore[arg-type]
+    return None
+
+
+def _percent(ctx: Context) -> Reading | None:
+    return Reading("share") if ctx.unit == "percent" else None
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("rate-horizon", _rate_horizon),
+    ("change", _change),
+    ("per-period", _per_period),
+    ("past-period", _past_period),
+    ("running-total", _running_total),
+    ("measure-default", _default),
+    ("percent", _percent),
+)
+"""The statistic rules, in order: the first that reads the figure decides."""
+
+
+def read_statistic(ctx: Context) -> Reading:
+    """The statistic of a figure by the first rule of :data:`RULES` that applies.
+
+    >>> ctx = Context("", " in the past 24 hours", "55 deaths in the past 24 hours",
+    ...               "cardinal", "deaths", None, "running_total", TimeSpan(), None)
+    >>> read_statistic(ctx)
+    Reading(statistic='flow', period='day', as_of=None, event=None)
+    """
+    for _, rule in RULES:
+        found = rule(ctx)
+        if found is not None:
+            return found
+    return Reading("level")
+
+
+def _as_of(ctx: Context) -> dt.date | None:
+    time = ctx.time
+    if time.known and time.end is not None:
+        return time.end
+    return ctx.published
+
+
+def _granularity(time: TimeSpan) -> Period | None:
+    if not time.known or time.start is None or time.end is None:
+        return None
+    days = (time.end - time.start).days + 1
+    if days <= 1:
+        return "day"
+    if days <= 7:
+        return "week"
+    if days <= 31:
+        return "month"
+    if days <= 92:
+        return "quarter"
+    if days <= 366:
+        return "year"
+    return None
+
+
+def read_event(clause: str, time: TimeSpan) -> str | None:
+    """The incident named in a toll's clause, normalized: its type and, when the clause
+    dates it, its day ("strike 2024-03-01"); "war" for a war's toll.
+
+    >>> read_event("45 people were killed in a strike on a market", TimeSpan())
+    'strike'
+    """
+    found = _INCIDENT.search(clause)
+    if found is not None:
+        head = " ".join(found.group("head").lower().split())
+        words = head.split()
+        kind = _INCIDENT_TYPES.get(head) or _INCIDENT_TYPES.get(words[-1], words[-1])
+        dated = time.basis in ("explicit", "relative") and time.start is not None
+        if dated and time.start == time.end:
+            assert time.start is not None
+            return f"{kind} {time.start.isoformat()}"
+        return kind
+    if _WAR.search(clause):
+        return "war"
+    return None
+
+
+def read_attribution(sentence: str, places: Mapping[str, str] | None = None) -> str | None:
+    """Who a sentence says gives its figures: "according to X", "X said", "said X".
+
+    >>> read_attribution("At least 31,184 people have been killed, according to the "
+    ...                  "health ministry in Gaza.")
+    'Gaza health ministry'
+    >>> read_attribution("The Pentagon said 66 attacks had targeted US forces.")
+    'Pentagon'
+    """
+    found = _ACCORDING.search(sentence)
+    if found is not None:
+        who = _source(found.group("who"))
+        if who:
+            return who
+    found = _BY_SAID.search(sentence)
+    if found is not None:
+        who = _source(found.group("who"))
+        if who:
+            return who
+    for found in _SAID_BY.finditer(sentence):
+        if found.group("who").split()[-1].lower() in _PASSIVE:
+            continue  # "was recorded at 1,70,300": nobody is named
+        who = _source(found.group("who"), tail=True)
+        if who:
+            return who
+    return None
+
+
+def _source(phrase: str, *, tail: bool = False) -> str | None:
+    """A source's name cleaned: determiners and "-run"/"-led" modifiers dropped, "X in
+    PLACE" as "PLACE X"; ``None`` unless it names an organization or a proper name."""
+    words = phrase.replace("\u2019", "'").split()
+    if tail:  # "... as the ministry said": keep the noun phrase right before the verb
+        for cut in range(len(words) - 1, -1, -1):
+            lower = words[cut].lower()
+            if lower in _DETERMINERS or lower in ("and", "but", "while", "as", "which", "that"):
+                words = words[cut + 1 :]
+                break
+            if words[cut].endswith((",", ";", ":")):
+                words = words[cut + 1 :]
+                break
+        else:
+            words = words[-4:]
+    words = [w.strip(",;:'\"") for w in words]
+    words = [w for w in words if w and w.lower() not in _DETERMINERS]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    words = [w for w in words if not re.search(r"-(?:run|led|controlled|backed)$", w, re.I)]
+    if not words or words[0].lower() in _NOT_SOURCES or any(ch.isdigit() for ch in "".join(words)):
+        return None
+    lowered = [w.lower() for w in words]
+    if "in" in lowered[1:]:  # "health ministry in Gaza" is the Gaza health ministry
+        at = lowered.index("in", 1)
+        words = [*words[at + 1 :], *words[:at]]
+        lowered = [w.lower() for w in words]
+    organization = any(w in _SOURCE_HEADS for w in lowered)
+    proper = words[0][:1].isupper() or words[-1][:1].isupper()
+    if not (organization or proper) or len(words) > 6:
+        return None
+    return " ".join(words)
