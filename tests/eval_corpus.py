@@ -35,10 +35,10 @@ sys.path.insert(0, str(ROOT))
 from numcheck import Article, Claim, Discrepancy, Report, check, load_articles  # noqa: E402
 from numcheck._lexicon import default_lexicon  # noqa: E402
 
-REQUIRED = ("id", "article", "text", "group", "measure", "subject", "location", "time")
-REQUIRED += ("statistic",)
-OPTIONAL = ("nth", "period", "as_of", "event", "attribution", "value", "low", "high")
-OPTIONAL += ("qualifier",)
+REQUIRED: tuple[str, ...] = ("id", "article", "text", "group", "measure", "subject")
+REQUIRED += ("location", "time", "statistic")
+OPTIONAL: tuple[str, ...] = ("nth", "period", "as_of", "event", "attribution", "value")
+OPTIONAL += ("low", "high", "qualifier")
 PAIR_FIELDS = ("a", "b", "verdict", "why")
 TOP_FIELDS = ("topic", "figure", "pair")
 
@@ -55,8 +55,8 @@ ALARMS = frozenset({"conflict", "regression", "disputed"})
 """Predicted verdicts that are alarms (with severity warning or error)."""
 FAMILY = {"conflict": {"conflict", "disputed"}, "disputed": {"conflict", "disputed"}}
 FAMILY["regression"] = {"regression"}
-FIELDS = ("measure", "subject", "location", "time", "statistic", "period", "event")
-FIELDS += ("attribution", "value", "qualifier")
+FIELDS: tuple[str, ...] = ("measure", "subject", "location", "time", "statistic", "period")
+FIELDS += ("event", "attribution", "value", "qualifier")
 CLAIM_FIELDS = ("statistic", "period", "event", "attribution")
 """Gold fields scored only once :class:`numcheck.Claim` has a field of that name."""
 UNKNOWN = "?"
@@ -212,10 +212,12 @@ def _check_figure(
     nth = row.get("nth", 1)
     if not isinstance(nth, int) or isinstance(nth, bool) or nth < 1:
         problems.append(f"{here}: nth must be a positive integer")
-    elif row["article"] in articles:
-        if _occurrence(articles[row["article"]].text, row["text"], nth) is None:
-            times = "" if nth == 1 else f" {nth} times"
-            problems.append(f"{here}: text {row['text']!r} is not{times} in the body")
+    elif (
+        row["article"] in articles
+        and _occurrence(articles[row["article"]].text, row["text"], nth) is None
+    ):
+        times = "" if nth == 1 else f" {nth} times"
+        problems.append(f"{here}: text {row['text']!r} is not{times} in the body")
     problems += _check_vocabulary(here, row, vocab)
     return problems
 
@@ -250,7 +252,9 @@ def _check_vocabulary(here: str, row: dict[str, Any], vocab: Vocabulary) -> list
     elif "as_of" in row:
         problems.append(f"{here}: as_of is for running totals only")
     if "qualifier" in row and row["qualifier"] not in QUALIFIERS:
-        problems.append(f"{here}: qualifier {row['qualifier']!r} is not one of {sorted(QUALIFIERS)}")
+        problems.append(
+            f"{here}: qualifier {row['qualifier']!r} is not one of {sorted(QUALIFIERS)}"
+        )
     for name in ("value", "low", "high"):
         number = row.get(name)
         if number is not None and (isinstance(number, bool) or not isinstance(number, int | float)):
