@@ -72,11 +72,14 @@ _QUARTER = re.compile(
 )
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")
 _COMPARATIVE = re.compile(
-    r"\b(?:lowest|highest|most|fewest|least|biggest|largest|smallest|worst|best|deadliest|"
-    r"strongest|weakest|fastest|slowest|first time|record|high|low|levels?|not seen)\s+"
+    r"(?:\b(?:the|its|their|a|an)\s+(?:lowest|highest|most|fewest|least|biggest|largest|"
+    r"smallest|worst|best|deadliest|strongest|weakest|fastest|slowest|sharpest|steepest)|"
+    r"\bfirst time|\brecords?|\b(?:high|low)s?|\bnot seen)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:since|in)\s+(?:at least\s+)?$",
     re.IGNORECASE,
 )
+"""A comparison reaching back to a date ("the lowest since 1999", "a record high in
+2008", "for the first time since 2011"): that date does not date the figure."""
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
