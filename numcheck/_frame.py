@@ -31,7 +31,13 @@ from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
 from ._numbers import NumberMention, find_numbers
-from ._statistic import Context, read_attribution, read_event, read_statistic
+from ._statistic import (
+    Context,
+    read_attribution,
+    read_event,
+    read_modality,
+    read_statistic,
+)
 from ._time import Anchor, TimeResolver
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
@@ -53,8 +59,12 @@ _NOT_UNITS = frozenset("times time percent per cent".split())
 _LOCATIVE = frozenset("in across inside within throughout".split())
 _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
-_PASSIVE = frozenset("were was are is been being reportedly".split())
-_SUFFERED = frozenset("suffered sustained received suffering sustaining".split())
+_PASSIVE = frozenset("were was are is been being reportedly now later also".split())
+_PARTITIVE = frozenset("with including among whom which while".split())
+_SUFFERED = frozenset(
+    "suffered sustained received suffering sustaining diagnosed treated evaluated".split()
+)
+_INTRANSITIVE = frozenset("died perished fled".split())  # a death or flight, no "were"
 _EXPLETIVES = frozenset("there it they this these those its their".split())
 _CHANGE_BEFORE: dict[str, Direction] = {
     "another": "up",
@@ -225,6 +235,7 @@ class Framer:
         templates: dict[tuple[object, ...], tuple[_Frame, Claim, int, tuple[object, ...]]] = {}
         shift = 0  # tokens from the previous figure to the template it was framed like
         told: tuple[object, ...] = ()  # what the previous figure's frame tells the next
+        topic: tuple[str, int] | None = None  # the last counted measure and where
         sentences: dict[tuple[int, int], str] = {}
         attributions: dict[tuple[int, int], str | None] = {}
         shapes: dict[str, str] = {}
@@ -258,7 +269,7 @@ class Framer:
                 before, borrowed = previous
                 previous = (before, replace(borrowed, noun_end=borrowed.noun_end + shift))
                 shift = 0
-            frame = self._frame(doc, mention, sentence, previous)
+            frame = self._frame(doc, mention, sentence, previous, topic)
             if _is_reference(doc, mention) and frame.unit not in self.lexicon.units:
                 continue  # "the two sides", "the one who"; but "the three soldiers" counts
             lo = bisect.bisect_left(date_starts, sentence[0])
@@ -278,6 +289,9 @@ class Framer:
             clause = timer.clause(sentence, (mention.start, mention.end))
             clause_text = doc.text[clause[0] : clause[1]]
             measure = frame.measure
+            modality = read_modality(_local(doc.text, clause, mention))
+            if modality is not None and (measure or unit) in self.lexicon.units:
+                measure = f"{measure or unit}-{modality}"  # "deliveries-forecast"
             reading = read_statistic(
                 Context(
                     doc.text[clause[0] : mention.start],
@@ -286,7 +300,7 @@ class Framer:
                     kind,
                     unit,
                     measure,
-                    self.lexicon.statistics.get(measure or unit or ""),
+                    self.lexicon.statistics.get(frame.measure or unit or ""),
                     time,
                     article.published,
                     (measure or unit) in self.lexicon.units,
@@ -332,6 +346,8 @@ class Framer:
             claims.append(claim)
             token = doc.token_after(mention.start)
             told = (frame.unit, frame.subject, frame.location, frame.noun_end - token)
+            if unit in self.lexicon.units and unit not in self.lexicon.incomparable:
+                topic = (unit, mention.start)
             if signature is not None:
                 templates[signature] = (frame, claim, token, told)
             previous = (mention, frame)
@@ -344,6 +360,7 @@ class Framer:
         mention: NumberMention,
         sentence: tuple[int, int],
         previous: tuple[NumberMention, _Frame] | None,
+        topic: tuple[str, int] | None = None,
     ) -> _Frame:
         lex = self.lexicon
         first = doc.token_after(mention.end)
@@ -386,6 +403,8 @@ class Framer:
             self._elided(doc, mention, sentence, previous, frame)
         if frame.unit is None:
             self._before(doc, mention, sentence, frame)
+        if frame.unit is None and topic is not None:
+            frame.unit = self._carried(doc, mention, topic)
         if frame.location is None:
             share = frame.unit == "percent" or mention.kind == "fraction"
             frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
@@ -410,6 +429,29 @@ class Framer:
         if frame.unit == "percent" or mention.kind == "fraction":
             frame.measure = self._rated(doc, mention, sentence)
         return frame
+
+    def _carried(
+        self, doc: _Document, mention: NumberMention, topic: tuple[str, int]
+    ) -> str | None:
+        """A figure with no noun of its own continues the paragraph's count: "Poland
+        followed with 1,553,707, then Germany with 1,021,667" after "refugees from
+        Ukraine ... reached 7,915,287". The measure of the last counted figure carries
+        over within its paragraph, to the next sentence at most."""
+        unit, since = topic
+        if mention.kind != "cardinal" or "\n\n" in doc.text[since : mention.start]:
+            return None
+        before = doc.text[max(since, mention.start - 20) : mention.start].lower().split()
+        after = doc.text[mention.end : mention.end + 12].lower()
+        if (before and before[-1] in _PARTITIVE) or after.startswith((" of them", " of whom")):
+            return None  # a part of the figure before ("5000 troops, with nearly 4000 ...")
+        nxt = doc.token_after(mention.end)
+        if nxt < len(doc.tokens) and doc.tokens[nxt].start - mention.end <= 1:
+            word = doc.lower[nxt]
+            if doc.tokens[nxt].word.isalpha() and word not in _STOP and word != "times":
+                return None  # a noun of its own we do not know ("two officials")
+        here = bisect.bisect_right(doc.sentence_starts, mention.start)
+        there = bisect.bisect_right(doc.sentence_starts, since)
+        return unit if here - there <= 1 else None
 
     def _rated(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
@@ -496,12 +538,17 @@ class Framer:
         index = doc.token_after(mention.start) - 1
         after = doc.token_after(mention.end)
         if after < len(doc.lower) and doc.lower[after] == "times":
-            for back in range(index, max(index - 6, doc.token_after(sentence[0]) - 1), -1):
+            # "targeted US forces in Iraq and Syria more than 150 times", "came under
+            # attack 16 times": a measure verb, or a measure noun, before the frequency.
+            for back in range(index, max(index - 10, doc.token_after(sentence[0]) - 1), -1):
+                if re.search(r"[,;:]", doc.gap(back, back + 1)):
+                    break
                 verb = self.lexicon.measure_verbs.get(doc.lower[back])
                 if verb is not None:
                     return verb
-                if re.search(r"[,;:]", doc.gap(back, back + 1)):
-                    break
+                noun = self.measures.match(doc, back, index + 1)
+                if noun is not None and noun[0] in self.lexicon.cumulative:
+                    return noun[0]
         for _ in range(3):
             if index < 0 or doc.tokens[index].start < sentence[0]:
                 return None
@@ -514,22 +561,30 @@ class Framer:
         return None
 
     def _passive_after(self, doc: _Document, first: int, last: int) -> str | None:
-        """A passive measure verb right after the figure's noun phrase (which ends before
-        token ``first``): "26,000 Palestinians were killed", "300 people were displaced"."""
-        for index in range(first, min(first + 4, last)):
+        """A measure verb right after the figure's noun phrase (which ends before token
+        ``first``): "26,000 Palestinians were killed", "300 people were displaced", "151,000
+        Iraqis died", "29 service members sustained injuries", "19 were diagnosed with
+        traumatic brain injuries"."""
+        lex = self.lexicon
+        while first < last and self.actors.match(doc, first, last) is not None:
+            first += 1  # "25,000 Palestinians have been killed": past the people named
+        for index in range(first, min(first + 5, last)):
             if index > first and re.search(r"[,;:()]", doc.gap(index - 1, index)):
                 return None
             word = doc.lower[index]
-            if word in _SUFFERED:  # "29 service members sustained traumatic brain injuries"
-                for ahead in range(index + 1, min(index + 4, last)):
-                    found = self.measures.match(doc, ahead, last)
-                    if found is not None and found[0] in self.lexicon.cumulative:
+            if word in _SUFFERED:
+                ahead = index + 1
+                if ahead < last and doc.lower[ahead] in ("with", "for"):
+                    ahead += 1
+                for at in range(ahead, min(ahead + 4, last)):
+                    found = self.measures.match(doc, at, last)
+                    if found is not None and found[0] in lex.cumulative:
                         return found[0]
                 return None
-            if index == first:
+            verb = lex.measure_verbs.get(word)
+            if verb is None:
                 continue
-            verb = self.lexicon.measure_verbs.get(word)
-            if verb is not None and doc.lower[index - 1] in _PASSIVE:
+            if word in _INTRANSITIVE or (index > first and doc.lower[index - 1] in _PASSIVE):
                 return verb
         return None
 
@@ -549,7 +604,8 @@ class Framer:
         if (
             nxt < len(doc.tokens)
             and doc.tokens[nxt].word.isalpha()
-            and doc.tokens[nxt].word.lower() not in _STOP
+            and doc.lower[nxt] not in _STOP
+            and doc.lower[nxt] != "times"
         ):
             return  # the figure has a noun of its own that we did not know
         start = (
@@ -558,10 +614,16 @@ class Framer:
             else before.end
         )
         between = doc.text[start : mention.start]
-        # Close by, joined by a coordinator, with no noun of its own in between.
-        if len(WORD.findall(between)) > 8 or not _COORDINATION.search(between):
+        # Close by, joined by a coordinator, with no noun of its own in between; or a
+        # breakdown after a colon ("24 service members were hurt: 20 at al-Tanf and four
+        # at al-Asad"); or a frequency after a frequency ("attacked 55 times since Oct. 17,
+        # officials said, 27 times in Iraq and 28 in Syria").
+        frequency = _followed_by(doc, before, "times") and _followed_by(doc, mention, "times")
+        breakdown = ":" in between and len(WORD.findall(between.rsplit(":", 1)[1])) <= 8
+        coordinated = len(WORD.findall(between)) <= 8 and _COORDINATION.search(between)
+        if not (frequency or breakdown or coordinated):
             return
-        if re.search(r"[;:!?]", between):
+        if re.search(r"[;!?]", between) or (":" in between and not (breakdown or frequency)):
             return
         frame.unit = before_frame.unit
         frame.subject = frame.subject or before_frame.subject
@@ -578,7 +640,7 @@ class Framer:
                 return  # followed by a noun of its own
         index = doc.token_after(mention.start) - 1
         first = doc.token_after(sentence[0])
-        for _ in range(10):
+        for _ in range(20):
             if index < first:
                 return
             token = doc.tokens[index]
@@ -925,6 +987,19 @@ def _joined(gap: str, *, loose: bool = False) -> bool:
     if loose:
         return stripped in ("", "-", "'", '"', ",")
     return stripped in ("", "-", "'", '"')
+
+
+def _local(text: str, clause: tuple[int, int], mention: NumberMention) -> str:
+    """The figure's own phrase: its clause between the commas around the figure."""
+    left = text.rfind(",", clause[0], mention.start)
+    right = text.find(",", mention.end, clause[1])
+    return text[left + 1 if left >= 0 else clause[0] : right if right >= 0 else clause[1]]
+
+
+def _followed_by(doc: _Document, mention: NumberMention, word: str) -> bool:
+    """The word right after the figure is ``word`` ("16 times")."""
+    after = doc.token_after(mention.end)
+    return after < len(doc.lower) and doc.lower[after] == word
 
 
 def _is_reference(doc: _Document, mention: NumberMention) -> bool:

@@ -268,6 +268,42 @@ def _granularity(time: TimeSpan) -> Period | None:
     return None
 
 
+_FORECAST = re.compile(
+    r"\b(?:forecasts?|forecasting|expected|expects|expectations?|predicted|predicts|"
+    r"predictions?|projected|projections?|consensus|pointed to|polls? of (?:economists|"
+    r"analysts)|anticipated|estimates? compiled)\b",
+    re.IGNORECASE,
+)
+_TARGET = re.compile(
+    r"\b(?:targets?|targeted growth|goals?|aims? (?:for|to|of)|ambitions?|pledged|"
+    r"promised|guidance|objective)\b",
+    re.IGNORECASE,
+)
+_STILL_TO_COME = re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE)
+
+
+def read_modality(local: str) -> str | None:
+    """Whether a figure is a forecast ("analysts had forecast about 457,000", "the 8.2%
+    economists expected") or a target ("the goal of around 1.8 million", "the Bank's 2%
+    target") rather than a reported fact: those are other measures, never compared with
+    the outturn. ``local`` is the figure's own phrase (between the commas around it).
+
+    >>> read_modality("Analysts had forecast about 457,000 deliveries")
+    'forecast'
+    >>> read_modality("meeting the goal of around 1.8 million set by")
+    'target'
+    >>> read_modality("the toll, expected to rise, stood at 40") is None
+    True
+    """
+    if _STILL_TO_COME.search(local):
+        return None
+    if _FORECAST.search(local):
+        return "forecast"
+    if _TARGET.search(local):
+        return "target"
+    return None
+
+
 def read_event(clause: str, time: TimeSpan) -> str | None:
     """The incident named in a toll's clause, normalized: its type and, when the clause
     dates it, its day ("strike 2024-03-01"); "war" for a war's toll.
