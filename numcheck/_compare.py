@@ -34,6 +34,7 @@ import bisect
 import datetime as dt
 import gc
 import math
+import sys
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -85,16 +86,22 @@ def block(claim: Claim, incomparable: Collection[str] = ()) -> Block | None:
     statistic family (a level, a running total, a flow, a rate, a share), the same period
     for flows and rates (a daily count never meets a monthly one; "0.3% month on month"
     never meets "4.9% a year") and the same event (a toll belongs to its incident).
-    Changes ("rose by 5%") and claims with no known measure are never compared.
+    Changes ("rose by 5%") meet only changes of the same direction and period; claims
+    with no known measure, or a percentage whose measure is unknown, are never compared.
 
     >>> block(Claim(article="a", value=3, unit="deaths", statistic="flow", period="day"))
     ('deaths|?|?', 'flow', 'day', '')
     """
-    if claim.kind != "level" or claim.statistic == "change":
-        return None
     measure = claim.measure or claim.unit
     if not measure or measure in incomparable or claim.key.startswith(UNKNOWN + "|"):
         return None
+    if measure == "percent":
+        return None  # a percentage of nothing known ("shares fell 5%", "about 1% fewer")
+    if claim.kind == "change" or claim.statistic == "change":
+        # Changes meet changes of the same direction and period ("up 0.3% month on
+        # month"), never levels.
+        family = f"change {claim.direction or ''}".rstrip()
+        return (claim.key, family, claim.period or "", claim.event or "")
     family = _FAMILY[claim.statistic]
     period = ""
     if family == "flow":
@@ -102,6 +109,63 @@ def block(claim: Claim, incomparable: Collection[str] = ()) -> Block | None:
     elif family == "rate":
         period = claim.period or "year"
     return (claim.key, family, period, claim.event or "")
+
+
+def resolve(placed: list[tuple[Block, Claim]]) -> list[tuple[Block, Claim]]:
+    """Blocks with unknown parts resolved by the rest of the claims, the matching rule's
+    second half: a claim that does not say whose a figure is ("?") joins the one subject
+    the other claims of its measure, place, statistic and event agree on; then one that
+    does not say where joins the one place the claims of its measure, subject, statistic
+    and event agree on; then an incident toll without a date joins the one dated incident
+    of its block. With two or more candidates the part stays unknown: a figure is never
+    guessed into one of several.
+
+    >>> a = Claim(article="a", value=5, unit="deaths", location="Gaza")
+    >>> b = Claim(article="b", value=5, unit="deaths", subject="Palestinians", location="Gaza")
+    >>> [where[0] for where, _ in resolve([(block(a), a), (block(b), b)])]
+    ['deaths|Palestinians|Gaza', 'deaths|Palestinians|Gaza']
+    """
+    rows = [(where[0].split("|"), where, claim) for where, claim in placed]
+    for part in (1, 2):  # subject, then location
+        known: dict[tuple[object, ...], set[str]] = defaultdict(set)
+        for parts, where, _ in rows:
+            if parts[part] != UNKNOWN:
+                known[_without(parts, part, where)].add(parts[part])
+        for parts, where, _ in rows:
+            if parts[part] == UNKNOWN:
+                candidates = known.get(_without(parts, part, where), set())
+                if len(candidates) == 1:
+                    parts[part] = next(iter(candidates))
+    dated: dict[tuple[object, ...], set[str]] = defaultdict(set)
+    for parts, where, _ in rows:
+        if _dated(where[3]):
+            dated[("|".join(parts), where[1], where[2])].add(where[3])
+    out: list[tuple[Block, Claim]] = []
+    for parts, where, claim in rows:
+        key, event = "|".join(parts), where[3]
+        if event and not _dated(event):
+            candidates = dated.get((key, where[1], where[2]), set())
+            if len(candidates) == 1:
+                event = next(iter(candidates))
+        out.append(((sys.intern(key), where[1], where[2], event), claim))
+    return out
+
+
+def blocks(claims: Iterable[Claim], lexicon: Lexicon | None = None) -> dict[int, Block]:
+    """The block each claim is compared in (by ``id``), unknown parts resolved among
+    ``claims`` as :func:`compare` resolves them; claims never compared are left out."""
+    incomparable = (lexicon or default_lexicon()).incomparable
+    placed = [(where, claim) for claim in claims if (where := block(claim, incomparable))]
+    return {id(claim): where for where, claim in resolve(placed)}
+
+
+def _without(parts: list[str], part: int, where: Block) -> tuple[object, ...]:
+    return (*parts[:part], *parts[part + 1 :], where[1], where[2], where[3])
+
+
+def _dated(event: str) -> bool:
+    """An event anchored on a day ("drone attack 2024-01-28")."""
+    return event[-10:-6].isdigit() and event[-3:-2] == "-"
 
 
 def compare(
@@ -119,11 +183,10 @@ def compare(
     """
     lexicon = lexicon or default_lexicon()
     incomparable = lexicon.incomparable
+    placed = [(where, claim) for claim in claims if (where := block(claim, incomparable))]
     groups: dict[Block, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        where = block(claim, incomparable)
-        if where is not None:
-            groups[where].append(claim)
+    for where, claim in resolve(placed):
+        groups[where].append(claim)
     found: list[tuple[tuple[object, ...], Discrepancy]] = []
     # Millions of small objects and no cycles among them: the cyclic collector would
     # rescan them over and over, so it waits until the comparison is done.
@@ -345,6 +408,8 @@ class _Key:
         for a, b in _candidates(first, second):
             if not (a.in_focus(self.focus) or b.in_focus(self.focus)):
                 continue
+            if _one_sentence(a, b):
+                continue  # figures of one sentence are parts, ends or periods of a story
             if check != "change":  # a figure meets each other figure once as the same time
                 if (id(a), b.interval) in seen or (id(b), a.interval) in seen:
                     continue
@@ -362,17 +427,21 @@ class _Key:
             a, b = b, a
         rule = self.rule
         verdict: Verdict = "conflict"
-        if check == "change":
+        ma, mb = midpoint(a.interval), midpoint(b.interval)
+        ratio = (0.0 if mb == 0 else _finite(mb / ma)) if ma and mb is not None else None
+        if check == "change" and a.precise and b.precise and _slipped(ratio, rule.typo):
+            check = "typo"  # 25,000 against 2,500: a slipped zero, not a change
+        elif check == "change":
             verdict = "change"
             lower = b.interval.high < a.interval.low
-            if self.totals:
+            if _disputed(a.lead, b.lead) and (a.lead.event or b.lead.event):
+                verdict = check = "disputed"  # one incident's toll from two sources
+            elif self.totals:
                 verdict = check = "regression" if lower else "update"
             elif rule.cumulative and lower and self.family == "level":
                 verdict = check = "regression"
         elif _disputed(a.lead, b.lead):
             verdict = check = "disputed"
-        ma, mb = midpoint(a.interval), midpoint(b.interval)
-        ratio = (0.0 if mb == 0 else _finite(mb / ma)) if ma and mb is not None else None
         severity = rule.severity(check, _size(ma, mb))
         # Built from validated parts, so pydantic's validation is skipped (hot at scale).
         found = Discrepancy.model_construct(
@@ -412,6 +481,28 @@ class _Key:
             coarser,
             ratio,
         )
+
+
+def _slipped(ratio: float | None, tolerance: float | None) -> bool:
+    """Two figures a power of ten apart (x10, x100, x1000) within ``tolerance``: the same
+    digits with a zero slipped, which no real change produces so exactly."""
+    if ratio is None or tolerance is None or ratio <= 0:
+        return False
+    power = math.log10(ratio if ratio >= 1 else 1 / ratio)
+    nearest = round(power)
+    return 1 <= nearest <= 3 and abs(10**power / 10**nearest - 1) <= tolerance
+
+
+def _one_sentence(a: _Figure, b: _Figure) -> bool:
+    """The two figures are stated in one sentence of one article: a sentence does not
+    contradict itself; its figures are a whole and its parts ("24 injured: 20 at al-Tanf
+    and four at al-Asad"), the ends of a change ("from about 2,000 to fewer than 1,000")
+    or different periods ("459,445 in the quarter and 1,773,443 over the year")."""
+    return any(
+        x.article == y.article and x.sentence == y.sentence and x.sentence
+        for x in a.claims
+        for y in b.claims
+    )
 
 
 def _disputed(a: Claim, b: Claim) -> bool:
@@ -549,6 +640,12 @@ def _explain(
         )
     elif check == "regression":
         why = f"; {name} is a running total, so a lower later figure is a regression"
+    elif check == "typo":
+        why = (
+            f"; the figures are a power of ten apart ({_times(ratio or 0)}) with the same "
+            "digits: a slipped zero or a misplaced separator rather than a change, whatever "
+            "the time between them"
+        )
     elif check == "update":
         why = "; a running total counted to a later date is higher: an update, not a contradiction"
     elif check == "disputed":

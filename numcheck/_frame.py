@@ -60,6 +60,15 @@ _LOCATIVE = frozenset("in across inside within throughout".split())
 _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
 _PASSIVE = frozenset("were was are is been being reportedly now later also".split())
+_OPENERS = frozenset(
+    "the a an in on at but and however for after while with its their this that these those "
+    "analysts economists officials experts shares last next some most many all more less "
+    "about around nearly almost roughly over under since until by from according".split()
+)
+_SAYS = frozenset("said says reported reports told announced estimated estimates".split())
+_ANNUAL = re.compile(
+    r"\b(?:in the (?:year|12 months) to|year[\s-]on[\s-]year|over the year|annual)\b", re.I
+)
 _PARTITIVE = frozenset("with including among whom which while".split())
 _SUFFERED = frozenset(
     "suffered sustained received suffering sustaining diagnosed treated evaluated".split()
@@ -130,6 +139,7 @@ class _Document:
         self.main_place: str | None = None  # computed on first use
         self.locatives: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per window
         self.lower = [word.lower() for word in self.bare]
+        self._names: frozenset[str] | None = None
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around ``start:end``, clipped to 1-1.5x ``CONTEXT`` characters each side.
@@ -152,6 +162,20 @@ class _Document:
             space = self.text.rfind(" ", end, cut)
             last = space if space >= 0 else cut
         return first, max(last, end)
+
+    def names(self) -> frozenset[str]:
+        """Words the text capitalizes inside a sentence (names, not sentence openers)."""
+        if self._names is None:
+            starts = set(self.sentence_starts)
+            self._names = frozenset(
+                t.word if not t.word.endswith("'s") else t.word[:-2]
+                for i, t in enumerate(self.tokens)
+                if t.word[:1].isupper()
+                and t.start not in starts
+                and i > 0
+                and not self.text[self.tokens[i - 1].end : t.start].strip(" \t\"'(\u201c")
+            )
+        return self._names
 
     def token_after(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -287,6 +311,13 @@ class Framer:
                 unit = "percent"
             kind, direction = _change(doc, mention)
             clause = timer.clause(sentence, (mention.start, mention.end))
+            if (
+                kind == "change"
+                and unit == "percent"
+                and self.lexicon.statistics.get(frame.measure or "") == "rate"
+                and _ANNUAL.search(_local(doc.text, clause, mention))
+            ):
+                kind, direction = "level", None  # "prices rose 9.6% in the year to October"
             clause_text = doc.text[clause[0] : clause[1]]
             measure = frame.measure
             modality = read_modality(_local(doc.text, clause, mention))
@@ -351,7 +382,7 @@ class Framer:
             if signature is not None:
                 templates[signature] = (frame, claim, token, told)
             previous = (mention, frame)
-        return claims
+        return _fill_in(claims, self.lexicon.units)
 
     # -- the frame -------------------------------------------------------------------
     def _frame(
@@ -423,11 +454,22 @@ class Framer:
         if frame.location is None:
             frame.location = self._main_place(doc)
         if frame.subject is None:
-            frame.subject = self._topic(doc, sentence)
+            frame.subject = self._topic(doc, sentence) or self._named(doc, sentence)
+        if (
+            frame.location is None
+            and frame.subject
+            and lex.statistics.get(frame.unit or "")
+            in (
+                "rate",
+                "share",
+            )
+        ):
+            frame.location = lex.homes.get(frame.subject)  # "UK inflation" is in the UK
         if frame.unit in self.names:
             frame.unit = None
         if frame.unit == "percent" or mention.kind == "fraction":
-            frame.measure = self._rated(doc, mention, sentence)
+            change = _change(doc, mention)[0] == "change"
+            frame.measure = self._rated(doc, mention, sentence, change)
         return frame
 
     def _carried(
@@ -454,7 +496,7 @@ class Framer:
         return unit if here - there <= 1 else None
 
     def _rated(
-        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int], change: bool
     ) -> str | None:
         """What a percentage is a rate or share of: a rate noun in its clause before it
         ("inflation fell to 4.9%", "the jobless rate was 4.2%") or right after it ("a 67%
@@ -473,10 +515,25 @@ class Framer:
                 break
             if any(ch.isdigit() for ch in doc.tokens[index].word) and index < here - 1:
                 break
-            found = self.measures.match(doc, index, here)
+            found = self._covering(doc, index, here)
             if found is not None and statistics.get(found[0]) in ("rate", "share"):
-                best = found[0]  # the longest match ending nearest: "core inflation"
+                best = found[0]
                 break
+            if found is not None and change and found[0] in self.lexicon.units:
+                best = found[0]  # "Deliveries grew 38%": a change of deliveries
+                break
+        return best
+
+    def _covering(self, doc: _Document, index: int, limit: int) -> tuple[str, int] | None:
+        """The longest measure phrase that covers token ``index`` ("core inflation" over
+        "inflation"), read back from it."""
+        best: tuple[str, int] | None = None
+        for start in range(max(0, index - 2), index + 1):
+            found = self.measures.match(doc, start, limit)
+            if found is None or start + found[1] <= index:
+                continue
+            if best is None or found[1] > best[1]:
+                best = found
         return best
 
     def _after(self, doc: _Document, first: int, last: int) -> _Frame:
@@ -698,6 +755,24 @@ class Framer:
                 return None
             return self._subject_of(doc, doc.sentences[index])
         return self._subject_of(doc, sentence)
+
+    def _named(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
+        """A name that opens the sentence as its subject ("Tesla delivered 484,507
+        vehicles", "BYD's sales"): a capitalized word the article also capitalizes inside
+        a sentence (so a name, not a sentence-initial common word), not a place, and not
+        a source saying something ("Reuters reported")."""
+        first = doc.token_after(sentence[0])
+        if first >= len(doc.tokens) or doc.tokens[first].start >= sentence[1]:
+            return None
+        word = doc.bare[first]
+        if not word[:1].isupper() or word.lower() in _OPENERS or self.places.match(doc, first):
+            return None
+        nxt = first + 1
+        if nxt < len(doc.tokens) and doc.lower[nxt] in _SAYS:
+            return None
+        if word not in doc.names():
+            return None
+        return word
 
     def _subject_of(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
         """An actor among the first words of a sentence ("The PMU is", "US combat forces")."""
@@ -994,6 +1069,42 @@ def _local(text: str, clause: tuple[int, int], mention: NumberMention) -> str:
     left = text.rfind(",", clause[0], mention.start)
     right = text.find(",", mention.end, clause[1])
     return text[left + 1 if left >= 0 else clause[0] : right if right >= 0 else clause[1]]
+
+
+def _fill_in(claims: list[Claim], units: frozenset[str]) -> list[Claim]:
+    """Whose and where a figure is when its sentence does not say, from the rest of the
+    article: a claim with no subject (or no place) takes the one subject (place) the
+    article's other claims of the same measure agree on ("Tesla delivered 484,507
+    vehicles ... Deliveries for the year reached 1.81 million" -> Tesla). With two or
+    more candidates, it stays unknown."""
+    known: dict[str, tuple[set[str], set[str]]] = {}
+    for claim in claims:
+        base = _base(claim)
+        if base in units:
+            subjects, places = known.setdefault(base, (set(), set()))
+            if claim.subject:
+                subjects.add(claim.subject)
+            if claim.location:
+                places.add(claim.location)
+    out: list[Claim] = []
+    for claim in claims:
+        subjects, places = known.get(_base(claim), (set(), set()))
+        subject = claim.subject or (next(iter(subjects)) if len(subjects) == 1 else None)
+        location = claim.location or (next(iter(places)) if len(places) == 1 else None)
+        if subject == claim.subject and location == claim.location:
+            out.append(claim)
+            continue
+        fields = claim.__dict__.copy()
+        fields["subject"], fields["location"] = subject, location
+        fields["key"] = sys.intern(measure_key(claim.measure or claim.unit, subject, location))
+        out.append(_unvalidated(fields, claim))
+    return out
+
+
+def _base(claim: Claim) -> str:
+    """The measure of a claim without a forecast or target suffix."""
+    measure = claim.measure or claim.unit or ""
+    return measure.removesuffix("-forecast").removesuffix("-target")
 
 
 def _followed_by(doc: _Document, mention: NumberMention, word: str) -> bool:

@@ -30,7 +30,7 @@ from ._models import SEVERITY_RANK, NumcheckError, Severity
 
 Granularity = Literal["day", "week", "month", "quarter", "year", "longer"]
 """How precise a time is: the length of its span (open spans are ``longer``)."""
-Check = Literal["conflict", "change", "regression", "unknown-time", "update", "disputed"]
+Check = Literal["conflict", "change", "regression", "unknown-time", "update", "disputed", "typo"]
 """The check that produced a finding; rules name it as ``MEASURE/CHECK``."""
 
 
@@ -116,6 +116,12 @@ class MeasureRule(BaseModel):
     disputed: SeverityScale = "warning"
     """Severity of a disputed figure: sources named for each figure disagree for the same
     time (one source contradicting itself is a conflict)."""
+    typo: float | None = Field(0.02, ge=0, le=0.2)
+    """Two precise figures of different times a power of ten apart within this fraction
+    (25,000 against 2,500) are a conflict (rule ``MEASURE/typo``: a slipped zero), not a
+    change; ``None`` turns the check off."""
+    typo_severity: SeverityScale = "error"
+    """Severity of a slipped zero."""
     total_window: int = Field(0, ge=0)
     """Days two running totals' as-of dates may be apart and still be the same count
     (0: the same day). Totals counted to different days are an update or a regression."""
@@ -134,7 +140,9 @@ class MeasureRule(BaseModel):
             object.__setattr__(self, "time_window", self.time_window.model_copy(update=days))
         return self
 
-    @field_validator("conflict", "change", "regression", "unknown_time", "update", "disputed")
+    @field_validator(
+        "conflict", "change", "regression", "unknown_time", "update", "disputed", "typo_severity"
+    )
     @classmethod
     def _steps_ascend(cls, scale: SeverityScale) -> SeverityScale:
         if isinstance(scale, tuple):
@@ -160,7 +168,8 @@ class MeasureRule(BaseModel):
         >>> MeasureRule().severity("conflict", 1.1), MeasureRule().severity("conflict", 2.0)
         ('warning', 'error')
         """
-        scale: SeverityScale = getattr(self, check.replace("-", "_"))
+        name = "typo_severity" if check == "typo" else check.replace("-", "_")
+        scale: SeverityScale = getattr(self, name)
         if isinstance(scale, str):
             return scale
         if ratio is None:

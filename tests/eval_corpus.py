@@ -33,7 +33,7 @@ CORPUS = ROOT / "tests" / "data" / "corpus"
 sys.path.insert(0, str(ROOT))
 
 from numcheck import Article, Claim, Discrepancy, Report, check, load_articles  # noqa: E402
-from numcheck._compare import block  # noqa: E402
+from numcheck._compare import Block, blocks  # noqa: E402
 from numcheck._lexicon import default_lexicon  # noqa: E402
 
 REQUIRED: tuple[str, ...] = ("id", "article", "text", "group", "measure", "subject")
@@ -384,11 +384,12 @@ def validate(root: Path = CORPUS) -> list[str]:
 # -- scoring ------------------------------------------------------------------------
 
 
-def meet(a: Claim, b: Claim) -> bool:
-    """Whether numcheck would compare the two claims: the engine's own matching rule
-    (the same block: key, statistic family, period and event)."""
-    where = block(a)
-    return where is not None and where == block(b)
+def meet(a: Claim, b: Claim, placed: Mapping[int, Block]) -> bool:
+    """Whether numcheck compares the two claims: the engine's own matching rule (the same
+    block: key, statistic family, period and event, unknown parts resolved among all the
+    report's claims; ``placed`` is :func:`numcheck._compare.blocks` of them)."""
+    where = placed.get(id(a))
+    return where is not None and where == placed.get(id(b))
 
 
 @dataclass
@@ -528,8 +529,9 @@ def score(
         for pair in topic.pairs:
             pair_verdict[frozenset((pair["a"], pair["b"]))] = pair["verdict"]
     result = Score({}, TopicScore("total"), [], [], [])
+    placed = blocks(report.claims)
     for name in names:
-        result.topics[name] = _score_topic(corpus.topics[name], matched, result)
+        result.topics[name] = _score_topic(corpus.topics[name], matched, result, placed)
     _score_findings(report.discrepancies, gold_at, figures, pair_verdict, names, result)
     total = result.total
     for ts in result.topics.values():
@@ -552,7 +554,9 @@ def score(
     return result
 
 
-def _score_topic(topic: Topic, matched: Mapping[str, Claim], result: Score) -> TopicScore:
+def _score_topic(
+    topic: Topic, matched: Mapping[str, Claim], result: Score, placed: Mapping[int, Block]
+) -> TopicScore:
     ts = TopicScore(topic.name, articles=len(topic.articles))
     for name in FIELDS:
         no_field = name in CLAIM_FIELDS and name not in Claim.model_fields
@@ -576,7 +580,7 @@ def _score_topic(topic: Topic, matched: Mapping[str, Claim], result: Score) -> T
         verdict = pair["verdict"]
         ts.pairs[verdict] = ts.pairs.get(verdict, 0) + 1
         ca, cb = matched.get(pair["a"]), matched.get(pair["b"])
-        ts.meet.add(ca is not None and cb is not None and meet(ca, cb))
+        ts.meet.add(ca is not None and cb is not None and meet(ca, cb, placed))
         if verdict in GOOD:
             ts.good_pairs += 1
     return ts
