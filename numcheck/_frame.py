@@ -240,6 +240,9 @@ class Framer:
         self.measures = _Table(self.lexicon.measure_nouns, lower=True)
         self.actors = _Table(self.lexicon.actors, lower=False)
         self.places = _Table(self.lexicon.places, lower=False)
+        self._rates = frozenset(
+            name for name, kind in self.lexicon.statistics.items() if kind in ("rate", "share")
+        )
         self.names = frozenset(self.lexicon.places.values()) | frozenset(
             self.lexicon.actors.values()
         )  # a place or an actor is never what a figure counts
@@ -377,12 +380,13 @@ class Framer:
             claims.append(claim)
             token = doc.token_after(mention.start)
             told = (frame.unit, frame.subject, frame.location, frame.noun_end - token)
-            if unit in self.lexicon.units and unit not in self.lexicon.incomparable:
-                topic = (unit, mention.start)
+            counted = frame.measure or unit
+            if counted in self.lexicon.units and counted not in self.lexicon.incomparable:
+                topic = (counted, mention.start)
             if signature is not None:
                 templates[signature] = (frame, claim, token, told)
             previous = (mention, frame)
-        return _fill_in(claims, self.lexicon.units)
+        return _fill_in(claims, self.lexicon)
 
     # -- the frame -------------------------------------------------------------------
     def _frame(
@@ -470,17 +474,29 @@ class Framer:
         if frame.unit == "percent" or mention.kind == "fraction":
             change = _change(doc, mention)[0] == "change"
             frame.measure = self._rated(doc, mention, sentence, change)
+            if frame.measure is None and topic is not None and topic[0] in self._rates:
+                frame.measure = self._carried(doc, mention, topic, percent=True)
+        rated = lex.statistics.get(frame.measure or "") in ("rate", "share")
+        if frame.location is None and frame.subject and rated:
+            frame.location = lex.homes.get(frame.subject)  # "UK inflation" is in the UK
         return frame
 
     def _carried(
-        self, doc: _Document, mention: NumberMention, topic: tuple[str, int]
+        self,
+        doc: _Document,
+        mention: NumberMention,
+        topic: tuple[str, int],
+        *,
+        percent: bool = False,
     ) -> str | None:
         """A figure with no noun of its own continues the paragraph's count: "Poland
         followed with 1,553,707, then Germany with 1,021,667" after "refugees from
         Ukraine ... reached 7,915,287". The measure of the last counted figure carries
         over within its paragraph, to the next sentence at most."""
         unit, since = topic
-        if mention.kind != "cardinal" or "\n\n" in doc.text[since : mention.start]:
+        if mention.kind != ("percent" if percent else "cardinal"):
+            return None
+        if "\n\n" in doc.text[since : mention.start]:
             return None
         before = doc.text[max(since, mention.start - 20) : mention.start].lower().split()
         after = doc.text[mention.end : mention.end + 12].lower()
@@ -504,7 +520,7 @@ class Framer:
         statistics = self.lexicon.statistics
         here = doc.token_after(mention.start)
         after = doc.token_after(mention.end)
-        for index in range(after, min(after + 2, len(doc.tokens))):
+        for index in range(after, min(after + 2, doc.token_after(sentence[1]))):
             found = self.measures.match(doc, index)
             if found is not None and statistics.get(found[0]) in ("rate", "share"):
                 return found[0]
@@ -725,8 +741,8 @@ class Framer:
     def _main_place(self, doc: _Document) -> str | None:
         """The place an article is about: the most named one, if clearly ahead.
 
-        Counted once per document. It must be named at least three times and half again
-        as often as any other place; a figure with no place of its own holds there.
+        Counted once per document. It must be named at least twice and half again as
+        often as any other place; a figure with no place of its own holds there.
         """
         if doc.main_place is None:
             counts: dict[str, int] = {}
@@ -742,7 +758,7 @@ class Framer:
             ranked = sorted(counts.items(), key=lambda item: -item[1])
             top = ranked[0] if ranked else ("", 0)
             runner_up = ranked[1][1] if len(ranked) > 1 else 0
-            doc.main_place = top[0] if top[1] >= 3 and top[1] >= 1.5 * runner_up else ""
+            doc.main_place = top[0] if top[1] >= 2 and top[1] >= 1.5 * runner_up else ""
         return doc.main_place or None
 
     def _topic(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
@@ -1071,24 +1087,26 @@ def _local(text: str, clause: tuple[int, int], mention: NumberMention) -> str:
     return text[left + 1 if left >= 0 else clause[0] : right if right >= 0 else clause[1]]
 
 
-def _fill_in(claims: list[Claim], units: frozenset[str]) -> list[Claim]:
+def _fill_in(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
     """Whose and where a figure is when its sentence does not say, from the rest of the
     article: a claim with no subject (or no place) takes the one subject (place) the
     article's other claims of the same measure agree on ("Tesla delivered 484,507
-    vehicles ... Deliveries for the year reached 1.81 million" -> Tesla). With two or
-    more candidates, it stays unknown."""
+    vehicles ... Deliveries for the year reached 1.81 million" -> Tesla); rates and
+    shares of one article agree among themselves ("UK inflation fell to 4.6% ... Core
+    inflation held at 5.7%" -> UK). With two or more candidates, it stays unknown."""
     known: dict[str, tuple[set[str], set[str]]] = {}
     for claim in claims:
-        base = _base(claim)
-        if base in units:
-            subjects, places = known.setdefault(base, (set(), set()))
+        group = _group(claim, lexicon)
+        if group is not None:
+            subjects, places = known.setdefault(group, (set(), set()))
             if claim.subject:
                 subjects.add(claim.subject)
             if claim.location:
                 places.add(claim.location)
     out: list[Claim] = []
     for claim in claims:
-        subjects, places = known.get(_base(claim), (set(), set()))
+        group = _group(claim, lexicon)
+        subjects, places = known.get(group or "", (set(), set()))
         subject = claim.subject or (next(iter(subjects)) if len(subjects) == 1 else None)
         location = claim.location or (next(iter(places)) if len(places) == 1 else None)
         if subject == claim.subject and location == claim.location:
@@ -1099,6 +1117,16 @@ def _fill_in(claims: list[Claim], units: frozenset[str]) -> list[Claim]:
         fields["key"] = sys.intern(measure_key(claim.measure or claim.unit, subject, location))
         out.append(_unvalidated(fields, claim))
     return out
+
+
+def _group(claim: Claim, lexicon: Lexicon) -> str | None:
+    """Which claims of an article share whose and where: one measure's (without its
+    forecast or target suffix), or all rates and shares together."""
+    base = _base(claim)
+    if base not in lexicon.units:
+        return None
+    statistic = lexicon.statistics.get(base)
+    return "rates" if statistic in ("rate", "share") else base
 
 
 def _base(claim: Claim) -> str:
