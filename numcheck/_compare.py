@@ -125,7 +125,8 @@ def resolve(placed: list[tuple[Block, Claim]]) -> list[tuple[Block, Claim]]:
     >>> [where[0] for where, _ in resolve([(block(a), a), (block(b), b)])]
     ['deaths|Palestinians|Gaza', 'deaths|Palestinians|Gaza']
     """
-    rows = [(where[0].split("|"), where, claim) for where, claim in placed]
+    rows = [(where[0].split("|"), [*where], claim) for where, claim in placed]
+    _resolve_events(rows)
     for part in (1, 2):  # subject, then location
         known: dict[tuple[object, ...], set[str]] = defaultdict(set)
         for parts, where, _ in rows:
@@ -136,19 +137,30 @@ def resolve(placed: list[tuple[Block, Claim]]) -> list[tuple[Block, Claim]]:
                 candidates = known.get(_without(parts, part, where), set())
                 if len(candidates) == 1:
                     parts[part] = next(iter(candidates))
-    dated: dict[tuple[object, ...], set[str]] = defaultdict(set)
+    _resolve_events(rows)
+    return [
+        ((sys.intern("|".join(parts)), where[1], where[2], where[3]), claim)
+        for parts, where, claim in rows
+    ]
+
+
+def _resolve_events(rows: list[tuple[list[str], list[str], Claim]]) -> None:
+    """An incident toll without a date joins the one dated incident of its measure and
+    statistic whose subject and place agree with its own (equal, or one unknown)."""
+    dated: dict[tuple[str, str, str], list[tuple[list[str], str]]] = defaultdict(list)
     for parts, where, _ in rows:
         if _dated(where[3]):
-            dated[("|".join(parts), where[1], where[2])].add(where[3])
-    out: list[tuple[Block, Claim]] = []
-    for parts, where, claim in rows:
-        key, event = "|".join(parts), where[3]
-        if event and not _dated(event):
-            candidates = dated.get((key, where[1], where[2]), set())
-            if len(candidates) == 1:
-                event = next(iter(candidates))
-        out.append(((sys.intern(key), where[1], where[2], event), claim))
-    return out
+            dated[(parts[0], where[1], where[2])].append((parts, where[3]))
+    for parts, where, _ in rows:
+        if not where[3] or _dated(where[3]):
+            continue
+        candidates = {
+            event
+            for other, event in dated.get((parts[0], where[1], where[2]), [])
+            if all(x == y or UNKNOWN in (x, y) for x, y in zip(parts[1:], other[1:], strict=True))
+        }
+        if len(candidates) == 1:
+            where[3] = next(iter(candidates))
 
 
 def blocks(claims: Iterable[Claim], lexicon: Lexicon | None = None) -> dict[int, Block]:
@@ -159,7 +171,7 @@ def blocks(claims: Iterable[Claim], lexicon: Lexicon | None = None) -> dict[int,
     return {id(claim): where for where, claim in resolve(placed)}
 
 
-def _without(parts: list[str], part: int, where: Block) -> tuple[object, ...]:
+def _without(parts: list[str], part: int, where: list[str]) -> tuple[object, ...]:
     return (*parts[:part], *parts[part + 1 :], where[1], where[2], where[3])
 
 

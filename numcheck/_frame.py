@@ -52,7 +52,7 @@ _STOP = frozenset(
 _DETERMINERS = frozenset("the these those its their his her our your of".split())
 _AUXILIARIES = frozenset(
     "been be being have has had were was is are reportedly allegedly also already "
-    "so far now reported estimated".split()
+    "so far now reported estimated a an record total of".split()
 )
 _COMPOUND = re.compile(r"-([A-Za-z]+)\b")
 _NOT_UNITS = frozenset("times time percent per cent".split())
@@ -622,7 +622,7 @@ class Framer:
                 noun = self.measures.match(doc, back, index + 1)
                 if noun is not None and noun[0] in self.lexicon.cumulative:
                     return noun[0]
-        for _ in range(3):
+        for _ in range(5):
             if index < 0 or doc.tokens[index].start < sentence[0]:
                 return None
             word = doc.tokens[index].word.lower()

@@ -85,7 +85,6 @@ _INCIDENT_TYPES = {
     "quake": "earthquake",
     "flooding": "flood",
 }
-_WAR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|invasion)\b")
 
 _SOURCE_VERBS = (
     r"(?:said|says|say|reported|reports|estimated|estimates|estimate|counted|recorded|"
@@ -306,7 +305,8 @@ def read_modality(local: str) -> str | None:
 
 def read_event(clause: str, time: TimeSpan) -> str | None:
     """The incident named in a toll's clause, normalized: its type and, when the clause
-    dates it, its day ("strike 2024-03-01"); "war" for a war's toll.
+    dates it, its day ("strike 2024-03-01"). A war is no incident: its toll is a running
+    total.
 
     >>> read_event("45 people were killed in a strike on a market", TimeSpan())
     'strike'
@@ -321,8 +321,6 @@ def read_event(clause: str, time: TimeSpan) -> str | None:
             assert time.start is not None
             return f"{kind} {time.start.isoformat()}"
         return kind
-    if _WAR.search(clause):
-        return "war"
     return None
 
 
