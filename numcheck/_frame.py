@@ -69,6 +69,8 @@ _SAYS = frozenset("said says reported reports told announced estimated estimates
 _ANNUAL = re.compile(
     r"\b(?:in the (?:year|12 months) to|year[\s-]on[\s-]year|over the year|annual)\b", re.I
 )
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_COUNT_WORDS = frozenset("of number count total tally toll".split())
 _PARTITIVE = frozenset("with including among whom which while".split())
 _SUFFERED = frozenset(
     "suffered sustained received suffering sustaining diagnosed treated evaluated".split()
@@ -96,9 +98,12 @@ _CHANGE_VERB = re.compile(
     r"\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(r"\b(?:and|but|while|whereas|compared with|versus|vs|or)\b")
+_COORDINATION = re.compile(
+    r"\b(?:and|but|while|whereas|compared with|versus|vs|or|to|from|against|than)\b"
+)
 _LINK = re.compile(
-    r"\b(?:at|of|was|were|is|are|stood|reached|totall?ed|numbered|to|as|around|about)\b",
+    r"\b(?:at|of|was|were|is|are|stood|reached|totall?ed|numbered|to|as|around|about|from|"
+    r"topped|passed|surpassed|exceeded|hit)\b",
     re.IGNORECASE,
 )
 
@@ -705,34 +710,52 @@ class Framer:
     def _before(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int], frame: _Frame
     ) -> None:
-        """ "number of US forces in Iraq was recorded at 1,70,300": the noun comes first."""
+        """ "number of US forces in Iraq was recorded at 1,70,300": the noun comes first.
+
+        Walking back at most 20 words in the sentence (past years, not past another
+        figure), the measure nouns linked to the figure by a copula, a preposition or a
+        verb of reaching ("has risen to", "put ... at", "shrink from") are candidates; one
+        introduced as a count ("the number of people killed when Israeli troops opened
+        fire ... has risen to 112", "the death toll") wins over a nearer noun, else the
+        nearest does."""
         nxt = doc.token_after(mention.end)
         if nxt < len(doc.tokens) and doc.tokens[nxt].start < sentence[1]:
             word = doc.tokens[nxt].word
-            if word.isalpha() and word.islower() and word not in _STOP:
+            adjacent = not doc.text[mention.end : doc.tokens[nxt].start].strip()
+            if adjacent and word.isalpha() and word.islower() and word not in _STOP:
                 return  # followed by a noun of its own
-        index = doc.token_after(mention.start) - 1
+        here = doc.token_after(mention.start)
+        index = here - 1
         first = doc.token_after(sentence[0])
+        best: tuple[str, int, int] | None = None
         for _ in range(20):
             if index < first:
-                return
-            token = doc.tokens[index]
-            if any(ch.isdigit() for ch in token.word):
-                return  # another figure lies between
+                break
+            word = doc.tokens[index].word
+            if any(ch.isdigit() for ch in word) and not _YEAR.fullmatch(word):
+                break  # another figure lies between
             measure = self.measures.match(doc, index)
-            if measure is not None and index + measure[1] <= doc.token_after(mention.start):
+            if measure is not None and index + measure[1] <= here:
                 between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
-                if _LINK.search(between) and not re.search(r"[;:!?]", between):
-                    frame.unit = measure[0]
-                    noun_start = index
-                    frame.subject = frame.subject or self._actor_in(
-                        doc, max(first, noun_start - 3), noun_start + measure[1]
-                    )
-                    frame.location = self._place_after(
-                        doc, noun_start + measure[1], doc.token_after(mention.start)
-                    )
-                return
+                if re.search(r"[;:!?]", between):
+                    break
+                if _LINK.search(between):
+                    counted = doc.lower[index - 1] in _COUNT_WORDS if index > 0 else False
+                    counted = counted or measure[0] in self.lexicon.cumulative
+                    if best is None or (counted and not best[2]):
+                        best = (measure[0], index, counted)
+                        if counted:
+                            break
             index -= 1
+        if best is None:
+            return
+        frame.unit, noun_start, _ = best
+        size = self.measures.match(doc, noun_start)
+        width = size[1] if size is not None else 1
+        frame.subject = frame.subject or self._actor_in(
+            doc, max(first, noun_start - 3), noun_start + width
+        )
+        frame.location = self._place_after(doc, noun_start + width, here)
 
     # -- actors and places -----------------------------------------------------------
     def _adjective(self, doc: _Document, index: int, size: int) -> bool:
