@@ -740,11 +740,10 @@ class Framer:
                 if re.search(r"[;:!?]", between):
                     break
                 if _LINK.search(between):
-                    counted = doc.lower[index - 1] in _COUNT_WORDS if index > 0 else False
-                    counted = counted or measure[0] in self.lexicon.cumulative
-                    if best is None or (counted and not best[2]):
-                        best = (measure[0], index, counted)
-                        if counted:
+                    name, rank = self._count_noun(doc, index, measure)
+                    if best is None or rank > best[2]:
+                        best = (name, index, rank)
+                        if rank == 2:
                             break
             index -= 1
         if best is None:
@@ -756,6 +755,26 @@ class Framer:
             doc, max(first, noun_start - 3), noun_start + width
         )
         frame.location = self._place_after(doc, noun_start + width, here)
+
+    def _count_noun(self, doc: _Document, index: int, measure: tuple[str, int]) -> tuple[str, int]:
+        """A measure noun met before a figure, and how surely it is what the figure
+        counts: 2 when introduced as a count ("the number of [American] service members
+        injured", "the death toll"), 1 for a running total's noun, else 0. People named
+        with a casualty participle count the casualties ("service members injured")."""
+        name = measure[0]
+        after = index + measure[1]
+        if after < len(doc.lower):
+            verb = self.lexicon.measure_verbs.get(doc.lower[after])
+            if verb is not None and verb in self.lexicon.cumulative:
+                name = verb
+        back = index - 1
+        while back >= 0 and index - back <= 3 and self.actors.match(doc, back) is not None:
+            back -= 1
+        if back >= 0 and doc.lower[back] in _COUNT_WORDS:
+            return name, 2
+        if doc.lower[index + measure[1] - 1] in ("toll", "tolls", "tally"):
+            return name, 2
+        return name, 1 if name in self.lexicon.cumulative else 0
 
     # -- actors and places -----------------------------------------------------------
     def _adjective(self, doc: _Document, index: int, size: int) -> bool:
