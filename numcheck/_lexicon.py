@@ -72,6 +72,9 @@ class Lexicon:
     """Actor -> the place it stands for ("Iraq" for Iraqis, "Palestine" for Palestinians)."""
     adjectives: frozenset[Phrase]
     """Actor forms that only modify a noun: "Iraqi", "American"."""
+    gazetteer: bool = True
+    """Whether the framer also finds the generated gazetteer's places (towns, provinces,
+    states: ``numcheck/data/gazetteer.tsv``), behind ``places``, which win."""
 
 
 def build_lexicon(

