@@ -21,7 +21,7 @@ from importlib import resources
 
 from ._lexicon import Phrase, default_lexicon, words
 
-COMMON_WORD_POPULATION = 1_000_000
+COMMON_WORD_POPULATION = 500_000
 """A town named like a common word ("Reading", "Nice") counts without a locative before it,
 mid-sentence, only with at least this many people ("Perm")."""
 SMALL_TOWN = 100_000

@@ -89,7 +89,7 @@ def latin(text: str) -> bool:
 def surfaces(name: str) -> Iterator[str]:
     """The surface forms of one source name: as written, without accents, uninverted
     ("Korea, Republic of" -> "Republic of Korea"), without a leading Arabic article."""
-    name = name.replace("\u2019", "'").replace("`", "'").strip()
+    name = name.replace("\u2019", "'").replace("`", "'").strip().strip("'")
     if ", " in name:
         head, _, tail = name.partition(", ")
         if tail.endswith((" of", " of the")):
@@ -218,6 +218,7 @@ def build() -> str:
         if country is None:
             continue
         forms = list(surfaces(sub.name))
+        forms.insert(0, fold(forms[0]))
         rank = RANK["subdivision2" if sub.parent_code else "subdivision"]
         place = Place(forms[0], "subdivision", rank, country.size, forms, country, code=sub.code)
         by_code[sub.code] = new(place, forms, "region")
@@ -241,6 +242,7 @@ def build() -> str:
         # UK nations, Swiss cantons...); numeric ones follow other numberings.
         subdivision = by_code.get(f"{city['countrycode']}-{admin}") if admin.isalpha() else None
         forms = list(surfaces(city["name"]))
+        forms.insert(0, fold(forms[0]))  # the canonical name: "Hamah", not "Ḩamāh"
         if subdivision is not None and city["countrycode"] == "US":  # "Springfield, Illinois"
             forms += [f"{form} {subdivision.name}" for form in forms]
         population = int(city["population"])
@@ -294,7 +296,8 @@ def build() -> str:
         place.names.append(k)
 
     # Unique canonical names: the hand list and the owner of a name keep it; a namesake
-    # takes its country's name ("Georgia (United States)") or, for a subdivision, its ISO
+    # takes its parent's or country's name ("Kent (Washington)", "Georgia (United States)")
+    # or, for a subdivision, its ISO
     # code; a town or county with no name of its own left is dropped.
     taken = {p.name for p in order if p.rank <= 0 or owner.get(key(p.name)) is p}
     rows: list[Place] = []
@@ -309,6 +312,8 @@ def build() -> str:
         while country is not None and country.kind not in ("country", "region"):
             country = country.parent
         choices = [place.name]
+        if place.parent is not None and place.parent is not country:  # "Kent (Washington)"
+            choices.append(f"{place.name} ({place.parent.name})")
         if country is not None and place.kind != "country":
             choices.append(f"{place.name} ({country.canonical or country.name})")
         if place.code:
