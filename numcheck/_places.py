@@ -14,7 +14,7 @@ parts, and is contained by what contains all of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -65,9 +65,9 @@ class Gazetteer:
     """The generated table: names as word tokens joined by one space -> canonical place."""
 
     names: Mapping[str, str]
-    first: frozenset[str]
-    """The first word of every name, for a quick miss on most words."""
-    longest: int
+    first: Mapping[str, int]
+    """The first word of every name -> the most words of a name it starts (a quick miss on
+    most words, and few look-ups on a hit)."""
     kind: Mapping[str, str]
     parent: Mapping[str, str]
     population: Mapping[str, int]
@@ -83,9 +83,17 @@ def gazetteer() -> Gazetteer:
     kind = {row[0]: row[1] for row in rows}
     parent = {row[0]: row[2] for row in rows if row[2]}
     population = {row[0]: int(row[3]) for row in rows if row[3] != "0"}
-    first = frozenset([name.partition(" ")[0] for name in names])
-    longest = max(name.count(" ") for name in names) + 1
-    return Gazetteer(names, first, longest, kind, parent, population)
+    return Gazetteer(names, _longest(names), kind, parent, population)
+
+
+def _longest(names: Iterable[str]) -> dict[str, int]:
+    """First word -> the most words of a name starting with it."""
+    first: dict[str, int] = {}
+    for name in names:
+        head, size = name.partition(" ")[0], name.count(" ") + 1
+        if first.get(head, 0) < size:
+            first[head] = size
+    return first
 
 
 def _hand() -> Mapping[Phrase, str]:
@@ -227,10 +235,10 @@ class PlaceMatcher:
 
     def __init__(self, hand: Mapping[Phrase, str], *, use_gazetteer: bool = True) -> None:
         self.hand = hand
-        self.hand_longest = max((len(p) for p in hand), default=1)
+        self.hand_first = _longest(" ".join(p) for p in hand if p)
         self.table = gazetteer() if use_gazetteer else None
-        hand_first = frozenset(p[0] for p in hand if p)
-        self.first = hand_first | self.table.first if self.table else hand_first
+        first = set(self.hand_first)
+        self.first = frozenset(first.union(self.table.first) if self.table else first)
 
     def match(
         self, words: Sequence[str], index: int, stop: int, gap: Gap
@@ -240,7 +248,8 @@ class PlaceMatcher:
         if index >= stop or words[index] not in self.first:
             return None
         found: tuple[str, int] | None = None
-        for size in range(min(self.hand_longest, stop - index), 0, -1):
+        word = words[index]
+        for size in range(min(self.hand_first.get(word, 0), stop - index), 0, -1):
             place = self.hand.get(tuple(words[index : index + size]))
             if place is not None:
                 found = place, size
@@ -249,7 +258,7 @@ class PlaceMatcher:
         if self.table is not None:
             names = self.table.names
             low = found[1] if found else 0
-            for size in range(min(self.table.longest, stop - index), low, -1):
+            for size in range(min(self.table.first.get(word, 0), stop - index), low, -1):
                 place = names.get(" ".join(words[index : index + size]))
                 if place is not None:
                     found, generated = (place, size), True
