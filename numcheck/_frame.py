@@ -31,6 +31,7 @@ from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
 from ._numbers import NumberMention, find_numbers
+from ._places import PlaceMatcher
 from ._statistic import (
     Context,
     read_attribution,
@@ -213,6 +214,23 @@ class _Table:
         return None
 
 
+class _PlaceTable:
+    """Places: the lexicon's hand list, then the gazetteer, through the guards of
+    :mod:`numcheck._places` (common words, people, titles)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.matcher = PlaceMatcher(lexicon.places, use_gazetteer=lexicon.gazetteer)
+        self.first = self.matcher.first
+
+    def match(self, doc: _Document, index: int, limit: int | None = None) -> tuple[str, int] | None:
+        """The longest place name starting at token ``index``: (canonical, tokens used)."""
+        words = doc.bare
+        if index >= len(words) or words[index] not in self.first:
+            return None
+        stop = len(words) if limit is None else min(limit, len(words))
+        return self.matcher.match(words, index, stop, doc.gap)
+
+
 def _bare(word: str) -> str:
     """A word without a possessive ending: ``Iraq's`` -> ``Iraq``."""
     if word.endswith("'s") or word.endswith("s'"):
@@ -244,7 +262,7 @@ class Framer:
         self.lexicon = lexicon or default_lexicon()
         self.measures = _Table(self.lexicon.measure_nouns, lower=True)
         self.actors = _Table(self.lexicon.actors, lower=False)
-        self.places = _Table(self.lexicon.places, lower=False)
+        self.places = _PlaceTable(self.lexicon)
         self._rates = frozenset(
             name for name, kind in self.lexicon.statistics.items() if kind in ("rate", "share")
         )
@@ -957,13 +975,12 @@ class Framer:
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
     ) -> str | None:
         """ "In Syria, the US has 900 troops" or "Iraq's 2,500 troops"."""
-        lex = self.lexicon
         end = doc.token_after(mention.start)
         first = doc.token_after(sentence[0])
         if end - 1 >= first and doc.tokens[end - 1].word.endswith("'s"):
-            place = lex.places.get((_bare(doc.tokens[end - 1].word),))
-            if place:
-                return place
+            place = self.places.match(doc, end - 1, end)
+            if place is not None:
+                return place[0]
         if first < end and doc.tokens[first].word.lower() in _LOCATIVE:
             return self._places_from(doc, first + 1, end)
         return None

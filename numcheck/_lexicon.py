@@ -76,6 +76,9 @@ class Lexicon:
     """Measure -> the statistic its figures are unless the wording says otherwise:
     ``running_total`` for cumulative measures (tolls), ``flow`` for counts over a period
     (deliveries), ``rate`` for rates that percentages state (inflation)."""
+    gazetteer: bool = True
+    """Whether the framer also finds the generated gazetteer's places (towns, provinces,
+    states: ``numcheck/data/gazetteer.tsv``), behind ``places``, which win."""
 
 
 def build_lexicon(
