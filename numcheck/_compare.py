@@ -435,7 +435,10 @@ class _Key:
         self, a: _Figure, b: _Figure, check: Check, gap: int | None, coarser: Granularity | None
     ) -> tuple[tuple[object, ...], Discrepancy]:
         """The finding about two disagreeing figures, and its place in the report."""
-        if b.rank < a.rank:
+        if self.totals:  # running totals in the order of the days they are counted to
+            if (self._when(b.lead), b.rank) < (self._when(a.lead), a.rank):
+                a, b = b, a
+        elif b.rank < a.rank:
             a, b = b, a
         rule = self.rule
         verdict: Verdict = "conflict"
