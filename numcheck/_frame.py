@@ -27,11 +27,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from ._attribution import TextAttributor, build_sources
 from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
 from ._numbers import NumberMention, find_numbers
-from ._statistic import Context, read_attribution, read_event, read_statistic
+from ._statistic import Context, read_event, read_statistic
 from ._time import Anchor, TimeResolver
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
@@ -209,6 +210,9 @@ class Framer:
         self.names = frozenset(self.lexicon.places.values()) | frozenset(
             self.lexicon.actors.values()
         )  # a place or an actor is never what a figure counts
+        self.sources = build_sources(
+            self.lexicon.sources, {" ".join(p) for p in self.lexicon.places}
+        )
 
     def claims(self, article: Article) -> list[Claim]:
         doc = _Document(article.text)
@@ -226,7 +230,7 @@ class Framer:
         shift = 0  # tokens from the previous figure to the template it was framed like
         told: tuple[object, ...] = ()  # what the previous figure's frame tells the next
         sentences: dict[tuple[int, int], str] = {}
-        attributions: dict[tuple[int, int], str | None] = {}
+        attributor = TextAttributor(doc.text, doc.sentences, self.sources)
         shapes: dict[str, str] = {}
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
@@ -299,9 +303,7 @@ class Framer:
                 if (measure or unit) in self.lexicon.home_measures
                 else None
             )
-            attribution = attributions.get(sentence, "")
-            if attribution == "":
-                attribution = attributions[sentence] = read_attribution(text)
+            attribution = attributor.at(mention.start)
             fields: dict[str, Any] = {
                 "article": article.id,
                 "start": mention.start,
