@@ -87,6 +87,11 @@ class Sources:
 
 
 _NEVER = re.compile(r"(?!)")
+_CAPITALIZED = re.compile(r"\b[A-Z][A-Za-z]{2,}")
+_INSIDE_NAME = re.compile(r"(?<=[a-z,] )([A-Z][\w&-]+)")
+_NOBODY = ""
+"""What a rule returns for a phrase that names nobody the article knows: no later rule
+is tried."""
 
 
 def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
@@ -138,15 +143,25 @@ def default_sources() -> Sources:
 _VERBS = (
     r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|counted|"
     r"recorded|records|put|puts|announced|announces|confirmed|confirms|acknowledged|"
-    r"admitted|admits|revealed|reveals|claimed|claims|stated|states|added|wrote|writes|"
-    r"insists|insisted|noted|found|documented|cited|listed|lists|showed|show|shows|"
-    r"forecast|predicted|expected|estimating"
+    r"admitted|admits|revealed|reveals|claimed|claims|added|wrote|writes|insists|"
+    r"insisted|noted|found|documented|cited|showed|show|shows|lists|listed"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>[^,.;:()\"]{2,120}?)"
     r"(?=\s*(?:[,.;:()\"]|$)|\s+(?:on|in\s+\d|which|who|that|as\s+of|since)\b)",
     re.IGNORECASE,
+)
+_MODIFIER = re.compile(r"\b[\w]+-(?:run|led|controlled|backed)\s+", re.IGNORECASE)
+_OFFICES = frozenset(
+    "secretary minister chancellor president governor director chief spokesman "
+    "spokeswoman spokesperson commissioner chairman chairwoman chair mayor".split()
+)
+"""Words of a title before a person's name: "Work and Pensions Secretary Mel Stride"."""
+_PUBLISHED = frozenset("published released compiled issued".split())
+_BY_NAME = re.compile(
+    r"[^,.;:()\"]{0,40}?\b(?:by|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?P<who>[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*){0,5})"
 )
 _INVERTED_WHO = re.compile(r"\s+(?P<who>[^,.;:\"()]{2,80}?)\s*(?=[,.;:\"()]|$)")
 _POSSESSIVE = re.compile(
@@ -195,6 +210,11 @@ _SPEAKERS = frozenset(
     "aide aides press secretary deputy chief senior military".split()
 )
 """Words of a title that names a role, not who: "a senior official", "chief spokesman"."""
+_RANKS = frozenset(
+    "gen gen. brig brig. col col. maj maj. lt lt. capt capt. sgt sgt. adm adm. army navy "
+    "general colonel major admiral lieutenant".split()
+)
+"""Words of a military or official rank: a person named with one speaks for an office."""
 _ROLE_WORDS = frozenset(
     "spokesman spokeswoman spokesperson spokespeople official officials".split()
 )
@@ -302,22 +322,25 @@ class Attributor:
         self._companies: list[str] = []  # proper names opening sentences
         self._here: list[tuple[int, str]] = []  # sources named in the current sentence
         self._opening: str | None = None  # the proper name opening the current sentence
+        self._stems: dict[str, int] = {}  # stems of capitalized words -> last sentence
+        self._count = 0  # sentences read
+        self._inside: dict[str, int] = {}  # proper names used inside a sentence
 
     def feed(self, sentence: str) -> Attributions:
         """The sources of the next sentence of the article."""
         sentence = sentence.replace("\u2019", "'")
+        self._count += 1
+        for word in _CAPITALIZED.findall(sentence):
+            self._stems[word[:5].lower()] = self._count
         self._here = self.sources.find(sentence)
-        self._opening = _opening_name(sentence, self.sources.places)
+        self._opening = _opening_name(sentence, self._inside, self.sources.places)
+        for found in _INSIDE_NAME.finditer(sentence):
+            self._inside[found.group(1)] = self._count
         said: list[Said] = []
-        for kind, phrase in _cues(sentence):
-            for rule_name, rule in RULES:
-                source = rule(self, phrase)
-                if source is None:
-                    continue
-                if source != _NOBODY:
-                    said.append(Said(phrase.start, source, f"{kind}/{rule_name}"))
-                    self._link_people(phrase, source)
-                break
+        for choices in _cues(sentence):
+            found = self._read_cue(choices)
+            if found is not None:
+                said.append(found)
         said.sort(key=lambda s: s.start)
         self._named.extend(source for _, source in self._here)
         for item in said:
@@ -327,6 +350,18 @@ class Attributor:
             self._companies.append(self._opening)
         clauses = tuple(m.start() for m in _CLAUSES.finditer(sentence)) if len(said) > 1 else ()
         return Attributions(tuple(said), clauses)
+
+    def _read_cue(self, choices: list[tuple[str, _Phrase]]) -> Said | None:
+        for kind, phrase in choices:
+            for rule_name, rule in RULES:
+                source = rule(self, phrase)
+                if source is None:
+                    continue
+                if source == _NOBODY:
+                    return None
+                self._link_people(phrase, source)
+                return Said(phrase.start, source, f"{kind}/{rule_name}")
+        return None
 
     # -- memory
 
@@ -340,6 +375,17 @@ class Attributor:
             if self._fits(source, head):
                 return source
         return None
+
+    def _in_context(self, head: str) -> str | None:
+        """The listed source a reference with ``head`` fits whose name's first word the
+        article used last ("the military" after "Israeli forces": the Israeli military)."""
+        best: tuple[int, str] | None = None
+        for source, heads in self.sources.heads.items():
+            if head in heads:
+                seen = self._stems.get(source.split()[0][:5].lower(), 0)
+                if seen and (best is None or seen > best[0]):
+                    best = (seen, source)
+        return best[1] if best else None
 
     def _fits(self, source: str, head: str) -> bool:
         heads = self.sources.heads.get(source)
@@ -357,11 +403,19 @@ class Attributor:
                 self._people.setdefault(person.split()[-1], source)
 
 
-def _opening_name(sentence: str, places: frozenset[str]) -> str | None:
+_DATELINE = re.compile(r"[A-Z][A-Za-z .,'()]{0,40}?\s[-\u2014\u2013]+\s")
+_OPENING = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&'-]*)\s+[a-z]")
+
+
+def _opening_name(sentence: str, seen: Mapping[str, int], places: frozenset[str]) -> str | None:
     """The proper name that opens a sentence as its subject ("Tesla delivered ..."), past a
-    dateline ("AUSTIN, Texas - "); ``None`` for a place, a time or a determiner."""
-    body = re.sub(r"^[A-Z][A-Z .,'()-]*?\s[-\u2014\u2013]+\s", "", sentence.lstrip())
-    found = re.match(r"((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&'-]*)\s+[a-z]", body)
+    dateline ("AUSTIN, Texas - "): a name the article has used inside a sentence before,
+    or one right after a dateline; ``None`` for a place, a time or a determiner."""
+    body = sentence.lstrip()
+    dateline = _DATELINE.match(body)
+    if dateline is not None:
+        body = body[dateline.end() :]
+    found = _OPENING.match(body)
     if found is None:
         return None
     name = found.group(1)
@@ -370,38 +424,50 @@ def _opening_name(sentence: str, places: frozenset[str]) -> str | None:
         return None
     if name.lower() in _NOT_SOURCES or name.isupper():
         return None
+    if dateline is None and name not in seen:
+        return None
     return name
 
 
 # -- cues ---------------------------------------------------------------------------
 
 
-def _cues(sentence: str) -> Iterable[tuple[str, _Phrase]]:
-    """The phrases of a sentence that say who speaks, in text order per kind."""
+def _cues(sentence: str) -> Iterable[list[tuple[str, _Phrase]]]:
+    """The cues of a sentence, each as the phrases it may name, best first."""
     for found in _ACCORDING.finditer(sentence):
-        yield "according-to", _Phrase(found.group("who"), found.start("who"))
+        choices = [("according-to", _Phrase(found.group("who"), found.start("who")))]
+        by = _BY_NAME.match(sentence, found.end())  # "a survey published on Friday by X"
+        if by is not None and found.group("who").split()[-1].lower() in _PUBLISHED:
+            choices.insert(0, ("according-to", _Phrase(by.group("who"), by.start("who"))))
+        yield choices
     for found in _VERB.finditer(sentence):
         before = sentence[max(0, found.start() - 200) : found.start()]
-        stripped = before.rstrip()
-        if stripped.endswith((",", '"')):
+        choices: list[tuple[str, _Phrase]] = []
+        if before.rstrip().endswith((",", '"')):  # '..., said the ministry.'
             after = _INVERTED_WHO.match(sentence, found.end())
             if after is not None and _speaks(after.group("who")):
-                yield "inverted", _Phrase(after.group("who"), after.start("who"))
-                continue
+                choices.append(("inverted", _Phrase(after.group("who"), after.start("who"))))
         phrase = _subject_before(before, found.start())
         if phrase is not None:
-            yield "speaker-verb", phrase
+            choices.append(("speaker-verb", phrase))
+        if choices:
+            yield choices
     for found in _POSSESSIVE.finditer(sentence):
         before = sentence[max(0, found.start() - 120) : found.start()]
         phrase = _subject_before(before, found.start())
         if phrase is not None:
-            yield "possessive", phrase
+            yield [("possessive", phrase)]
 
 
 def _speaks(who: str) -> bool:
-    """An inverted cue's phrase names someone: not "on Friday", "that ...", "it"."""
+    """An inverted cue's phrase may name someone: a few words, not "on Friday", "that
+    ...", "it", "21 US personnel"."""
     words = who.split()
-    return bool(words) and words[0].lower() not in _TIME_WORDS | _BREAKS | _PRONOUNS
+    return (
+        0 < len(words) <= 6
+        and words[0].lower() not in _TIME_WORDS | _BREAKS | _PRONOUNS
+        and not any(ch.isdigit() for ch in who)
+    )
 
 
 def _subject_before(before: str, end: int) -> _Phrase | None:
@@ -430,7 +496,8 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
         if lower in _BREAKS and not _inside_name(words, index):
             break
         taken.append(word)
-        if lower in _DETERMINERS or len(taken) >= 8:
+        inside = index > 0 and words[index - 1].lower() in ("in", "of", "for", "at", "on")
+        if (lower in _DETERMINERS and not inside) or len(taken) >= 10:
             break
     if not taken:
         return None
@@ -463,64 +530,86 @@ def _cleaned(text: str) -> list[str]:
 
 
 def _known_name(reader: Attributor, phrase: _Phrase) -> str | None:
-    return reader.sources.named(phrase.text)
+    """A listed source's name in the phrase, also past "-run"/"-led" modifiers ("the
+    health ministry in Hamas-run Gaza")."""
+    return reader.sources.named(phrase.text) or reader.sources.named(
+        _MODIFIER.sub("", phrase.text)
+    )
 
 
 def _person_title(reader: Attributor, phrase: _Phrase) -> str | None:
-    """ "Gen. Pat Ryder, the Pentagon press secretary, said": the title names the source.
-    Also "a spokeswoman, Sabrina Singh, told": the person is the source's, when known."""
+    """ "Gen. Pat Ryder, the Pentagon press secretary, said": the title names the source;
+    "a spokeswoman, Sabrina Singh, told": the person's, when known, else the title's."""
     if not phrase.before or not _is_person(phrase.text):
         return None
-    person = _person(phrase.text)
-    if person in reader._people:
-        return reader._people[person]
-    title = phrase.before[-1]
-    named = reader.sources.named(title)
-    if named is not None:
-        return named
-    words = _cleaned(title)
-    lowered = [w.lower() for w in words if w.lower() not in _DETERMINERS]
-    if lowered and all(w in _SPEAKERS for w in lowered):  # "a spokeswoman, Sabrina Singh"
-        return _spokesperson_source(reader, phrase)
+    known = _known_person(reader, phrase.text)
+    if known is not None:
+        return known
+    title = _Phrase(phrase.before[-1], phrase.start)
+    for rule in (_known_name, _described, _spokesperson):
+        found = rule(reader, title)
+        if found is not None:
+            return found
     return None
 
 
-def _person_rule(reader: Attributor, phrase: _Phrase) -> str | None:
-    words = _cleaned(phrase.text)
-    if not words:
+def _known_person(reader: Attributor, text: str) -> str | None:
+    name = _person(" ".join(_cleaned(text)))
+    if not name:
         return None
-    name = _person(" ".join(words))
-    return reader._people.get(name) or reader._people.get(name.split()[-1] if name else "")
+    return reader._people.get(name) or reader._people.get(name.split()[-1])
+
+
+def _person_rule(reader: Attributor, phrase: _Phrase) -> str | None:
+    """A person the article tied to a source ("Singh said"); an officer or official by
+    title the article has not tied ("Army Col. Rob Manning told reporters") speaks for
+    the source the article last quoted."""
+    known = _known_person(reader, phrase.text)
+    if known is not None:
+        return known
+    words = _cleaned(phrase.text)
+    if words and words[0].lower() in _RANKS and _is_person(" ".join(words)):
+        return reader._quoted
+    return None
 
 
 def _pronoun(reader: Attributor, phrase: _Phrase) -> str | None:
     words = phrase.text.split()
     if words and words[-1].lower() in _PRONOUNS and len(words) <= 2:
-        return reader._quoted
+        return reader._quoted or _NOBODY
     return None
 
 
-def _short_reference(reader: Attributor, phrase: _Phrase) -> str | None:
-    """ "the ministry", "the health ministry", "the company", "the authors"."""
+def _described(reader: Attributor, phrase: _Phrase) -> str | None:
+    """A source by a description: "the ministry", "the territory's health ministry", "the
+    company", "the authors", "a foreign ministry spokesman": the last source named (in
+    this sentence before the cue, else earlier) that its head noun fits; else a listed
+    source that fits and whose name the article has used the first word of ("the
+    military" in an article that says "Israeli"); a company is else the proper name that
+    opens the sentence or an earlier one ("Tesla delivered ..., the company said")."""
     words = _cleaned(phrase.text)
-    if len(words) < 2 or words[0].lower() not in ("the", "its", "their"):
+    if len(words) > 1 and _is_person(" ".join(words[-2:])):
+        words = words[:-2]  # "government spokesman Eylon Levy"
+    if not words:
         return None
-    rest = [w.lower() for w in words[1:]]
-    if any(w[:1].isupper() for w in words[1:]):
+    definite = words[0].lower() in ("the", "its", "their")
+    rest = [w for w in words if w.lower() not in _DETERMINERS and w.lower() not in _RANKS]
+    role = bool(rest) and rest[-1].lower() in _ROLE_WORDS
+    while rest and rest[-1].lower() in _ROLE_WORDS:
+        rest.pop()
+    if not rest or not (definite or role) or any(w[:1].isupper() for w in rest):
         return None
-    for size in range(min(3, len(rest)), 0, -1):
-        head = _head(" ".join(rest[-size:]))
-        found = reader._recall(head, phrase.start)
+    lowered = [w.lower() for w in rest]
+    for size in range(min(3, len(lowered)), 0, -1):
+        head = _head(" ".join(lowered[-size:]))
+        found = reader._recall(head, phrase.start) or reader._in_context(head)
         if found is not None:
             return found
         if head == _COMPANY:
-            return reader._opening or (reader._companies[-1] if reader._companies else None)
-    if rest[-1] in _ORGANIZATIONS or _head(rest[-1]) in ("company", "authors"):
+            return reader._opening or (reader._companies[-1] if reader._companies else _NOBODY)
+    if lowered[-1] in _ORGANIZATIONS or _head(lowered[-1]) in ("company", "authors"):
         return _NOBODY  # a reference to something the article has not named
     return None
-
-
-_NOBODY = ""
 
 
 def _spokesperson_source(reader: Attributor, phrase: _Phrase) -> str | None:
@@ -531,13 +620,16 @@ def _spokesperson_source(reader: Attributor, phrase: _Phrase) -> str | None:
 
 
 def _spokesperson(reader: Attributor, phrase: _Phrase) -> str | None:
-    """ "a spokeswoman", "officials", "the official", "chief spokesman Sean Parnell"."""
-    words = [w.lower() for w in _cleaned(phrase.text) if w.lower() not in _DETERMINERS]
-    role = [w for w in words if w in _ROLE_WORDS]
-    if not role:
+    """ "a spokeswoman", "officials", "the official", "chief spokesman Sean Parnell": a
+    source named earlier in the sentence, else the one the article last quoted."""
+    words = _cleaned(phrase.text)
+    if not any(w.lower() in _ROLE_WORDS for w in words):
         return None
-    words = [w for w in words if not (w in _SPEAKERS or w[:1].isupper() or w in _TITLES)]
-    if words:
+    person = _trailing_person(" ".join(words))
+    if person is not None:
+        words = words[: len(words) - len(person.split())]
+    other = [w for w in words if w.lower() not in _SPEAKERS | _DETERMINERS | _TITLES | _RANKS]
+    if other:
         return None
     return _spokesperson_source(reader, phrase) or _NOBODY
 
@@ -546,7 +638,16 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     """A source not in the table, by its cleaned noun phrase: determiners and
     "-run"/"-led" modifiers dropped, "X in PLACE" as "PLACE X", a study's "by X" as X."""
     words = _cleaned(phrase.text)
+    person = _trailing_person(" ".join(words))
+    if person is not None and len(words) > len(person.split()):
+        title = {w.lower() for w in words[: len(words) - len(person.split())]}
+        if title & (_OFFICES | _RANKS):
+            return person  # "Work and Pensions Secretary Mel Stride": the person
+    while words and words[-1].lower() in _ROLE_WORDS:
+        words.pop()  # "Interior Ministry spokesman"
     lowered = [w.lower() for w in words]
+    if len(lowered) > 2 and lowered[0] in _ROLE_WORDS and lowered[1] in ("for", "of", "at"):
+        words, lowered = words[2:], lowered[2:]  # "a spokesman for the security services"
     for marker in ("by", "from"):
         if marker in lowered[1:]:
             at = len(lowered) - 1 - lowered[::-1].index(marker)
@@ -580,7 +681,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("person-title", _person_title),
     ("person", _person_rule),
     ("pronoun", _pronoun),
-    ("short-reference", _short_reference),
+    ("described", _described),
     ("spokesperson", _spokesperson),
     ("noun-phrase", _noun_phrase),
 )
@@ -596,7 +697,7 @@ _NAME_WORD = re.compile(r"(?:[A-Z][\w'-]*|al-[A-Z][\w'-]*|bin|van|von|de|el-[A-Z
 def _person(text: str) -> str:
     """A person's name without titles: "Brig. Gen. Pat Ryder" -> "Pat Ryder"."""
     words = [w.strip(",\"'") for w in text.split()]
-    while words and (words[0].lower() in _TITLES or words[0].lower() in _DETERMINERS):
+    while words and words[0].lower() in _TITLES | _RANKS | _DETERMINERS:
         words.pop(0)
     return " ".join(words)
 
