@@ -134,8 +134,11 @@ def build_sources(entries: Mapping[str, Mapping[str, Any]], places: Iterable[str
 
 @lru_cache(maxsize=1)
 def default_sources() -> Sources:
-    """The packaged source table."""
-    return build_sources(data_file("sources.toml").get("source", {}))
+    """The packaged source table, with the packaged places."""
+    from ._lexicon import default_lexicon
+
+    places = {" ".join(p) for p in default_lexicon().places}
+    return build_sources(data_file("sources.toml").get("source", {}), places)
 
 
 # -- words --------------------------------------------------------------------------
@@ -158,6 +161,15 @@ _OFFICES = frozenset(
     "spokeswoman spokesperson commissioner chairman chairwoman chair mayor".split()
 )
 """Words of a title before a person's name: "Work and Pensions Secretary Mel Stride"."""
+_TITLE_WORD = (
+    r"(?:[Pp]ress|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Dd]eputy|[Cc]hief|[Ss]enior|"
+    r"[Aa]cting|[Oo]fficial|[Dd]irector|[Mm]inister|[Cc]ommander|[Gg]eneral|"
+    r"Col\.|Gen\.|Brig\.|Maj\.|Lt\.|Adm\.|Capt\.|Army|Navy)"
+)
+_TITLE_AFTER = re.compile(
+    rf"(?:\s+{_TITLE_WORD}){{1,5}}\s+(?P<person>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,2}})"
+)
+_PERSON_BEFORE = re.compile(r"(?P<person>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),\s+(?:the|a|an)\s+$")
 _PUBLISHED = frozenset("published released compiled issued".split())
 _BY_NAME = re.compile(
     r"[^,.;:()\"]{0,40}?\b(?:by|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
@@ -333,6 +345,7 @@ class Attributor:
         for word in _CAPITALIZED.findall(sentence):
             self._stems[word[:5].lower()] = self._count
         self._here = self.sources.find(sentence)
+        self._introduce(sentence)
         self._opening = _opening_name(sentence, self._inside, self.sources.places)
         for found in _INSIDE_NAME.finditer(sentence):
             self._inside[found.group(1)] = self._count
@@ -350,6 +363,23 @@ class Attributor:
             self._companies.append(self._opening)
         clauses = tuple(m.start() for m in _CLAUSES.finditer(sentence)) if len(said) > 1 else ()
         return Attributions(tuple(said), clauses)
+
+    def _introduce(self, sentence: str) -> None:
+        """Tie the people a sentence names with a listed source to it: "Pentagon Press
+        Secretary Sabrina Singh", "Pat Ryder, the Pentagon press secretary"."""
+        for start, source in self._here:
+            title = _TITLE_AFTER.match(sentence, sentence.find(" ", start))
+            if title is not None:
+                self._tie(title.group("person"), source)
+            before = _PERSON_BEFORE.search(sentence[max(0, start - 60) : start])
+            if before is not None:
+                self._tie(before.group("person"), source)
+
+    def _tie(self, person: str, source: str) -> None:
+        name = _person(person)
+        if _is_person(name):
+            self._people.setdefault(name, source)
+            self._people.setdefault(name.split()[-1], source)
 
     def _read_cue(self, choices: list[tuple[str, _Phrase]]) -> Said | None:
         for kind, phrase in choices:
@@ -532,9 +562,7 @@ def _cleaned(text: str) -> list[str]:
 def _known_name(reader: Attributor, phrase: _Phrase) -> str | None:
     """A listed source's name in the phrase, also past "-run"/"-led" modifiers ("the
     health ministry in Hamas-run Gaza")."""
-    return reader.sources.named(phrase.text) or reader.sources.named(
-        _MODIFIER.sub("", phrase.text)
-    )
+    return reader.sources.named(phrase.text) or reader.sources.named(_MODIFIER.sub("", phrase.text))
 
 
 def _person_title(reader: Attributor, phrase: _Phrase) -> str | None:
