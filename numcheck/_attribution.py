@@ -347,13 +347,13 @@ class Attributor:
         self._here = self.sources.find(sentence)
         self._introduce(sentence)
         self._opening = _opening_name(sentence, self._inside, self.sources.places)
-        for found in _INSIDE_NAME.finditer(sentence):
-            self._inside[found.group(1)] = self._count
+        for name in _INSIDE_NAME.findall(sentence):
+            self._inside[name] = self._count
         said: list[Said] = []
         for choices in _cues(sentence):
-            found = self._read_cue(choices)
-            if found is not None:
-                said.append(found)
+            item = self._read_cue(choices)
+            if item is not None:
+                said.append(item)
         said.sort(key=lambda s: s.start)
         self._named.extend(source for _, source in self._here)
         for item in said:
@@ -464,6 +464,7 @@ def _opening_name(sentence: str, seen: Mapping[str, int], places: frozenset[str]
 
 def _cues(sentence: str) -> Iterable[list[tuple[str, _Phrase]]]:
     """The cues of a sentence, each as the phrases it may name, best first."""
+    choices: list[tuple[str, _Phrase]]
     for found in _ACCORDING.finditer(sentence):
         choices = [("according-to", _Phrase(found.group("who"), found.start("who")))]
         by = _BY_NAME.match(sentence, found.end())  # "a survey published on Friday by X"
@@ -472,7 +473,7 @@ def _cues(sentence: str) -> Iterable[list[tuple[str, _Phrase]]]:
         yield choices
     for found in _VERB.finditer(sentence):
         before = sentence[max(0, found.start() - 200) : found.start()]
-        choices: list[tuple[str, _Phrase]] = []
+        choices = []
         if before.rstrip().endswith((",", '"')):  # '..., said the ministry.'
             after = _INVERTED_WHO.match(sentence, found.end())
             if after is not None and _speaks(after.group("who")):
