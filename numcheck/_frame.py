@@ -27,18 +27,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from ._attribution import TextAttributor, build_sources
 from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
 from ._numbers import NumberMention, find_numbers
 from ._places import PlaceMatcher
-from ._statistic import (
-    Context,
-    read_attribution,
-    read_event,
-    read_modality,
-    read_statistic,
-)
+from ._statistic import Context, read_event, read_modality, read_statistic
 from ._time import Anchor, TimeResolver
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
@@ -269,6 +264,9 @@ class Framer:
         self.names = frozenset(self.lexicon.places.values()) | frozenset(
             self.lexicon.actors.values()
         )  # a place or an actor is never what a figure counts
+        self.sources = build_sources(
+            self.lexicon.sources, {" ".join(p) for p in self.lexicon.places}
+        )
 
     def claims(self, article: Article) -> list[Claim]:
         doc = _Document(article.text)
@@ -287,7 +285,7 @@ class Framer:
         told: tuple[object, ...] = ()  # what the previous figure's frame tells the next
         topic: tuple[str, int] | None = None  # the last counted measure and where
         sentences: dict[tuple[int, int], str] = {}
-        attributions: dict[tuple[int, int], str | None] = {}
+        attributor = TextAttributor(doc.text, doc.sentences, self.sources)
         shapes: dict[str, str] = {}
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
@@ -370,9 +368,7 @@ class Framer:
                 if (measure or unit) in self.lexicon.home_measures
                 else None
             )
-            attribution = attributions.get(sentence, "")
-            if attribution == "":
-                attribution = attributions[sentence] = read_attribution(text)
+            attribution = attributor.at(mention.start)
             fields: dict[str, Any] = {
                 "article": article.id,
                 "start": mention.start,

@@ -79,10 +79,16 @@ class Lexicon:
     gazetteer: bool = True
     """Whether the framer also finds the generated gazetteer's places (towns, provinces,
     states: ``numcheck/data/gazetteer.tsv``), behind ``places``, which win."""
+    sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """The ``[source.NAME]`` tables of ``sources.toml``: who says a figure (see
+    :mod:`numcheck._attribution`)."""
 
 
 def build_lexicon(
-    measures: Mapping[str, Any], actors: Mapping[str, Any], places: Mapping[str, Any]
+    measures: Mapping[str, Any],
+    actors: Mapping[str, Any],
+    places: Mapping[str, Any],
+    sources: Mapping[str, Any] | None = None,
 ) -> Lexicon:
     """Compile the parsed TOML tables into look-up dictionaries."""
     nouns: dict[Phrase, str] = {}
@@ -141,6 +147,7 @@ def build_lexicon(
         homes,
         frozenset(adjectives),
         statistics,
+        sources=dict((sources or {}).get("source", {})),
     )
 
 
@@ -163,6 +170,12 @@ class _Actor(_Strict):
     home: str | None = None
 
 
+class _Source(_Strict):
+    names: list[str] = []
+    speakers: list[str] = []
+    heads: list[str] = []
+
+
 class _WordLists(_Strict):
     """The shape of a word-list file: any of the packaged files' tables."""
 
@@ -172,6 +185,7 @@ class _WordLists(_Strict):
     regions: list[str] = []
     cities: list[str] = []
     aliases: dict[str, list[str]] = {}
+    source: dict[str, _Source] = {}
 
 
 class LexiconError(NumcheckError):
@@ -181,13 +195,15 @@ class LexiconError(NumcheckError):
 def load_lexicon(*paths: str | Path) -> Lexicon:
     """The packaged word lists extended by the user's TOML files, in order.
 
-    A file may hold any of ``[measure.NAME]``, ``[actor.NAME]``, ``countries``,
-    ``regions``, ``cities`` and ``[aliases]`` (the shapes of ``numcheck/data/*.toml``);
-    a measure or actor with an existing name replaces it, places and aliases add up.
+    A file may hold any of ``[measure.NAME]``, ``[actor.NAME]``, ``[source.NAME]``,
+    ``countries``, ``regions``, ``cities`` and ``[aliases]`` (the shapes of
+    ``numcheck/data/*.toml``); a measure, actor or source with an existing name replaces
+    it, places and aliases add up.
     """
     measures = dict(data_file("measures.toml").get("measure", {}))
     actors = dict(data_file("actors.toml").get("actor", {}))
     places: dict[str, Any] = dict(data_file("places.toml"))
+    sources = dict(data_file("sources.toml").get("source", {}))
     for path in paths:
         extra = _read_word_lists(Path(path))
         measures.update({k: v.model_dump() for k, v in extra.measure.items()})
@@ -198,7 +214,8 @@ def load_lexicon(*paths: str | Path) -> Lexicon:
         for name, forms in extra.aliases.items():
             aliases[name] = [*aliases.get(name, []), *forms]
         places["aliases"] = aliases
-    return build_lexicon({"measure": measures}, {"actor": actors}, places)
+        sources.update({k: v.model_dump() for k, v in extra.source.items()})
+    return build_lexicon({"measure": measures}, {"actor": actors}, places, {"source": sources})
 
 
 def _read_word_lists(path: Path) -> _WordLists:
@@ -265,5 +282,8 @@ def _key(part: str | int) -> str:
 def default_lexicon() -> Lexicon:
     """The packaged taxonomy, actors and gazetteer."""
     return build_lexicon(
-        data_file("measures.toml"), data_file("actors.toml"), data_file("places.toml")
+        data_file("measures.toml"),
+        data_file("actors.toml"),
+        data_file("places.toml"),
+        data_file("sources.toml"),
     )

@@ -1,4 +1,4 @@
-"""What kind of statistic a figure is, the incident it belongs to, and who says it.
+"""What kind of statistic a figure is and the incident it belongs to.
 
 Part of stage 4 (framing). Each reading is a table of small named rules tried in order
 on the figure's clause; the first that applies decides:
@@ -9,15 +9,16 @@ on the figure's clause; the first that applies decides:
   taxonomy (``statistic`` in ``measures.toml``), else a share for a percentage, else a
   level;
 - the event: an incident named next to a toll ("killed in a strike on a market", "the
-  blast injured 26"), with its date when the clause gives one;
-- the attribution: "according to X", "X said", "said X".
+  blast injured 26"), with its date when the clause gives one.
+
+Who says a figure is read by :mod:`numcheck._attribution`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._models import Period, Statistic, TimeSpan
@@ -85,38 +86,6 @@ _INCIDENT_TYPES = {
     "quake": "earthquake",
     "flooding": "flood",
 }
-
-_SOURCE_VERBS = (
-    r"(?:said|says|say|reported|reports|estimated|estimates|estimate|counted|recorded|"
-    r"put|puts|announced|confirmed|told)"
-)
-_ACCORDING = re.compile(
-    r"\baccording to\s+(?P<who>[^,.;:()\"]{2,80}?)(?=\s*(?:[,.;:()\"]|$)|\s+(?:on|in \d|"
-    r"which|who|that|data|figures|as of|since|released)\b)",
-    re.IGNORECASE,
-)
-_SAID_BY = re.compile(
-    rf"(?P<who>(?:\b[\w'-]+\s+){{1,6}}?)(?:has |have |had )?{_SOURCE_VERBS}\b",
-    re.IGNORECASE,
-)
-_BY_SAID = re.compile(
-    rf"[,\"”]\s*{_SOURCE_VERBS}\s+(?P<who>(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){{0,5}}?)"
-    r"\s*(?:[,.;:]|$)",
-    re.IGNORECASE,
-)
-_SOURCE_HEADS = frozenset(
-    "ministry ministries office department agency officials official authorities army "
-    "military government spokesman spokeswoman spokesperson commission bureau service "
-    "services un unhcr who pentagon police council statistics survey study researchers "
-    "organisation organization monitor observatory command forces institute group "
-    "committee administration idf centre center".split()
-)
-_PASSIVE = frozenset("was were is are be been being".split())
-_DETERMINERS = frozenset("the a an its their his her our".split())
-_NOT_SOURCES = frozenset(
-    "it he she they we i you this that which who there what figures data reports report "
-    "people".split()
-)
 
 
 @dataclass(frozen=True)
@@ -322,64 +291,3 @@ def read_event(clause: str, time: TimeSpan) -> str | None:
             return f"{kind} {time.start.isoformat()}"
         return kind
     return None
-
-
-def read_attribution(sentence: str, places: Mapping[str, str] | None = None) -> str | None:
-    """Who a sentence says gives its figures: "according to X", "X said", "said X".
-
-    >>> read_attribution("At least 31,184 people have been killed, according to the "
-    ...                  "health ministry in Gaza.")
-    'Gaza health ministry'
-    >>> read_attribution("The Pentagon said 66 attacks had targeted US forces.")
-    'Pentagon'
-    """
-    found = _ACCORDING.search(sentence)
-    if found is not None:
-        who = _source(found.group("who"))
-        if who:
-            return who
-    found = _BY_SAID.search(sentence)
-    if found is not None:
-        who = _source(found.group("who"))
-        if who:
-            return who
-    for found in _SAID_BY.finditer(sentence):
-        if found.group("who").split()[-1].lower() in _PASSIVE:
-            continue  # "was recorded at 1,70,300": nobody is named
-        who = _source(found.group("who"), tail=True)
-        if who:
-            return who
-    return None
-
-
-def _source(phrase: str, *, tail: bool = False) -> str | None:
-    """A source's name cleaned: determiners and "-run"/"-led" modifiers dropped, "X in
-    PLACE" as "PLACE X"; ``None`` unless it names an organization or a proper name."""
-    words = phrase.replace("\u2019", "'").split()
-    if tail:  # "... as the ministry said": keep the noun phrase right before the verb
-        for cut in range(len(words) - 1, -1, -1):
-            lower = words[cut].lower()
-            if lower in _DETERMINERS or lower in ("and", "but", "while", "as", "which", "that"):
-                words = words[cut + 1 :]
-                break
-            if words[cut].endswith((",", ";", ":")):
-                words = words[cut + 1 :]
-                break
-        else:
-            words = words[-4:]
-    words = [w.strip(",;:'\"") for w in words]
-    words = [w for w in words if w and w.lower() not in _DETERMINERS]
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
-    words = [w for w in words if not re.search(r"-(?:run|led|controlled|backed)$", w, re.I)]
-    if not words or words[0].lower() in _NOT_SOURCES or any(ch.isdigit() for ch in "".join(words)):
-        return None
-    lowered = [w.lower() for w in words]
-    if "in" in lowered[1:]:  # "health ministry in Gaza" is the Gaza health ministry
-        at = lowered.index("in", 1)
-        words = [*words[at + 1 :], *words[:at]]
-        lowered = [w.lower() for w in words]
-    organization = any(w in _SOURCE_HEADS for w in lowered)
-    proper = words[0][:1].isupper() or words[-1][:1].isupper()
-    if not (organization or proper) or len(words) > 6:
-        return None
-    return " ".join(words)

@@ -1,0 +1,798 @@
+"""Who says a figure: the claim's ``attribution``.
+
+Part of stage 4 (framing). An :class:`Attributor` reads an article sentence by sentence
+in text order. In each sentence it finds the phrases that say who speaks (the *cues*):
+
+- ``according-to``: "according to the UN refugee agency";
+- ``inverted``: '..., said Col. Joe Buccino', '"...," said the spokesman';
+- ``speaker-verb``: "the ministry said", "Pentagon figures revealed", "the Iraq Body
+  Count project says", "analysts had forecast";
+- ``possessive``: "the ministry's count", "the agency's figures".
+
+The phrase a cue names is then read by the first of :data:`RULES` that applies:
+
+1. ``known-name``: a name of a source of ``numcheck/data/sources.toml`` anywhere in it
+   ("Deputy Pentagon Press Secretary Sabrina Singh" -> Pentagon; the person is remembered);
+2. ``speaker-title``: a title of someone who speaks for a listed source ("the acting
+   defense secretary" -> Pentagon);
+3. ``person``: a person the article has tied to a source before ("Singh said");
+4. ``pronoun``: "he said", "they said": the source the article last quoted;
+5. ``short-reference``: "the ministry", "the company", "the authors": the last source the
+   article (or the sentence, before the cue) named that the reference fits by its head
+   noun; a company with no such source is the proper name that opens the sentence
+   ("Tesla delivered ..., the company said");
+6. ``spokesperson``: "a spokeswoman", "officials": a source named earlier in the sentence,
+   else the source the article last quoted;
+7. ``noun-phrase``: otherwise the cleaned phrase, when it names an organization or a
+   proper name ("the Iraq Body Count project" -> "Iraq Body Count project").
+
+Never sources: times ("said on Friday"), a place alone ("Kyiv says"), pronouns with
+nothing to refer to, "reports", "figures", numbers.
+
+A sentence's source covers every figure of the sentence ("the ministry said" after a list
+of figures covers them all); when a sentence has several, each figure takes the one of its
+clause (clauses split at ";" and at "while", "whereas", ", but") and none if its clause
+has none. Each sentence is read once, with precompiled patterns, so the work is linear in
+the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ._lexicon import data_file
+
+# -- the source table ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The compiled source table (see ``numcheck/data/sources.toml``)."""
+
+    names: re.Pattern[str]
+    """Every name of every source, longest first."""
+    name_of: Mapping[str, str]
+    """A matched name (as written for one-word names, lowercase otherwise) -> source."""
+    speakers: re.Pattern[str]
+    speaker_of: Mapping[str, str]
+    heads: Mapping[str, frozenset[str]]
+    """Source -> the head nouns of the short references that fit it."""
+    places: frozenset[str] = frozenset()
+    """Place names, never a source alone."""
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        """The listed sources named in ``text``: (offset, source) in text order."""
+        name_of = self.name_of
+        return [(m.start(), self._canonical(m.group(), name_of)) for m in self.names.finditer(text)]
+
+    def named(self, text: str) -> str | None:
+        """The source whose name (or a speaker title) ``text`` holds; the first named."""
+        found = self.names.search(text)
+        if found is not None:
+            return self._canonical(found.group(), self.name_of)
+        found = self.speakers.search(text)
+        if found is not None:
+            return self._canonical(found.group(), self.speaker_of)
+        return None
+
+    @staticmethod
+    def _canonical(matched: str, table: Mapping[str, str]) -> str:
+        key = " ".join(matched.replace("\u2019", "'").split())
+        return table.get(key) or table[key.lower()]
+
+
+_NEVER = re.compile(r"(?!)")
+_CAPITALIZED = re.compile(r"\b[A-Z][A-Za-z]{2,}")
+_INSIDE_NAME = re.compile(r"(?<=[a-z,] )([A-Z][\w&-]+)")
+_NOBODY = ""
+"""What a rule returns for a phrase that names nobody the article knows: no later rule
+is tried."""
+
+
+def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for ``forms``: whole words, longest first; a one-word form as written,
+    a longer one in any case."""
+    parts: list[str] = []
+    for form in sorted(set(forms), key=lambda f: (-len(f), f)):
+        body = r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in form.split())
+        parts.append(body if " " in form.strip() else f"(?-i:{body})")
+    if not parts:
+        return _NEVER
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _key(form: str) -> str:
+    words = form.split()
+    return words[0] if len(words) == 1 else " ".join(words).lower()
+
+
+def build_sources(entries: Mapping[str, Mapping[str, Any]], places: Iterable[str] = ()) -> Sources:
+    """Compile ``[source.NAME]`` tables (``names``, ``speakers``, ``heads``)."""
+    name_of: dict[str, str] = {}
+    speaker_of: dict[str, str] = {}
+    heads: dict[str, frozenset[str]] = {}
+    for name, entry in entries.items():
+        for form in [name, *entry.get("names", [])]:
+            name_of.setdefault(_key(form), name)
+        for form in entry.get("speakers", []):
+            speaker_of.setdefault(_key(form), name)
+        heads[name] = frozenset(_head(h) for h in entry.get("heads", []))
+    return Sources(
+        _alternation(" ".join(k.split()) for k in name_of),
+        name_of,
+        _alternation(speaker_of),
+        speaker_of,
+        heads,
+        frozenset(places),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_sources() -> Sources:
+    """The packaged source table, with the packaged places."""
+    from ._lexicon import default_lexicon
+
+    places = {" ".join(p) for p in default_lexicon().places}
+    return build_sources(data_file("sources.toml").get("source", {}), places)
+
+
+# -- words --------------------------------------------------------------------------
+
+_VERBS = (
+    r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|counted|"
+    r"recorded|records|put|puts|announced|announces|confirmed|confirms|acknowledged|"
+    r"admitted|admits|revealed|reveals|claimed|claims|added|wrote|writes|insists|"
+    r"insisted|noted|found|documented|cited|showed|show|shows|lists|listed"
+)
+_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>[^,.;:()\"]{2,120}?)"
+    r"(?=\s*(?:[,.;:()\"]|$)|\s+(?:on|in\s+\d|which|who|that|as\s+of|since)\b)",
+    re.IGNORECASE,
+)
+_MODIFIER = re.compile(r"\b[\w]+-(?:run|led|controlled|backed)\s+", re.IGNORECASE)
+_OFFICES = frozenset(
+    "secretary minister chancellor president governor director chief spokesman "
+    "spokeswoman spokesperson commissioner chairman chairwoman chair mayor".split()
+)
+"""Words of a title before a person's name: "Work and Pensions Secretary Mel Stride"."""
+_TITLE_WORD = (
+    r"(?:[Pp]ress|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Dd]eputy|[Cc]hief|[Ss]enior|"
+    r"[Aa]cting|[Oo]fficial|[Dd]irector|[Mm]inister|[Cc]ommander|[Gg]eneral|"
+    r"Col\.|Gen\.|Brig\.|Maj\.|Lt\.|Adm\.|Capt\.|Army|Navy)"
+)
+_TITLE_AFTER = re.compile(
+    rf"(?:\s+{_TITLE_WORD}){{1,5}}\s+(?P<person>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,2}})"
+)
+_PERSON_BEFORE = re.compile(r"(?P<person>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),\s+(?:the|a|an)\s+$")
+_PUBLISHED = frozenset("published released compiled issued".split())
+_BY_NAME = re.compile(
+    r"[^,.;:()\"]{0,40}?\b(?:by|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?P<who>[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*){0,5})"
+)
+_INVERTED_WHO = re.compile(r"\s+(?P<who>[^,.;:\"()]{2,80}?)\s*(?=[,.;:\"()]|$)")
+_POSSESSIVE = re.compile(
+    r"'s\s+(?:own\s+)?(?:count|counts|tally|figures?|data|estimates?|numbers?|records?|toll)\b",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+_PARTS = re.compile(r",|\s[-\u2014\u2013]+\s|:|\(|\)")
+_WORD = re.compile(r"[\w'.-]+")
+
+_AUXILIARIES = frozenset(
+    "has have had also first now still later previously earlier already then separately "
+    "further would will could may might had't has't would've reportedly initially".split()
+)
+_PASSIVE = frozenset("was were is are be been being".split())
+_BREAKS = frozenset(
+    "and but while whereas as that because when where which who whom whose if though "
+    "although so than since after before until unless whether what how why or nor "
+    "said says told reported to".split()
+)
+_RELATIVE = frozenset("which who whose where when whom".split())
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_PRONOUNS = frozenset("he she they it we i you".split())
+_TITLES = frozenset(
+    "gen gen. brig brig. col col. maj maj. lt lt. capt capt. sgt sgt. adm adm. mr mr. "
+    "ms ms. mrs mrs. dr dr. prof prof. sen sen. rep rep. gov gov. president minister "
+    "general colonel major admiral deputy".split()
+)
+_TIME_WORDS = frozenset(
+    "on in at last this next yesterday today tonight earlier late later monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december week month year weekend morning "
+    "afternoon evening night".split()
+)
+_DATA_WORDS = frozenset(
+    "figures figure data statistics numbers estimates estimate count counts tally tallies "
+    "records".split()
+)
+_NOT_SOURCES = frozenset(
+    "it he she they we i you this that which who there what figures data reports report "
+    "people number numbers figure total toll count tally level rate share official "
+    "officially".split()
+)
+_SPEAKERS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople official officials sources source "
+    "aide aides press secretary deputy chief senior military".split()
+)
+"""Words of a title that names a role, not who: "a senior official", "chief spokesman"."""
+_RANKS = frozenset(
+    "gen gen. brig brig. col col. maj maj. lt lt. capt capt. sgt sgt. adm adm. army navy "
+    "general colonel major admiral lieutenant".split()
+)
+"""Words of a military or official rank: a person named with one speaks for an office."""
+_ROLE_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople official officials".split()
+)
+_ORGANIZATIONS = frozenset(
+    "ministry ministries office department agency authorities army military government "
+    "commission bureau service services council statistics survey study researchers "
+    "organisation organization monitor observatory command forces institute group "
+    "committee administration centre center company firm carmaker automaker pollster "
+    "project journal economists analysts forecasters bank fund agency poll union "
+    "association federation".split()
+)
+_HEAD_SYNONYMS = {
+    "firm": "company",
+    "carmaker": "company",
+    "automaker": "company",
+    "maker": "company",
+    "manufacturer": "company",
+    "pollster": "company",
+    "polling firm": "company",
+    "polling company": "company",
+    "army": "military",
+    "organisation": "organization",
+    "researchers": "authors",
+    "team": "authors",
+    "scientists": "authors",
+    "health officials": "health ministry",
+}
+_COMPANY = "company"
+
+
+def _head(word: str) -> str:
+    lowered = " ".join(word.lower().split())
+    return _HEAD_SYNONYMS.get(lowered, lowered)
+
+
+# -- what a sentence says ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Said:
+    """One cue of a sentence: who it names, where, and the rule that read it."""
+
+    start: int
+    source: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Attributions:
+    """The sources a sentence names, and which of them each of its figures takes."""
+
+    said: tuple[Said, ...] = ()
+    clauses: tuple[int, ...] = ()
+    """Offsets where the sentence's clauses after the first begin."""
+
+    @property
+    def main(self) -> str | None:
+        """The sentence's source: its first cue's."""
+        return self.said[0].source if self.said else None
+
+    def at(self, offset: int) -> str | None:
+        """The source of the figure at ``offset`` (in the sentence)."""
+        if len({s.source for s in self.said}) <= 1:
+            return self.main
+        clause = bisect.bisect_right(self.clauses, offset)
+        mine = [s for s in self.said if bisect.bisect_right(self.clauses, s.start) == clause]
+        if not mine:
+            return None
+        return min(mine, key=lambda s: abs(s.start - offset)).source
+
+
+@dataclass
+class _Phrase:
+    """A cue's phrase: its words, where it starts in the sentence, the parts before it
+    (an apposition: "Gen. Pat Ryder, the Pentagon press secretary, said")."""
+
+    text: str
+    start: int
+    before: list[str] = field(default_factory=list)
+
+
+Rule = Callable[["Attributor", _Phrase], "str | None"]
+
+
+class Attributor:
+    """Reads one article's sources sentence by sentence, in text order (see the module
+    docstring); remembers the sources and people the article has named.
+
+    >>> reader = Attributor()
+    >>> reader.feed("Pentagon Press Secretary Sabrina Singh said 59 were injured.").main
+    'Pentagon'
+    >>> reader.feed("Singh said 27 had brain injuries.").main
+    'Pentagon'
+    >>> reader.feed("The toll rose to 21,822, the health ministry in Gaza said.").main
+    'Gaza health ministry'
+    >>> reader.feed("The ministry said 150 had been killed on Friday.").main
+    'Gaza health ministry'
+    """
+
+    def __init__(self, sources: Sources | None = None) -> None:
+        self.sources = sources or default_sources()
+        self._named: list[str] = []  # sources the article named, in order
+        self._people: dict[str, str] = {}  # a person's name (and surname) -> source
+        self._quoted: str | None = None  # the source the article last quoted
+        self._companies: list[str] = []  # proper names opening sentences
+        self._here: list[tuple[int, str]] = []  # sources named in the current sentence
+        self._opening: str | None = None  # the proper name opening the current sentence
+        self._stems: dict[str, int] = {}  # stems of capitalized words -> last sentence
+        self._count = 0  # sentences read
+        self._inside: dict[str, int] = {}  # proper names used inside a sentence
+
+    def feed(self, sentence: str) -> Attributions:
+        """The sources of the next sentence of the article."""
+        sentence = sentence.replace("\u2019", "'")
+        self._count += 1
+        for word in _CAPITALIZED.findall(sentence):
+            self._stems[word[:5].lower()] = self._count
+        self._here = self.sources.find(sentence)
+        self._introduce(sentence)
+        self._opening = _opening_name(sentence, self._inside, self.sources.places)
+        for name in _INSIDE_NAME.findall(sentence):
+            self._inside[name] = self._count
+        said: list[Said] = []
+        for choices in _cues(sentence):
+            item = self._read_cue(choices)
+            if item is not None:
+                said.append(item)
+        said.sort(key=lambda s: s.start)
+        self._named.extend(source for _, source in self._here)
+        for item in said:
+            self._named.append(item.source)
+            self._quoted = item.source
+        if self._opening is not None:
+            self._companies.append(self._opening)
+        clauses = tuple(m.start() for m in _CLAUSES.finditer(sentence)) if len(said) > 1 else ()
+        return Attributions(tuple(said), clauses)
+
+    def _introduce(self, sentence: str) -> None:
+        """Tie the people a sentence names with a listed source to it: "Pentagon Press
+        Secretary Sabrina Singh", "Pat Ryder, the Pentagon press secretary"."""
+        for start, source in self._here:
+            title = _TITLE_AFTER.match(sentence, sentence.find(" ", start))
+            if title is not None:
+                self._tie(title.group("person"), source)
+            before = _PERSON_BEFORE.search(sentence[max(0, start - 60) : start])
+            if before is not None:
+                self._tie(before.group("person"), source)
+
+    def _tie(self, person: str, source: str) -> None:
+        name = _person(person)
+        if _is_person(name):
+            self._people.setdefault(name, source)
+            self._people.setdefault(name.split()[-1], source)
+
+    def _read_cue(self, choices: list[tuple[str, _Phrase]]) -> Said | None:
+        for kind, phrase in choices:
+            for rule_name, rule in RULES:
+                source = rule(self, phrase)
+                if source is None:
+                    continue
+                if source == _NOBODY:
+                    return None
+                self._link_people(phrase, source)
+                return Said(phrase.start, source, f"{kind}/{rule_name}")
+        return None
+
+    # -- memory
+
+    def _recall(self, head: str, before: int) -> str | None:
+        """The last source named (in this sentence before ``before``, else earlier in the
+        article) that a short reference with ``head`` fits."""
+        for start, source in reversed(self._here):
+            if start < before and self._fits(source, head):
+                return source
+        for source in reversed(self._named):
+            if self._fits(source, head):
+                return source
+        return None
+
+    def _in_context(self, head: str) -> str | None:
+        """The listed source a reference with ``head`` fits whose name's first word the
+        article used last ("the military" after "Israeli forces": the Israeli military)."""
+        best: tuple[int, str] | None = None
+        for source, heads in self.sources.heads.items():
+            if head in heads:
+                seen = self._stems.get(source.split()[0][:5].lower(), 0)
+                if seen and (best is None or seen > best[0]):
+                    best = (seen, source)
+        return best[1] if best else None
+
+    def _fits(self, source: str, head: str) -> bool:
+        heads = self.sources.heads.get(source)
+        if heads is None:  # a source named by its noun phrase: its last word
+            return _head(source.split()[-1]) == head
+        return head in heads
+
+    def _link_people(self, phrase: _Phrase, source: str) -> None:
+        """Remember the people a cue names with their source: "Pentagon Press Secretary
+        Sabrina Singh", "Gen. Pat Ryder, the Pentagon press secretary"."""
+        for text in [phrase.text, *phrase.before[-1:]]:
+            person = _trailing_person(text)
+            if person:
+                self._people.setdefault(person, source)
+                self._people.setdefault(person.split()[-1], source)
+
+
+_DATELINE = re.compile(r"[A-Z][A-Za-z .,'()]{0,40}?\s[-\u2014\u2013]+\s")
+_OPENING = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&'-]*)\s+[a-z]")
+
+
+def _opening_name(sentence: str, seen: Mapping[str, int], places: frozenset[str]) -> str | None:
+    """The proper name that opens a sentence as its subject ("Tesla delivered ..."), past a
+    dateline ("AUSTIN, Texas - "): a name the article has used inside a sentence before,
+    or one right after a dateline; ``None`` for a place, a time or a determiner."""
+    body = sentence.lstrip()
+    dateline = _DATELINE.match(body)
+    if dateline is not None:
+        body = body[dateline.end() :]
+    found = _OPENING.match(body)
+    if found is None:
+        return None
+    name = found.group(1)
+    first = name.split()[0].lower()
+    if first in _DETERMINERS or first in _TIME_WORDS or first in _PRONOUNS or name in places:
+        return None
+    if name.lower() in _NOT_SOURCES or name.isupper():
+        return None
+    if dateline is None and name not in seen:
+        return None
+    return name
+
+
+# -- cues ---------------------------------------------------------------------------
+
+
+def _cues(sentence: str) -> Iterable[list[tuple[str, _Phrase]]]:
+    """The cues of a sentence, each as the phrases it may name, best first."""
+    choices: list[tuple[str, _Phrase]]
+    for found in _ACCORDING.finditer(sentence):
+        choices = [("according-to", _Phrase(found.group("who"), found.start("who")))]
+        by = _BY_NAME.match(sentence, found.end())  # "a survey published on Friday by X"
+        if by is not None and found.group("who").split()[-1].lower() in _PUBLISHED:
+            choices.insert(0, ("according-to", _Phrase(by.group("who"), by.start("who"))))
+        yield choices
+    for found in _VERB.finditer(sentence):
+        before = sentence[max(0, found.start() - 200) : found.start()]
+        choices = []
+        if before.rstrip().endswith((",", '"')):  # '..., said the ministry.'
+            after = _INVERTED_WHO.match(sentence, found.end())
+            if after is not None and _speaks(after.group("who")):
+                choices.append(("inverted", _Phrase(after.group("who"), after.start("who"))))
+        phrase = _subject_before(before, found.start())
+        if phrase is not None:
+            choices.append(("speaker-verb", phrase))
+        if choices:
+            yield choices
+    for found in _POSSESSIVE.finditer(sentence):
+        before = sentence[max(0, found.start() - 120) : found.start()]
+        phrase = _subject_before(before, found.start())
+        if phrase is not None:
+            yield [("possessive", phrase)]
+
+
+def _speaks(who: str) -> bool:
+    """An inverted cue's phrase may name someone: a few words, not "on Friday", "that
+    ...", "it", "21 US personnel"."""
+    words = who.split()
+    return (
+        0 < len(words) <= 6
+        and words[0].lower() not in _TIME_WORDS | _BREAKS | _PRONOUNS
+        and not any(ch.isdigit() for ch in who)
+    )
+
+
+def _subject_before(before: str, end: int) -> _Phrase | None:
+    """The noun phrase right before a verb ("the Gaza health ministry said"), past
+    auxiliaries ("had first reported"), with the parts before it that it may be in
+    apposition with; ``None`` for a passive ("was recorded") or nothing."""
+    parts = _PARTS.split(before)
+    while parts and not parts[-1].strip():
+        parts.pop()
+    if not parts:
+        return None
+    words = parts[-1].split()
+    while words and words[-1].lower() in _AUXILIARIES:
+        words.pop()
+    if not words or words[-1].lower() in _PASSIVE:
+        return None
+    if words[0].lower() in _RELATIVE and len(parts) > 1:  # "X, which disputes Y, told"
+        parts.pop()
+        words = parts[-1].split()
+    taken: list[str] = []
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        lower = word.lower().strip("\"'")
+        if any(ch.isdigit() for ch in word) or not lower:
+            break
+        if lower in _BREAKS and not _inside_name(words, index):
+            break
+        taken.append(word)
+        inside = index > 0 and words[index - 1].lower() in ("in", "of", "for", "at", "on")
+        if (lower in _DETERMINERS and not inside) or len(taken) >= 10:
+            break
+    if not taken:
+        return None
+    text = " ".join(reversed(taken))
+    start = end - (len(before) - before.rfind(taken[-1]))
+    return _Phrase(text, max(start, 0), [p.strip() for p in parts[:-1] if p.strip()])
+
+
+def _inside_name(words: Sequence[str], index: int) -> bool:
+    """ "Work and Pensions": a joining word between two capitalized words."""
+    if not 0 < index < len(words) - 1:
+        return False
+    return words[index - 1][:1].isupper() and words[index + 1][:1].isupper()
+
+
+# -- reading a phrase ---------------------------------------------------------------
+
+
+def _cleaned(text: str) -> list[str]:
+    """A phrase's words without quotes, trailing times ("on Friday") and data words."""
+    words = [w.strip("\"'") for w in text.split()]
+    words = [w for w in words if w]
+    for index, word in enumerate(words):
+        if index and word.lower() in _TIME_WORDS - {"in", "may", "march"}:
+            words = words[:index]
+            break
+    while words and words[-1].lower() in _DATA_WORDS | _AUXILIARIES:
+        words.pop()
+    return words
+
+
+def _known_name(reader: Attributor, phrase: _Phrase) -> str | None:
+    """A listed source's name in the phrase, also past "-run"/"-led" modifiers ("the
+    health ministry in Hamas-run Gaza")."""
+    return reader.sources.named(phrase.text) or reader.sources.named(_MODIFIER.sub("", phrase.text))
+
+
+def _person_title(reader: Attributor, phrase: _Phrase) -> str | None:
+    """ "Gen. Pat Ryder, the Pentagon press secretary, said": the title names the source;
+    "a spokeswoman, Sabrina Singh, told": the person's, when known, else the title's."""
+    if not phrase.before or not _is_person(phrase.text):
+        return None
+    known = _known_person(reader, phrase.text)
+    if known is not None:
+        return known
+    title = _Phrase(phrase.before[-1], phrase.start)
+    for rule in (_known_name, _described, _spokesperson):
+        found = rule(reader, title)
+        if found is not None:
+            return found
+    return None
+
+
+def _known_person(reader: Attributor, text: str) -> str | None:
+    name = _person(" ".join(_cleaned(text)))
+    if not name:
+        return None
+    return reader._people.get(name) or reader._people.get(name.split()[-1])
+
+
+def _person_rule(reader: Attributor, phrase: _Phrase) -> str | None:
+    """A person the article tied to a source ("Singh said"); an officer or official by
+    title the article has not tied ("Army Col. Rob Manning told reporters") speaks for
+    the source the article last quoted."""
+    known = _known_person(reader, phrase.text)
+    if known is not None:
+        return known
+    words = _cleaned(phrase.text)
+    if words and words[0].lower() in _RANKS and _is_person(" ".join(words)):
+        return reader._quoted
+    return None
+
+
+def _pronoun(reader: Attributor, phrase: _Phrase) -> str | None:
+    words = phrase.text.split()
+    if words and words[-1].lower() in _PRONOUNS and len(words) <= 2:
+        return reader._quoted or _NOBODY
+    return None
+
+
+def _described(reader: Attributor, phrase: _Phrase) -> str | None:
+    """A source by a description: "the ministry", "the territory's health ministry", "the
+    company", "the authors", "a foreign ministry spokesman": the last source named (in
+    this sentence before the cue, else earlier) that its head noun fits; else a listed
+    source that fits and whose name the article has used the first word of ("the
+    military" in an article that says "Israeli"); a company is else the proper name that
+    opens the sentence or an earlier one ("Tesla delivered ..., the company said")."""
+    words = _cleaned(phrase.text)
+    if len(words) > 1 and _is_person(" ".join(words[-2:])):
+        words = words[:-2]  # "government spokesman Eylon Levy"
+    if not words:
+        return None
+    definite = words[0].lower() in ("the", "its", "their")
+    rest = [w for w in words if w.lower() not in _DETERMINERS and w.lower() not in _RANKS]
+    role = bool(rest) and rest[-1].lower() in _ROLE_WORDS
+    while rest and rest[-1].lower() in _ROLE_WORDS:
+        rest.pop()
+    if not rest or not (definite or role) or any(w[:1].isupper() for w in rest):
+        return None
+    lowered = [w.lower() for w in rest]
+    for size in range(min(3, len(lowered)), 0, -1):
+        head = _head(" ".join(lowered[-size:]))
+        found = reader._recall(head, phrase.start) or reader._in_context(head)
+        if found is not None:
+            return found
+        if head == _COMPANY:
+            return reader._opening or (reader._companies[-1] if reader._companies else _NOBODY)
+    if lowered[-1] in _ORGANIZATIONS or _head(lowered[-1]) in ("company", "authors"):
+        return _NOBODY  # a reference to something the article has not named
+    return None
+
+
+def _spokesperson_source(reader: Attributor, phrase: _Phrase) -> str | None:
+    for start, source in reversed(reader._here):
+        if start < phrase.start:
+            return source
+    return reader._quoted
+
+
+def _spokesperson(reader: Attributor, phrase: _Phrase) -> str | None:
+    """ "a spokeswoman", "officials", "the official", "chief spokesman Sean Parnell": a
+    source named earlier in the sentence, else the one the article last quoted."""
+    words = _cleaned(phrase.text)
+    if not any(w.lower() in _ROLE_WORDS for w in words):
+        return None
+    person = _trailing_person(" ".join(words))
+    if person is not None:
+        words = words[: len(words) - len(person.split())]
+    other = [w for w in words if w.lower() not in _SPEAKERS | _DETERMINERS | _TITLES | _RANKS]
+    if other:
+        return None
+    return _spokesperson_source(reader, phrase) or _NOBODY
+
+
+def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
+    """A source not in the table, by its cleaned noun phrase: determiners and
+    "-run"/"-led" modifiers dropped, "X in PLACE" as "PLACE X", a study's "by X" as X."""
+    words = _cleaned(phrase.text)
+    person = _trailing_person(" ".join(words))
+    if person is not None and len(words) > len(person.split()):
+        title = {w.lower() for w in words[: len(words) - len(person.split())]}
+        if title & (_OFFICES | _RANKS):
+            return person  # "Work and Pensions Secretary Mel Stride": the person
+    while words and words[-1].lower() in _ROLE_WORDS:
+        words.pop()  # "Interior Ministry spokesman"
+    lowered = [w.lower() for w in words]
+    if len(lowered) > 2 and lowered[0] in _ROLE_WORDS and lowered[1] in ("for", "of", "at"):
+        words, lowered = words[2:], lowered[2:]  # "a spokesman for the security services"
+    for marker in ("by", "from"):
+        if marker in lowered[1:]:
+            at = len(lowered) - 1 - lowered[::-1].index(marker)
+            words, lowered = words[at + 1 :], lowered[at + 1 :]
+    words = [w for w in words if w.lower() not in _DETERMINERS]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    words = [w for w in words if not re.search(r"-(?:run|led|controlled|backed)$", w, re.I)]
+    while words and words[-1].lower() in ("published", "released", "compiled", "gathered"):
+        words.pop()
+    if not words or words[0].lower() in _NOT_SOURCES or words[0].lower() in _PRONOUNS:
+        return None
+    if any(ch.isdigit() for ch in "".join(words)) or len(words) > 6:
+        return None
+    lowered = [w.lower() for w in words]
+    if "in" in lowered[1:]:  # "health ministry in Kabul" is the Kabul health ministry
+        at = lowered.index("in", 1)
+        words = [*words[at + 1 :], *words[:at]]
+        lowered = [w.lower() for w in words]
+    name = " ".join(words)
+    if name in reader.sources.places or lowered[0] in _TIME_WORDS:
+        return None  # a place alone ("Kyiv says") or a time is nobody
+    organization = any(w in _ORGANIZATIONS for w in lowered)
+    proper = words[0][:1].isupper() or words[-1][:1].isupper()
+    if not (organization or proper):
+        return None
+    return name
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("known-name", _known_name),
+    ("person-title", _person_title),
+    ("person", _person_rule),
+    ("pronoun", _pronoun),
+    ("described", _described),
+    ("spokesperson", _spokesperson),
+    ("noun-phrase", _noun_phrase),
+)
+"""The rules that read a cue's phrase, in order: the first that returns a source decides
+(an empty string: the phrase names nobody the article knows, and no later rule is tried)."""
+
+
+# -- people -------------------------------------------------------------------------
+
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'-]*|al-[A-Z][\w'-]*|bin|van|von|de|el-[A-Z][\w'-]*)$")
+
+
+def _person(text: str) -> str:
+    """A person's name without titles: "Brig. Gen. Pat Ryder" -> "Pat Ryder"."""
+    words = [w.strip(",\"'") for w in text.split()]
+    while words and words[0].lower() in _TITLES | _RANKS | _DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_person(text: str) -> bool:
+    """Two to four capitalized words, past titles: "Sabrina Singh", "Gen. Pat Ryder"."""
+    words = _person(text).split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _trailing_person(text: str) -> str | None:
+    """The person's name that ends a title: "Deputy Pentagon Press Secretary Sabrina
+    Singh" -> "Sabrina Singh"; a name alone is itself."""
+    words = [w.strip(",\"'") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return None
+    last_two = " ".join(words[-2:])
+    if not _is_person(last_two):
+        return None
+    if len(words) > 2 and words[-3].lower() not in _TITLES and _is_person(" ".join(words[-3:])):
+        candidate = " ".join(words[-3:])
+    else:
+        candidate = last_two
+    # "Pentagon Press Secretary Sabrina Singh": the title's last word is not a name
+    if candidate.split()[0].lower() in ("secretary", "spokesman", "spokeswoman", "command"):
+        candidate = last_two
+    return candidate
+
+
+# -- the framer's entry points --------------------------------------------------------
+
+
+class TextAttributor:
+    """An :class:`Attributor` over an article's text and sentence spans, read lazily:
+    asking for the source of a figure reads every sentence up to the figure's, once."""
+
+    def __init__(
+        self, text: str, sentences: Sequence[tuple[int, int]], sources: Sources | None = None
+    ) -> None:
+        self._reader = Attributor(sources)
+        self._text = text
+        self._sentences = sentences
+        self._starts = [start for start, _ in sentences]
+        self._read: list[Attributions] = []
+
+    def at(self, offset: int) -> str | None:
+        """The source of the figure at ``offset`` of the text."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return None
+        while len(self._read) <= index:
+            start, end = self._sentences[len(self._read)]
+            self._read.append(self._reader.feed(self._text[start:end]))
+        return self._read[index].at(offset - self._sentences[index][0]) or None
+
+
+def read_attribution(sentence: str, sources: Sources | None = None) -> str | None:
+    """Who one sentence, read on its own, says gives its figures.
+
+    >>> read_attribution("At least 31,184 people have been killed, according to the "
+    ...                  "health ministry in Gaza.")
+    'Gaza health ministry'
+    >>> read_attribution("The Pentagon said 66 attacks had targeted US forces.")
+    'Pentagon'
+    >>> read_attribution("Israel lowered its estimate, a spokesman said on Friday.")
+    'Israel'
+    """
+    return Attributor(sources).feed(sentence).main or None
