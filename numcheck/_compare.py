@@ -114,29 +114,35 @@ def block(claim: Claim, incomparable: Collection[str] = ()) -> Block | None:
 def resolve(placed: list[tuple[Block, Claim]]) -> list[tuple[Block, Claim]]:
     """Blocks with unknown parts resolved by the rest of the claims, the matching rule's
     second half: a claim that does not say whose a figure is ("?") joins the one subject
-    the other claims of its measure, place, statistic and event agree on; then one that
-    does not say where joins the one place the claims of its measure, subject, statistic
-    and event agree on; then an incident toll without a date joins the one dated incident
-    of its block. With two or more candidates the part stays unknown: a figure is never
-    guessed into one of several.
+    the other claims of its measure, place, statistic and event agree on, when two
+    articles at least state it; then one that does not say where joins the one place the
+    claims of its measure, subject, statistic and event agree on (likewise); an incident
+    toll without a date joins the one dated incident of its measure whose subject and
+    place agree. With two or more candidates, or one stated by a single article, the part
+    stays unknown: a figure is never guessed into one of several.
 
     >>> a = Claim(article="a", value=5, unit="deaths", location="Gaza")
     >>> b = Claim(article="b", value=5, unit="deaths", subject="Palestinians", location="Gaza")
-    >>> [where[0] for where, _ in resolve([(block(a), a), (block(b), b)])]
-    ['deaths|Palestinians|Gaza', 'deaths|Palestinians|Gaza']
+    >>> c = Claim(article="c", value=6, unit="deaths", subject="Palestinians", location="Gaza")
+    >>> [where[0] for where, _ in resolve([(block(x), x) for x in (a, b, c)])]
+    ['deaths|Palestinians|Gaza', 'deaths|Palestinians|Gaza', 'deaths|Palestinians|Gaza']
     """
     rows = [(where[0].split("|"), [*where], claim) for where, claim in placed]
     _resolve_events(rows)
     for part in (1, 2):  # subject, then location
-        known: dict[tuple[object, ...], set[str]] = defaultdict(set)
-        for parts, where, _ in rows:
+        known: dict[tuple[object, ...], dict[str, set[str]]] = defaultdict(dict)
+        for parts, where, claim in rows:
             if parts[part] != UNKNOWN:
-                known[_without(parts, part, where)].add(parts[part])
+                known[_without(parts, part, where)].setdefault(parts[part], set()).add(
+                    claim.article
+                )
         for parts, where, _ in rows:
             if parts[part] == UNKNOWN:
-                candidates = known.get(_without(parts, part, where), set())
+                candidates = known.get(_without(parts, part, where), {})
                 if len(candidates) == 1:
-                    parts[part] = next(iter(candidates))
+                    [(name, articles)] = candidates.items()
+                    if len(articles) >= _CONSENSUS:
+                        parts[part] = name
     _resolve_events(rows)
     return [
         ((sys.intern("|".join(parts)), where[1], where[2], where[3]), claim)
@@ -169,6 +175,10 @@ def blocks(claims: Iterable[Claim], lexicon: Lexicon | None = None) -> dict[int,
     incomparable = (lexicon or default_lexicon()).incomparable
     placed = [(where, claim) for claim in claims if (where := block(claim, incomparable))]
     return {id(claim): where for where, claim in resolve(placed)}
+
+
+_CONSENSUS = 2
+"""Articles that must agree on a subject or place before an unknown one joins it."""
 
 
 def _without(parts: list[str], part: int, where: list[str]) -> tuple[object, ...]:

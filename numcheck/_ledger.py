@@ -48,7 +48,15 @@ from ._compare import compare
 from ._frame import Framer
 from ._lexicon import Lexicon
 from ._load import LoadError
-from ._models import SEVERITY_RANK, Article, Claim, Discrepancy, InputError, NumcheckError
+from ._models import (
+    SEVERITY_RANK,
+    UNKNOWN,
+    Article,
+    Claim,
+    Discrepancy,
+    InputError,
+    NumcheckError,
+)
 from ._pipeline import claims_or_error, extract_each
 from ._report import _clip, _marked, printable
 from ._rules import Rules
@@ -463,8 +471,41 @@ class Ledger:
         with the claims of the keys involved, never with their square.
         """
         new = {claim.article for claim in claims}
-        stored = self.claims({claim.key for claim in claims}, exclude={*exclude, *new})
+        keys = self.compatible_keys({claim.key for claim in claims})
+        stored = self.claims(keys, exclude={*exclude, *new})
         return compare([*claims, *stored], rules, lexicon, focus=new)
+
+    def compatible_keys(self, keys: Iterable[str]) -> set[str]:
+        """``keys`` and the stored keys that may meet them once unknown parts are resolved
+        (see ``numcheck._compare.resolve``): the same measure, and each other part equal
+        or unknown on one side. Found on the key index, one range per measure."""
+        wanted = set(keys)
+        by_measure: dict[str, list[list[str]]] = {}
+        for key in wanted:
+            parts = key.split("|")
+            by_measure.setdefault(parts[0], []).append(parts)
+        found = set(wanted)
+        with self._errors():
+            for measure, targets in by_measure.items():
+                rows = self._db.execute(
+                    "SELECT DISTINCT key FROM claims WHERE key >= ? AND key < ?",
+                    (measure + "|", measure + "}"),
+                ).fetchall()
+                stored = [key.split("|") for (key,) in rows]
+                # Two rounds: the keys that meet the new ones, then those that meet a
+                # met key with an unknown part (they decide how it resolves).
+                for _ in range(2):
+                    met = [parts for parts in stored if any(_meets(parts, t) for t in targets)]
+                    found.update("|".join(parts) for parts in met)
+                    targets = targets + [p for p in met if UNKNOWN in p[1:]]
+        return found
+
+
+def _meets(parts: list[str], target: list[str]) -> bool:
+    """Two keys' parts agree where both are known (``?`` is unknown)."""
+    return len(parts) == len(target) and all(
+        a == b or UNKNOWN in (a, b) for a, b in zip(parts[1:], target[1:], strict=True)
+    )
 
 
 def render_finding(discrepancy: Discrepancy, ack: Ack | None = None) -> str:
