@@ -123,6 +123,15 @@ _COMPARATIVE = re.compile(
 )
 """A comparison reaching back to a date ("the lowest since 1999", "a record high in
 2008", "for the first time since 2011"): that date does not date the figure."""
+_BASE = re.compile(
+    r"(?:\b(?:up|down|rose|fell|risen|fallen|increased?|decreased?|grew|grown|dropped|"
+    r"higher|lower|more|fewer|less)\b[^.;:()]{0,40}?\bfrom|\bcompared\s+(?:with|to)|"
+    r"\bversus|\bvs\.?|\bthan(?:\s+in)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""The base of a comparison: "up 40% from 2021", "compared with 2019", "than in 2015"
+(unless a span follows: "rose from 2019 to 2021")."""
+_SPAN_TO = re.compile(r"\s*(?:-|\u2013|to|and|until|through)\s+\S", re.IGNORECASE)
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
@@ -332,6 +341,11 @@ class TimeResolver:
         months = [m for m in months if not _inside(m.start, periods, starts)]
         self.months = sorted([*months, *periods], key=lambda m: m.start)
         self.month_starts = [m.start for m in self.months]
+        self.lede: TimeSpan | None = None
+        """The period of the article's first figure, when it is a calendar period that
+        ended shortly before publication ("inflation rose to 10.1% in September"): a
+        report on that period, whose undated figures hold for it too."""
+        self.first = True
         self.references: dict[int, tuple[dt.date, dt.date]] = {}
         """Calendar periods named so far (month, quarter, year) by offset: what "the
         quarter" or "a year earlier" refers to. Filled as figures are resolved, in text
@@ -348,6 +362,11 @@ class TimeResolver:
                 lead = _LEAD.search(self.text, max(0, mention.start - 30), mention.start)
                 if lead is None or lead.group("word").lower() not in _OPEN:
                     span = _mention_span(self.text, mention, self.anchor)
+                    if span is not None and (span[0].year, span[0].month) == (
+                        span[1].year,
+                        span[1].month,
+                    ):
+                        span = _interval(span[0].year, span[0].month, None)  # "early May"
                     if span is not None and _calendar(span) is not None:
                         self.references[mention.start] = span
                 continue
@@ -388,7 +407,22 @@ class TimeResolver:
 
         ``mentions`` are the date and year mentions of the sentence, ``figures`` the
         other figures of the sentence (a date beyond another figure belongs to that one).
+        Figures are resolved in text order: periods named earlier give "the quarter".
         """
+        span = self._resolve(sentence, figure, mentions, figures)
+        if self.first:
+            self.first = False
+            if _is_lede(span, self.anchor):
+                self.lede = _span(span.start, span.end, "relative", span.text)
+        return span
+
+    def _resolve(
+        self,
+        sentence: tuple[int, int],
+        figure: tuple[int, int],
+        mentions: Sequence[DateMention],
+        figures: Sequence[tuple[int, int]],
+    ) -> TimeSpan:
         text, anchor = self.text, self.anchor
         lo = bisect.bisect_left(self.month_starts, sentence[0])
         hi = bisect.bisect_left(self.month_starts, sentence[1])
@@ -406,9 +440,15 @@ class TimeResolver:
                 {id(m): m for m in [*mentions, *extra, *periods]}.values(), key=lambda d: d.start
             )
             mentions = self._refer(mentions)
-        if mentions:  # "the lowest since 1999": a date a comparison reaches back to
+        if mentions:  # "the lowest since 1999", "up 40% from 2021": a date compared with
             mentions = [
-                d for d in mentions if not _COMPARATIVE.search(text, max(0, d.start - 60), d.start)
+                d
+                for d in mentions
+                if not _COMPARATIVE.search(text, max(0, d.start - 60), d.start)
+                and not (
+                    _BASE.search(text, max(0, d.start - 60), d.start)
+                    and not _SPAN_TO.match(text, d.end)
+                )
             ]
         clause = self.clause(sentence, figure)
         starts = [d.start for d in mentions]
@@ -431,6 +471,8 @@ class TimeResolver:
             span = _explicit(text, adverbial, mentions, anchor, today)
             if span is not None:
                 return span
+        if self.lede is not None:
+            return self.lede
         if reported is not None:
             day, words = reported
             return _span(start=day, end=day, basis="relative", text=_text(words, 0, len(words)))
@@ -454,8 +496,23 @@ class TimeResolver:
         return start, end
 
 
+_EDGE_WORDS = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 _OPEN = frozenset("since from after before until till to by between and than".split())
 """Lead words of a date that bounds a span rather than naming the period of a figure."""
+
+
+LEDE_DAYS = 400
+"""A report on a period comes out within this many days of its end."""
+
+
+def _is_lede(span: TimeSpan, anchor: Anchor) -> bool:
+    """Whether a figure's time makes the article a report on a period: an explicit
+    calendar month, quarter or year that ended before publication, recently."""
+    if span.basis != "explicit" or span.start is None or span.end is None:
+        return False
+    if anchor.date is None or _calendar((span.start, span.end)) is None:
+        return False
+    return span.end < anchor.date and (anchor.date - span.end).days <= LEDE_DAYS
 
 
 def _inside(at: int, periods: Sequence[_Month], starts: list[int]) -> bool:
@@ -564,10 +621,16 @@ def _governing(
     # later one has that date before it.
     first = dates[0]
     if first.end <= figure[0]:
-        lead = text[clause[0] : first.start].strip().lower()
-        if lead in ("", "in", "since", "by", "until", "during", "as of", "on", "from"):
+        lead = _THE.sub("", text[clause[0] : first.start].strip().lower())
+        if lead in _OPENERS:
             return first
     return None
+
+
+_THE = re.compile(r"\s*\bthe$")
+_OPENERS = frozenset(
+    ("", "in", "since", "by", "until", "during", "as of", "on", "from", "for", "over", "across")
+)
 
 
 def _coordinated(text: str, figure: tuple[int, int], other: tuple[int, int]) -> bool:
@@ -579,7 +642,9 @@ def _coordinated(text: str, figure: tuple[int, int], other: tuple[int, int]) -> 
 
 _AND = re.compile(r"\band\b")
 _BREAK = re.compile(r"[,;:()]|\b(?:but|while|which|who)\b")
-_ADVERBIAL = frozenset("in since until till to by during through from on as of throughout".split())
+_ADVERBIAL = frozenset(
+    "in since until till to by during through from on as of throughout for over across".split()
+)
 
 
 def _adverbial(
@@ -614,7 +679,9 @@ def _adverbial(
 
 
 def _is_adverbial(text: str, date: DateMention) -> bool:
-    lead = text[max(0, date.start - 12) : date.start].split()
+    lead = text[max(0, date.start - 16) : date.start].split()
+    if lead and lead[-1].lower() == "the":  # "in the quarter"
+        lead.pop()
     return bool(lead) and lead[-1].lower() in _ADVERBIAL
 
 
@@ -664,6 +731,8 @@ def _explicit(
     if word == "since":
         published = anchor.span()
         end = today if today is not None else (published[1] if published else None)
+    elif word == "by" and _EDGE_WORDS.match(text, date.start):
+        pass  # "by the end of 2023": at the end of 2023
     elif word in ("until", "till", "by", "through", "to", "before"):
         start = None
         if word == "before":
