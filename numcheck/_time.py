@@ -78,7 +78,8 @@ _QUARTER = re.compile(
     rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last)[\s-]quarter\b"
     rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?(?!\s+of\s+(?:a|an|the|its|their)\b)"
     rf"|\bQ(?P<q>[1-4])\b(?:\s*(?P<qyear>{_YEAR})\b)?"
-    rf"|\b(?:the\s+)?(?P<edge>first|last|final)\s+three\s+months\s+of\s+(?P<tyear>{_YEAR})\b"
+    rf"|\b(?:the\s+)?(?P<edge>first|last|final)\s+three\s+months\s+of\s+(?P<tyear>{_YEAR})\b",
+    re.IGNORECASE,
 )
 """Quarters: "the third quarter of 2023", "Q3 2023", "fourth-quarter", "the last three
 months of 2022"; without a year, the latest such quarter begun by publication."""
@@ -105,7 +106,8 @@ day; the middle of a year is June (the turn of its halves)."""
 _ANAPHORA = re.compile(
     r"\b(?:in|for|during|over|across|through|throughout|of)\s+the\s+(?P<what>"
     r"(?:same|previous|prior|preceding)\s+(?:quarter|period|month|year)|quarter|"
-    r"(?:full|whole)\s+year|year|period)\b(?!\s+(?:to|ending|of|before|after|earlier|ago)\b)"
+    rf"(?:full|whole)\s+year|year|period)\b(?!\s+(?:ending|of|before|after|earlier|ago)\b|"
+    rf"\s+(?:to|through)\s+(?:the\s+end\s+of\s+)?{_FULL_MONTHS})"
     r"|\b(?P<on>on\s+the\s+year|year[\s-]on[\s-]year)\b"
     r"|\b(?P<earlier>a\s+year\s+(?:earlier|before))\b"
     r"|\b(?:the\s+)?(?P<that>(?:end|start|beginning)\s+of\s+(?:that|the\s+same)\s+month)\b",
@@ -207,7 +209,7 @@ def _periods(text: str, anchor: Anchor) -> list[_Month]:
         days = _interval(year, month, None)
         found.append(_Month(match.start(), match.end(), (year, month, None), days=days))
     for match in _ANAPHORA.finditer(text):
-        what = " ".join(match.group().lower().split())
+        what = " ".join(match.group().lower().split()).removeprefix("the ")
         start = match.start("what") if match.group("what") else match.start()
         found.append(_Month(start, match.end(), (None, None, None), refer=what))
     # Overlaps: the longer mention wins ("the year to March" holds "year", not a year).
@@ -412,7 +414,7 @@ class TimeResolver:
         span = self._resolve(sentence, figure, mentions, figures)
         if self.first:
             self.first = False
-            if _is_lede(span, self.anchor):
+            if _is_lede(span, self.anchor):  # "in September", "last year"
                 self.lede = _span(span.start, span.end, "relative", span.text)
         return span
 
@@ -430,9 +432,7 @@ class TimeResolver:
             starts = [d.start for d in mentions]
             periods = [m for m in self.months[lo:hi] if m.days is not None or m.refer]
             extra = [
-                m
-                for m in self.months[lo:hi]
-                if not m.refer and not _overlaps(m, mentions, starts)
+                m for m in self.months[lo:hi] if not m.refer and not _overlaps(m, mentions, starts)
             ]
             # A quarter or decade replaces the year mention inside it.
             mentions = [d for d in mentions if not any(p.start <= d.start < p.end for p in periods)]
@@ -508,7 +508,7 @@ LEDE_DAYS = 400
 def _is_lede(span: TimeSpan, anchor: Anchor) -> bool:
     """Whether a figure's time makes the article a report on a period: an explicit
     calendar month, quarter or year that ended before publication, recently."""
-    if span.basis != "explicit" or span.start is None or span.end is None:
+    if span.basis not in ("explicit", "relative") or span.start is None or span.end is None:
         return False
     if anchor.date is None or _calendar((span.start, span.end)) is None:
         return False
