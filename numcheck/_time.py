@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -162,8 +163,26 @@ def _periods(text: str, anchor: Anchor) -> list[_Month]:
     for match in _QUARTER.finditer(text):
         try:
             found.append(_quarter_mention(match, anchor))
-        except (ValueError, OverflowError, TypeError):
+        except (ValueError, OverflowError):
             continue
+    with contextlib.suppress(ValueError, OverflowError):  # at the edge of the calendar
+        _other_periods(text, anchor, found)
+    for match in _ANAPHORA.finditer(text):
+        named = match.group("what") or match.group()
+        what = " ".join(named.lower().split()).removeprefix("the ")
+        start = match.start("what") if match.group("what") else match.start()
+        found.append(_Month(start, match.end(), (None, None, None), refer=what))
+    # Overlaps: the longer mention wins ("the year to March" holds "year", not a year).
+    found.sort(key=lambda m: (m.start, -m.end))
+    kept: list[_Month] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _other_periods(text: str, anchor: Anchor, found: list[_Month]) -> None:
     for match in _DECADE.finditer(text):
         decade = int(match.group("decade"))
         days = (dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31))
@@ -208,18 +227,6 @@ def _periods(text: str, anchor: Anchor) -> list[_Month]:
         month = 12 if end_edge else (6 if edge in ("middle", "turn") else 1)
         days = _interval(year, month, None)
         found.append(_Month(match.start(), match.end(), (year, month, None), days=days))
-    for match in _ANAPHORA.finditer(text):
-        what = " ".join(match.group().lower().split()).removeprefix("the ")
-        start = match.start("what") if match.group("what") else match.start()
-        found.append(_Month(start, match.end(), (None, None, None), refer=what))
-    # Overlaps: the longer mention wins ("the year to March" holds "year", not a year).
-    found.sort(key=lambda m: (m.start, -m.end))
-    kept: list[_Month] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end:
-            continue
-        kept.append(mention)
-    return kept
 
 
 def _quarter_mention(match: re.Match[str], anchor: Anchor) -> _Month:
@@ -348,10 +355,9 @@ class TimeResolver:
         ended shortly before publication ("inflation rose to 10.1% in September"): a
         report on that period, whose undated figures hold for it too."""
         self.first = True
-        self.references: dict[int, tuple[dt.date, dt.date]] = {}
-        """Calendar periods named so far (month, quarter, year) by offset: what "the
-        quarter" or "a year earlier" refers to. Filled as figures are resolved, in text
-        order."""
+        self.references = _References()
+        """Calendar periods named so far (month, quarter, year): what "the quarter" or
+        "a year earlier" refers to. Filled as figures are resolved, in text order."""
 
     def _refer(self, mentions: Sequence[DateMention]) -> list[DateMention]:
         """Record the calendar periods of a sentence and resolve the periods it names by
@@ -369,10 +375,10 @@ class TimeResolver:
                         span[1].month,
                     ):
                         span = _interval(span[0].year, span[0].month, None)  # "early May"
-                    if span is not None and _calendar(span) is not None:
-                        self.references[mention.start] = span
+                    if span is not None:
+                        self.references.add(mention.start, span)
                 continue
-            days = _referred(refer, self.references, mention.start, self.anchor)
+            days = _referred(refer, self.references, mention.start)
             if days is not None:
                 assert isinstance(mention, _Month)
                 resolved.append(replace(mention, days=days, refer=None))
@@ -463,7 +469,10 @@ class TimeResolver:
                 return span
         index = bisect.bisect_left(self.relative_starts, clause[0])
         if index < len(self.relatives) and self.relatives[index].end() <= clause[1]:
-            relative = _relative(self.relatives[index], anchor, today)
+            try:
+                relative = _relative(self.relatives[index], anchor, today)
+            except (ValueError, OverflowError):  # "yesterday" on the first day of year 1
+                relative = None
             if relative is not None:
                 return relative
         adverbial = _adverbial(text, figure, mentions, figures)
@@ -545,24 +554,47 @@ def _shift(span: tuple[dt.date, dt.date], months: int) -> tuple[dt.date, dt.date
     )[1]
 
 
-def _referred(
-    refer: str, references: dict[int, tuple[dt.date, dt.date]], at: int, anchor: Anchor
-) -> tuple[dt.date, dt.date] | None:
+class _References:
+    """Calendar periods by offset, per kind, for "the latest quarter named before"."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, tuple[list[int], list[tuple[dt.date, dt.date]]]] = {
+            "any": ([], []),
+            "month": ([], []),
+            "quarter": ([], []),
+        }
+
+    def add(self, at: int, span: tuple[dt.date, dt.date]) -> None:
+        kind = _calendar(span)
+        if kind is None:
+            return
+        for name in ("any", kind):
+            if name in self.kinds:
+                starts, spans = self.kinds[name]
+                index = bisect.bisect_left(starts, at)
+                if index == len(starts) or starts[index] != at:
+                    starts.insert(index, at)
+                    spans.insert(index, span)
+
+    def latest(self, kind: str, at: int) -> tuple[dt.date, dt.date] | None:
+        starts, spans = self.kinds[kind]
+        index = bisect.bisect_left(starts, at)
+        return spans[index - 1] if index else None
+
+
+def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt.date] | None:
     """The days of a period named by reference, from the periods named before ``at``."""
-    before = sorted((k, v) for k, v in references.items() if k < at)
-    latest = before[-1][1] if before else None
-    quarters = [v for _, v in before if _calendar(v) == "quarter"]
-    months = [v for _, v in before if _calendar(v) == "month"]
+    latest = references.latest("any", at)
     try:
         if "quarter" in refer:
-            quarter = quarters[-1] if quarters else None
+            quarter = references.latest("quarter", at)
             if quarter is None:
                 return None
             if any(w in refer for w in ("previous", "prior", "preceding")):
                 return _shift(quarter, -3)
             return quarter
         if "month" in refer:
-            month = months[-1] if months else None
+            month = references.latest("month", at)
             if month is None:
                 return None
             if any(w in refer for w in ("previous", "prior", "preceding")):
@@ -821,9 +853,11 @@ def _report_day(found: re.Match[str], anchor: Anchor) -> dt.date | None:
             return None
         if word == "today":
             return anchor.date
-        if word == "yesterday":
-            return anchor.date - dt.timedelta(days=1) if anchor.date > dt.date.min else None
-        return anchor.date - dt.timedelta(days=(anchor.date.weekday() - _WEEKDAYS[word]) % 7)
+        back = 1 if word == "yesterday" else (anchor.date.weekday() - _WEEKDAYS[word]) % 7
+        try:
+            return anchor.date - dt.timedelta(days=back)
+        except OverflowError:  # before the calendar starts
+            return None
     name = (found.group("m1") or found.group("m2") or "").lower()
     month = MONTHS.get(name)
     if month is None:
