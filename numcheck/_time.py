@@ -480,8 +480,8 @@ class TimeResolver:
             span = _explicit(text, adverbial, mentions, anchor, today)
             if span is not None:
                 return span
-        if self.lede is not None:
-            return self.lede
+        if self.lede is not None and not _WHEN.search(text, sentence[0], sentence[1]):
+            return self.lede  # (not "... when that plan was announced": another time)
         if reported is not None:
             day, words = reported
             return _span(start=day, end=day, basis="relative", text=_text(words, 0, len(words)))
@@ -510,6 +510,7 @@ _OPEN = frozenset("since from after before until till to by between and than".sp
 """Lead words of a date that bounds a span rather than naming the period of a figure."""
 
 
+_WHEN = re.compile(r"\b(?:when|once|whenever)\b", re.IGNORECASE)
 LEDE_DAYS = 400
 """A report on a period comes out within this many days of its end."""
 

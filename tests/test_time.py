@@ -237,6 +237,14 @@ CASES = [
         (D(2024, 9, 28), D(2024, 9, 28)),
         id="an-old-period-is-not-the-articles-period",
     ),
+    pytest.param(
+        "Some 170,000 US troops were in Iraq in October. "
+        "About 132,000 were there when the plan was announced.",
+        "2007-12-03",
+        "About 132,000",
+        (D(2007, 12, 3), D(2007, 12, 3)),
+        id="a-when-clause-is-not-the-articles-period",
+    ),
 ]
 
 
