@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -63,13 +64,58 @@ class _Month:
     kind: str = "date"
     days: tuple[dt.date, dt.date] | None = None
     """The period's first and last day, when ``parts`` cannot say it."""
+    refer: str | None = None
+    """A period named by reference ("in the quarter", "a year earlier"): resolved
+    against the periods named before it (see :meth:`TimeResolver.resolve`)."""
 
 
 _ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
-_QUARTER = re.compile(
-    r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|final)[\s-]quarter\s+(?:of\s+)?"
-    r"(?P<year>(?:19|20)\d\d)\b|\bQ(?P<q>[1-4])\s*(?P<qyear>(?:19|20)\d\d)\b"
+_FULL_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
 )
+_YEAR = r"(?:1[89]|20)\d\d"
+_QUARTER = re.compile(
+    rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last)[\s-]quarter\b"
+    rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?(?!\s+of\s+(?:a|an|the|its|their)\b)"
+    rf"|\bQ(?P<q>[1-4])\b(?:\s*(?P<qyear>{_YEAR})\b)?"
+    rf"|\b(?:the\s+)?(?P<edge>first|last|final)\s+three\s+months\s+of\s+(?P<tyear>{_YEAR})\b",
+    re.IGNORECASE,
+)
+"""Quarters: "the third quarter of 2023", "Q3 2023", "fourth-quarter", "the last three
+months of 2022"; without a year, the latest such quarter begun by publication."""
+_MONTHS_TO = re.compile(
+    rf"\b(?:the\s+)?(?P<span>year|12\s+months|twelve\s+months|three\s+months|3\s+months)"
+    rf"\s+(?:to|through|ending(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?(?P<name>{_FULL_MONTHS})\b"
+    rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+)
+"""An annual rate "in the year to March" or "the 12 months to March" is March's rate;
+"the three months to June" is the quarter ending in June."""
+_MONTH_RANGE = re.compile(
+    rf"\b(?P<a>{_FULL_MONTHS})\s*(?:-|\u2013|to|through)\s*(?P<b>{_FULL_MONTHS})\b"
+    rf"(?:\s+(?P<year>{_YEAR})\b)?(?![\s,]*\d)"
+)
+"""Months to months: "the October-December period", "in October to December"."""
+_EDGE = re.compile(
+    rf"\b(?:the\s+)?(?P<edge>end|close|start|beginning|middle|turn)\s+of\s+"
+    rf"(?P<name>{_FULL_MONTHS}\s+)?(?P<year>{_YEAR})\b"
+    rf"|\b(?:the\s+)?(?P<medge>end|close|start|beginning)\s+of\s+(?P<mname>{_FULL_MONTHS})\b"
+    rf"(?![\s,]*\d)"
+)
+"""The end or start of a year is its last or first month; of a month, its last or first
+day; the middle of a year is June (the turn of its halves)."""
+_ANAPHORA = re.compile(
+    r"\b(?:in|for|during|over|across|through|throughout|of)\s+the\s+(?P<what>"
+    r"(?:same|previous|prior|preceding)\s+(?:quarter|period|month|year)|quarter|"
+    rf"(?:full|whole)\s+year|year|period)\b(?!\s+(?:ending|of|before|after|earlier|ago)\b|"
+    rf"\s+(?:to|through)\s+(?:the\s+end\s+of\s+)?{_FULL_MONTHS})"
+    r"|\b(?P<on>on\s+the\s+year|year[\s-]on[\s-]year)\b"
+    r"|\b(?P<earlier>a\s+year\s+(?:earlier|before))\b"
+    r"|\b(?:the\s+)?(?P<that>(?:end|start|beginning)\s+of\s+(?:that|the\s+same)\s+month)\b",
+    re.IGNORECASE,
+)
+"""A period named by reference to one named before: "in the quarter", "over the year",
+"the same period", "the previous quarter", "a year earlier", "by the end of that month"."""
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")
 _COMPARATIVE = re.compile(
     r"(?:\b(?:the|its|their|a|an)\s+(?:lowest|highest|most|fewest|least|biggest|largest|"
@@ -80,41 +126,133 @@ _COMPARATIVE = re.compile(
 )
 """A comparison reaching back to a date ("the lowest since 1999", "a record high in
 2008", "for the first time since 2011"): that date does not date the figure."""
+_BASE = re.compile(
+    r"(?:\b(?:up|down|rose|fell|risen|fallen|increased?|decreased?|grew|grown|dropped|"
+    r"higher|lower|more|fewer|less)\b[^.;:()]{0,40}?\bfrom|\bcompared\s+(?:with|to)|"
+    r"\bversus|\bvs\.?|\bthan(?:\s+in)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""The base of a comparison: "up 40% from 2021", "compared with 2019", "than in 2015"
+(unless a span follows: "rose from 2019 to 2021")."""
+_SPAN_TO = re.compile(r"\s*(?:-|\u2013|to|and|until|through)\s+\S", re.IGNORECASE)
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
 
 
-def _periods(text: str) -> list[_Month]:
-    """Quarters ("the third quarter of 2023", "Q3 2023") and decades ("the 2010s")."""
+def _quarter(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    last_month = 3 * quarter
+    return dt.date(year, last_month - 2, 1), dt.date(
+        year, last_month, calendar.monthrange(year, last_month)[1]
+    )
+
+
+def _last_month(month: int, anchor: Anchor) -> int | None:
+    """The year of the latest ``month`` begun by publication."""
+    if anchor.date is None:
+        return None
+    return anchor.date.year if month <= anchor.date.month else anchor.date.year - 1
+
+
+def _periods(text: str, anchor: Anchor) -> list[_Month]:
+    """Periods the number layer does not report: quarters ("the third quarter of 2023",
+    "Q3 2023"), decades ("the 2010s"), rate horizons ("the year to March"), month ranges
+    ("October-December"), edges ("the end of 2023") and anaphora ("in the quarter")."""
     found: list[_Month] = []
     for match in _QUARTER.finditer(text):
-        year = int(match.group("year") or match.group("qyear"))
-        quarter = (
-            int(match.group("q"))
-            if match.group("q")
-            else _ORDINAL_QUARTERS[match.group("nth").lower()]
-        )
-        first = dt.date(year, 3 * quarter - 2, 1)
-        last_month = 3 * quarter
-        last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
-        found.append(_Month(match.start(), match.end(), (year, None, None), days=(first, last)))
+        try:
+            found.append(_quarter_mention(match, anchor))
+        except (ValueError, OverflowError):
+            continue
+    with contextlib.suppress(ValueError, OverflowError):  # at the edge of the calendar
+        _other_periods(text, anchor, found)
+    for match in _ANAPHORA.finditer(text):
+        named = match.group("what") or match.group()
+        what = " ".join(named.lower().split()).removeprefix("the ")
+        start = match.start("what") if match.group("what") else match.start()
+        found.append(_Month(start, match.end(), (None, None, None), refer=what))
+    # Overlaps: the longer mention wins ("the year to March" holds "year", not a year).
+    found.sort(key=lambda m: (m.start, -m.end))
+    kept: list[_Month] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _other_periods(text: str, anchor: Anchor, found: list[_Month]) -> None:
     for match in _DECADE.finditer(text):
         decade = int(match.group("decade"))
-        found.append(
-            _Month(
-                match.start(),
-                match.end(),
-                (decade, None, None),
-                days=(dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31)),
-            )
-        )
-    return found
+        days = (dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31))
+        found.append(_Month(match.start(), match.end(), (decade, None, None), days=days))
+    for match in _MONTHS_TO.finditer(text):
+        month = MONTHS[match.group("name").lower()]
+        year = int(match.group("year")) if match.group("year") else _last_month(month, anchor)
+        if year is None:
+            continue
+        last = _interval(year, month, None)
+        first = last[0]
+        if match.group("span").startswith(("three", "3")):
+            first = dt.date(year - (month < 3), (month - 3) % 12 + 1, 1)
+        found.append(_Month(match.start(), match.end(), (year, month, None), days=(first, last[1])))
+    for match in _MONTH_RANGE.finditer(text):
+        a, b = MONTHS[match.group("a").lower()], MONTHS[match.group("b").lower()]
+        year = int(match.group("year")) if match.group("year") else _last_month(b, anchor)
+        if year is None:
+            continue
+        first = dt.date(year - (a > b), a, 1)
+        days = (first, _interval(year, b, None)[1])
+        found.append(_Month(match.start(), match.end(), (year, b, None), days=days))
+    for match in _EDGE.finditer(text):
+        edge = (match.group("edge") or match.group("medge")).lower()
+        end_edge = edge in ("end", "close")
+        if match.group("mname"):
+            month = MONTHS[match.group("mname").lower()]
+            year = _last_month(month, anchor)
+            if year is None:
+                continue
+            days = _interval(year, month, None)
+            day = days[1] if end_edge else days[0]
+            found.append(_Month(match.start(), match.end(), (year, month, None), days=(day, day)))
+            continue
+        year = int(match.group("year"))
+        if match.group("name"):
+            month = MONTHS[match.group("name").strip().lower()]
+            days = _interval(year, month, None)
+            day = days[1] if end_edge else days[0]
+            found.append(_Month(match.start(), match.end(), (year, month, None), days=(day, day)))
+            continue
+        month = 12 if end_edge else (6 if edge in ("middle", "turn") else 1)
+        days = _interval(year, month, None)
+        found.append(_Month(match.start(), match.end(), (year, month, None), days=days))
+
+
+def _quarter_mention(match: re.Match[str], anchor: Anchor) -> _Month:
+    if match.group("edge"):
+        year = int(match.group("tyear"))
+        quarter = 1 if match.group("edge").lower() == "first" else 4
+        return _Month(match.start(), match.end(), (year, None, None), days=_quarter(year, quarter))
+    nth = (match.group("nth") or "").lower()
+    quarter = int(match.group("q")) if match.group("q") else _ORDINAL_QUARTERS[nth]
+    given = match.group("year") or match.group("qyear")
+    if given:
+        year = int(given)
+    else:  # the latest such quarter begun by publication; "last quarter": the one before
+        if anchor.date is None:
+            raise ValueError("no year")
+        current = (anchor.date.month - 1) // 3 + 1
+        year = anchor.date.year
+        if nth == "last":
+            quarter, year = (current - 1, year) if current > 1 else (4, year - 1)
+        elif quarter > current:
+            year -= 1
+    return _Month(match.start(), match.end(), (year, None, None), days=_quarter(year, quarter))
 
 
 _MONTH_ONLY = re.compile(
-    r"\b(?:in|since|until|till|by|from|to|through|during|early|mid|late|last|this|of)[\s-]+"
+    r"\b(?:in|since|until|till|by|from|to|through|during|early|mid|late|last|this|of|as)[\s-]+"
     r"(?P<month>(?:(?:early|mid|late)[\s-]+)?(?P<name>January|February|March|April|May|June|"
     r"July|August|September|October|November|December))\b(?![\s,]*\d)"
 )
@@ -146,6 +284,34 @@ _RELATIVE = re.compile(
     r"Saturday|Sunday)(?:'s)?\b",
     re.IGNORECASE,
 )
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_SAY = (
+    r"(?:said|says|announced|reported|revealed|confirmed|acknowledged|admitted|disclosed|"
+    r"stated|estimated|claimed|published|released|showed|show|added|wrote|insisted|warned|"
+    r"testified|told\s+(?:the\s+|a\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,2}?)"
+)
+_REPORTED = re.compile(
+    rf"\b{_SAY}(?:\s+(?:in|at|to|during)\s+(?:a|an|the)(?:\s+[a-z'-]+){{1,3}}?)?"
+    rf"(?:\s+(?:late|early|earlier|later))?\s+(?:on\s+)?(?P<day>{_DAY_WORDS}|"
+    rf"(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_NAMES})\b\.?|(?P<m2>{_MONTH_NAMES})\b\.?\s+"
+    rf"(?P<d2>\d{{1,2}})\b)(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+    rf"|\b(?:on\s+)?(?P<before>{_DAY_WORDS}),?\s+{_SAY}\b"
+)
+"""Who said a figure, and when: "the Pentagon said on Thursday", "told reporters on
+Monday", "revealed yesterday", "announced on 12 March", "on Thursday said". The day
+given is the reporting day: what is stated "now" holds then, not on publication."""
+_ATTRIBUTED = re.compile(
+    r"\b(?:said|told|announced|reported|revealed|confirmed|acknowledged|admitted|disclosed|"
+    r"stated|claimed|added|wrote|insisted|testified|according to)\b",
+    re.IGNORECASE,
+)
+"""A sentence attributed in the past tense ("..., he said"): it reports the same briefing
+as the reporting phrase before it. A sentence in the writer's own present ("About 900
+troops remain") holds at publication."""
 _SMALL = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10,
@@ -164,14 +330,79 @@ class TimeResolver:
         self.anchor = anchor
         self.boundaries = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
         self.boundary_ends = [end for _, end in self.boundaries]
-        self.relatives = list(_RELATIVE.finditer(text))
+        self.reports: list[tuple[int, int, dt.date, str]] = []
+        """Reporting phrases ("said on Thursday"): start, end, the day and the words."""
+        for found in _REPORTED.finditer(text):
+            day = _report_day(found, anchor)
+            if day is not None:
+                self.reports.append((found.start(), found.end(), day, found.group()))
+        self.report_starts = [r[0] for r in self.reports]
+        self.attributed = [m.start() for m in _ATTRIBUTED.finditer(text)]
+        # A day that dates a saying is not the time of a figure: "said on Thursday".
+        self.relatives = [m for m in _RELATIVE.finditer(text) if not self._in_report(m.start())]
         self.relative_starts = [m.start() for m in self.relatives]
-        self.months = [
+        periods = _periods(text, anchor)
+        starts = [p.start for p in periods]
+        months = [
             _Month(m.start("month"), m.end(), (None, MONTHS[m.group("name").lower()], None))
             for m in _MONTH_ONLY.finditer(text)
         ]
-        self.months = sorted([*self.months, *_periods(text)], key=lambda m: m.start)
+        months = [m for m in months if not _inside(m.start, periods, starts)]
+        self.months = sorted([*months, *periods], key=lambda m: m.start)
         self.month_starts = [m.start for m in self.months]
+        self.lede: TimeSpan | None = None
+        """The period of the article's first figure, when it is a calendar period that
+        ended shortly before publication ("inflation rose to 10.1% in September"): a
+        report on that period, whose undated figures hold for it too."""
+        self.first = True
+        self.references = _References()
+        """Calendar periods named so far (month, quarter, year): what "the quarter" or
+        "a year earlier" refers to. Filled as figures are resolved, in text order."""
+
+    def _refer(self, mentions: Sequence[DateMention]) -> list[DateMention]:
+        """Record the calendar periods of a sentence and resolve the periods it names by
+        reference ("in the quarter") against those named before; unresolved ones go."""
+        resolved: list[DateMention] = []
+        for mention in mentions:
+            refer = getattr(mention, "refer", None)
+            if refer is None:
+                resolved.append(mention)
+                lead = _LEAD.search(self.text, max(0, mention.start - 30), mention.start)
+                if lead is None or lead.group("word").lower() not in _OPEN:
+                    span = _mention_span(self.text, mention, self.anchor)
+                    if span is not None and (span[0].year, span[0].month) == (
+                        span[1].year,
+                        span[1].month,
+                    ):
+                        span = _interval(span[0].year, span[0].month, None)  # "early May"
+                    if span is not None:
+                        self.references.add(mention.start, span)
+                continue
+            days = _referred(refer, self.references, mention.start)
+            if days is not None:
+                assert isinstance(mention, _Month)
+                resolved.append(replace(mention, days=days, refer=None))
+        return resolved
+
+    def _in_report(self, at: int) -> bool:
+        index = bisect.bisect_right(self.report_starts, at) - 1
+        return index >= 0 and self.reports[index][1] > at
+
+    def reported(self, sentence: tuple[int, int]) -> tuple[dt.date, str] | None:
+        """The reporting day of a sentence and its words: its own ("..., the Pentagon
+        said on Thursday"); else, if the sentence is attributed ("..., he said"), the
+        latest one before it in the article (the briefing the article reports); else
+        ``None``."""
+        lo = bisect.bisect_left(self.report_starts, sentence[0])
+        hi = bisect.bisect_left(self.report_starts, sentence[1])
+        index = lo
+        if lo == hi:  # none of its own: an attributed sentence reports the latest one
+            at = bisect.bisect_left(self.attributed, sentence[0])
+            if lo == 0 or at == len(self.attributed) or self.attributed[at] >= sentence[1]:
+                return None
+            index = lo - 1
+        _, _, day, words = self.reports[index]
+        return day, words
 
     def resolve(
         self,
@@ -184,42 +415,76 @@ class TimeResolver:
 
         ``mentions`` are the date and year mentions of the sentence, ``figures`` the
         other figures of the sentence (a date beyond another figure belongs to that one).
+        Figures are resolved in text order: periods named earlier give "the quarter".
         """
+        span = self._resolve(sentence, figure, mentions, figures)
+        if self.first:
+            self.first = False
+            if _is_lede(span, self.anchor):  # "in September", "last year"
+                self.lede = _span(span.start, span.end, "relative", span.text)
+        return span
+
+    def _resolve(
+        self,
+        sentence: tuple[int, int],
+        figure: tuple[int, int],
+        mentions: Sequence[DateMention],
+        figures: Sequence[tuple[int, int]],
+    ) -> TimeSpan:
         text, anchor = self.text, self.anchor
         lo = bisect.bisect_left(self.month_starts, sentence[0])
         hi = bisect.bisect_left(self.month_starts, sentence[1])
         if lo < hi:  # bare months ("since January") the number layer does not report
             starts = [d.start for d in mentions]
-            periods = [m for m in self.months[lo:hi] if m.days is not None]
-            extra = [m for m in self.months[lo:hi] if not _overlaps(m, mentions, starts)]
+            periods = [m for m in self.months[lo:hi] if m.days is not None or m.refer]
+            extra = [
+                m for m in self.months[lo:hi] if not m.refer and not _overlaps(m, mentions, starts)
+            ]
             # A quarter or decade replaces the year mention inside it.
             mentions = [d for d in mentions if not any(p.start <= d.start < p.end for p in periods)]
             mentions = sorted(
                 {id(m): m for m in [*mentions, *extra, *periods]}.values(), key=lambda d: d.start
             )
-        if mentions:  # "the lowest since 1999": a date a comparison reaches back to
+            mentions = self._refer(mentions)
+        if mentions:  # "the lowest since 1999", "up 40% from 2021": a date compared with
             mentions = [
-                d for d in mentions if not _COMPARATIVE.search(text, max(0, d.start - 60), d.start)
+                d
+                for d in mentions
+                if not _COMPARATIVE.search(text, max(0, d.start - 60), d.start)
+                and not (
+                    _BASE.search(text, max(0, d.start - 60), d.start)
+                    and not _SPAN_TO.match(text, d.end)
+                )
             ]
         clause = self.clause(sentence, figure)
         starts = [d.start for d in mentions]
         first = bisect.bisect_left(starts, clause[0])
         dates = [m for m in mentions[first:] if m.end <= clause[1]]
+        reported = self.reported(sentence)
+        today = reported[0] if reported else None
         explicit = _governing(text, figure, dates, figures, clause)
         if explicit is not None:
-            span = _explicit(text, explicit, dates, anchor)
+            span = _explicit(text, explicit, dates, anchor, today)
             if span is not None:
                 return span
         index = bisect.bisect_left(self.relative_starts, clause[0])
         if index < len(self.relatives) and self.relatives[index].end() <= clause[1]:
-            relative = _relative(self.relatives[index], anchor)
+            try:
+                relative = _relative(self.relatives[index], anchor, today)
+            except (ValueError, OverflowError):  # "yesterday" on the first day of year 1
+                relative = None
             if relative is not None:
                 return relative
         adverbial = _adverbial(text, figure, mentions, figures)
         if adverbial is not None:
-            span = _explicit(text, adverbial, mentions, anchor)
+            span = _explicit(text, adverbial, mentions, anchor, today)
             if span is not None:
                 return span
+        if self.lede is not None and not _WHEN.search(text, sentence[0], sentence[1]):
+            return self.lede  # (not "... when that plan was announced": another time)
+        if reported is not None:
+            day, words = reported
+            return _span(start=day, end=day, basis="relative", text=_text(words, 0, len(words)))
         published = anchor.span()
         if published is None:
             return _span()
@@ -238,6 +503,123 @@ class TimeResolver:
             if figure[1] <= left < end:
                 end = left
         return start, end
+
+
+_EDGE_WORDS = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
+_OPEN = frozenset("since from after before until till to by between and than".split())
+"""Lead words of a date that bounds a span rather than naming the period of a figure."""
+
+
+_WHEN = re.compile(r"\b(?:when|once|whenever)\b", re.IGNORECASE)
+LEDE_DAYS = 400
+"""A report on a period comes out within this many days of its end."""
+
+
+def _is_lede(span: TimeSpan, anchor: Anchor) -> bool:
+    """Whether a figure's time makes the article a report on a period: an explicit
+    calendar month, quarter or year that ended before publication, recently."""
+    if span.basis not in ("explicit", "relative") or span.start is None or span.end is None:
+        return False
+    if anchor.date is None or _calendar((span.start, span.end)) is None:
+        return False
+    return span.end < anchor.date and (anchor.date - span.end).days <= LEDE_DAYS
+
+
+def _inside(at: int, periods: Sequence[_Month], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, at) - 1
+    return index >= 0 and periods[index].end > at
+
+
+def _calendar(span: tuple[dt.date, dt.date]) -> str | None:
+    """``month``, ``quarter`` or ``year`` if the span is one such calendar period."""
+    start, end = span
+    if start.day != 1 or end.day != calendar.monthrange(end.year, end.month)[1]:
+        return None
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months == 1:
+        return "month"
+    if months == 3 and start.month % 3 == 1:
+        return "quarter"
+    if months == 12 and start.month == 1:
+        return "year"
+    return None
+
+
+def _shift(span: tuple[dt.date, dt.date], months: int) -> tuple[dt.date, dt.date]:
+    """A calendar period moved by whole months (keeping its length)."""
+    start, end = span
+    first = start.year * 12 + start.month - 1 + months
+    last = end.year * 12 + end.month - 1 + months
+    return _interval(first // 12, first % 12 + 1, None)[0], _interval(
+        last // 12, last % 12 + 1, None
+    )[1]
+
+
+class _References:
+    """Calendar periods by offset, per kind, for "the latest quarter named before"."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, tuple[list[int], list[tuple[dt.date, dt.date]]]] = {
+            "any": ([], []),
+            "month": ([], []),
+            "quarter": ([], []),
+        }
+
+    def add(self, at: int, span: tuple[dt.date, dt.date]) -> None:
+        kind = _calendar(span)
+        if kind is None:
+            return
+        for name in ("any", kind):
+            if name in self.kinds:
+                starts, spans = self.kinds[name]
+                index = bisect.bisect_left(starts, at)
+                if index == len(starts) or starts[index] != at:
+                    starts.insert(index, at)
+                    spans.insert(index, span)
+
+    def latest(self, kind: str, at: int) -> tuple[dt.date, dt.date] | None:
+        starts, spans = self.kinds[kind]
+        index = bisect.bisect_left(starts, at)
+        return spans[index - 1] if index else None
+
+
+def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt.date] | None:
+    """The days of a period named by reference, from the periods named before ``at``."""
+    latest = references.latest("any", at)
+    try:
+        if "quarter" in refer:
+            quarter = references.latest("quarter", at)
+            if quarter is None:
+                return None
+            if any(w in refer for w in ("previous", "prior", "preceding")):
+                return _shift(quarter, -3)
+            return quarter
+        if "month" in refer:
+            month = references.latest("month", at)
+            if month is None:
+                return None
+            if any(w in refer for w in ("previous", "prior", "preceding")):
+                return _shift(month, -1)
+            if refer.startswith("end"):
+                return month[1], month[1]
+            if refer.startswith(("start", "beginning")):
+                return month[0], month[0]
+            return month
+        if latest is None:
+            return None
+        kind = _calendar(latest)
+        if refer.startswith("a year"):  # "a year earlier": the same period, a year before
+            return _shift(latest, -12) if kind else None
+        if "period" in refer:
+            return latest
+        if refer.startswith(("on the", "year")) and kind == "month":
+            return latest  # "up 8.8% on the year": the annual rate to that month
+        year = latest[1].year
+        if any(w in refer for w in ("previous", "prior", "preceding")):
+            year -= 1
+        return _interval(year, None, None)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _overlaps(month: _Month, mentions: Sequence[DateMention], starts: list[int]) -> bool:
@@ -272,10 +654,16 @@ def _governing(
     # later one has that date before it.
     first = dates[0]
     if first.end <= figure[0]:
-        lead = text[clause[0] : first.start].strip().lower()
-        if lead in ("", "in", "since", "by", "until", "during", "as of", "on", "from"):
+        lead = _THE.sub("", text[clause[0] : first.start].strip().lower())
+        if lead in _OPENERS:
             return first
     return None
+
+
+_THE = re.compile(r"\s*\bthe$")
+_OPENERS = frozenset(
+    ("", "in", "since", "by", "until", "during", "as of", "on", "from", "for", "over", "across")
+)
 
 
 def _coordinated(text: str, figure: tuple[int, int], other: tuple[int, int]) -> bool:
@@ -287,7 +675,9 @@ def _coordinated(text: str, figure: tuple[int, int], other: tuple[int, int]) -> 
 
 _AND = re.compile(r"\band\b")
 _BREAK = re.compile(r"[,;:()]|\b(?:but|while|which|who)\b")
-_ADVERBIAL = frozenset("in since until till to by during through from on as of throughout".split())
+_ADVERBIAL = frozenset(
+    "in since until till to by during through from on as of throughout for over across".split()
+)
 
 
 def _adverbial(
@@ -322,13 +712,21 @@ def _adverbial(
 
 
 def _is_adverbial(text: str, date: DateMention) -> bool:
-    lead = text[max(0, date.start - 12) : date.start].split()
+    lead = text[max(0, date.start - 16) : date.start].split()
+    if lead and lead[-1].lower() == "the":  # "in the quarter"
+        lead.pop()
     return bool(lead) and lead[-1].lower() in _ADVERBIAL
 
 
 def _explicit(
-    text: str, date: DateMention, dates: Sequence[DateMention], anchor: Anchor
+    text: str,
+    date: DateMention,
+    dates: Sequence[DateMention],
+    anchor: Anchor,
+    today: dt.date | None = None,
 ) -> TimeSpan | None:
+    """The span of an explicit date as the lead word before it reads it ("since",
+    "until", "from ... to"); ``today`` is the reporting day, where "since" ends."""
     span = _mention_span(text, date, anchor)
     if span is None:
         return None
@@ -365,7 +763,9 @@ def _explicit(
                 )
     if word == "since":
         published = anchor.span()
-        end = published[1] if published else None
+        end = today if today is not None else (published[1] if published else None)
+    elif word == "by" and _EDGE_WORDS.match(text, date.start):
+        pass  # "by the end of 2023": at the end of 2023
     elif word in ("until", "till", "by", "through", "to", "before"):
         start = None
         if word == "before":
@@ -427,8 +827,8 @@ def _mention_span(text: str, date: DateMention, anchor: Anchor) -> tuple[dt.date
         elif "late" in words:
             start = end.replace(day=21)
     elif month is None and day is None:
-        if "mid" in words:
-            start, end = dt.date(year, 5, 1), dt.date(year, 8, 31)
+        if "mid" in words:  # the turn of the year's halves
+            start, end = dt.date(year, 6, 1), dt.date(year, 6, 30)
         elif "early" in words:
             end = dt.date(year, 4, 30)
         elif "late" in words:
@@ -444,7 +844,40 @@ def _interval(year: int, month: int | None, day: int | None) -> tuple[dt.date, d
     return dt.date(year, month, day), dt.date(year, month, day)
 
 
-def _relative(match: re.Match[str], anchor: Anchor) -> TimeSpan | None:
+def _report_day(found: re.Match[str], anchor: Anchor) -> dt.date | None:
+    """The day a reporting phrase names, relative to publication; ``None`` if unsure."""
+    if anchor.date is None:
+        return None
+    word = (found.group("day") or found.group("before") or "").lower()
+    if word in _WEEKDAYS or word in ("yesterday", "today"):
+        if anchor.precision != "day":
+            return None
+        if word == "today":
+            return anchor.date
+        back = 1 if word == "yesterday" else (anchor.date.weekday() - _WEEKDAYS[word]) % 7
+        try:
+            return anchor.date - dt.timedelta(days=back)
+        except OverflowError:  # before the calendar starts
+            return None
+    name = (found.group("m1") or found.group("m2") or "").lower()
+    month = MONTHS.get(name)
+    if month is None:
+        return None
+    day = int(found.group("d1") or found.group("d2"))
+    if found.group("year"):
+        year = int(found.group("year"))
+    else:  # the latest such day not after publication
+        year = anchor.date.year - ((month, day) > (anchor.date.month, anchor.date.day))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative(
+    match: re.Match[str], anchor: Anchor, today: dt.date | None = None
+) -> TimeSpan | None:
+    """The span of a relative time word; "now" is the reporting day ``today`` if known."""
     published = anchor.span()
     if anchor.date is None or published is None:
         return None
@@ -476,9 +909,10 @@ def _relative(match: re.Match[str], anchor: Anchor) -> TimeSpan | None:
             start = end = day
         return _span(start=start, end=end, basis="relative", text=match.group())
     if match.group("now"):
+        first, last = (today, today) if today is not None else published
         if words in ("so far", "to date"):
-            return _span(start=None, end=published[1], basis="relative", text=match.group())
-        return _span(start=published[0], end=published[1], basis="relative", text=match.group())
+            return _span(start=None, end=last, basis="relative", text=match.group())
+        return _span(start=first, end=last, basis="relative", text=match.group())
     year, month = anchor.date.year, anchor.date.month
     shift = 0 if "this" in words else 1
     if words.endswith("year"):

@@ -1,0 +1,321 @@
+"""The time of each figure (numcheck/_time.py): reporting days, periods and references.
+
+Each row: an article text, its publication date, the figure, and the span expected for
+it (``start``, ``end``; ``None`` is open). The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import numcheck
+
+D = dt.date
+
+CASES = [
+    # -- the reporting day: what is said "now" holds on the day it was said --
+    pytest.param(
+        "Militias have attacked US forces 55 times since Oct. 17, the Pentagon said on Tuesday.",
+        "2023-11-15",
+        "55",
+        (D(2023, 10, 17), D(2023, 11, 14)),
+        id="since-ends-on-the-reporting-day",
+    ),
+    pytest.param(
+        "The number of wounded now stands at 46, the Pentagon said on Monday.",
+        "2023-11-07",
+        "46",
+        (D(2023, 11, 6), D(2023, 11, 6)),
+        id="now-is-the-reporting-day",
+    ),
+    pytest.param(
+        "There are about 2,000 US troops in Syria, a spokesman said Thursday.",
+        "2024-12-20",
+        "about 2,000",
+        (D(2024, 12, 19), D(2024, 12, 19)),
+        id="said-weekday-without-on",
+    ),
+    pytest.param(
+        "The ministry on Thursday said 112 people had been killed.",
+        "2024-03-01",
+        "112",
+        (D(2024, 2, 29), D(2024, 2, 29)),
+        id="on-weekday-said",
+    ),
+    pytest.param(
+        "About 2,000 troops are in Syria, the press secretary told reporters on Monday.",
+        "2024-12-20",
+        "About 2,000",
+        (D(2024, 12, 16), D(2024, 12, 16)),
+        id="told-reporters-on-weekday",
+    ),
+    pytest.param(
+        "The agency announced on 12 March that 5,000 people had registered.",
+        "2024-03-14",
+        "5,000",
+        (D(2024, 3, 12), D(2024, 3, 12)),
+        id="announced-on-a-date",
+    ),
+    pytest.param(
+        "Pentagon figures revealed yesterday that 66 troops have been wounded.",
+        "2023-12-22",
+        "66",
+        (D(2023, 12, 21), D(2023, 12, 21)),
+        id="revealed-yesterday",
+    ),
+    pytest.param(
+        "Attacks reached 55 since Oct. 17, the Pentagon said on Tuesday. "
+        "Singh said 59 personnel had been injured.",
+        "2023-11-15",
+        "59",
+        (D(2023, 11, 14), D(2023, 11, 14)),
+        id="attributed-sentence-reports-the-same-briefing",
+    ),
+    pytest.param(
+        "Attacks reached 55 since Oct. 17, the Pentagon said on Tuesday. "
+        "About 900 US troops remain in Syria.",
+        "2023-11-15",
+        "About 900",
+        (D(2023, 11, 15), D(2023, 11, 15)),
+        id="writers-own-present-is-publication",
+    ),
+    pytest.param(
+        "Tesla built 494,989 cars in the fourth quarter, the company said on Tuesday.",
+        "2024-01-02",
+        "494,989",
+        (D(2023, 10, 1), D(2023, 12, 31)),
+        id="said-day-does-not-date-a-flow",
+    ),
+    # -- periods --
+    pytest.param(
+        "Inflation rose to 10.1% in the 12 months to September.",
+        "2022-10-19",
+        "10.1%",
+        (D(2022, 9, 1), D(2022, 9, 30)),
+        id="twelve-months-to-month-is-the-month",
+    ),
+    pytest.param(
+        "The CPIH index rose by 7.8% in the year to April.",
+        "2023-05-24",
+        "7.8%",
+        (D(2023, 4, 1), D(2023, 4, 30)),
+        id="year-to-month-is-the-month",
+    ),
+    pytest.param(
+        "BYD sold 526,409 cars in October to December.",
+        "2024-01-02",
+        "526,409",
+        (D(2023, 10, 1), D(2023, 12, 31)),
+        id="month-range-without-year",
+    ),
+    pytest.param(
+        "Analysts had forecast about 427,000 deliveries for the October-December period.",
+        "2023-01-02",
+        "about 427,000",
+        (D(2022, 10, 1), D(2022, 12, 31)),
+        id="hyphenated-month-range",
+    ),
+    pytest.param(
+        "Tesla shifted more than 405,000 cars in the last three months of 2022.",
+        "2023-01-03",
+        "more than 405,000",
+        (D(2022, 10, 1), D(2022, 12, 31)),
+        id="last-three-months-of-year",
+    ),
+    pytest.param(
+        "Fourth-quarter deliveries rose to 495,570.",
+        "2025-01-02",
+        "495,570",
+        (D(2024, 10, 1), D(2024, 12, 31)),
+        id="capitalized-quarter-without-year",
+    ),
+    pytest.param(
+        "Sales were 12,000 last quarter.",
+        "2024-02-10",
+        "12,000",
+        (D(2023, 10, 1), D(2023, 12, 31)),
+        id="last-quarter-is-the-one-before",
+    ),
+    pytest.param(
+        "The number fell to 3.7 million by the end of 2023.",
+        "2024-06-14",
+        "3.7 million",
+        (D(2023, 12, 1), D(2023, 12, 31)),
+        id="by-the-end-of-year-is-december",
+    ),
+    pytest.param(
+        "In early September the general said the force would shrink to 3,000 "
+        "by the end of that month.",
+        "2021-01-15",
+        "3,000",
+        (D(2020, 9, 30), D(2020, 9, 30)),
+        id="end-of-that-month",
+    ),
+    pytest.param(
+        "The survey counted 151,000 violent deaths up to mid-2006.",
+        "2008-01-10",
+        "151,000",
+        (None, D(2006, 6, 30)),
+        id="up-to-mid-year",
+    ),
+    pytest.param(
+        "They estimate 461,000 excess deaths from March 2003 to the middle of 2011.",
+        "2013-10-16",
+        "461,000",
+        (D(2003, 3, 1), D(2011, 6, 30)),
+        id="to-the-middle-of-year",
+    ),
+    pytest.param(
+        "The Pentagon conceded that 2,000 troops are in Syria, four times the figure of "
+        "503 it had cited as recently as November.",
+        "2017-12-07",
+        "503",
+        (D(2017, 11, 1), D(2017, 11, 30)),
+        id="as-recently-as-month",
+    ),
+    # -- periods named by reference, and comparison bases --
+    pytest.param(
+        "Tesla delivered 386,810 vehicles in the first three months of 2024. "
+        "The company produced 433,371 vehicles in the quarter.",
+        "2024-04-02",
+        "433,371",
+        (D(2024, 1, 1), D(2024, 3, 31)),
+        id="in-the-quarter",
+    ),
+    pytest.param(
+        "Tesla delivered 386,810 vehicles in the first three months of 2024. "
+        "In the previous quarter it had delivered 484,507 cars.",
+        "2024-04-02",
+        "484,507",
+        (D(2023, 10, 1), D(2023, 12, 31)),
+        id="the-previous-quarter",
+    ),
+    pytest.param(
+        "Fourth-quarter deliveries rose to 495,570 from 484,507 a year earlier.",
+        "2025-01-02",
+        "484,507",
+        (D(2023, 10, 1), D(2023, 12, 31)),
+        id="a-year-earlier",
+    ),
+    pytest.param(
+        "Tesla delivered 484,507 cars in the fourth quarter of 2023. "
+        "The company delivered 1.8 million vehicles over the year.",
+        "2024-01-03",
+        "1.8 million",
+        (D(2023, 1, 1), D(2023, 12, 31)),
+        id="over-the-year-after-a-quarter",
+    ),
+    pytest.param(
+        "Inflation rose to 10.1% in September. The CPIH measure rose by 8.8% over the year.",
+        "2022-10-19",
+        "8.8%",
+        (D(2022, 9, 1), D(2022, 9, 30)),
+        id="over-the-year-after-a-month-is-its-annual-rate",
+    ),
+    pytest.param(
+        "Tesla delivered 1.31 million vehicles in 2022, up 40% from 2021.",
+        "2023-01-02",
+        "40%",
+        (D(2022, 1, 1), D(2022, 12, 31)),
+        id="comparison-base-does-not-date",
+    ),
+    pytest.param(
+        "Inflation fell to 4.6% in October. Core inflation eased to 5.7%, the office said.",
+        "2023-11-15",
+        "5.7%",
+        (D(2023, 10, 1), D(2023, 10, 31)),
+        id="report-on-a-period-dates-its-undated-figures",
+    ),
+    pytest.param(
+        "In 2016 there were 5,262 troops in Iraq. About 900 remain in Syria.",
+        "2024-09-28",
+        "About 900",
+        (D(2024, 9, 28), D(2024, 9, 28)),
+        id="an-old-period-is-not-the-articles-period",
+    ),
+    pytest.param(
+        "Some 170,000 US troops were in Iraq in October. "
+        "About 132,000 were there when the plan was announced.",
+        "2007-12-03",
+        "About 132,000",
+        (D(2007, 12, 3), D(2007, 12, 3)),
+        id="a-when-clause-is-not-the-articles-period",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "figure", "span"), CASES)
+def test_time(
+    text: str, published: str, figure: str, span: tuple[dt.date | None, dt.date | None]
+) -> None:
+    claims = numcheck.extract(text, published=published)
+    [claim] = [c for c in claims if c.text == figure]
+    assert (claim.time.start, claim.time.end) == span
+
+
+def test_said_day_is_not_taken_without_a_day_precise_publication() -> None:
+    [claim] = numcheck.extract(
+        "There are 2,000 troops in Syria, a spokesman said on Thursday.", published="2024-12"
+    )
+    assert claim.time.end is not None
+    assert (claim.time.end.year, claim.time.end.month) == (2024, 12)
+
+
+EDGES = (
+    "said yesterday",
+    "said on Monday",
+    "announced on 29 February",
+    "in the fourth quarter",
+    "last quarter",
+    "in the previous quarter",
+    "a year earlier",
+    "over the year",
+    "by the end of that month",
+    "in the 12 months to January",
+    "in the three months to February",
+    "in November to February",
+    "by the end of 1999",
+    "since Oct. 17",
+    "now",
+)
+EDGE_WORDS = st.sampled_from(EDGES)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    published=st.sampled_from(["1000-01-01", "1000-03-01", "8999-12-31", "2024-02-29"]),
+    words=st.lists(EDGE_WORDS, min_size=1, max_size=4),
+)
+def test_edges_of_the_calendar_never_raise(published: str, words: list[str]) -> None:
+    text = " ".join(f"Officials counted 1,200 troops {w}." for w in words)
+    claims = numcheck.extract(text, published=published)
+    assert [c.text for c in claims].count("1,200") == len(words)
+    for claim in claims:
+        start, end = claim.time.start, claim.time.end
+        assert start is None or end is None or start <= end
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        pytest.param(dt.date.min, id="year-1"),
+        pytest.param(dt.date(1, 2, 1), id="year-1-february"),
+        pytest.param(dt.date.max, id="year-9999"),
+    ],
+)
+def test_resolver_at_the_ends_of_the_calendar(day: dt.date) -> None:
+    from numcheck._time import Anchor, TimeResolver
+
+    text = " ".join(f"Officials counted 1,200 troops {w}." for w in EDGES)
+    resolver = TimeResolver(text, Anchor(day))
+    at = 0
+    for _ in EDGES:
+        start = text.index("1,200", at)
+        end = text.index(".", start) + 1
+        span = resolver.resolve((at, end), (start, start + 5), [], [])
+        assert span.start is None or span.end is None or span.start <= span.end
+        at = end + 1
