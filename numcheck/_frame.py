@@ -546,7 +546,7 @@ class Framer:
         first = doc.token_after(sentence[0])
         best: str | None = None
         for index in range(here - 1, max(first, here - 12) - 1, -1):
-            if re.search(r"[;:()]", doc.gap(index, index + 1)):
+            if index + 1 < len(doc.tokens) and re.search(r"[;:()]", doc.gap(index, index + 1)):
                 break
             if any(ch.isdigit() for ch in doc.tokens[index].word) and index < here - 1:
                 break
