@@ -36,7 +36,7 @@ import gc
 import math
 import sys
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._lexicon import Lexicon, default_lexicon
@@ -111,15 +111,15 @@ def block(claim: Claim, incomparable: Collection[str] = ()) -> Block | None:
     return (claim.key, family, period, claim.event or "")
 
 
-def resolve(placed: list[tuple[Block, Claim]]) -> list[tuple[Block, Claim]]:
+def resolve(
+    placed: list[tuple[Block, Claim]], others: Mapping[str, int] | None = None
+) -> list[tuple[Block, Claim]]:
     """Blocks with unknown parts resolved by the rest of the claims, the matching rule's
-    second half: a claim that does not say whose a figure is ("?") joins the one subject
-    the other claims of its measure, place, statistic and event agree on, when two
-    articles at least state it; then one that does not say where joins the one place the
-    claims of its measure, subject, statistic and event agree on (likewise); an incident
-    toll without a date joins the one dated incident of its measure whose subject and
-    place agree. With two or more candidates, or one stated by a single article, the part
-    stays unknown: a figure is never guessed into one of several.
+    second half (see :func:`resolve_keys`); then an incident toll without a date joins the
+    one dated incident of its measure whose subject and place agree.
+
+    ``others`` counts, by key, claims that take part in the resolution without being
+    compared (a ledger's claims of the same measures that are not read).
 
     >>> a = Claim(article="a", value=5, unit="deaths", location="Gaza")
     >>> b = Claim(article="b", value=5, unit="deaths", subject="Palestinians", location="Gaza")
@@ -127,27 +127,47 @@ def resolve(placed: list[tuple[Block, Claim]]) -> list[tuple[Block, Claim]]:
     >>> [where[0] for where, _ in resolve([(block(x), x) for x in (a, b, c)])]
     ['deaths|Palestinians|Gaza', 'deaths|Palestinians|Gaza', 'deaths|Palestinians|Gaza']
     """
-    rows = [(where[0].split("|"), [*where], claim) for where, claim in placed]
-    _resolve_events(rows)
-    for part in (1, 2):  # subject, then location
-        known: dict[tuple[object, ...], dict[str, set[str]]] = defaultdict(dict)
-        for parts, where, claim in rows:
-            if parts[part] != UNKNOWN:
-                known[_without(parts, part, where)].setdefault(parts[part], set()).add(
-                    claim.article
-                )
-        for parts, where, _ in rows:
-            if parts[part] == UNKNOWN:
-                candidates = known.get(_without(parts, part, where), {})
-                if len(candidates) == 1:
-                    [(name, articles)] = candidates.items()
-                    if len(articles) >= _CONSENSUS:
-                        parts[part] = name
+    counts: dict[str, int] = dict(others or {})
+    for where, _ in placed:
+        counts[where[0]] = counts.get(where[0], 0) + 1
+    resolved = resolve_keys(counts)
+    rows = [(resolved[where[0]].split("|"), [*where], claim) for where, claim in placed]
     _resolve_events(rows)
     return [
         ((sys.intern("|".join(parts)), where[1], where[2], where[3]), claim)
         for parts, where, claim in rows
     ]
+
+
+def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
+    """Each key resolved among ``counts`` (key -> claims): a key that does not say whose
+    a figure is ("?") takes the one subject the keys of its measure and place agree on,
+    when two claims at least state it; then one that does not say where takes the one
+    place the keys of its measure and subject agree on (likewise). With two candidates or
+    more, or one stated once, the part stays unknown: a figure is never guessed into one
+    of several.
+
+    >>> resolved = resolve_keys({"deaths|?|Gaza": 1, "deaths|Palestinians|Gaza": 2})
+    >>> resolved["deaths|?|Gaza"]
+    'deaths|Palestinians|Gaza'
+    """
+    current = {key: key.split("|") for key in counts}
+    for part in (1, 2):  # subject, then location
+        known: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+        for key, parts in current.items():
+            if parts[part] != UNKNOWN and len(parts) == 3:
+                rest = (*parts[:part], *parts[part + 1 :])
+                known[rest][parts[part]] = known[rest].get(parts[part], 0) + counts[key]
+        changed: dict[str, list[str]] = {}
+        for key, parts in current.items():
+            if len(parts) == 3 and parts[part] == UNKNOWN:
+                candidates = known.get((*parts[:part], *parts[part + 1 :]), {})
+                if len(candidates) == 1:
+                    [(name, stated)] = candidates.items()
+                    if stated >= _CONSENSUS:
+                        changed[key] = [*parts[:part], name, *parts[part + 1 :]]
+        current.update(changed)
+    return {key: "|".join(parts) for key, parts in current.items()}
 
 
 def _resolve_events(rows: list[tuple[list[str], list[str], Claim]]) -> None:
@@ -178,11 +198,7 @@ def blocks(claims: Iterable[Claim], lexicon: Lexicon | None = None) -> dict[int,
 
 
 _CONSENSUS = 2
-"""Articles that must agree on a subject or place before an unknown one joins it."""
-
-
-def _without(parts: list[str], part: int, where: list[str]) -> tuple[object, ...]:
-    return (*parts[:part], *parts[part + 1 :], where[1], where[2], where[3])
+"""Claims that must state a subject or place before an unknown one joins it."""
 
 
 def _dated(event: str) -> bool:
@@ -196,18 +212,21 @@ def compare(
     lexicon: Lexicon | None = None,
     *,
     focus: Collection[str] | None = None,
+    others: Mapping[str, int] | None = None,
 ) -> list[Discrepancy]:
     """Every discrepancy among ``claims``, most severe first, then by key.
 
     ``focus``: article ids; when given, only discrepancies involving a claim of these
     articles are returned, and their claims speak for the figures they share with others
-    (checking new articles against a corpus).
+    (checking new articles against a corpus). ``others``: claims counted by key that take
+    part in resolving unknown subjects and places but are not compared (see
+    :func:`resolve`).
     """
     lexicon = lexicon or default_lexicon()
     incomparable = lexicon.incomparable
     placed = [(where, claim) for claim in claims if (where := block(claim, incomparable))]
     groups: dict[Block, list[Claim]] = defaultdict(list)
-    for where, claim in resolve(placed):
+    for where, claim in resolve(placed, others):
         groups[where].append(claim)
     found: list[tuple[tuple[object, ...], Discrepancy]] = []
     # Millions of small objects and no cycles among them: the cyclic collector would

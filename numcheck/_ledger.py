@@ -44,13 +44,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from ._compare import compare
+from ._compare import compare, resolve_keys
 from ._frame import Framer
 from ._lexicon import Lexicon
 from ._load import LoadError
 from ._models import (
     SEVERITY_RANK,
-    UNKNOWN,
     Article,
     Claim,
     Discrepancy,
@@ -471,41 +470,44 @@ class Ledger:
         with the claims of the keys involved, never with their square.
         """
         new = {claim.article for claim in claims}
-        keys = self.compatible_keys({claim.key for claim in claims})
-        stored = self.claims(keys, exclude={*exclude, *new})
-        return compare([*claims, *stored], rules, lexicon, focus=new)
+        skip = {*exclude, *new}
+        counts = self.key_counts({claim.key.split("|")[0] for claim in claims}, exclude=skip)
+        mine: dict[str, int] = {}
+        for claim in claims:
+            mine[claim.key] = mine.get(claim.key, 0) + 1
+        everything = dict(counts)
+        for key, count in mine.items():
+            everything[key] = everything.get(key, 0) + count
+        resolved = resolve_keys(everything)
+        targets = {resolved[key] for key in mine}
+        wanted = {key for key in counts if resolved[key] in targets}
+        stored = self.claims(wanted, exclude=skip)
+        others = {key: count for key, count in counts.items() if key not in wanted}
+        return compare([*claims, *stored], rules, lexicon, focus=new, others=others)
 
-    def compatible_keys(self, keys: Iterable[str]) -> set[str]:
-        """``keys`` and the stored keys that may meet them once unknown parts are resolved
-        (see ``numcheck._compare.resolve``): the same measure, and each other part equal
-        or unknown on one side. Found on the key index, one range per measure."""
-        wanted = set(keys)
-        by_measure: dict[str, list[list[str]]] = {}
-        for key in wanted:
-            parts = key.split("|")
-            by_measure.setdefault(parts[0], []).append(parts)
-        found = set(wanted)
+    def key_counts(self, measures: Iterable[str], *, exclude: Iterable[str] = ()) -> dict[str, int]:
+        """How many stored claims each key of ``measures`` has (articles in ``exclude``
+        left out): what resolving unknown subjects and places needs (see
+        ``numcheck._compare.resolve_keys``), read on the key index, one range a measure."""
+        counts: dict[str, int] = {}
         with self._errors():
-            for measure, targets in by_measure.items():
-                rows = self._db.execute(
-                    "SELECT DISTINCT key FROM claims WHERE key >= ? AND key < ?",
+            for measure in sorted(set(measures)):
+                for key, count in self._db.execute(
+                    "SELECT key, COUNT(*) FROM claims WHERE key >= ? AND key < ? GROUP BY key",
                     (measure + "|", measure + "}"),
-                ).fetchall()
-                stored = [key.split("|") for (key,) in rows]
-                # Two rounds: the keys that meet the new ones, then those that meet a
-                # met key with an unknown part (they decide how it resolves).
-                for _ in range(2):
-                    met = [parts for parts in stored if any(_meets(parts, t) for t in targets)]
-                    found.update("|".join(parts) for parts in met)
-                    targets = targets + [p for p in met if UNKNOWN in p[1:]]
-        return found
-
-
-def _meets(parts: list[str], target: list[str]) -> bool:
-    """Two keys' parts agree where both are known (``?`` is unknown)."""
-    return len(parts) == len(target) and all(
-        a == b or UNKNOWN in (a, b) for a, b in zip(parts[1:], target[1:], strict=True)
-    )
+                ):
+                    counts[key] = count
+            skip = sorted(set(exclude))
+            for at in range(0, len(skip), 500):
+                chunk = skip[at : at + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, count in self._db.execute(
+                    f"SELECT key, COUNT(*) FROM claims WHERE article IN ({marks}) GROUP BY key",
+                    chunk,
+                ):
+                    if key in counts:
+                        counts[key] -= count
+        return {key: count for key, count in counts.items() if count > 0}
 
 
 def render_finding(discrepancy: Discrepancy, ack: Ack | None = None) -> str:
