@@ -208,3 +208,78 @@ def test_large_clusters_still_report_every_contradicted_figure() -> None:
     in_findings = {c.id for d in found for c in d.claims}
     assert contradicted and contradicted <= in_findings
     assert len(found) < 6 * len(corpus)
+
+
+# -- running totals and flows (issue 12) --------------------------------------------------
+
+DAYS = [dt.date(2023, 10, 17) + dt.timedelta(days=n) for n in (0, 3, 4, 20, 45, 90)]
+
+
+@st.composite
+def totals(draw: st.DrawFn) -> list[Claim]:
+    """A tally reported by several articles as it grows: each as-of day has one value,
+    never below an earlier day's, stated with any qualifier that keeps it a figure."""
+    days = sorted(draw(st.lists(st.sampled_from(DAYS), min_size=1, max_size=6, unique=True)))
+    steps = draw(st.lists(st.integers(0, 60), min_size=len(days), max_size=len(days)))
+    out: list[Claim] = []
+    value = draw(st.integers(1, 200))
+    for n, (day, step) in enumerate(zip(days, steps, strict=True)):
+        value += step
+        for copy in range(draw(st.integers(1, 2))):
+            out.append(
+                Claim(
+                    article=f"a{n}-{copy}",
+                    text=str(value),
+                    value=value,
+                    qualifier=draw(st.sampled_from(["exact", "approx", "at_least"])),
+                    unit="attacks",
+                    subject="US",
+                    location="Iraq+Syria",
+                    statistic="running_total",
+                    as_of=day,
+                    time=TimeSpan(start=DAYS[0], end=day, basis="explicit"),
+                    attribution=draw(st.sampled_from([None, "Pentagon", "Central Command"])),
+                )
+            )
+    return out
+
+
+@given(totals())
+def test_an_upward_revision_of_a_running_total_is_never_a_conflict(corpus: list[Claim]) -> None:
+    """A total that only grows from one as-of day to the next gives updates at most: no
+    conflict, dispute or regression, whoever reports it."""
+    for d in compare(corpus, Rules()):
+        assert d.verdict == "update", d.explanation
+
+
+@given(
+    st.lists(
+        st.tuples(
+            claims(unit="deaths"),
+            st.sampled_from(["running_total", "flow", "level", None]),
+            st.sampled_from(["day", "week", None]),
+        ),
+        max_size=20,
+    )
+)
+def test_a_flow_is_never_compared_with_a_running_total(
+    drawn: list[tuple[Claim, str | None, str | None]],
+) -> None:
+    corpus = _unique(
+        [
+            c.model_copy(
+                update={
+                    "statistic": statistic,
+                    "period": period if statistic == "flow" else None,
+                    "as_of": c.time.end if statistic == "running_total" else None,
+                }
+            )
+            for c, statistic, period in drawn
+        ]
+    )
+    family = {"running_total": "total", "flow": "flow", "level": "level", None: "level"}
+    for d in compare(corpus, Rules()):
+        a, b = d.claims
+        assert family[a.statistic] == family[b.statistic], d.explanation
+        if a.statistic == "flow":
+            assert a.period == b.period

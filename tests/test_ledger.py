@@ -112,7 +112,8 @@ def test_missing_foreign_newer_and_corrupt_files_are_clear_errors(tmp_path: Path
     Ledger(newer).close()
     with sqlite3.connect(newer) as db:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(LedgerError, match=f"{newer}: ledger schema version 3 is newer"):
+    newest = SCHEMA_VERSION + 1
+    with pytest.raises(LedgerError, match=f"{newer}: ledger schema version {newest} is newer"):
         Ledger(newer)
 
 
@@ -138,10 +139,15 @@ def test_an_old_schema_is_migrated_keeping_its_data(tmp_path: Path) -> None:
         db.execute("PRAGMA application_id = 0x4E554D43")
         db.execute("PRAGMA user_version = 1")
         db.execute("INSERT INTO articles VALUES ('a', 'h', '2024-01-01', '{}')")
+        for key in ["troops|US|Iraq", "troops|US|Iraq", "troops|?|Iraq"]:
+            db.execute("INSERT INTO claims VALUES ('a', ?, NULL, NULL, '{}')", (key,))
     with Ledger(path) as ledger:
-        assert ledger.schema_version == SCHEMA_VERSION == 2
+        assert ledger.schema_version == SCHEMA_VERSION == 3
         assert ledger.articles() == {"a": "h"}
         assert ledger.acks() == {}
+        # version 3 counts the claims already stored by key, and keeps counting
+        assert ledger.key_counts(["troops"]) == {"troops|US|Iraq": 2, "troops|?|Iraq": 1}
+        assert ledger.key_counts(["troops"], exclude=["a"]) == {}
 
 
 def _write_batch(folder: Path, count: int) -> Path:
@@ -402,3 +408,13 @@ def test_check_raises_load_error_after_the_batch_with_the_good_articles() -> Non
     assert str(error).startswith("bad: internal error while reading figures: ValueError")
     with Ledger(":memory:") as ledger, pytest.raises(numcheck.LoadError, match=r"^bad: "):
         ledger.check([bad, NEW])
+
+
+def test_key_counts_follow_adds_and_replacements(tmp_path: Path) -> None:
+    """The counts the resolution reads stay equal to counting the stored claims."""
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.add([OLD, article("other", "About 900 US troops are in Syria now.")])
+        ledger.add([OLD.model_copy(update={"text": "About 3,000 US troops and 900 in Syria."})])
+        with sqlite3.connect(tmp_path / "l.db") as db:
+            counted = dict(db.execute("SELECT key, COUNT(*) FROM claims GROUP BY key").fetchall())
+        assert ledger.key_counts(["troops"]) == counted and sum(counted.values()) == 3
