@@ -81,8 +81,7 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # version 3: claims counted by key, kept by triggers (resolving unknown subjects and
     # places needs the keys of a measure, not their claims)
     (
-        "CREATE TABLE key_counts (key TEXT PRIMARY KEY, claims INTEGER NOT NULL) "
-        "WITHOUT ROWID",
+        "CREATE TABLE key_counts (key TEXT PRIMARY KEY, claims INTEGER NOT NULL) WITHOUT ROWID",
         "INSERT INTO key_counts SELECT key, COUNT(*) FROM claims GROUP BY key",
         "CREATE TRIGGER claims_counted AFTER INSERT ON claims BEGIN "
         "INSERT INTO key_counts VALUES (NEW.key, 1) "
@@ -505,8 +504,7 @@ class Ledger:
         with self._errors():
             for measure in sorted(set(measures)):
                 for key, count in self._db.execute(
-                    "SELECT key, claims FROM key_counts WHERE key >= ? AND key < ? "
-                    "AND claims > 0",
+                    "SELECT key, claims FROM key_counts WHERE key >= ? AND key < ? AND claims > 0",
                     (measure + "|", measure + "}"),
                 ):
                     counts[key] = count
