@@ -478,8 +478,10 @@ class _Key:
         elif check == "change":
             verdict = "change"
             lower = b.interval.high < a.interval.low
-            if _disputed(a.lead, b.lead) and (a.lead.event or b.lead.event):
-                verdict = check = "disputed"  # one incident's toll from two sources
+            if _disputed(a.lead, b.lead) and (a.lead.event or b.lead.event or lower):
+                # one incident's toll from two sources; or a later, lower total from
+                # another source: two estimates that disagree, not one count going back
+                verdict = check = "disputed"
             elif self.totals:
                 verdict = check = "regression" if lower else "update"
             elif rule.cumulative and lower and self.family == "level":

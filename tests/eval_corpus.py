@@ -54,8 +54,10 @@ BAD = frozenset({"conflict", "regression", "disputed"})
 GOOD = VERDICTS - BAD
 ALARMS = frozenset({"conflict", "regression", "disputed"})
 """Predicted verdicts that are alarms (with severity warning or error)."""
-FAMILY = {"conflict": {"conflict", "disputed"}, "disputed": {"conflict", "disputed"}}
-FAMILY["regression"] = {"regression"}
+FAMILY = {verdict: set(ALARMS) for verdict in BAD}
+"""Which predicted verdicts catch a gold disagreement: any alarm (a conflict, a dispute
+or a regression at warning or error) on the pair; whether the verdict word is the gold's
+own is printed apart ("verdicts agree")."""
 FIELDS: tuple[str, ...] = ("measure", "subject", "location", "time", "statistic", "period")
 FIELDS += ("event", "attribution", "value", "qualifier")
 CLAIM_FIELDS = ("statistic", "period", "event", "attribution")
@@ -420,6 +422,8 @@ class TopicScore:
     """Per field over found figures; ``None`` when :class:`Claim` has no such field yet."""
     meet: Tally = field(default_factory=Tally)
     caught: Tally = field(default_factory=Tally)
+    verdicts: Tally = field(default_factory=Tally)
+    """Of the caught disagreements, those whose verdict word is the gold's own."""
     false_alarms: int = 0
     good_pairs: int = 0
     """Gold consistent, change and update pairs: the denominator of false alarms."""
@@ -536,7 +540,7 @@ def score(
     total = result.total
     for ts in result.topics.values():
         total.articles += ts.articles
-        for attr in ("found", "meet", "caught"):
+        for attr in ("found", "meet", "caught", "verdicts"):
             mine, theirs = getattr(total, attr), getattr(ts, attr)
             mine.right += theirs.right
             mine.total += theirs.total
@@ -594,7 +598,7 @@ def _score_findings(
     names: Sequence[str],
     result: Score,
 ) -> None:
-    caught: set[frozenset[str]] = set()
+    caught: dict[frozenset[str], str] = {}
     for d in discrepancies:
         first, second = d.claims
         fa, fb = gold_at.get(_spot(first)), gold_at.get(_spot(second))
@@ -608,10 +612,10 @@ def _score_findings(
             continue
         key = frozenset((fa, fb))
         gold = pair_verdict.get(key)
-        if gold in FAMILY and d.verdict in FAMILY[gold]:
-            caught.add(key)
         if not alarm:
             continue
+        if gold in FAMILY and d.verdict in FAMILY[gold]:
+            caught[key] = d.verdict if caught.get(key) != gold else gold
         same_group = figures[fa].data["group"] == figures[fb].data["group"]
         if (gold in GOOD or not same_group) and figures[fa].topic in names:
             topic = result.topics[figures[fa].topic]
@@ -628,7 +632,9 @@ def _score_findings(
             fid = next(iter(pair_key))
             if verdict in BAD and figures[fid].topic == name:
                 topic_score.caught.add(pair_key in caught)
-                if pair_key not in caught:
+                if pair_key in caught:
+                    topic_score.verdicts.add(caught[pair_key] == verdict)
+                else:
                     a, b = sorted(pair_key)
                     result.misses.append(f"{a} vs {b}: gold {verdict}, not caught")
 
@@ -656,6 +662,7 @@ def render(result: Score, *, verbose: bool = False) -> str:
     lines.append(_line(total))
     counts = ", ".join(f"{v} {n}" for v, n in sorted(total.pairs.items()))
     lines.append(f"  gold pairs: {counts}")
+    lines.append(f"  caught disagreements whose verdict is the gold's own: {total.verdicts}")
     lines.append("Field accuracy over found figures (where the gold gives the field)")
     for name in FIELDS:
         tally = total.fields.get(name)

@@ -139,11 +139,14 @@ def test_an_alarm_between_different_groups_is_a_false_alarm(tmp_path: Path) -> N
     assert "different groups" in result.alarms[0]
 
 
-def test_a_regression_is_only_caught_by_a_regression(tmp_path: Path) -> None:
+def test_a_regression_is_caught_by_any_alarm_and_its_verdict_scored_apart(
+    tmp_path: Path,
+) -> None:
     pairs = [_pair("t-01.a", "t-02.a", "regression"), *GOOD_PAIRS[1:]]
     result = score(_corpus(tmp_path, pairs))
-    assert (result.total.caught.right, result.total.caught.total) == (0, 1)
-    assert "t-01.a vs t-02.a: gold regression, not caught" in result.misses
+    assert (result.total.caught.right, result.total.caught.total) == (1, 1)
+    assert (result.total.verdicts.right, result.total.verdicts.total) == (0, 1)
+    assert "verdict is the gold's own: 0/1" in render(result)
 
 
 def test_the_command_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
