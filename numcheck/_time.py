@@ -328,6 +328,7 @@ class TimeResolver:
     def __init__(self, text: str, anchor: Anchor) -> None:
         self.text = text
         self.anchor = anchor
+        self._compared: dict[int, bool] = {}  # date start -> compared with (see below)
         self.boundaries = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
         self.boundary_ends = [end for _, end in self.boundaries]
         self.reports: list[tuple[int, int, dt.date, str]] = []
@@ -424,6 +425,22 @@ class TimeResolver:
                 self.lede = _span(span.start, span.end, "relative", span.text)
         return span
 
+    def _compared_with(self, date: DateMention) -> bool:
+        """A date a comparison reaches back to, or the base of a change: it dates no
+        figure. Read once per date (figures of a sentence share its dates)."""
+        known = self._compared.get(date.start)
+        if known is None:
+            text = self.text
+            known = bool(
+                _COMPARATIVE.search(text, max(0, date.start - 60), date.start)
+                or (
+                    _BASE.search(text, max(0, date.start - 60), date.start)
+                    and not _SPAN_TO.match(text, date.end)
+                )
+            )
+            self._compared[date.start] = known
+        return known
+
     def _resolve(
         self,
         sentence: tuple[int, int],
@@ -447,15 +464,7 @@ class TimeResolver:
             )
             mentions = self._refer(mentions)
         if mentions:  # "the lowest since 1999", "up 40% from 2021": a date compared with
-            mentions = [
-                d
-                for d in mentions
-                if not _COMPARATIVE.search(text, max(0, d.start - 60), d.start)
-                and not (
-                    _BASE.search(text, max(0, d.start - 60), d.start)
-                    and not _SPAN_TO.match(text, d.end)
-                )
-            ]
+            mentions = [d for d in mentions if not self._compared_with(d)]
         clause = self.clause(sentence, figure)
         starts = [d.start for d in mentions]
         first = bisect.bisect_left(starts, clause[0])
