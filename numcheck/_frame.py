@@ -1149,18 +1149,24 @@ def _fill_in(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
     vehicles ... Deliveries for the year reached 1.81 million" -> Tesla); rates and
     shares of one article agree among themselves ("UK inflation fell to 4.6% ... Core
     inflation held at 5.7%" -> UK). With two or more candidates, it stays unknown."""
+    groups: dict[tuple[str | None, str | None], str | None] = {}
     known: dict[str, tuple[set[str], set[str]]] = {}
     for claim in claims:
-        group = _group(claim, lexicon)
+        measured = (claim.measure, claim.unit)
+        group = groups.get(measured, "")
+        if group == "":
+            group = groups[measured] = _group(claim, lexicon)
         if group is not None:
             subjects, places = known.setdefault(group, (set(), set()))
             if claim.subject:
                 subjects.add(claim.subject)
             if claim.location:
                 places.add(claim.location)
+    if not known:
+        return claims
     out: list[Claim] = []
     for claim in claims:
-        group = _group(claim, lexicon)
+        group = groups[(claim.measure, claim.unit)]
         subjects, places = known.get(group or "", (set(), set()))
         subject = claim.subject or (next(iter(subjects)) if len(subjects) == 1 else None)
         location = claim.location or (next(iter(places)) if len(places) == 1 else None)
