@@ -40,7 +40,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ._lexicon import Lexicon, default_lexicon
-from ._models import SEVERITY_RANK, UNKNOWN, Claim, Discrepancy, TimeSpan, Verdict
+from ._models import SEVERITY_RANK, UNKNOWN, VERDICTS, Claim, Discrepancy, TimeSpan, Verdict
 from ._normalize import Interval, agree, comparable_interval, midpoint
 from ._rules import Check, Granularity, MeasureRule, Rules
 
@@ -682,10 +682,13 @@ def _explain(
         when = "the times overlap" if not gap else f"{gap:,} days apart"
         why = (
             f", beyond the {tolerance} tolerance, for the same time ({when}; the window "
-            f"for {coarser}-precise times is {window:,} days): a conflict"
+            f"for {coarser}-precise times is {window:,} days): {VERDICTS['conflict'].means}"
         )
     elif check == "regression":
-        why = f"; {name} is a running total, so a lower later figure is a regression"
+        why = (
+            f"; {name} is a running total, so a lower later figure is "
+            f"{VERDICTS['regression'].means}"
+        )
     elif check == "typo":
         why = (
             f"; the figures are a power of ten apart ({_times(ratio or 0)}) with the same "
@@ -693,17 +696,17 @@ def _explain(
             "the time between them"
         )
     elif check == "update":
-        why = "; a running total counted to a later date is higher: an update, not a contradiction"
+        why = f"; a running total counted to a later date is higher: {VERDICTS['update'].means}"
     elif check == "disputed":
         when = (
             "a time is unknown"
             if gap is None
-            else ("the times overlap" if not gap else f"{gap:,} days apart")
+            else ("the times overlap" if not gap else f"the times are {gap:,} days apart")
         )
         why = (
-            f", beyond the {tolerance} tolerance, for the same time ({when}), and each comes "
-            "from a different source: a disputed figure"
+            f", beyond the {tolerance} tolerance ({when}), and each comes from a different "
+            f"source: {VERDICTS['disputed'].means}"
         )
     else:
-        why = f"; the times are {gap:,} days apart: a change over time, not a contradiction"
+        why = f"; the times are {gap:,} days apart: {VERDICTS['change'].means}"
     return f"{head} {times}{why} (rule {name}/{check})."

@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from ._models import Article, Claim, Discrepancy, Report
+from ._models import VERDICTS, Article, Claim, Discrepancy, Report
 from ._report import _interval
 
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e65100", "info": "#1565c0"}
@@ -177,7 +177,8 @@ def discrepancy_html(
     return (
         f'<div class="numcheck-discrepancy numcheck-{_e(discrepancy.severity)}" '
         f'style="{_BOX};{_CARD};border-left:6px solid {colour}">'
-        f"<div>{badge} <strong>{_e(discrepancy.verdict)}</strong>"
+        f'<div>{badge} <strong title="{_e(_means(discrepancy.verdict))}">'
+        f"{_e(discrepancy.verdict)}</strong>"
         f" · <code>{_e(discrepancy.key)}</code> · rule <code>{_e(discrepancy.rule)}</code>"
         f"{ratio}{same}</div>"
         f'<div style="display:flex;flex-wrap:wrap;gap:8px;margin:6px 0">{sides}</div>'
@@ -243,3 +244,9 @@ class Claims(list[Claim]):
 
     def _repr_html_(self) -> str:
         return claims_html(self)
+
+
+def _means(verdict: str) -> str:
+    """What a verdict means, from the one verdict table."""
+    info = VERDICTS.get(verdict)
+    return info.means if info is not None else verdict

@@ -53,7 +53,8 @@ SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 @dataclass(frozen=True)
 class VerdictInfo:
-    """How a verdict reads: its meaning in a few words and its colour in plots and HTML."""
+    """How a verdict reads: the words that end its explanations, its colour in plots
+    (``None``: not marked) and whether it is a disagreement."""
 
     means: str
     colour: str | None
@@ -63,10 +64,10 @@ class VerdictInfo:
 
 
 VERDICTS: dict[str, VerdictInfo] = {
-    "conflict": VerdictInfo("a contradiction", "#d62728", True),
-    "disputed": VerdictInfo("a disputed figure: the sources disagree", "#9467bd", True),
-    "regression": VerdictInfo("a running total that went down", "#ff7f0e", True),
-    "update": VerdictInfo("a running total or toll that grew", None, False),
+    "conflict": VerdictInfo("a conflict", "#d62728", True),
+    "disputed": VerdictInfo("a disputed figure", "#9467bd", True),
+    "regression": VerdictInfo("a regression", "#ff7f0e", True),
+    "update": VerdictInfo("an update, not a contradiction", "#2ca02c", False),
     "change": VerdictInfo("a change over time, not a contradiction", None, False),
 }
 """The one table of verdicts, read by the engine, the explanations, the renderers and the

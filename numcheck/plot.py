@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._models import Claim, NumcheckError, Report
+from ._models import VERDICTS, Claim, NumcheckError, Report
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -24,8 +24,9 @@ POINT_DAYS = 45
 """Time spans up to this many days are drawn as a point at their middle, longer ones as a
 horizontal bar from start to end."""
 
-MARKS = {"conflict": "#d62728", "regression": "#ff7f0e"}
-"""Ring colour around the claims of a conflict (red) or a regression (orange)."""
+MARKS = {verdict: info.colour for verdict, info in VERDICTS.items() if info.colour}
+"""Ring colour around the claims of a finding, from the verdict table: a conflict (red),
+a dispute (purple), a regression (orange), an update (green); changes are not marked."""
 
 CLAIM_GID = "numcheck-claim"
 """The ``gid`` of the one point or bar drawn per claim (``ring`` and ``interval`` for the

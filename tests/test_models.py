@@ -223,3 +223,27 @@ def test_labels_at_the_ends_of_the_calendar(
     assert time.label() == label
     claim = Claim(article="a", text="5", value=5, time=time)
     assert label in repr(claim) and label in claim._repr_html_()
+
+
+def test_one_table_of_verdicts_read_by_engine_html_and_plots() -> None:
+    """Every verdict the model allows has one entry in VERDICTS, and the explanations,
+    the HTML cards and the plot rings read it."""
+    from typing import get_args
+
+    from numcheck._html import discrepancy_html
+    from numcheck._models import VERDICTS, Verdict
+    from numcheck.plot import MARKS
+
+    assert set(get_args(Verdict)) == set(VERDICTS)
+    assert {v: i.colour for v, i in VERDICTS.items() if i.colour} == MARKS
+    a = Claim(article="a", text="5", value=5, unit="troops", statistic="running_total")
+    b = a.model_copy(update={"article": "b", "text": "9", "value": 9.0, "low": 9.0, "high": 9.0})
+    found = Discrepancy(
+        key=a.key,
+        verdict="update",
+        severity="info",
+        claims=(a, b),
+        rule="troops/update",
+        explanation="",
+    )
+    assert VERDICTS["update"].means in discrepancy_html(found)
