@@ -120,9 +120,17 @@ class Ack(NamedTuple):
     reason: str
 
 
+FRAMING = 2
+"""The version of what extraction says about a figure. A ledger article stored under
+another version is extracted again by the next ``ledger add`` (as if edited): version 2
+(issue 12) frames statistics, periods, as-of dates, events and sources, without which
+stored claims would never meet new ones."""
+
+
 def content_hash(article: Article) -> str:
-    """The hash deciding whether an article changed: its text and metadata, not its path."""
-    data = article.model_dump_json(exclude={"path"})
+    """The hash deciding whether an article changed: its text and metadata, not its path,
+    and the framing version it was extracted under (see :data:`FRAMING`)."""
+    data = f"{FRAMING}\n" + article.model_dump_json(exclude={"path"})
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 

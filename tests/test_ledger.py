@@ -418,3 +418,15 @@ def test_key_counts_follow_adds_and_replacements(tmp_path: Path) -> None:
         with sqlite3.connect(tmp_path / "l.db") as db:
             counted = dict(db.execute("SELECT key, COUNT(*) FROM claims GROUP BY key").fetchall())
         assert ledger.key_counts(["troops"]) == counted and sum(counted.values()) == 3
+
+
+def test_articles_framed_by_another_version_are_extracted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from numcheck import _ledger
+
+    with Ledger(tmp_path / "l.db") as ledger:
+        assert ledger.add([OLD]).added == 1
+        assert ledger.add([OLD]).unchanged == 1
+        monkeypatch.setattr(_ledger, "FRAMING", _ledger.FRAMING + 1)
+        assert ledger.add([OLD]).replaced == 1
