@@ -474,8 +474,12 @@ class _Key:
         ma, mb = midpoint(a.interval), midpoint(b.interval)
         ratio = (0.0 if mb == 0 else _finite(mb / ma)) if ma and mb is not None else None
         if check == "change" and a.precise and b.precise and _slipped(ratio, rule.typo):
-            check = "typo"  # 25,000 against 2,500: a slipped zero, not a change
-        elif check == "change":
+            # 25,000 against 2,500: a slipped zero, not a change; but small counts do grow
+            # tenfold (2 then 20), and so may a running total
+            small = min(abs(ma or 0), abs(mb or 0)) < _TYPO_FLOOR
+            if not small and not (self.totals and (ratio or 0) > 1):
+                check = "typo"
+        if check == "change":
             verdict = "change"
             lower = b.interval.high < a.interval.low
             if _disputed(a.lead, b.lead) and (a.lead.event or b.lead.event or lower):
@@ -486,7 +490,7 @@ class _Key:
                 verdict = check = "regression" if lower else "update"
             elif rule.cumulative and lower and self.family == "level":
                 verdict = check = "regression"
-        elif _disputed(a.lead, b.lead):
+        elif check != "typo" and _disputed(a.lead, b.lead):
             verdict = check = "disputed"
         severity = rule.severity(check, _size(ma, mb))
         # Built from validated parts, so pydantic's validation is skipped (hot at scale).
@@ -527,6 +531,10 @@ class _Key:
             coarser,
             ratio,
         )
+
+
+_TYPO_FLOOR = 100
+"""A slipped zero is read only between figures of this size or more."""
 
 
 def _slipped(ratio: float | None, tolerance: float | None) -> bool:
