@@ -345,3 +345,74 @@ def test_equal_claims_share_bookkeeping_but_copies_stay_apart() -> None:
     assert a.model_fields_set is b.model_fields_set
     changed = a.model_copy(update={"source": "Wire"})
     assert "source" in changed.model_fields_set and "source" not in b.model_fields_set
+
+
+def _total(value: float, day: str, article: str, attribution: str | None = None) -> Claim:
+    return claim(value, day, article=article, unit="attacks").model_copy(
+        update={
+            "statistic": "running_total",
+            "as_of": dt.date.fromisoformat(day),
+            "attribution": attribution,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict", "rule"),
+    [
+        pytest.param(
+            claim(25_000, "2024-01-10", unit="troops"),
+            claim(2_500, "2024-09-10", article="b", unit="troops"),
+            "conflict",
+            "troops/typo",
+            id="slipped-zero-months-apart",
+        ),
+        pytest.param(
+            claim(2, "2024-01-10", unit="troops"),
+            claim(20, "2024-09-10", article="b", unit="troops"),
+            "change",
+            "troops/change",
+            id="small-counts-grow-tenfold",
+        ),
+        pytest.param(
+            _total(31, "2023-11-04", "a"),
+            _total(35, "2023-11-06", "b"),
+            "update",
+            "attacks/update",
+            id="running-total-grows-between-reports",
+        ),
+        pytest.param(
+            _total(210, "2023-11-04", "a"),
+            _total(2_100, "2023-12-06", "b"),
+            "update",
+            "attacks/update",
+            id="running-total-grows-tenfold",
+        ),
+        pytest.param(
+            _total(40, "2023-11-04", "a"),
+            _total(35, "2023-11-06", "b"),
+            "regression",
+            "attacks/regression",
+            id="running-total-lower-later",
+        ),
+        pytest.param(
+            _total(31, "2023-11-04", "a"),
+            _total(35, "2023-11-04", "b"),
+            "conflict",
+            "attacks/conflict",
+            id="running-totals-of-one-day-differ",
+        ),
+        pytest.param(
+            _total(40, "2023-11-04", "a", "Pentagon"),
+            _total(35, "2023-11-06", "b", "Central Command"),
+            "disputed",
+            "attacks/disputed",
+            id="lower-later-from-another-source",
+        ),
+    ],
+)
+def test_judgement_of_totals_and_slipped_zeros(
+    first: Claim, second: Claim, verdict: str, rule: str
+) -> None:
+    [d] = numcheck.check([first, second]).discrepancies
+    assert (d.verdict, d.rule) == (verdict, rule), d.explanation
