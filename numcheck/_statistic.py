@@ -49,6 +49,7 @@ _PERIOD_WORDS: dict[str, Period] = {
 
 _PER = re.compile(
     r"\b(?:a|per|each|every)\s+(?P<p>day|week|month|quarter|year)\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|on)\b)"
     r"|\b(?P<q>daily|weekly|monthly|quarterly|annually|yearly)\b",
     re.IGNORECASE,
 )
@@ -60,15 +61,16 @@ _PAST_PERIOD = re.compile(
 )
 _RATE_HORIZON = re.compile(
     r"\b(?P<month>month[\s-]on[\s-]month|from the previous month|on the month|"
+    r"in (?:a single|one) month|over the (?:past |last )?month|in the (?:past|last) month|"
     r"month[\s-]over[\s-]month|m/m)\b|\b(?P<quarter>quarter[\s-]on[\s-]quarter|"
     r"on the quarter|quarter[\s-]over[\s-]quarter|q/q)\b|\b(?P<year>year[\s-]on[\s-]year|"
     r"annual|annually|a year earlier|in the (?:year|12 months) to|year[\s-]over[\s-]year|"
-    r"y/y|12-month)\b",
+    r"y/y|12-month|(?:over|across) the (?:past |last )?(?:year|12 months)|on the year)\b",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
     r"\b(?:so far|to date|in total|a total of|total|toll|tally|tallies|cumulative|"
-    r"overall|altogether|since)\b",
+    r"overall|altogether|since|count)\b",
     re.IGNORECASE,
 )
 _INCIDENT = re.compile(
@@ -142,6 +144,8 @@ def _rate_horizon(ctx: Context) -> Reading | None:
     period: Period = (
         "month" if found.group("month") else ("quarter" if found.group("quarter") else "year")
     )
+    if period != "year" and ctx.kind == "change":
+        return Reading("change", period)  # "prices rose 2% in a single month"
     return Reading("rate", period)
 
 
@@ -157,10 +161,56 @@ def _per_period(ctx: Context) -> Reading | None:
 def _past_period(ctx: Context) -> Reading | None:
     """ "in the past 24 hours", "over the last week", "overnight": a count over a period
     (unless the clause says it is a running total: "the toll in the past week rose to")."""
-    found = _PAST_PERIOD.search(ctx.local)
+    found = _PAST_PERIOD.search(_opening(ctx) + ctx.local)
     if found is None or _TOTAL.search(ctx.local):
         return None
     return Reading("flow", _PERIOD_WORDS[(found.group("p") or found.group("q")).lower()])
+
+
+def _opening(ctx: Context) -> str:
+    """The adverbial that opens the figure's phrase when the figure follows its comma
+    ("In the past 24 hours, 156 people were killed"), else nothing."""
+    head, _, rest = ctx.before.rpartition(",")
+    if not head or rest.strip():
+        return ""
+    return head.rsplit(",", 1)[-1] + " "
+
+
+_MOVED = re.compile(
+    r"^[^\d]{0,80}?\b(?:(?:went|came|returned|were sent|headed|flew) home|withdr(?:ew|awn)|"
+    r"pulled out|rotated out|redeployed|departed)\b",
+    re.IGNORECASE,
+)
+
+
+def _moved(ctx: Context) -> Reading | None:
+    """ "some 400 Marines went home", "2,000 troops were withdrawn": people who moved
+    are a change of a level, not the level."""
+    if ctx.counted and ctx.unit != "percent" and _MOVED.search(ctx.after):
+        return Reading("change")
+    return None
+
+
+_OUTPUT = re.compile(
+    r"\b(?:delivered|deliveries|sold|sales|built|produced|production|manufactured|made|"
+    r"shipped|shipments|handed over|exported|exports|imported|imports|output)\b",
+    re.IGNORECASE,
+)
+
+
+def _output(ctx: Context) -> Reading | None:
+    """ "Tesla built 494,989 cars in the fourth quarter": what was made, sold or
+    delivered over a calendar period is a flow of that period, whatever it is counted
+    in (cars, tonnes, dollars)."""
+    if (
+        ctx.unit == "percent"
+        or ctx.default in ("running_total", "rate", "share")
+        or ctx.time.basis not in ("explicit", "relative")
+        or not _OUTPUT.search(ctx.local)
+    ):
+        return None
+    period = _granularity(ctx.time)
+    return Reading("flow", period) if period not in (None, "day") else None
 
 
 def _running_total(ctx: Context) -> Reading | None:
@@ -182,14 +232,20 @@ def _default(ctx: Context) -> Reading | None:
 
 
 def _percent(ctx: Context) -> Reading | None:
-    return Reading("share") if ctx.unit == "percent" else None
+    """A percentage is a share, unless it is expected or aimed at ("the 10.7% economists
+    had expected", "the Bank's 2% target"): forecasts and targets are of rates."""
+    if ctx.unit != "percent":
+        return None
+    return Reading("share" if read_modality(ctx.local) is None else "rate")
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("rate-horizon", _rate_horizon),
     ("change", _change),
+    ("moved", _moved),
     ("per-period", _per_period),
     ("past-period", _past_period),
+    ("output", _output),
     ("running-total", _running_total),
     ("measure-default", _default),
     ("percent", _percent),
