@@ -74,20 +74,45 @@ _TOTAL = re.compile(
     re.IGNORECASE,
 )
 _INCIDENT = re.compile(
-    r"\b(?P<head>(?:drone\s+|rocket\s+|missile\s+|suicide\s+|car\s+|air\s+|terror\s+)?"
-    r"(?:attack|strike|airstrike|bombing|blast|explosion|fire|blaze|shooting|crash|"
-    r"collision|earthquake|quake|raid|ambush|stampede|collapse|flood|flooding|storm|"
-    r"hurricane|cyclone|landslide|derailment|massacre))\b(?!-)",
+    r"\b(?P<head>(?:opened|open)\s+fire|(?:drone\s+|rocket\s+|missile\s+|suicide\s+|car\s+|"
+    r"air\s+|terror\s+)?(?:attack|strike|airstrike|bombing|blast|explosion|fire|blaze|"
+    r"shooting|crash|collision|earthquake|quake|raid|ambush|stampede|collapse|flood|flooding|"
+    r"storm|hurricane|cyclone|landslide|derailment|massacre|assault))\b(?!-)",
     re.IGNORECASE,
 )
+_INCIDENTS = re.compile(
+    r"\b(?P<head>(?:drone\s+|rocket\s+|missile\s+|air\s+)?(?:attacks|strikes|airstrikes|"
+    r"bombings|blasts|explosions|raids|shootings|assaults)|stormed)\b",
+    re.IGNORECASE,
+)
+"""Incidents named in the plural ("the strikes on Oct. 17 and 18") or by a verb ("stormed
+southern Israel on Oct. 7, killing 1,400"): an incident only when the clause dates them
+to a day or two; undated, they are a campaign ("injured in attacks since October")."""
 _INCIDENT_TYPES = {
-    "airstrike": "strike",
-    "air strike": "strike",
-    "blast": "explosion",
+    # Violence: one incident is called an attack, a strike, a blast or a shooting by
+    # different outlets; its day tells incidents apart.
+    **dict.fromkeys(
+        "attack strike airstrike bombing blast explosion shooting raid ambush massacre "
+        "assault stormed attacks strikes airstrikes bombings blasts explosions raids "
+        "shootings assaults".split(),
+        "attack",
+    ),
     "blaze": "fire",
     "quake": "earthquake",
     "flooding": "flood",
+    "collision": "crash",
+    "derailment": "crash",
+    "hurricane": "storm",
+    "cyclone": "storm",
 }
+_CONTINUED = re.compile(r"\b(?:which|that|where|with)\s*$", re.IGNORECASE)
+"""A clause that continues the one before it: "the strike on Tower 22, which killed
+three", "112 were killed ..., with 760 wounded": the incident is the one before."""
+_SAYING = re.compile(
+    r"\b(?:said|says|told|announced|reported|revealed|confirmed|acknowledged|admitted|"
+    r"published|released|showed|claimed|stated|disclosed|estimated)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -117,6 +142,10 @@ class Context:
     published: dt.date | None
     counted: bool = True
     """The unit is a counted measure of the taxonomy (not a physical or money unit)."""
+    reported: dt.date | None = None
+    """The day the figure was reported ("the Pentagon said on Tuesday"), when known."""
+    event: str | None = None
+    """The incident the figure is tied to (see :func:`read_event`)."""
 
     @property
     def local(self) -> str:
@@ -269,10 +298,20 @@ def read_statistic(ctx: Context) -> Reading:
 
 
 def _as_of(ctx: Context) -> dt.date | None:
+    """The day a running total is counted to. The toll of an incident is counted on the
+    day it is reported, not on the incident's day ("40 were injured in Sunday's attack,
+    the Pentagon said on Tuesday"); a total whose time runs past the day it was reported
+    ("since 17 October ... said on Thursday", published on Friday) is counted to that
+    day; else to the end of its time, else to publication."""
     time = ctx.time
-    if time.known and time.end is not None:
-        return time.end
-    return ctx.published
+    if ctx.event is not None:
+        return ctx.reported or ctx.published
+    end = time.end if time.known else None
+    if end is None:
+        return ctx.reported or ctx.published
+    if ctx.reported is not None and ctx.reported < end:
+        return ctx.reported
+    return end
 
 
 def _granularity(time: TimeSpan) -> Period | None:
@@ -303,6 +342,12 @@ _TARGET = re.compile(
     r"promised|guidance|objective)\b",
     re.IGNORECASE,
 )
+_STRUCK = re.compile(
+    r"\b(?:struck|strike|strikes|striking|hit|hitting|attacked|bombed|bombing|military|"
+    r"militia|civilian|legitimate|enemy|high-value)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+"""Targets that are struck ("struck targets in Iraq"): places, not goals."""
 _STILL_TO_COME = re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE)
 
 
@@ -323,27 +368,53 @@ def read_modality(local: str) -> str | None:
         return None
     if _FORECAST.search(local):
         return "forecast"
-    if _TARGET.search(local):
-        return "target"
+    for found in _TARGET.finditer(local):
+        if not _STRUCK.search(local, 0, found.start()):
+            return "target"
     return None
 
 
-def read_event(clause: str, time: TimeSpan) -> str | None:
-    """The incident named in a toll's clause, normalized: its type and, when the clause
-    dates it, its day ("strike 2024-03-01"). A war is no incident: its toll is a running
-    total.
+def read_event(
+    clause: str, time: TimeSpan, antecedent: str = "", reported: dt.date | None = None
+) -> str | None:
+    """The incident named in a toll's clause, normalized: its kind and, when the clause
+    dates it to a day or two, its first day ("attack 2024-01-28"). Outlets name one
+    incident differently ("the strike", "the blast", "opened fire"): violence is one kind,
+    told apart by its day. A war or a campaign is no incident: its toll is a running
+    total. ``antecedent`` is the text before the clause: when the clause is a relative
+    one ("the Jan. 28 strike on Tower 22, which killed three"), the incident named before
+    it, undated (the clause's own dates are not the incident's). A reporting day is no incident day.
 
     >>> read_event("45 people were killed in a strike on a market", TimeSpan())
-    'strike'
+    'attack'
+    >>> day = TimeSpan(start=dt.date(2023, 10, 17), end=dt.date(2023, 10, 18), text="Oct. 17")
+    >>> read_event("21 were injured in the strikes on Oct. 17 and 18", day)
+    'attack 2023-10-17'
+    >>> read_event("21 were injured in attacks since October", TimeSpan()) is None
+    True
     """
-    found = _INCIDENT.search(clause)
+    dated = (
+        time.basis in ("explicit", "relative")
+        and time.start is not None
+        and time.end is not None
+        and (time.end - time.start).days <= 2
+        and not (
+            (reported is not None and time.start == reported) or _SAYING.search(time.text or "")
+        )
+    )
+    found = _INCIDENT.search(antecedent) if _CONTINUED.search(antecedent) else None
     if found is not None:
-        head = " ".join(found.group("head").lower().split())
-        words = head.split()
-        kind = _INCIDENT_TYPES.get(head) or _INCIDENT_TYPES.get(words[-1], words[-1])
-        dated = time.basis in ("explicit", "relative") and time.start is not None
-        if dated and time.start == time.end:
-            assert time.start is not None
-            return f"{kind} {time.start.isoformat()}"
-        return kind
-    return None
+        dated = False
+    else:
+        found = _INCIDENT.search(clause) or (_INCIDENTS.search(clause) if dated else None)
+        if found is None:
+            return None
+    head = " ".join(found.group("head").lower().split())
+    words = head.split()
+    if words[-1] == "fire" and len(words) == 2 and words[0] in ("opened", "open"):
+        words = ["shooting"]
+    kind = _INCIDENT_TYPES.get(words[-1], words[-1])
+    if dated:
+        assert time.start is not None
+        return f"{kind} {time.start.isoformat()}"
+    return kind

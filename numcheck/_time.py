@@ -292,7 +292,8 @@ _DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yeste
 _SAY = (
     r"(?:said|says|announced|reported|revealed|confirmed|acknowledged|admitted|disclosed|"
     r"stated|estimated|claimed|published|released|showed|show|added|wrote|insisted|warned|"
-    r"testified|told\s+(?:the\s+|a\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,2}?)"
+    r"testified|told\s+(?:the\s+|a\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,2}?|"
+    r"shared\s+with\s+(?:the\s+)?[\w'.-]+)"
 )
 _REPORTED = re.compile(
     rf"\b{_SAY}(?:\s+(?:in|at|to|during)\s+(?:a|an|the)(?:\s+[a-z'-]+){{1,3}}?)?"
@@ -403,6 +404,21 @@ class TimeResolver:
             index = lo - 1
         _, _, day, words = self.reports[index]
         return day, words
+
+    def briefing(self, sentence: tuple[int, int]) -> dt.date | None:
+        """The day of the briefing a sentence reports: its reporting day (see
+        :meth:`reported`), else the day of the latest reporting phrase before it when
+        that day is in the week before publication (the briefing the article reports:
+        "Pentagon figures revealed yesterday ... Sixty-six troops have been wounded")."""
+        own = self.reported(sentence)
+        if own is not None:
+            return own[0]
+        index = bisect.bisect_left(self.report_starts, sentence[0]) - 1
+        published = self.anchor.span()
+        if index < 0 or published is None:
+            return None
+        day = self.reports[index][2]
+        return day if 0 <= (published[1] - day).days <= 7 else None
 
     def resolve(
         self,
