@@ -660,7 +660,11 @@ def _governing(
         date = dates[after]
         lo = bisect.bisect_left(figures, (figure[1], -1))
         hi = bisect.bisect_left(figures, (date.start + 1, -1))
-        between = [f for f in figures[lo:hi] if f[1] <= date.start and f != figure]
+        between = [
+            f
+            for f in figures[lo:hi]
+            if f[1] <= date.start and f != figure and not _DURATION_AFTER.match(text, f[1])
+        ]
         if not between or _coordinated(text, figure, between[0]):
             words = len(WORD.findall(text, figure[1], date.start))
             words -= sum(len(WORD.findall(text, f[0], f[1])) for f in between)
@@ -676,6 +680,9 @@ def _governing(
     return None
 
 
+_DURATION_AFTER = re.compile(r"\s+(?:month|year)s?\s+(?:after|since|following)\b", re.IGNORECASE)
+"""A figure that counts the months of a period ("the 18 months after March 2003") is
+part of the time phrase: it does not keep the date from the figure before it."""
 _THE = re.compile(r"\s*\bthe$")
 _OPENERS = frozenset(
     ("", "in", "since", "by", "until", "during", "as of", "on", "from", "for", "over", "across")
@@ -752,6 +759,21 @@ def _explicit(
     end: dt.date | None
     start, end = span
     first = lead.start() if lead else date.start
+    if word in ("", "in", "of"):
+        named = _NAMED.search(text, max(0, date.start - 60), date.start)
+        if named is not None:  # "since the invasion of March 2003": since March 2003
+            word, first = named.group("word").lower(), named.start()
+    during = _DURATION.search(text, max(0, date.start - 60), date.start)
+    if during is not None:  # "in the 18 months after March 2003"
+        months = _count(during.group("n")) * (12 if during.group("unit") == "year" else 1)
+        try:
+            last = _shift((span[1], span[1]), months)[1]
+            begin = span[1] + dt.timedelta(days=1)
+        except (ValueError, OverflowError):  # past the ends of the calendar
+            return None
+        if begin <= last:
+            words = _text(text, during.start(), date.end)
+            return _span(start=begin, end=last, basis="explicit", text=words)
     if word in ("from", "between"):
         partner = _partner(text, date, dates, "to" if word == "from" else "and")
         if partner is not None:
@@ -791,6 +813,30 @@ def _explicit(
     if start is not None and end is not None and start > end:
         start, end = end, start  # "since 2007" in an article published in 2005
     return _span(start=start, end=end, basis="explicit", text=_text(text, first, date.end))
+
+
+_NAMED = re.compile(
+    r"\b(?P<word>since|between|after|before|from|until)\s+the\s+(?:[\w'-]+\s+){1,3}?"
+    r"(?:in|of)\s+$",
+    re.IGNORECASE,
+)
+"""A date of a named event after a lead word: "since the invasion of March 2003",
+"between the invasion in March 2003 and June 2006" read as the lead word reads it."""
+_DURATION = re.compile(
+    r"\b(?:in|during|over|within)\s+the\s+(?:first\s+)?(?:(?:roughly|some|about|nearly|"
+    r"almost)\s+)?(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|eighteen)\s+(?P<unit>month|year)s?\s+(?:after|since|following)\s+$",
+    re.IGNORECASE,
+)
+"""A period counted from a date: "in the roughly 18 months after March 2003"."""
+_COUNTS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+}  # fmt: skip
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
 
 
 @lru_cache(maxsize=4096)
