@@ -108,6 +108,10 @@ _INCIDENT_TYPES = {
 _CONTINUED = re.compile(r"\b(?:which|that|where|with)\s*$", re.IGNORECASE)
 """A clause that continues the one before it: "the strike on Tower 22, which killed
 three", "112 were killed ..., with 760 wounded": the incident is the one before."""
+_NOW = re.compile(
+    r"\b(?:now|currently|today|at present|so far|to date|there (?:are|is))\b", re.IGNORECASE
+)
+"""Words of the present: the day they give is no incident's day."""
 _SAYING = re.compile(
     r"\b(?:said|says|told|announced|reported|revealed|confirmed|acknowledged|admitted|"
     r"published|released|showed|claimed|stated|disclosed|estimated)\b",
@@ -398,9 +402,9 @@ def read_event(
         and time.start is not None
         and time.end is not None
         and (time.end - time.start).days <= 2
-        and not (
-            (reported is not None and time.start == reported) or _SAYING.search(time.text or "")
-        )
+        and not (reported is not None and time.start == reported)
+        and not _SAYING.search(time.text or "")
+        and not _NOW.search(time.text or "")
     )
     found = _INCIDENT.search(antecedent) if _CONTINUED.search(antecedent) else None
     if found is not None:

@@ -483,8 +483,8 @@ class TimeResolver:
             span = _explicit(text, explicit, dates, anchor, today)
             if span is not None:
                 return span
-        index = bisect.bisect_left(self.relative_starts, clause[0])
-        if index < len(self.relatives) and self.relatives[index].end() <= clause[1]:
+        index = self._nearest_relative(clause, figure)
+        if index is not None:
             try:
                 relative = _relative(self.relatives[index], anchor, today)
             except (ValueError, OverflowError):  # "yesterday" on the first day of year 1
@@ -505,6 +505,23 @@ class TimeResolver:
         if published is None:
             return _span()
         return _span(start=published[0], end=published[1], basis="published")
+
+    def _nearest_relative(self, clause: tuple[int, int], figure: tuple[int, int]) -> int | None:
+        """The relative time word of the clause nearest the figure ("struck targets on
+        Friday in retaliation for the attack last Sunday that killed three": last
+        Sunday), by its index; ``None`` if the clause has none."""
+        lo = bisect.bisect_left(self.relative_starts, clause[0])
+        hi = bisect.bisect_left(self.relative_starts, figure[0])
+        candidates = [i for i in (hi - 1, hi) if lo <= i < len(self.relatives)]
+        candidates = [i for i in candidates if self.relatives[i].end() <= clause[1]]
+        if not candidates:
+            return None
+        return min(
+            candidates,
+            key=lambda i: max(
+                self.relatives[i].start() - figure[1], figure[0] - self.relatives[i].end()
+            ),
+        )
 
     def clause(self, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
         """The part of the sentence between the clause boundaries around the figure."""
