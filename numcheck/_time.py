@@ -953,6 +953,10 @@ def _report_day(found: re.Match[str], anchor: Anchor) -> dt.date | None:
         return None
 
 
+_YEAR_EDGE = re.compile(r"\b(?:the\s+)?(?P<edge>end|close|start|beginning)\s+of\s+$", re.IGNORECASE)
+"""The edge of a year named by a relative word: "by the end of last year"."""
+
+
 def _relative(
     match: re.Match[str], anchor: Anchor, today: dt.date | None = None
 ) -> TimeSpan | None:
@@ -996,6 +1000,14 @@ def _relative(
     shift = 0 if "this" in words else 1
     if words.endswith("year"):
         start, end = _interval(year - shift, None, None)
+        edge = _YEAR_EDGE.search(match.string, max(0, match.start() - 24), match.start())
+        if edge is not None:  # "by the end of last year": its last month
+            start, end = (
+                (start, start.replace(day=31))
+                if edge.group("edge").lower() in ("start", "beginning")
+                else (end.replace(day=1), end)
+            )
+            end = min(end, published[1])
     elif words.endswith("month"):
         month -= shift
         if month == 0:

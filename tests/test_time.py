@@ -42,6 +42,21 @@ CASES = [
         id="months-counted-after-a-date",
     ),
     pytest.param(
+        "A record 117.3 million people had been forced from their homes by the end of last "
+        "year, the agency said.",
+        "2024-06-14",
+        "117.3 million",
+        (D(2023, 12, 1), D(2023, 12, 31)),
+        id="the-end-of-last-year-is-its-last-month",
+    ),
+    pytest.param(
+        "The register held 9,400 names at the start of this year.",
+        "2024-06-14",
+        "9,400",
+        (D(2024, 1, 1), D(2024, 1, 31)),
+        id="the-start-of-this-year-is-its-first-month",
+    ),
+    pytest.param(
         "The US struck targets on Friday in retaliation for the attack last Sunday that "
         "killed three soldiers.",
         "2024-02-03",
