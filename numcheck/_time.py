@@ -489,13 +489,17 @@ class TimeResolver:
                 relative = _relative(self.relatives[index], anchor, today)
             except (ValueError, OverflowError):  # "yesterday" on the first day of year 1
                 relative = None
-            if relative is not None:
+            if relative is not None and not (
+                self.relatives[index].group("now") and self._closed(clause, figure, mentions)
+            ):
                 return relative
         adverbial = _adverbial(text, figure, mentions, figures)
         if adverbial is not None:
             span = _explicit(text, adverbial, mentions, anchor, today)
             if span is not None:
                 return span
+        if index is not None and relative is not None:
+            return relative
         if self.lede is not None and not _WHEN.search(text, sentence[0], sentence[1]):
             return self.lede  # (not "... when that plan was announced": another time)
         if reported is not None:
@@ -505,6 +509,18 @@ class TimeResolver:
         if published is None:
             return _span()
         return _span(start=published[0], end=published[1], basis="published")
+
+    def _closed(
+        self, clause: tuple[int, int], figure: tuple[int, int], mentions: Sequence[DateMention]
+    ) -> bool:
+        """Whether the clause names a closed period before the figure ("puts the toll
+        between March 2003 and August 2007 at 1,033,000"): more precise than "now"."""
+        return any(
+            clause[0] <= d.start
+            and d.end <= figure[0]
+            and _BETWEEN.search(self.text, max(clause[0], d.start - 12), d.start)
+            for d in mentions
+        )
 
     def _nearest_relative(self, clause: tuple[int, int], figure: tuple[int, int]) -> int | None:
         """The relative time word of the clause nearest the figure ("struck targets on
@@ -538,6 +554,7 @@ class TimeResolver:
         return start, end
 
 
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 _OPEN = frozenset("since from after before until till to by between and than".split())
 """Lead words of a date that bounds a span rather than naming the period of a figure."""
@@ -716,7 +733,8 @@ def _coordinated(text: str, figure: tuple[int, int], other: tuple[int, int]) -> 
 _AND = re.compile(r"\band\b")
 _BREAK = re.compile(r"[,;:()]|\b(?:but|while|which|who)\b")
 _ADVERBIAL = frozenset(
-    "in since until till to by during through from on as of throughout for over across".split()
+    "in since until till to by during through from on as of throughout for over across "
+    "between".split()
 )
 
 

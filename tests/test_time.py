@@ -57,6 +57,20 @@ CASES = [
         id="the-start-of-this-year-is-its-first-month",
     ),
     pytest.param(
+        "The firm now puts the death toll between March 2003 and August 2007 at 1,033,000.",
+        "2008-01-30",
+        "1,033,000",
+        (D(2003, 3, 1), D(2007, 8, 31)),
+        id="a-closed-period-before-the-figure-beats-now",
+    ),
+    pytest.param(
+        "There are now 2,000 troops in Syria, up from 900 in March.",
+        "2024-12-20",
+        "2,000",
+        (D(2024, 12, 20), D(2024, 12, 20)),
+        id="now-beats-an-open-date-after-the-figure",
+    ),
+    pytest.param(
         "The US struck targets on Friday in retaliation for the attack last Sunday that "
         "killed three soldiers.",
         "2024-02-03",
