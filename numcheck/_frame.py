@@ -350,10 +350,7 @@ class Framer:
             said = timer.briefing(sentence)
             event = (
                 read_event(
-                    clause_text,
-                    time,
-                    doc.text[max(sentence[0], clause[0] - 80) : clause[0]],
-                    said,
+                    clause_text, time, doc.text[max(sentence[0], clause[0] - 80) : clause[0]]
                 )
                 if (measure or unit) in self.lexicon.home_measures
                 else None

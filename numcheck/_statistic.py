@@ -378,16 +378,15 @@ def read_modality(local: str) -> str | None:
     return None
 
 
-def read_event(
-    clause: str, time: TimeSpan, antecedent: str = "", reported: dt.date | None = None
-) -> str | None:
+def read_event(clause: str, time: TimeSpan, antecedent: str = "") -> str | None:
     """The incident named in a toll's clause, normalized: its kind and, when the clause
     dates it to a day or two, its first day ("attack 2024-01-28"). Outlets name one
     incident differently ("the strike", "the blast", "opened fire"): violence is one kind,
     told apart by its day. A war or a campaign is no incident: its toll is a running
     total. ``antecedent`` is the text before the clause: when the clause is a relative
     one ("the Jan. 28 strike on Tower 22, which killed three"), the incident named before
-    it, undated (the clause's own dates are not the incident's). A reporting day is no incident day.
+    it, undated (the clause's own dates are not the incident's). A reporting day ("said on
+    Sunday") or "now" is no incident day.
 
     >>> read_event("45 people were killed in a strike on a market", TimeSpan())
     'attack'
@@ -402,7 +401,6 @@ def read_event(
         and time.start is not None
         and time.end is not None
         and (time.end - time.start).days <= 2
-        and not (reported is not None and time.start == reported)
         and not _SAYING.search(time.text or "")
         and not _NOW.search(time.text or "")
     )
