@@ -347,6 +347,14 @@ class Framer:
             modality = read_modality(_local(doc.text, clause, mention))
             if modality is not None and (measure or unit) in self.lexicon.units:
                 measure = f"{measure or unit}-{modality}"  # "deliveries-forecast"
+            said = timer.briefing(sentence)
+            event = (
+                read_event(
+                    clause_text, time, doc.text[max(sentence[0], clause[0] - 80) : clause[0]]
+                )
+                if (measure or unit) in self.lexicon.home_measures
+                else None
+            )
             reading = read_statistic(
                 Context(
                     doc.text[clause[0] : mention.start],
@@ -359,15 +367,12 @@ class Framer:
                     time,
                     article.published,
                     (measure or unit) in self.lexicon.units,
+                    said,
+                    event,
                 )
             )
             if reading.statistic == "rate" and kind == "change":
                 kind, direction = "level", None  # "prices rose 0.3% on the month": the rate
-            event = (
-                read_event(clause_text, time)
-                if (measure or unit) in self.lexicon.home_measures
-                else None
-            )
             attribution = attributor.at(mention.start)
             fields: dict[str, Any] = {
                 "article": article.id,

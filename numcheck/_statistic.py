@@ -49,6 +49,7 @@ _PERIOD_WORDS: dict[str, Period] = {
 
 _PER = re.compile(
     r"\b(?:a|per|each|every)\s+(?P<p>day|week|month|quarter|year)\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|on)\b)"
     r"|\b(?P<q>daily|weekly|monthly|quarterly|annually|yearly)\b",
     re.IGNORECASE,
 )
@@ -60,32 +61,62 @@ _PAST_PERIOD = re.compile(
 )
 _RATE_HORIZON = re.compile(
     r"\b(?P<month>month[\s-]on[\s-]month|from the previous month|on the month|"
+    r"in (?:a single|one) month|over the (?:past |last )?month|in the (?:past|last) month|"
     r"month[\s-]over[\s-]month|m/m)\b|\b(?P<quarter>quarter[\s-]on[\s-]quarter|"
     r"on the quarter|quarter[\s-]over[\s-]quarter|q/q)\b|\b(?P<year>year[\s-]on[\s-]year|"
     r"annual|annually|a year earlier|in the (?:year|12 months) to|year[\s-]over[\s-]year|"
-    r"y/y|12-month)\b",
+    r"y/y|12-month|(?:over|across) the (?:past |last )?(?:year|12 months)|on the year)\b",
     re.IGNORECASE,
 )
 _TOTAL = re.compile(
     r"\b(?:so far|to date|in total|a total of|total|toll|tally|tallies|cumulative|"
-    r"overall|altogether|since)\b",
+    r"overall|altogether|since|count)\b",
     re.IGNORECASE,
 )
 _INCIDENT = re.compile(
-    r"\b(?P<head>(?:drone\s+|rocket\s+|missile\s+|suicide\s+|car\s+|air\s+|terror\s+)?"
-    r"(?:attack|strike|airstrike|bombing|blast|explosion|fire|blaze|shooting|crash|"
-    r"collision|earthquake|quake|raid|ambush|stampede|collapse|flood|flooding|storm|"
-    r"hurricane|cyclone|landslide|derailment|massacre))\b(?!-)",
+    r"\b(?P<head>(?:opened|open)\s+fire|(?:drone\s+|rocket\s+|missile\s+|suicide\s+|car\s+|"
+    r"air\s+|terror\s+)?(?:attack|strike|airstrike|bombing|blast|explosion|fire|blaze|"
+    r"shooting|crash|collision|earthquake|quake|raid|ambush|stampede|collapse|flood|flooding|"
+    r"storm|hurricane|cyclone|landslide|derailment|massacre|assault))\b(?!-)",
     re.IGNORECASE,
 )
+_INCIDENTS = re.compile(
+    r"\b(?P<head>(?:drone\s+|rocket\s+|missile\s+|air\s+)?(?:attacks|strikes|airstrikes|"
+    r"bombings|blasts|explosions|raids|shootings|assaults)|stormed)\b",
+    re.IGNORECASE,
+)
+"""Incidents named in the plural ("the strikes on Oct. 17 and 18") or by a verb ("stormed
+southern Israel on Oct. 7, killing 1,400"): an incident only when the clause dates them
+to a day or two; undated, they are a campaign ("injured in attacks since October")."""
 _INCIDENT_TYPES = {
-    "airstrike": "strike",
-    "air strike": "strike",
-    "blast": "explosion",
+    # Violence: one incident is called an attack, a strike, a blast or a shooting by
+    # different outlets; its day tells incidents apart.
+    **dict.fromkeys(
+        "attack strike airstrike bombing blast explosion shooting raid ambush massacre "
+        "assault stormed attacks strikes airstrikes bombings blasts explosions raids "
+        "shootings assaults".split(),
+        "attack",
+    ),
     "blaze": "fire",
     "quake": "earthquake",
     "flooding": "flood",
+    "collision": "crash",
+    "derailment": "crash",
+    "hurricane": "storm",
+    "cyclone": "storm",
 }
+_CONTINUED = re.compile(r"\b(?:which|that|where|with)\s*$", re.IGNORECASE)
+"""A clause that continues the one before it: "the strike on Tower 22, which killed
+three", "112 were killed ..., with 760 wounded": the incident is the one before."""
+_NOW = re.compile(
+    r"\b(?:now|currently|today|at present|so far|to date|there (?:are|is))\b", re.IGNORECASE
+)
+"""Words of the present: the day they give is no incident's day."""
+_SAYING = re.compile(
+    r"\b(?:said|says|told|announced|reported|revealed|confirmed|acknowledged|admitted|"
+    r"published|released|showed|claimed|stated|disclosed|estimated)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -115,6 +146,10 @@ class Context:
     published: dt.date | None
     counted: bool = True
     """The unit is a counted measure of the taxonomy (not a physical or money unit)."""
+    reported: dt.date | None = None
+    """The day the figure was reported ("the Pentagon said on Tuesday"), when known."""
+    event: str | None = None
+    """The incident the figure is tied to (see :func:`read_event`)."""
 
     @property
     def local(self) -> str:
@@ -142,6 +177,8 @@ def _rate_horizon(ctx: Context) -> Reading | None:
     period: Period = (
         "month" if found.group("month") else ("quarter" if found.group("quarter") else "year")
     )
+    if period != "year" and ctx.kind == "change":
+        return Reading("change", period)  # "prices rose 2% in a single month"
     return Reading("rate", period)
 
 
@@ -157,10 +194,56 @@ def _per_period(ctx: Context) -> Reading | None:
 def _past_period(ctx: Context) -> Reading | None:
     """ "in the past 24 hours", "over the last week", "overnight": a count over a period
     (unless the clause says it is a running total: "the toll in the past week rose to")."""
-    found = _PAST_PERIOD.search(ctx.local)
+    found = _PAST_PERIOD.search(_opening(ctx) + ctx.local)
     if found is None or _TOTAL.search(ctx.local):
         return None
     return Reading("flow", _PERIOD_WORDS[(found.group("p") or found.group("q")).lower()])
+
+
+def _opening(ctx: Context) -> str:
+    """The adverbial that opens the figure's phrase when the figure follows its comma
+    ("In the past 24 hours, 156 people were killed"), else nothing."""
+    head, _, rest = ctx.before.rpartition(",")
+    if not head or rest.strip():
+        return ""
+    return head.rsplit(",", 1)[-1] + " "
+
+
+_MOVED = re.compile(
+    r"^[^\d]{0,80}?\b(?:(?:went|came|returned|were sent|headed|flew) home|withdr(?:ew|awn)|"
+    r"pulled out|rotated out|redeployed|departed)\b",
+    re.IGNORECASE,
+)
+
+
+def _moved(ctx: Context) -> Reading | None:
+    """ "some 400 Marines went home", "2,000 troops were withdrawn": people who moved
+    are a change of a level, not the level."""
+    if ctx.counted and ctx.unit != "percent" and _MOVED.search(ctx.after):
+        return Reading("change")
+    return None
+
+
+_OUTPUT = re.compile(
+    r"\b(?:delivered|deliveries|sold|sales|built|produced|production|manufactured|made|"
+    r"shipped|shipments|handed over|exported|exports|imported|imports|output)\b",
+    re.IGNORECASE,
+)
+
+
+def _output(ctx: Context) -> Reading | None:
+    """ "Tesla built 494,989 cars in the fourth quarter": what was made, sold or
+    delivered over a calendar period is a flow of that period, whatever it is counted
+    in (cars, tonnes, dollars)."""
+    if (
+        ctx.unit == "percent"
+        or ctx.default in ("running_total", "rate", "share")
+        or ctx.time.basis not in ("explicit", "relative")
+        or not _OUTPUT.search(ctx.local)
+    ):
+        return None
+    period = _granularity(ctx.time)
+    return Reading("flow", period) if period not in (None, "day") else None
 
 
 def _running_total(ctx: Context) -> Reading | None:
@@ -182,14 +265,20 @@ def _default(ctx: Context) -> Reading | None:
 
 
 def _percent(ctx: Context) -> Reading | None:
-    return Reading("share") if ctx.unit == "percent" else None
+    """A percentage is a share, unless it is expected or aimed at ("the 10.7% economists
+    had expected", "the Bank's 2% target"): forecasts and targets are of rates."""
+    if ctx.unit != "percent":
+        return None
+    return Reading("share" if read_modality(ctx.local) is None else "rate")
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("rate-horizon", _rate_horizon),
     ("change", _change),
+    ("moved", _moved),
     ("per-period", _per_period),
     ("past-period", _past_period),
+    ("output", _output),
     ("running-total", _running_total),
     ("measure-default", _default),
     ("percent", _percent),
@@ -213,10 +302,20 @@ def read_statistic(ctx: Context) -> Reading:
 
 
 def _as_of(ctx: Context) -> dt.date | None:
+    """The day a running total is counted to. The toll of an incident is counted on the
+    day it is reported, not on the incident's day ("40 were injured in Sunday's attack,
+    the Pentagon said on Tuesday"); a total whose time runs past the day it was reported
+    ("since 17 October ... said on Thursday", published on Friday) is counted to that
+    day; else to the end of its time, else to publication."""
     time = ctx.time
-    if time.known and time.end is not None:
-        return time.end
-    return ctx.published
+    if ctx.event is not None:
+        return ctx.reported or ctx.published
+    end = time.end if time.known else None
+    if end is None:
+        return ctx.reported or ctx.published
+    if ctx.reported is not None and ctx.reported < end:
+        return ctx.reported
+    return end
 
 
 def _granularity(time: TimeSpan) -> Period | None:
@@ -247,6 +346,12 @@ _TARGET = re.compile(
     r"promised|guidance|objective)\b",
     re.IGNORECASE,
 )
+_STRUCK = re.compile(
+    r"\b(?:struck|strike|strikes|striking|hit|hitting|attacked|bombed|bombing|military|"
+    r"militia|civilian|legitimate|enemy|high-value)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+"""Targets that are struck ("struck targets in Iraq"): places, not goals."""
 _STILL_TO_COME = re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE)
 
 
@@ -267,27 +372,51 @@ def read_modality(local: str) -> str | None:
         return None
     if _FORECAST.search(local):
         return "forecast"
-    if _TARGET.search(local):
-        return "target"
+    for found in _TARGET.finditer(local):
+        if not _STRUCK.search(local, 0, found.start()):
+            return "target"
     return None
 
 
-def read_event(clause: str, time: TimeSpan) -> str | None:
-    """The incident named in a toll's clause, normalized: its type and, when the clause
-    dates it, its day ("strike 2024-03-01"). A war is no incident: its toll is a running
-    total.
+def read_event(clause: str, time: TimeSpan, antecedent: str = "") -> str | None:
+    """The incident named in a toll's clause, normalized: its kind and, when the clause
+    dates it to a day or two, its first day ("attack 2024-01-28"). Outlets name one
+    incident differently ("the strike", "the blast", "opened fire"): violence is one kind,
+    told apart by its day. A war or a campaign is no incident: its toll is a running
+    total. ``antecedent`` is the text before the clause: when the clause is a relative
+    one ("the Jan. 28 strike on Tower 22, which killed three"), the incident named before
+    it, undated (the clause's own dates are not the incident's). A reporting day ("said on
+    Sunday") or "now" is no incident day.
 
     >>> read_event("45 people were killed in a strike on a market", TimeSpan())
-    'strike'
+    'attack'
+    >>> day = TimeSpan(start=dt.date(2023, 10, 17), end=dt.date(2023, 10, 18), text="Oct. 17")
+    >>> read_event("21 were injured in the strikes on Oct. 17 and 18", day)
+    'attack 2023-10-17'
+    >>> read_event("21 were injured in attacks since October", TimeSpan()) is None
+    True
     """
-    found = _INCIDENT.search(clause)
+    dated = (
+        time.basis in ("explicit", "relative")
+        and time.start is not None
+        and time.end is not None
+        and (time.end - time.start).days <= 2
+        and not _SAYING.search(time.text or "")
+        and not _NOW.search(time.text or "")
+    )
+    found = _INCIDENT.search(antecedent) if _CONTINUED.search(antecedent) else None
     if found is not None:
-        head = " ".join(found.group("head").lower().split())
-        words = head.split()
-        kind = _INCIDENT_TYPES.get(head) or _INCIDENT_TYPES.get(words[-1], words[-1])
-        dated = time.basis in ("explicit", "relative") and time.start is not None
-        if dated and time.start == time.end:
-            assert time.start is not None
-            return f"{kind} {time.start.isoformat()}"
-        return kind
-    return None
+        dated = False
+    else:
+        found = _INCIDENT.search(clause) or (_INCIDENTS.search(clause) if dated else None)
+        if found is None:
+            return None
+    head = " ".join(found.group("head").lower().split())
+    words = head.split()
+    if words[-1] == "fire" and len(words) == 2 and words[0] in ("opened", "open"):
+        words = ["shooting"]
+    kind = _INCIDENT_TYPES.get(words[-1], words[-1])
+    if dated:
+        assert time.start is not None
+        return f"{kind} {time.start.isoformat()}"
+    return kind

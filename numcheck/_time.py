@@ -292,7 +292,8 @@ _DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yeste
 _SAY = (
     r"(?:said|says|announced|reported|revealed|confirmed|acknowledged|admitted|disclosed|"
     r"stated|estimated|claimed|published|released|showed|show|added|wrote|insisted|warned|"
-    r"testified|told\s+(?:the\s+|a\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,2}?)"
+    r"testified|told\s+(?:the\s+|a\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,2}?|"
+    r"shared\s+with\s+(?:the\s+)?[\w'.-]+)"
 )
 _REPORTED = re.compile(
     rf"\b{_SAY}(?:\s+(?:in|at|to|during)\s+(?:a|an|the)(?:\s+[a-z'-]+){{1,3}}?)?"
@@ -405,6 +406,21 @@ class TimeResolver:
         _, _, day, words = self.reports[index]
         return day, words
 
+    def briefing(self, sentence: tuple[int, int]) -> dt.date | None:
+        """The day of the briefing a sentence reports: its reporting day (see
+        :meth:`reported`), else the day of the latest reporting phrase before it when
+        that day is in the week before publication (the briefing the article reports:
+        "Pentagon figures revealed yesterday ... Sixty-six troops have been wounded")."""
+        own = self.reported(sentence)
+        if own is not None:
+            return own[0]
+        index = bisect.bisect_left(self.report_starts, sentence[0]) - 1
+        published = self.anchor.span()
+        if index < 0 or published is None:
+            return None
+        day = self.reports[index][2]
+        return day if 0 <= (published[1] - day).days <= 7 else None
+
     def resolve(
         self,
         sentence: tuple[int, int],
@@ -476,19 +492,23 @@ class TimeResolver:
             span = _explicit(text, explicit, dates, anchor, today)
             if span is not None:
                 return span
-        index = bisect.bisect_left(self.relative_starts, clause[0])
-        if index < len(self.relatives) and self.relatives[index].end() <= clause[1]:
+        index = self._nearest_relative(clause, figure)
+        if index is not None:
             try:
                 relative = _relative(self.relatives[index], anchor, today)
             except (ValueError, OverflowError):  # "yesterday" on the first day of year 1
                 relative = None
-            if relative is not None:
+            if relative is not None and not (
+                self.relatives[index].group("now") and self._closed(clause, figure, mentions)
+            ):
                 return relative
         adverbial = _adverbial(text, figure, mentions, figures)
         if adverbial is not None:
             span = _explicit(text, adverbial, mentions, anchor, today)
             if span is not None:
                 return span
+        if index is not None and relative is not None:
+            return relative
         if self.lede is not None and not _WHEN.search(text, sentence[0], sentence[1]):
             return self.lede  # (not "... when that plan was announced": another time)
         if reported is not None:
@@ -498,6 +518,35 @@ class TimeResolver:
         if published is None:
             return _span()
         return _span(start=published[0], end=published[1], basis="published")
+
+    def _closed(
+        self, clause: tuple[int, int], figure: tuple[int, int], mentions: Sequence[DateMention]
+    ) -> bool:
+        """Whether the clause names a closed period before the figure ("puts the toll
+        between March 2003 and August 2007 at 1,033,000"): more precise than "now"."""
+        return any(
+            clause[0] <= d.start
+            and d.end <= figure[0]
+            and _BETWEEN.search(self.text, max(clause[0], d.start - 12), d.start)
+            for d in mentions
+        )
+
+    def _nearest_relative(self, clause: tuple[int, int], figure: tuple[int, int]) -> int | None:
+        """The relative time word of the clause nearest the figure ("struck targets on
+        Friday in retaliation for the attack last Sunday that killed three": last
+        Sunday), by its index; ``None`` if the clause has none."""
+        lo = bisect.bisect_left(self.relative_starts, clause[0])
+        hi = bisect.bisect_left(self.relative_starts, figure[0])
+        candidates = [i for i in (hi - 1, hi) if lo <= i < len(self.relatives)]
+        candidates = [i for i in candidates if self.relatives[i].end() <= clause[1]]
+        if not candidates:
+            return None
+        return min(
+            candidates,
+            key=lambda i: max(
+                self.relatives[i].start() - figure[1], figure[0] - self.relatives[i].end()
+            ),
+        )
 
     def clause(self, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
         """The part of the sentence between the clause boundaries around the figure."""
@@ -514,6 +563,7 @@ class TimeResolver:
         return start, end
 
 
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 _OPEN = frozenset("since from after before until till to by between and than".split())
 """Lead words of a date that bounds a span rather than naming the period of a figure."""
@@ -653,7 +703,11 @@ def _governing(
         date = dates[after]
         lo = bisect.bisect_left(figures, (figure[1], -1))
         hi = bisect.bisect_left(figures, (date.start + 1, -1))
-        between = [f for f in figures[lo:hi] if f[1] <= date.start and f != figure]
+        between = [
+            f
+            for f in figures[lo:hi]
+            if f[1] <= date.start and f != figure and not _DURATION_AFTER.match(text, f[1])
+        ]
         if not between or _coordinated(text, figure, between[0]):
             words = len(WORD.findall(text, figure[1], date.start))
             words -= sum(len(WORD.findall(text, f[0], f[1])) for f in between)
@@ -669,6 +723,9 @@ def _governing(
     return None
 
 
+_DURATION_AFTER = re.compile(r"\s+(?:month|year)s?\s+(?:after|since|following)\b", re.IGNORECASE)
+"""A figure that counts the months of a period ("the 18 months after March 2003") is
+part of the time phrase: it does not keep the date from the figure before it."""
 _THE = re.compile(r"\s*\bthe$")
 _OPENERS = frozenset(
     ("", "in", "since", "by", "until", "during", "as of", "on", "from", "for", "over", "across")
@@ -685,7 +742,8 @@ def _coordinated(text: str, figure: tuple[int, int], other: tuple[int, int]) -> 
 _AND = re.compile(r"\band\b")
 _BREAK = re.compile(r"[,;:()]|\b(?:but|while|which|who)\b")
 _ADVERBIAL = frozenset(
-    "in since until till to by during through from on as of throughout for over across".split()
+    "in since until till to by during through from on as of throughout for over across "
+    "between".split()
 )
 
 
@@ -745,6 +803,21 @@ def _explicit(
     end: dt.date | None
     start, end = span
     first = lead.start() if lead else date.start
+    if word in ("", "in", "of"):
+        named = _NAMED.search(text, max(0, date.start - 60), date.start)
+        if named is not None:  # "since the invasion of March 2003": since March 2003
+            word, first = named.group("word").lower(), named.start()
+    during = _DURATION.search(text, max(0, date.start - 60), date.start)
+    if during is not None:  # "in the 18 months after March 2003"
+        months = _count(during.group("n")) * (12 if during.group("unit") == "year" else 1)
+        try:
+            last = _shift((span[1], span[1]), months)[1]
+            begin = span[1] + dt.timedelta(days=1)
+        except (ValueError, OverflowError):  # past the ends of the calendar
+            return None
+        if begin <= last:
+            words = _text(text, during.start(), date.end)
+            return _span(start=begin, end=last, basis="explicit", text=words)
     if word in ("from", "between"):
         partner = _partner(text, date, dates, "to" if word == "from" else "and")
         if partner is not None:
@@ -784,6 +857,30 @@ def _explicit(
     if start is not None and end is not None and start > end:
         start, end = end, start  # "since 2007" in an article published in 2005
     return _span(start=start, end=end, basis="explicit", text=_text(text, first, date.end))
+
+
+_NAMED = re.compile(
+    r"\b(?P<word>since|between|after|before|from|until)\s+the\s+(?:[\w'-]+\s+){1,3}?"
+    r"(?:in|of)\s+$",
+    re.IGNORECASE,
+)
+"""A date of a named event after a lead word: "since the invasion of March 2003",
+"between the invasion in March 2003 and June 2006" read as the lead word reads it."""
+_DURATION = re.compile(
+    r"\b(?:in|during|over|within)\s+the\s+(?:first\s+)?(?:(?:roughly|some|about|nearly|"
+    r"almost)\s+)?(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|eighteen)\s+(?P<unit>month|year)s?\s+(?:after|since|following)\s+$",
+    re.IGNORECASE,
+)
+"""A period counted from a date: "in the roughly 18 months after March 2003"."""
+_COUNTS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+}  # fmt: skip
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
 
 
 @lru_cache(maxsize=4096)
@@ -883,6 +980,10 @@ def _report_day(found: re.Match[str], anchor: Anchor) -> dt.date | None:
         return None
 
 
+_YEAR_EDGE = re.compile(r"\b(?:the\s+)?(?P<edge>end|close|start|beginning)\s+of\s+$", re.IGNORECASE)
+"""The edge of a year named by a relative word: "by the end of last year"."""
+
+
 def _relative(
     match: re.Match[str], anchor: Anchor, today: dt.date | None = None
 ) -> TimeSpan | None:
@@ -926,6 +1027,14 @@ def _relative(
     shift = 0 if "this" in words else 1
     if words.endswith("year"):
         start, end = _interval(year - shift, None, None)
+        edge = _YEAR_EDGE.search(match.string, max(0, match.start() - 24), match.start())
+        if edge is not None:  # "by the end of last year": its last month
+            start, end = (
+                (start, start.replace(day=31))
+                if edge.group("edge").lower() in ("start", "beginning")
+                else (end.replace(day=1), end)
+            )
+            end = min(end, published[1])
     elif words.endswith("month"):
         month -= shift
         if month == 0:

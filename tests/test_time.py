@@ -17,6 +17,67 @@ import numcheck
 D = dt.date
 
 CASES = [
+    # -- the periods of studies: a named event's date read as its lead word reads it --
+    pytest.param(
+        "Some 151,000 people died violently between the invasion in March 2003 and June "
+        "2006, according to the survey.",
+        "2008-01-10",
+        "Some 151,000",
+        (D(2003, 3, 1), D(2006, 6, 30)),
+        id="between-a-named-event-and-a-month",
+    ),
+    pytest.param(
+        "An estimated 654,965 people have died since the invasion of March 2003, the "
+        "researchers said on Wednesday.",
+        "2006-10-12",
+        "An estimated 654,965",
+        (D(2003, 3, 1), D(2006, 10, 11)),
+        id="since-a-named-event",
+    ),
+    pytest.param(
+        "Their central estimate is 98,000 excess deaths in the roughly 18 months after March 2003.",
+        "2004-10-29",
+        "98,000",
+        (D(2003, 4, 1), D(2004, 9, 30)),
+        id="months-counted-after-a-date",
+    ),
+    pytest.param(
+        "A record 117.3 million people had been forced from their homes by the end of last "
+        "year, the agency said.",
+        "2024-06-14",
+        "117.3 million",
+        (D(2023, 12, 1), D(2023, 12, 31)),
+        id="the-end-of-last-year-is-its-last-month",
+    ),
+    pytest.param(
+        "The register held 9,400 names at the start of this year.",
+        "2024-06-14",
+        "9,400",
+        (D(2024, 1, 1), D(2024, 1, 31)),
+        id="the-start-of-this-year-is-its-first-month",
+    ),
+    pytest.param(
+        "The firm now puts the death toll between March 2003 and August 2007 at 1,033,000.",
+        "2008-01-30",
+        "1,033,000",
+        (D(2003, 3, 1), D(2007, 8, 31)),
+        id="a-closed-period-before-the-figure-beats-now",
+    ),
+    pytest.param(
+        "There are now 2,000 troops in Syria, up from 900 in March.",
+        "2024-12-20",
+        "2,000",
+        (D(2024, 12, 20), D(2024, 12, 20)),
+        id="now-beats-an-open-date-after-the-figure",
+    ),
+    pytest.param(
+        "The US struck targets on Friday in retaliation for the attack last Sunday that "
+        "killed three soldiers.",
+        "2024-02-03",
+        "three",
+        (D(2024, 1, 28), D(2024, 1, 28)),
+        id="the-relative-day-nearest-the-figure",
+    ),
     # -- the reporting day: what is said "now" holds on the day it was said --
     pytest.param(
         "Militias have attacked US forces 55 times since Oct. 17, the Pentagon said on Tuesday.",
