@@ -476,6 +476,8 @@ def _split_phrase(phrase: str) -> list[str]:
 _PREFIX_INDEX = _phrase_index(_PREFIXES)
 _SUFFIX_INDEX = _phrase_index([*_SUFFIXES, "or equal", "or equal to"])
 _PREFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _PREFIXES.items()}
+_AFTER_FIGURE: frozenset[str] = frozenset(["-", "~", "to", "through", "thru", *_SUFFIX_INDEX])
+"""Tokens after a figure that may make it a range or qualify it ("5% to 7%", "5% or more")."""
 _SUFFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _SUFFIXES.items()}
 
 _PERCENT_WORDS = frozenset({"percent", "percents", "percentage", "pct"})
@@ -510,6 +512,13 @@ _CONT_WORDS: frozenset[str] = frozenset(
 )  # fmt: skip
 """Words that may continue a number after it; any other word ends it at once."""
 _CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "^", "+", ":", *_VULGAR])
+_NUMBER_CONT_WORDS: frozenset[str] = frozenset(
+    [HUNDRED, "hundreds", *SCALES, *_PLURAL_SCALES, *DOZENS, "and", "point", "over", "out",
+     "in", "per", "percentage", *_PERCENT_WORDS, *(a.lower() for a in SPACED_ABBREVIATIONS),
+     *(c.lower() for c in CURRENCY_CODES)]
+)  # fmt: skip
+"""Words after a spaced digit integer that :meth:`_Scanner.number` may read on (scales,
+"and a half", "1 in 4", "5 percent", "10 bln", "500 USD"); any other word leaves it alone."""
 _A_NEXT: frozenset[str] = frozenset(
     [HUNDRED, *SCALES, *DOZENS, *DENOMINATORS, *TENS, *ORDINALS,
      *(p[1] for a in ("a", "an") for p in _PREFIX_INDEX.get(a, ()) if len(p) > 1)]
@@ -1066,7 +1075,7 @@ class _Scanner:
         j = i
         if j >= n:
             return None
-        if self.kd[i] == _NUM:
+        if self.fast and self.kd[i] == _NUM:
             fast = self.plain_number(i)
             if fast is not None:
                 return fast
@@ -1199,9 +1208,8 @@ class _Scanner:
                 value = value * abbr
                 end += 1
                 plain4 = False
-        if sign < 0:
+        if sign < 0:  # a trailing "000" scale keeps a year candidate: "in 2000, the war"
             value, mant = -value, -mant
-        if sign < 0 or scale > 1:
             plain4 = False
         # percent after
         pend = self.percent_after(end)
@@ -1245,7 +1253,7 @@ class _Scanner:
             if st[j] == en[i] and k != _SYM:
                 return None
             if k == _WORD:
-                if self.lw[j] in _CONT_WORDS or self.lw[j] in self.vague_index:
+                if self.lw[j] in _NUMBER_CONT_WORDS:
                     return None
             elif k == _SYM:
                 if tx[j] in _CONT_SYMS or (tx[j] == "," and st[j] == en[i]):
@@ -1513,19 +1521,29 @@ class _Scanner:
         a_next = _A_NEXT | {
             p[1] for a in ("a", "an") for p in self.vague_index.get(a, ()) if len(p) > 1
         }
-        simple_words = _SIMPLE_WORDS
+        fast = self.fast
+        simple_words = _SIMPLE_WORDS if fast else {}
         norm = self.norm
         multiline = self.multiline
         while i < n:
             k = kd[i]
             # Fast path: a lone integer or number word between inert neighbours ("1 1 1").
-            if k == _NUM or (k == _WORD and lw[i] in simple_words):
+            if fast and (k == _NUM or (k == _WORD and lw[i] in simple_words)):
                 j = i + 1
                 v = vl[i] if k == _NUM else simple_words[lw[i]]
                 if (
                     type(v) is int
                     and (k == _WORD or len(tx[i]) != 4)
-                    and (i == 0 or st[i] > en[i - 1] or (kd[i - 1] == _SYM and tx[i - 1] == ","))
+                    and (
+                        i == 0
+                        or st[i] > en[i - 1]
+                        or (  # after a symbol ('"5"', "(5)"), unless it glues to a word: "F-16"
+                            kd[i - 1] == _SYM
+                            and (
+                                k == _WORD or tx[i - 1] not in "-_/" or not self.glued_left_word(i)
+                            )
+                        )
+                    )
                     and (
                         j >= n
                         or (kd[j] == _WORD and st[j] > en[i] and lw[j] not in cont)
@@ -1547,12 +1565,19 @@ class _Scanner:
                             and (j + 1 >= n or lw[j + 1] not in _RISKY_AFTER)
                         )
                     )
-                    and not (multiline and "\n" in norm[en[i - 1] if i else 0 : st[i]])
+                    and not (multiline and (i == 0 or "\n" in norm[en[i - 1] : st[i]]))
                     and not (v == 1 and k == _WORD and i and lw[i - 1] in PRONOUN_DETERMINERS)
                     and not (k == _NUM and i and lw[i - 1] in VERSION_CONTEXT)
                 ):
                     out.append((i, v))
                     i = j
+                    continue
+            # Fast path: a percentage "52%" that nothing after it can extend or qualify.
+            if fast and k == _NUM and i + 1 < n and tx[i + 1] == "%":
+                fig = self.plain_percent(i)
+                if fig is not None and (fig.end >= n or lw[fig.end] not in _AFTER_FIGURE):
+                    out.append(fig)
+                    i = fig.end
                     continue
             if k == _WORD and lw[i] in ("a", "an") and (i + 1 >= n or lw[i + 1] not in a_next):
                 i += 1  # "a"/"an" only matter before "hundred", "dozen", "third", "few"...
@@ -1589,17 +1614,9 @@ class _Scanner:
             if j < self.n and (self.kd[j] != _SYM or self.tx[j] in "-/.:"):
                 # chains, dates, "24/7" and "21st" all need a word, number or one of these
                 # symbols after the first number; "52%", "12)" and "3," skip them
-                chain = self.chain(i)
-                if chain is not None:
-                    return chain
-                dt = self.date_numeric(i) or self.date_day_first(i) or self.slashed(i)
-                if dt is not None:
-                    return [dt]
-                if self.glued_left_word(i):
-                    return self.identifier(i)
-                ordn = self.digit_ordinal(i)
-                if ordn is not None:
-                    return [ordn]
+                got = self.numeric(i, j)
+                if got is not None:
+                    return got
             elif self.glued_left_word(i):
                 return self.identifier(i)
         if k == _WORD:
@@ -1640,6 +1657,30 @@ class _Scanner:
             if w == "half" and self.word(i - 1) != "a":
                 h = Fraction(1, 2)
                 return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
+        return None
+
+    def numeric(self, i: int, j: int) -> list[_Fig] | None:
+        """Chains, numeric dates, "24/7", identifiers and "21st" at digit token i, token j
+        after it."""
+        nk = self.kd[j]
+        if self.fast and nk != _SYM and (nk != _WORD or self.st[j] > self.en[i]):
+            # A spaced word, a number or a URL after: chains, "24/7" and "21st" need a glued
+            # symbol or word after, so only a day before its month is left ("10 February").
+            dt = self.date_day_first(i) if nk == _WORD else None
+            if dt is not None:
+                return [dt]
+            return self.identifier(i) if self.glued_left_word(i) else None
+        chain = self.chain(i)
+        if chain is not None:
+            return chain
+        dt = self.date_numeric(i) or self.date_day_first(i) or self.slashed(i)
+        if dt is not None:
+            return [dt]
+        if self.glued_left_word(i):
+            return self.identifier(i)
+        ordn = self.digit_ordinal(i)
+        if ordn is not None:
+            return [ordn]
         return None
 
     def classify(self, fig: _Fig) -> _Fig:
