@@ -1510,9 +1510,10 @@ class _Scanner:
         return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
 
     # ---------------------------------------------------------------- top level
-    def run(self) -> list[_Fig | tuple[int, int]]:
-        """All mentions, in order: a _Fig, or (token, value) for a lone exact integer."""
-        out: list[_Fig | tuple[int, int]] = []
+    def run(self) -> list[_Fig | tuple[int, int, int]]:
+        """All mentions, in order: a _Fig, or (token, value, 0) for a lone exact integer,
+        (token, value, 1) for an exact integer percentage ("52%", two tokens)."""
+        out: list[_Fig | tuple[int, int, int]] = []
         i = 0
         n = self.n
         kd, lw, tx, st, en, vl = self.kd, self.lw, self.tx, self.st, self.en, self.vl
@@ -1569,15 +1570,21 @@ class _Scanner:
                     and not (v == 1 and k == _WORD and i and lw[i - 1] in PRONOUN_DETERMINERS)
                     and not (k == _NUM and i and lw[i - 1] in VERSION_CONTEXT)
                 ):
-                    out.append((i, v))
+                    out.append((i, v, 0))
                     i = j
                     continue
-            # Fast path: a percentage "52%" that nothing after it can extend or qualify.
-            if fast and k == _NUM and i + 1 < n and tx[i + 1] == "%":
-                fig = self.plain_percent(i)
-                if fig is not None and (fig.end >= n or lw[fig.end] not in _AFTER_FIGURE):
-                    out.append(fig)
-                    i = fig.end
+            # Fast path: a percentage "52%" that nothing after it can extend or qualify (what
+            # plain_percent reads, then no range or suffix after it).
+            if fast and k == _NUM and i + 1 < n and tx[i + 1] == "%" and st[i + 1] == en[i]:
+                v = vl[i]
+                j = i + 2
+                if (
+                    type(v) is int
+                    and (j >= n or lw[j] not in _AFTER_FIGURE)
+                    and (i == 0 or st[i] > en[i - 1] or not self.glued_left_word(i))
+                ):
+                    out.append((i, v, 1))
+                    i = j
                     continue
             if k == _WORD and lw[i] in ("a", "an") and (i + 1 >= n or lw[i + 1] not in a_next):
                 i += 1  # "a"/"an" only matter before "hundred", "dozen", "third", "few"...
@@ -2049,10 +2056,9 @@ class _Scanner:
         d: int | None
         d, end = day
         k = end
-        if self.tok(k) in ("-", "to") and self.day_at(k + 1) is not None:
+        if self.tok(k) in ("-", "to"):
             span = self.day_at(k + 1)
-            assert span is not None
-            if span[0] > d:
+            if span is not None and span[0] > d:
                 d, k = None, span[1]
         if self.word(k) == "of":
             k += 1
@@ -2214,14 +2220,18 @@ def _find(
     last_end = 0
     for fig in figs:
         if type(fig) is tuple:
-            x, iv = fig
+            x, iv, percent = fig
             start = tok_start[x]
             if start < last_end:
                 continue
-            last_end = end = tok_end[x]
+            last_end = end = tok_end[x + percent]
             fv = float(iv)
-            append(mention(start, end, text[start:end], fv, fv, fv,
-                           "exact", None, "cardinal", None, None, None))  # fmt: skip
+            if percent:
+                append(mention(start, end, text[start:end], fv, fv, fv,
+                               "exact", None, "percent", "percent", None, None))  # fmt: skip
+            else:
+                append(mention(start, end, text[start:end], fv, fv, fv,
+                               "exact", None, "cardinal", None, None, None))  # fmt: skip
             continue
         assert isinstance(fig, _Fig)
         if fig.span is not None:
