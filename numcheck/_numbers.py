@@ -21,12 +21,12 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from itertools import accumulate
-from typing import Literal
+from typing import Literal, cast
 
 from numcheck._clean import normalize
 from numcheck._lexicon import MONTHS, data_file
@@ -1557,6 +1557,7 @@ class _Scanner:
                                 k == _NUM
                                 and st[j] == en[i] + 1
                                 and len(tx[i]) <= 3
+                                and len(tx[j]) >= 3
                                 and len(tx[j].split(".", 1)[0]) == 3
                             )
                         )
@@ -2216,7 +2217,7 @@ def _find(
     tok_start, tok_end = scanner.st, scanner.en
     out: list[NumberMention] = []
     append = out.append
-    mention = _mention if fast else NumberMention
+    mention = cast("Callable[..., NumberMention]", _Mention) if fast else NumberMention
     last_end = 0
     for fig in figs:
         if type(fig) is tuple:
@@ -2277,8 +2278,8 @@ class _Mention:
     The frozen dataclass sets each of its twelve fields through ``object.__setattr__``
     (about 2 microseconds a mention, more than the whole scan of a plain "5"); this twin
     sets them as plain slots, then becomes a NumberMention by ``__class__`` assignment
-    (allowed between classes of the same slots). The result is a NumberMention in every
-    respect: equal, same hash, frozen.
+    (allowed between classes of the same slots). ``_Mention(...)`` is thus a NumberMention
+    in every respect: equal, same hash, frozen.
     """
 
     __slots__ = NumberMention.__slots__  # the same names (CPython lays slots out sorted)
@@ -2310,23 +2311,4 @@ class _Mention:
         self.unit = unit
         self.parts = parts
         self.note = note
-
-
-def _mention(
-    start: int,
-    end: int,
-    text: str,
-    value: float | None,
-    low: float | None,
-    high: float | None,
-    qualifier: Qualifier,
-    modifier: str | None,
-    kind: Kind,
-    unit: str | None,
-    parts: Parts | None,
-    note: str | None,
-) -> NumberMention:
-    """``NumberMention(...)`` with every field given, built four times faster."""
-    m = _Mention(start, end, text, value, low, high, qualifier, modifier, kind, unit, parts, note)
-    m.__class__ = NumberMention  # type: ignore[assignment]
-    return m  # type: ignore[return-value]
+        self.__class__ = NumberMention  # type: ignore[assignment]
