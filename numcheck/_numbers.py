@@ -494,13 +494,16 @@ _VULGAR: dict[str, Fraction] = {
     "⅑": Fraction(1, 9), "⅒": Fraction(1, 10),
 }  # fmt: skip
 
-_START_WORDS: frozenset[str] = frozenset(
+_NUMBER_START_WORDS: frozenset[str] = frozenset(
     [*UNITS, *TEENS, *TENS, HUNDRED, "a", "an", *MONTHS, *_DATE_PREFIXES, "between", "from",
      *_PERCENT_WORDS, "per", *MULTIPLIER_WORDS, *ORDINALS, *(o + "s" for o in ORDINALS),
-     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES,
-     *(p for p in _PREFIX_INDEX if p.isalpha())]
+     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES]
 )  # fmt: skip
+_START_WORDS: frozenset[str] = _NUMBER_START_WORDS | {p for p in _PREFIX_INDEX if p.isalpha()}
 """Words that can start a mention; the scanner skips every other word at once."""
+_PREFIX_ONLY: frozenset[str] = _START_WORDS - _NUMBER_START_WORDS
+"""Words that start a mention only as the first word of a qualifier ("in" of "in excess
+of", "at" of "at least"): where none of their phrases follows, the scanner skips them."""
 _START_SYMS: frozenset[str] = frozenset([*CURRENCY_SYMBOLS, "+", "-", "<", ">", "=", "~", *_VULGAR])
 
 _CONT_WORDS: frozenset[str] = frozenset(
@@ -1524,6 +1527,7 @@ class _Scanner:
         }
         fast = self.fast
         simple_words = _SIMPLE_WORDS if fast else {}
+        prefix_only = _PREFIX_ONLY - self.vague_index.keys() if fast else frozenset()
         norm = self.norm
         multiline = self.multiline
         while i < n:
@@ -1534,7 +1538,7 @@ class _Scanner:
                 v = vl[i] if k == _NUM else simple_words[lw[i]]
                 if (
                     type(v) is int
-                    and (k == _WORD or len(tx[i]) != 4)
+                    and (k == _WORD or len(tx[i]) != 4 or not _YEAR_MIN <= v <= _YEAR_MAX)
                     and (
                         i == 0
                         or st[i] > en[i - 1]
@@ -1599,6 +1603,12 @@ class _Scanner:
             ):
                 i += 1  # cannot start a mention: skip cheaply
                 continue
+            if k == _WORD and lw[i] in prefix_only:
+                for _ in self.match_phrase(i, _PREFIX_INDEX):
+                    break  # a qualifier phrase: see what it qualifies
+                else:
+                    i += 1  # "in", "at", "up" that start no qualifier phrase
+                    continue
             got = self.at(i)
             if got is None:
                 i += 1

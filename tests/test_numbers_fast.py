@@ -23,6 +23,7 @@ from numcheck._numbers import NumberMention, _find, _Scanner, find_numbers
 PIECES = [
     # numbers: plain, grouped, round (year-like), 4-digit years, decimals, dotted, scripts
     "1", "2", "5", "12", "31", "07", "0", "100", "1000", "2000", "2010", "2019", "1,000",
+    "1499", "1500", "2100", "2101", "2500",
     "2,500", "3,000", "3.5", "1.2.3", "\u0662\u0665", "\uff11\uff12", "\u00bd",
     # spacing and punctuation, including the symbols that glue numbers together
     " ", " ", " ", "  ", "\n", "\n\n", ",", ".", "-", "\u2013", "/", ":", "%", "(", ")", '"',
@@ -33,6 +34,7 @@ PIECES = [
     "third", "thirds", "times", "fold", "between", "from", "over", "in", "out", "January",
     "May", "mid", "early", "th", "st", "s", "x", "e", "troops", "people", "version", "v", "F",
     "USD", "US", "plus", "odd", "some", "nearly", "the", "since", "hundreds", "dozen", "year",
+    "excess", "up", "as", "many", "no", "less", "at least", "in excess of", "up to",
 ]  # fmt: skip
 
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
@@ -125,6 +127,8 @@ def counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> Iterator
         pytest.param("5% ", "at", id="percent-runs-no-rules"),
         pytest.param('("2") [\u201c3\u201d] ', "at", id="quoted-digits-no-rules"),
         pytest.param("12 troops ", "date_numeric", id="spaced-word-no-numeric-date"),
+        pytest.param("2500 troops ", "at", id="non-year-4-digits-no-rules"),
+        pytest.param("troops in 12 bases ", "at", id="in-without-its-phrase-no-rules"),
     ],
 )
 def test_fast_paths_skip_the_slow_rules(
