@@ -8,6 +8,7 @@ slots). The two must agree on every text.
 
 from __future__ import annotations
 
+import gc
 import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from numcheck import _numbers as numbers
 from numcheck._numbers import NumberMention, _find, _Scanner, find_numbers
 
 PIECES = [
@@ -150,3 +152,37 @@ def test_mentions_are_built_without_the_dataclass_init(monkeypatch: pytest.Monke
         found = find_numbers("1 2 3 5% 7% about 9 troops")
     assert [m.text for m in found] == ["1", "2", "3", "5%", "7%", "about 9"]
     assert calls[0] == 0
+
+
+@pytest.mark.parametrize("enabled", [pytest.param(True, id="on"), pytest.param(False, id="off")])
+def test_the_collector_is_paused_for_the_scan_and_left_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    seen: list[bool] = []
+
+    def scan(text: str, vague: object) -> list[NumberMention]:
+        seen.append(gc.isenabled())
+        return _find(text, None)
+
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        monkeypatch.setattr(numbers, "_find", scan)
+        assert [m.text for m in find_numbers("5 and 7%")] == ["5", "7%"]
+        assert seen == [False]
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_the_collector_resumes_when_the_scan_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def scan(text: str, vague: object) -> list[NumberMention]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(numbers, "_find", scan)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="boom"):
+        find_numbers("5")
+    assert gc.isenabled()
