@@ -364,10 +364,10 @@ class _Tokens:
             for t in tx
         ]
         parsed = [_parse_num(t) if k == _NUM else None for k, t in zip(kd, tx, strict=True)]
-        bad = [
-            x for x, (k, p) in enumerate(zip(kd, parsed, strict=True)) if k == _NUM and p is None
-        ]
-        if bad:
+        if kd.count(_NUM) != len(parsed) - parsed.count(None):  # some digits are not a number
+            bad = [
+                x for x, (k, p) in enumerate(zip(kd, parsed, strict=True)) if k == _NUM and not p
+            ]
             kd, st, en, tx, parsed = _split_lists(bad, kd, st, en, tx, parsed)
         if _has_zero_width(norm):
             # offsets stay those of the original text; the text of a number drops them
@@ -375,7 +375,7 @@ class _Tokens:
         self.kd, self.st, self.en, self.tx = kd, st, en, tx
         self.vl: list[Num | None] = [p[0] if p else None for p in parsed]
         self.zs: list[int] = [p[1] if p else 1 for p in parsed]
-        self.lw = [t.lower() for t in tx]
+        self.lw = list(map(str.lower, tx))
         self.n = len(kd)
 
 
