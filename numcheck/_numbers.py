@@ -640,6 +640,8 @@ class _Scanner:
         items = tuple(sorted((k.lower(), v) for k, v in vague.items()))
         self.vague_index, self.vague_values = _vague_index(items)
         self.multiline = "\n" in toks.norm.strip()
+        self.months = not fast or not MONTHS.keys().isdisjoint(toks.lw)
+        """The text may hold a month name: without one no day-first date is looked for."""
         self.card_memo: dict[int, _Card | None] = {}
 
     # ---------------------------------------------------------------- token helpers
@@ -1685,14 +1687,18 @@ class _Scanner:
         if self.fast and nk != _SYM and (nk != _WORD or self.st[j] > self.en[i]):
             # A spaced word, a number or a URL after: chains, "24/7" and "21st" need a glued
             # symbol or word after, so only a day before its month is left ("10 February").
-            dt = self.date_day_first(i) if nk == _WORD else None
+            dt = self.date_day_first(i) if nk == _WORD and self.months else None
             if dt is not None:
                 return [dt]
             return self.identifier(i) if self.glued_left_word(i) else None
         chain = self.chain(i)
         if chain is not None:
             return chain
-        dt = self.date_numeric(i) or self.date_day_first(i) or self.slashed(i)
+        dt = (
+            self.date_numeric(i)
+            or (self.date_day_first(i) if self.months else None)
+            or self.slashed(i)
+        )
         if dt is not None:
             return [dt]
         if self.glued_left_word(i):

@@ -130,6 +130,7 @@ def counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> Iterator
         pytest.param('("2") [\u201c3\u201d] ', "at", id="quoted-digits-no-rules"),
         pytest.param("12 troops ", "date_numeric", id="spaced-word-no-numeric-date"),
         pytest.param("2500 troops ", "at", id="non-year-4-digits-no-rules"),
+        pytest.param("1 to ", "date_day_first", id="no-month-in-the-text-no-day-first-date"),
         pytest.param("troops in 12 bases ", "at", id="in-without-its-phrase-no-rules"),
     ],
 )
