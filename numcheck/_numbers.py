@@ -1016,7 +1016,9 @@ class _Scanner:
         """A fraction denominator at token j: (value, plural, end), incl. "twenty-fifths"."""
         if j < self.n and self.sym(j) == "-" and self.adj(j) == self.adj(j + 1):
             j += 1
-        w = self.word(j)
+        if j >= self.n or self.kd[j] != _WORD:
+            return None  # "$2.7bn $3bn": a denominator is a word
+        w = self.lw[j]
         if w in DENOMINATORS:
             value, plural = DENOMINATORS[w]
             return value, plural, j + 1
@@ -2254,7 +2256,7 @@ def _find(
             if start < last_end:
                 continue
             last_end = end = tok_end[x + percent]
-            fv = float(iv)
+            fv: float | None = float(iv)
             if percent:
                 append(mention(start, end, text[start:end], fv, fv, fv,
                                "exact", None, "percent", "percent", None, None))  # fmt: skip
@@ -2270,10 +2272,8 @@ def _find(
         if start < last_end or end <= start:
             continue
         last_end = end
-        v, lo, hi = fig.value, fig.low, fig.high
-        if fig.qualifier in ("range", "vague"):
-            v = None
-        given = fig.value  # low and high are often the same object: one check
+        given, lo, hi = fig.value, fig.low, fig.high
+        # low and high are often the value itself: one check, one conversion
         if not (_fits(given) and (lo is given or _fits(lo)) and (hi is given or _fits(hi))):
             append(
                 NumberMention(
@@ -2281,14 +2281,15 @@ def _find(
                 )
             )
             continue
+        fv = float(given) if type(given) is int else _f(given)
         append(
             mention(
                 start,
                 end,
                 text[start:end],
-                float(v) if type(v) is int else _f(v),
-                float(lo) if type(lo) is int else _f(lo),
-                float(hi) if type(hi) is int else _f(hi),
+                None if fig.qualifier in ("range", "vague") else fv,
+                fv if lo is given else float(lo) if type(lo) is int else _f(lo),
+                fv if hi is given else float(hi) if type(hi) is int else _f(hi),
                 fig.qualifier,
                 fig.modifier,
                 fig.kind,
