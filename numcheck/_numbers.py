@@ -18,15 +18,16 @@ between inert neighbours take a fast path.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from itertools import accumulate
-from typing import Literal
+from typing import Literal, cast
 
 from numcheck._clean import normalize
 from numcheck._lexicon import MONTHS, data_file
@@ -363,10 +364,10 @@ class _Tokens:
             for t in tx
         ]
         parsed = [_parse_num(t) if k == _NUM else None for k, t in zip(kd, tx, strict=True)]
-        bad = [
-            x for x, (k, p) in enumerate(zip(kd, parsed, strict=True)) if k == _NUM and p is None
-        ]
-        if bad:
+        if kd.count(_NUM) != len(parsed) - parsed.count(None):  # some digits are not a number
+            bad = [
+                x for x, (k, p) in enumerate(zip(kd, parsed, strict=True)) if k == _NUM and not p
+            ]
             kd, st, en, tx, parsed = _split_lists(bad, kd, st, en, tx, parsed)
         if _has_zero_width(norm):
             # offsets stay those of the original text; the text of a number drops them
@@ -374,7 +375,7 @@ class _Tokens:
         self.kd, self.st, self.en, self.tx = kd, st, en, tx
         self.vl: list[Num | None] = [p[0] if p else None for p in parsed]
         self.zs: list[int] = [p[1] if p else 1 for p in parsed]
-        self.lw = [t.lower() for t in tx]
+        self.lw = list(map(str.lower, tx))
         self.n = len(kd)
 
 
@@ -476,6 +477,8 @@ def _split_phrase(phrase: str) -> list[str]:
 _PREFIX_INDEX = _phrase_index(_PREFIXES)
 _SUFFIX_INDEX = _phrase_index([*_SUFFIXES, "or equal", "or equal to"])
 _PREFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _PREFIXES.items()}
+_AFTER_FIGURE: frozenset[str] = frozenset(["-", "~", "to", "through", "thru", *_SUFFIX_INDEX])
+"""Tokens after a figure that may make it a range or qualify it ("5% to 7%", "5% or more")."""
 _SUFFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _SUFFIXES.items()}
 
 _PERCENT_WORDS = frozenset({"percent", "percents", "percentage", "pct"})
@@ -492,13 +495,16 @@ _VULGAR: dict[str, Fraction] = {
     "⅑": Fraction(1, 9), "⅒": Fraction(1, 10),
 }  # fmt: skip
 
-_START_WORDS: frozenset[str] = frozenset(
+_NUMBER_START_WORDS: frozenset[str] = frozenset(
     [*UNITS, *TEENS, *TENS, HUNDRED, "a", "an", *MONTHS, *_DATE_PREFIXES, "between", "from",
      *_PERCENT_WORDS, "per", *MULTIPLIER_WORDS, *ORDINALS, *(o + "s" for o in ORDINALS),
-     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES,
-     *(p for p in _PREFIX_INDEX if p.isalpha())]
+     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES]
 )  # fmt: skip
+_START_WORDS: frozenset[str] = _NUMBER_START_WORDS | {p for p in _PREFIX_INDEX if p.isalpha()}
 """Words that can start a mention; the scanner skips every other word at once."""
+_PREFIX_ONLY: frozenset[str] = _START_WORDS - _NUMBER_START_WORDS
+"""Words that start a mention only as the first word of a qualifier ("in" of "in excess
+of", "at" of "at least"): where none of their phrases follows, the scanner skips them."""
 _START_SYMS: frozenset[str] = frozenset([*CURRENCY_SYMBOLS, "+", "-", "<", ">", "=", "~", *_VULGAR])
 
 _CONT_WORDS: frozenset[str] = frozenset(
@@ -510,6 +516,13 @@ _CONT_WORDS: frozenset[str] = frozenset(
 )  # fmt: skip
 """Words that may continue a number after it; any other word ends it at once."""
 _CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "^", "+", ":", *_VULGAR])
+_NUMBER_CONT_WORDS: frozenset[str] = frozenset(
+    [HUNDRED, "hundreds", *SCALES, *_PLURAL_SCALES, *DOZENS, "and", "point", "over", "out",
+     "in", "per", "percentage", *_PERCENT_WORDS, *(a.lower() for a in SPACED_ABBREVIATIONS),
+     *(c.lower() for c in CURRENCY_CODES)]
+)  # fmt: skip
+"""Words after a spaced digit integer that :meth:`_Scanner.number` may read on (scales,
+"and a half", "1 in 4", "5 percent", "10 bln", "500 USD"); any other word leaves it alone."""
 _A_NEXT: frozenset[str] = frozenset(
     [HUNDRED, *SCALES, *DOZENS, *DENOMINATORS, *TENS, *ORDINALS,
      *(p[1] for a in ("a", "an") for p in _PREFIX_INDEX.get(a, ()) if len(p) > 1)]
@@ -607,7 +620,12 @@ def _f(x: Num | None) -> float | None:
 
 
 class _Scanner:
-    def __init__(self, toks: _Tokens, vague: VagueTable) -> None:
+    """The grammar over a text's tokens. With ``fast`` (the default) the common token shapes
+    take fast paths and the slow rules reject cheaply; ``fast=False`` runs every rule of the
+    full grammar, which the tests compare the fast paths against: the output is the same."""
+
+    def __init__(self, toks: _Tokens, vague: VagueTable, *, fast: bool = True) -> None:
+        self.fast = fast
         self.t = toks
         self.kd, self.st, self.en, self.tx, self.lw, self.vl = (
             toks.kd,
@@ -622,6 +640,8 @@ class _Scanner:
         items = tuple(sorted((k.lower(), v) for k, v in vague.items()))
         self.vague_index, self.vague_values = _vague_index(items)
         self.multiline = "\n" in toks.norm.strip()
+        self.months = not fast or not MONTHS.keys().isdisjoint(toks.lw)
+        """The text may hold a month name: without one no day-first date is looked for."""
         self.card_memo: dict[int, _Card | None] = {}
 
     # ---------------------------------------------------------------- token helpers
@@ -996,7 +1016,9 @@ class _Scanner:
         """A fraction denominator at token j: (value, plural, end), incl. "twenty-fifths"."""
         if j < self.n and self.sym(j) == "-" and self.adj(j) == self.adj(j + 1):
             j += 1
-        w = self.word(j)
+        if j >= self.n or self.kd[j] != _WORD:
+            return None  # "$2.7bn $3bn": a denominator is a word
+        w = self.lw[j]
         if w in DENOMINATORS:
             value, plural = DENOMINATORS[w]
             return value, plural, j + 1
@@ -1061,7 +1083,7 @@ class _Scanner:
         j = i
         if j >= n:
             return None
-        if self.kd[i] == _NUM:
+        if self.fast and self.kd[i] == _NUM:
             fast = self.plain_number(i)
             if fast is not None:
                 return fast
@@ -1194,9 +1216,8 @@ class _Scanner:
                 value = value * abbr
                 end += 1
                 plain4 = False
-        if sign < 0:
+        if sign < 0:  # a trailing "000" scale keeps a year candidate: "in 2000, the war"
             value, mant = -value, -mant
-        if sign < 0 or scale > 1:
             plain4 = False
         # percent after
         pend = self.percent_after(end)
@@ -1240,7 +1261,7 @@ class _Scanner:
             if st[j] == en[i] and k != _SYM:
                 return None
             if k == _WORD:
-                if self.lw[j] in _CONT_WORDS or self.lw[j] in self.vague_index:
+                if self.lw[j] in _NUMBER_CONT_WORDS:
                     return None
             elif k == _SYM:
                 if tx[j] in _CONT_SYMS or (tx[j] == "," and st[j] == en[i]):
@@ -1497,9 +1518,10 @@ class _Scanner:
         return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
 
     # ---------------------------------------------------------------- top level
-    def run(self) -> list[_Fig | tuple[int, int]]:
-        """All mentions, in order: a _Fig, or (token, value) for a lone exact integer."""
-        out: list[_Fig | tuple[int, int]] = []
+    def run(self) -> list[_Fig | tuple[int, int, int]]:
+        """All mentions, in order: a _Fig, or (token, value, 0) for a lone exact integer,
+        (token, value, 1) for an exact integer percentage ("52%", two tokens)."""
+        out: list[_Fig | tuple[int, int, int]] = []
         i = 0
         n = self.n
         kd, lw, tx, st, en, vl = self.kd, self.lw, self.tx, self.st, self.en, self.vl
@@ -1508,19 +1530,30 @@ class _Scanner:
         a_next = _A_NEXT | {
             p[1] for a in ("a", "an") for p in self.vague_index.get(a, ()) if len(p) > 1
         }
-        simple_words = _SIMPLE_WORDS
+        fast = self.fast
+        simple_words = _SIMPLE_WORDS if fast else {}
+        prefix_only = _PREFIX_ONLY - self.vague_index.keys() if fast else frozenset()
         norm = self.norm
         multiline = self.multiline
         while i < n:
             k = kd[i]
             # Fast path: a lone integer or number word between inert neighbours ("1 1 1").
-            if k == _NUM or (k == _WORD and lw[i] in simple_words):
+            if fast and (k == _NUM or (k == _WORD and lw[i] in simple_words)):
                 j = i + 1
                 v = vl[i] if k == _NUM else simple_words[lw[i]]
                 if (
                     type(v) is int
-                    and (k == _WORD or len(tx[i]) != 4)
-                    and (i == 0 or st[i] > en[i - 1] or (kd[i - 1] == _SYM and tx[i - 1] == ","))
+                    and (k == _WORD or len(tx[i]) != 4 or not _YEAR_MIN <= v <= _YEAR_MAX)
+                    and (
+                        i == 0
+                        or st[i] > en[i - 1]
+                        or (  # after a symbol ('"5"', "(5)"), unless it glues to a word: "F-16"
+                            kd[i - 1] == _SYM
+                            and (
+                                k == _WORD or tx[i - 1] not in "-_/" or not self.glued_left_word(i)
+                            )
+                        )
+                    )
                     and (
                         j >= n
                         or (kd[j] == _WORD and st[j] > en[i] and lw[j] not in cont)
@@ -1533,6 +1566,7 @@ class _Scanner:
                                 k == _NUM
                                 and st[j] == en[i] + 1
                                 and len(tx[i]) <= 3
+                                and len(tx[j]) >= 3
                                 and len(tx[j].split(".", 1)[0]) == 3
                             )
                         )
@@ -1542,11 +1576,24 @@ class _Scanner:
                             and (j + 1 >= n or lw[j + 1] not in _RISKY_AFTER)
                         )
                     )
-                    and not (multiline and "\n" in norm[en[i - 1] if i else 0 : st[i]])
+                    and not (multiline and (i == 0 or "\n" in norm[en[i - 1] : st[i]]))
                     and not (v == 1 and k == _WORD and i and lw[i - 1] in PRONOUN_DETERMINERS)
                     and not (k == _NUM and i and lw[i - 1] in VERSION_CONTEXT)
                 ):
-                    out.append((i, v))
+                    out.append((i, v, 0))
+                    i = j
+                    continue
+            # Fast path: a percentage "52%" that nothing after it can extend or qualify (what
+            # plain_percent reads, then no range or suffix after it).
+            if fast and k == _NUM and i + 1 < n and tx[i + 1] == "%" and st[i + 1] == en[i]:
+                v = vl[i]
+                j = i + 2
+                if (
+                    type(v) is int
+                    and (j >= n or lw[j] not in _AFTER_FIGURE)
+                    and (i == 0 or st[i] > en[i - 1] or not self.glued_left_word(i))
+                ):
+                    out.append((i, v, 1))
                     i = j
                     continue
             if k == _WORD and lw[i] in ("a", "an") and (i + 1 >= n or lw[i + 1] not in a_next):
@@ -1561,6 +1608,12 @@ class _Scanner:
             ):
                 i += 1  # cannot start a mention: skip cheaply
                 continue
+            if k == _WORD and lw[i] in prefix_only:
+                for _ in self.match_phrase(i, _PREFIX_INDEX):
+                    break  # a qualifier phrase: see what it qualifies
+                else:
+                    i += 1  # "in", "at", "up" that start no qualifier phrase
+                    continue
             got = self.at(i)
             if got is None:
                 i += 1
@@ -1584,17 +1637,9 @@ class _Scanner:
             if j < self.n and (self.kd[j] != _SYM or self.tx[j] in "-/.:"):
                 # chains, dates, "24/7" and "21st" all need a word, number or one of these
                 # symbols after the first number; "52%", "12)" and "3," skip them
-                chain = self.chain(i)
-                if chain is not None:
-                    return chain
-                dt = self.date_numeric(i) or self.date_day_first(i) or self.slashed(i)
-                if dt is not None:
-                    return [dt]
-                if self.glued_left_word(i):
-                    return self.identifier(i)
-                ordn = self.digit_ordinal(i)
-                if ordn is not None:
-                    return [ordn]
+                got = self.numeric(i, j)
+                if got is not None:
+                    return got
             elif self.glued_left_word(i):
                 return self.identifier(i)
         if k == _WORD:
@@ -1635,6 +1680,34 @@ class _Scanner:
             if w == "half" and self.word(i - 1) != "a":
                 h = Fraction(1, 2)
                 return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
+        return None
+
+    def numeric(self, i: int, j: int) -> list[_Fig] | None:
+        """Chains, numeric dates, "24/7", identifiers and "21st" at digit token i, token j
+        after it."""
+        nk = self.kd[j]
+        if self.fast and nk != _SYM and (nk != _WORD or self.st[j] > self.en[i]):
+            # A spaced word, a number or a URL after: chains, "24/7" and "21st" need a glued
+            # symbol or word after, so only a day before its month is left ("10 February").
+            dt = self.date_day_first(i) if nk == _WORD and self.months else None
+            if dt is not None:
+                return [dt]
+            return self.identifier(i) if self.glued_left_word(i) else None
+        chain = self.chain(i)
+        if chain is not None:
+            return chain
+        dt = (
+            self.date_numeric(i)
+            or (self.date_day_first(i) if self.months else None)
+            or self.slashed(i)
+        )
+        if dt is not None:
+            return [dt]
+        if self.glued_left_word(i):
+            return self.identifier(i)
+        ordn = self.digit_ordinal(i)
+        if ordn is not None:
+            return [ordn]
         return None
 
     def classify(self, fig: _Fig) -> _Fig:
@@ -2003,10 +2076,9 @@ class _Scanner:
         d: int | None
         d, end = day
         k = end
-        if self.tok(k) in ("-", "to") and self.day_at(k + 1) is not None:
+        if self.tok(k) in ("-", "to"):
             span = self.day_at(k + 1)
-            assert span is not None
-            if span[0] > d:
+            if span is not None and span[0] > d:
                 d, k = None, span[1]
         if self.word(k) == "of":
             k += 1
@@ -2142,27 +2214,55 @@ def find_numbers(
     >>> (m.low, m.high)
     (100.0, None)
     """
+    # The scan makes no reference cycles (everything it drops is freed by reference counts),
+    # but a figure-dense text makes hundreds of thousands of objects, and the cyclic
+    # collector would walk them again and again (a third of the time on "1 2 3 ...").
+    # It is paused for the scan and resumed as it was, whatever happens.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _find(text, vague)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _find(
+    text: str,
+    vague: Mapping[str, tuple[float | None, float | None]] | None,
+    *,
+    fast: bool = True,
+) -> list[NumberMention]:
+    """:func:`find_numbers`; ``fast=False`` takes no fast path (see :class:`_Scanner`) and
+    builds every mention with the dataclass constructor."""
     norm = normalize(text)
     table: VagueTable = _default_vague()
     if vague:
         merged = dict(table)
         merged.update({k.lower(): v for k, v in vague.items()})
         table = merged
-    scanner = _Scanner(_Tokens(norm), table)
+    scanner = _Scanner(_Tokens(norm), table, fast=fast)
     figs = scanner.run()
     tok_start, tok_end = scanner.st, scanner.en
     out: list[NumberMention] = []
     append = out.append
+    mention = cast("Callable[..., NumberMention]", _Mention) if fast else NumberMention
     last_end = 0
     for fig in figs:
         if type(fig) is tuple:
-            x, iv = fig
+            x, iv, percent = fig
             start = tok_start[x]
             if start < last_end:
                 continue
-            last_end = end = tok_end[x]
-            fv = float(iv)
-            append(NumberMention(start, end, text[start:end], fv, fv, fv))
+            last_end = end = tok_end[x + percent]
+            fv: float | None = float(iv)
+            if percent:
+                append(mention(start, end, text[start:end], fv, fv, fv,
+                               "exact", None, "percent", "percent", None, None))  # fmt: skip
+            else:
+                append(mention(start, end, text[start:end], fv, fv, fv,
+                               "exact", None, "cardinal", None, None, None))  # fmt: skip
             continue
         assert isinstance(fig, _Fig)
         if fig.span is not None:
@@ -2172,10 +2272,8 @@ def find_numbers(
         if start < last_end or end <= start:
             continue
         last_end = end
-        v, lo, hi = fig.value, fig.low, fig.high
-        if fig.qualifier in ("range", "vague"):
-            v = None
-        given = fig.value  # low and high are often the same object: one check
+        given, lo, hi = fig.value, fig.low, fig.high
+        # low and high are often the value itself: one check, one conversion
         if not (_fits(given) and (lo is given or _fits(lo)) and (hi is given or _fits(hi))):
             append(
                 NumberMention(
@@ -2183,19 +2281,63 @@ def find_numbers(
                 )
             )
             continue
+        fv = float(given) if type(given) is int else _f(given)
         append(
-            NumberMention(
+            mention(
                 start,
                 end,
                 text[start:end],
-                float(v) if type(v) is int else _f(v),
-                float(lo) if type(lo) is int else _f(lo),
-                float(hi) if type(hi) is int else _f(hi),
+                None if fig.qualifier in ("range", "vague") else fv,
+                fv if lo is given else float(lo) if type(lo) is int else _f(lo),
+                fv if hi is given else float(hi) if type(hi) is int else _f(hi),
                 fig.qualifier,
                 fig.modifier,
                 fig.kind,
                 fig.unit,
                 fig.parts,
+                None,
             )
         )
     return out
+
+
+class _Mention:
+    """The slot layout of :class:`NumberMention`, without its frozen ``__init__``.
+
+    The frozen dataclass sets each of its twelve fields through ``object.__setattr__``
+    (about 2 microseconds a mention, more than the whole scan of a plain "5"); this twin
+    sets them as plain slots, then becomes a NumberMention by ``__class__`` assignment
+    (allowed between classes of the same slots). ``_Mention(...)`` is thus a NumberMention
+    in every respect: equal, same hash, frozen.
+    """
+
+    __slots__ = NumberMention.__slots__  # the same names (CPython lays slots out sorted)
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        value: float | None,
+        low: float | None,
+        high: float | None,
+        qualifier: Qualifier,
+        modifier: str | None,
+        kind: Kind,
+        unit: str | None,
+        parts: Parts | None,
+        note: str | None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.value = value
+        self.low = low
+        self.high = high
+        self.qualifier = qualifier
+        self.modifier = modifier
+        self.kind = kind
+        self.unit = unit
+        self.parts = parts
+        self.note = note
+        self.__class__ = NumberMention  # type: ignore[assignment]
