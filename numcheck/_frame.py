@@ -53,6 +53,7 @@ _AUXILIARIES = frozenset(
 _COMPOUND = re.compile(r"-([A-Za-z]+)\b")
 _NOT_UNITS = frozenset("times time percent per cent".split())
 _LOCATIVE = frozenset("in across inside within throughout".split())
+_AGAINST = frozenset("on against targeting".split())  # "attacks on US forces"
 _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
 _PASSIVE = frozenset("were was are is been being reportedly now later also".split())
@@ -592,6 +593,8 @@ class Framer:
             if measure is not None:
                 frame.unit, frame.own_noun = measure[0], True
                 frame.noun_end = index + measure[1]
+                if frame.subject is None:  # "180 attacks on American troops" -> US
+                    frame.subject = self._target(doc, frame.noun_end, last)
                 return frame
             actor = self.actors.match(doc, index, last)
             if actor is not None:
@@ -621,6 +624,26 @@ class Framer:
                 return frame
         frame.noun_end = first
         return frame
+
+    def _target(self, doc: _Document, index: int, last: int) -> str | None:
+        """Whom a count is aimed at, right after its noun: "attacks on US forces",
+        "strikes against American troops". The target is whose figure it is."""
+        if index >= last or doc.lower[index] not in _AGAINST:
+            return None
+        if not _joined(doc.gap(index - 1, index)):
+            return None
+        index += 1
+        if index < last and doc.lower[index] in _DETERMINERS:
+            index += 1
+        for at in range(index, min(index + 3, last)):
+            if not _joined(doc.gap(at - 1, at), loose=at > index):
+                return None
+            actor = self.actors.match(doc, at, last)
+            if actor is not None:
+                return actor[0]
+            if doc.lower[at] in _STOP:
+                return None
+        return None
 
     def _verb_before(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
@@ -947,7 +970,11 @@ class Framer:
         return found
 
     def _places_from(self, doc: _Document, index: int, last: int) -> str | None:
+        """The place (or places: "Iraq and Syria", "Iraq, Syria and Jordan") from token
+        ``index``. Places joined by commas are a list only when an "and" closes it, so
+        "in Baghdad, Iraq" stays Baghdad."""
         found: list[str] = []
+        closed = 0  # how many places the list holds when an "and" joined its last one
         while index < last:
             if doc.tokens[index].word.lower() == "the":
                 index += 1
@@ -957,14 +984,18 @@ class Framer:
                 break
             found.append(place[0])
             index += place[1]
-            if (
-                index < last
-                and doc.tokens[index].word.lower() == "and"
-                and _joined(doc.gap(index - 1, index))
-            ):
+            if index >= last:
+                break
+            gap = doc.gap(index - 1, index)
+            if doc.tokens[index].word.lower() == "and" and _joined(gap):
+                closed = len(found) + 1
                 index += 1
                 continue
+            if gap.strip() == "," and doc.tokens[index].word[:1].isupper():
+                continue  # "Iraq, Syria and Jordan": kept if an "and" closes the list
             break
+        if len(found) > 1 and closed != len(found):
+            found = found[:1]  # "in Baghdad, Iraq": a comma alone joins no list
         return "+".join(dict.fromkeys(found)) if found else None
 
     def _place_before(

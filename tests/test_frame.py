@@ -154,6 +154,24 @@ CASES = [
         {"unit": "troops", "subject": None, "location": None},
         id="no-actor-no-place",
     ),
+    pytest.param(
+        "Militias have launched 75 raids on British soldiers in Mali, Niger and Chad.",
+        "75",
+        {"unit": "attacks", "subject": "UK", "location": "Mali+Niger+Chad"},
+        id="target-of-attacks-and-comma-list-of-places",
+    ),
+    pytest.param(
+        "The agency counted 4,000 displaced people in Lviv, Ukraine last week.",
+        "4,000",
+        {"location": "Lviv"},
+        id="comma-without-and-is-no-list",
+    ),
+    pytest.param(
+        "Rebels carried out 12 strikes against the Iranian militia in Syria.",
+        "12",
+        {"unit": "attacks", "subject": "Iran", "location": "Syria"},
+        id="strikes-against-an-actor",
+    ),
 ]
 
 
