@@ -32,7 +32,7 @@ from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
 from ._numbers import NumberMention, find_numbers
-from ._places import PlaceMatcher
+from ._places import PlaceMatcher, contains
 from ._statistic import Context, read_event, read_modality, read_statistic
 from ._time import Anchor, TimeResolver
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
@@ -244,6 +244,10 @@ class _Frame:
     borrowed_location: str | None = None  # the location of the figure it was elided from
     plain: bool = False  # the unit is a plain plural noun in no list ("widgets")
     measure: str | None = None  # what a percentage measures ("inflation of 4.9%")
+    guess: str | None = None  # "main"/"home": the location is only the article's main
+    # place (the sentence names none) or the home of the people counted
+    claimed: bool = False  # the subject is the agent of a killing it claims ("the
+    # military said it had killed 8,000 fighters"): not whose the dead are
 
 
 class Framer:
@@ -288,6 +292,7 @@ class Framer:
         sentences: dict[tuple[int, int], str] = {}
         attributor = TextAttributor(doc.text, doc.sentences, self.sources)
         shapes: dict[str, str] = {}
+        guessed: dict[int, str] = {}  # claims framed by a guess (see _Frame.guess)
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
             text = sentences.get(sentence)
@@ -397,6 +402,8 @@ class Framer:
                 "attribution": attribution,
             }
             claim = _construct(fields, claims[0] if claims else None)
+            if frame.guess or frame.claimed:
+                guessed[len(claims)] = "agent" if frame.claimed else frame.guess or ""
             claims.append(claim)
             token = doc.token_after(mention.start)
             told = (frame.unit, frame.subject, frame.location, frame.noun_end - token)
@@ -406,7 +413,7 @@ class Framer:
             if signature is not None:
                 templates[signature] = (frame, claim, token, told)
             previous = (mention, frame)
-        return _fill_in(claims, self.lexicon)
+        return _fill_in(claims, self.lexicon, guessed)
 
     # -- the frame -------------------------------------------------------------------
     def _frame(
@@ -447,13 +454,23 @@ class Framer:
                 frame.noun_end = doc.token_after(unit.end)
         if mention.unit:
             frame.unit, frame.own_noun = mention.unit, True
-        verb = self._verb_before(doc, mention, sentence)
+        verb = active = self._verb_before(doc, mention, sentence)
         if verb is None and (frame.unit is None or frame.plain or frame.unit in lex.units):
             # "300 people were displaced" counts the displaced, not just people
             verb = self._passive_after(doc, max(first, frame.noun_end), last)
+        # "Israeli strikes killed 178 people": the actor before an active verb of a
+        # measure of people (the dead, the displaced) is its agent, not whose they are;
+        # but fighters an army says it killed stay its claim ("killed 8,000 militants").
+        agent = (
+            active is not None
+            and active in lex.home_measures
+            and (frame.unit is None or frame.plain or frame.unit in lex.home_measures)
+        )
         if verb is not None:
             frame.unit = verb
             frame.own_noun = True
+        if active is not None and active in lex.home_measures and not agent:
+            frame.claimed = True
         if frame.unit is None and previous is not None:
             self._elided(doc, mention, sentence, previous, frame)
         if frame.unit is None:
@@ -465,7 +482,7 @@ class Framer:
             frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
         if frame.subject is None or frame.location is None:
             subject, location = self._context_before(doc, mention, sentence)
-            frame.subject = frame.subject or subject
+            frame.subject = frame.subject or (None if agent else subject)
             frame.location = frame.location or location
         if frame.location is None:
             frame.location = self._place_before(doc, mention, sentence)
@@ -473,11 +490,14 @@ class Framer:
             frame.location = frame.borrowed_location
         if frame.location is None and frame.unit in lex.home_measures and frame.subject:
             frame.location = lex.homes.get(frame.subject)  # "3.3 million Iraqis" -> Iraq
+            frame.guess = "home" if frame.location else None
         if frame.location is None:
             frame.location = self._place_in_sentence(doc, mention, sentence)
         if frame.location is None:
             frame.location = self._main_place(doc)
-        if frame.subject is None:
+            if frame.location is not None and not self._names_place(doc, sentence):
+                frame.guess = "main"
+        if frame.subject is None and not agent:
             frame.subject = self._topic(doc, sentence) or self._named(doc, sentence)
         if (
             frame.location is None
@@ -954,6 +974,11 @@ class Framer:
             return found[index - 1][1]
         return found[0][1] if found else None
 
+    def _names_place(self, doc: _Document, sentence: tuple[int, int]) -> bool:
+        """Whether a sentence names a place anywhere ("stormed southern Israel")."""
+        first, last = doc.token_after(sentence[0]), doc.token_after(sentence[1])
+        return any(self.places.match(doc, index, last) for index in range(first, last))
+
     def _locatives(self, doc: _Document, sentence: tuple[int, int]) -> list[tuple[int, str]]:
         """The "in PLACE" of a sentence (window), as (token index, place): found once per
         window, which the figures of a sentence share."""
@@ -1173,28 +1198,57 @@ def _local(text: str, clause: tuple[int, int], mention: NumberMention) -> str:
     return text[left + 1 if left >= 0 else clause[0] : right if right >= 0 else clause[1]]
 
 
-def _fill_in(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
+def _fill_in(
+    claims: list[Claim], lexicon: Lexicon, guessed: dict[int, str] | None = None
+) -> list[Claim]:
     """Whose and where a figure is when its sentence does not say, from the rest of the
     article: a claim with no subject (or no place) takes the one subject (place) the
     article's other claims of the same measure agree on ("Tesla delivered 484,507
     vehicles ... Deliveries for the year reached 1.81 million" -> Tesla); rates and
     shares of one article agree among themselves ("UK inflation fell to 4.6% ... Core
-    inflation held at 5.7%" -> UK). With two or more candidates, it stays unknown."""
-    known: dict[str, tuple[set[str], set[str]]] = {}
-    for claim in claims:
+    inflation held at 5.7%" -> UK). With two or more candidates, it stays unknown.
+
+    A place that is only the article's main place (the claims ``guessed``) is weaker
+    than the one place the article's other figures of the measure name: "In the past 24
+    hours, 156 people were killed", after "21,978 Palestinians have been killed in
+    Gaza", is in Gaza even if the article names Israel more often."""
+    guessed = guessed or {}
+    known: dict[str, list[tuple[str | None, str | None]]] = {}
+    weak: dict[str, set[str]] = {}  # the guessed places, if no figure names one
+    for number, claim in enumerate(claims):
         group = _group(claim, lexicon)
         if group is not None:
-            subjects, places = known.setdefault(group, (set(), set()))
-            if claim.subject:
-                subjects.add(claim.subject)
-            if claim.location:
-                places.add(claim.location)
+            how = guessed.get(number)
+            strong = how not in ("main", "home")
+            known.setdefault(group, []).append(
+                (
+                    None if how == "agent" else claim.subject,
+                    claim.location if strong else None,
+                )
+            )
+            if not strong and claim.location:
+                weak.setdefault(group, set()).add(claim.location)
     out: list[Claim] = []
-    for claim in claims:
-        group = _group(claim, lexicon)
-        subjects, places = known.get(group or "", (set(), set()))
+    for number, claim in enumerate(claims):
+        group = _group(claim, lexicon) or ""
+        others = known.get(group, [])
+        how = guessed.get(number)
+        place = None if how in ("main", "home") else claim.location
+        # Whose: among the figures of the measure at the same place (or one containing
+        # it, or inside it), if it has one: "1,139 people were killed" in Israel is not
+        # the Palestinians' toll in Gaza.
+        subjects = {s for s, p in others if s and (place is None or p is None or _near(p, place))}
+        if how == "agent":  # the fighters an army says it killed are not the toll's
+            subjects = set()
         subject = claim.subject or (next(iter(subjects)) if len(subjects) == 1 else None)
-        location = claim.location or (next(iter(places)) if len(places) == 1 else None)
+        # Where: among the figures of the measure of the same subject, if it has one; a
+        # home place gives way only to a place inside it ("150 Palestinians" -> Gaza).
+        places = {p for s, p in others if p and (subject is None or s in (None, subject))}
+        places = places or weak.get(group, set())
+        found = next(iter(places)) if len(places) == 1 else None
+        if how == "home" and found is not None and not contains(claim.location or "", found):
+            found = None
+        location = place or found or claim.location
         if subject == claim.subject and location == claim.location:
             out.append(claim)
             continue
@@ -1203,6 +1257,11 @@ def _fill_in(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
         fields["key"] = sys.intern(measure_key(claim.measure or claim.unit, subject, location))
         out.append(_unvalidated(fields, claim))
     return out
+
+
+def _near(one: str, other: str) -> bool:
+    """Two places are one, or one contains the other."""
+    return one == other or contains(one, other) or contains(other, one)
 
 
 def _group(claim: Claim, lexicon: Lexicon) -> str | None:

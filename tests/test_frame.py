@@ -172,6 +172,40 @@ CASES = [
         {"unit": "attacks", "subject": "Iran", "location": "Syria"},
         id="strikes-against-an-actor",
     ),
+    pytest.param(
+        "Russian shelling killed 40 people in Kharkiv on Friday.",
+        "40",
+        {"unit": "deaths", "subject": None, "location": "Kharkiv"},
+        id="agent-of-a-killing-is-not-whose-the-dead-are",
+    ),
+    pytest.param(
+        "The army said it had killed 900 militants in Idlib.",
+        "900",
+        {"unit": "deaths", "location": "Idlib"},
+        id="killed-fighters-keep-their-noun-frame",
+    ),
+    pytest.param(
+        "At least 300 Syrians have been killed in Idlib this month, monitors said. "
+        "In the past day, 25 people were killed, they added.",
+        "25",
+        {"unit": "deaths", "subject": "Syria", "location": "Idlib"},
+        id="toll-without-place-takes-the-place-of-the-measure",
+    ),
+    pytest.param(
+        "At least 300 Syrians have been killed in Idlib this month, monitors said. "
+        "In the past day, 25 people were killed, they added. "
+        "A car bomb in Beirut killed 109 people in 2015.",
+        "109",
+        {"unit": "deaths", "subject": None, "location": "Beirut"},
+        id="toll-elsewhere-does-not-take-the-subject-of-another-place",
+    ),
+    pytest.param(
+        "Officials said 150 Palestinians had been killed in the past day. "
+        "The toll in Gaza has risen to 21,822, the ministry said.",
+        "150",
+        {"subject": "Palestinians", "location": "Gaza"},
+        id="home-place-gives-way-to-a-place-inside-it",
+    ),
 ]
 
 
