@@ -62,6 +62,13 @@ _OPENERS = frozenset(
     "analysts economists officials experts shares last next some most many all more less "
     "about around nearly almost roughly over under since until by from according".split()
 )
+_REFERENCES = frozenset(  # "the company delivered ...": the name last read as a subject
+    "company carmaker automaker firm maker manufacturer group business".split()
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
 _SAYS = frozenset("said says reported reports told announced estimated estimates".split())
 _ANNUAL = re.compile(
     r"\b(?:in the (?:year|12 months) to|year[\s-]on[\s-]year|over the year|annual)\b", re.I
@@ -142,6 +149,8 @@ class _Document:
         self.locatives: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per window
         self.lower = [word.lower() for word in self.bare]
         self._names: frozenset[str] | None = None
+        self._starts: frozenset[int] | None = None
+        self.last_named: str | None = None  # the last name read as a figure's subject
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around ``start:end``, clipped to 1-1.5x ``CONTEXT`` characters each side.
@@ -164,6 +173,12 @@ class _Document:
             space = self.text.rfind(" ", end, cut)
             last = space if space >= 0 else cut
         return first, max(last, end)
+
+    def sentence_set(self) -> frozenset[int]:
+        """The offsets where sentences start."""
+        if self._starts is None:
+            self._starts = frozenset(self.sentence_starts)
+        return self._starts
 
     def names(self) -> frozenset[str]:
         """Words the text capitalizes inside a sentence (names, not sentence openers)."""
@@ -498,7 +513,11 @@ class Framer:
             if frame.location is not None and not self._names_place(doc, sentence):
                 frame.guess = "main"
         if frame.subject is None and not agent:
-            frame.subject = self._topic(doc, sentence) or self._named(doc, sentence)
+            frame.subject = (
+                self._topic(doc, sentence)
+                or (None if frame.unit in lex.home_measures else self._doer(doc, mention, sentence))
+                or self._named(doc, sentence)
+            )
         if (
             frame.location is None
             and frame.subject
@@ -887,7 +906,61 @@ class Framer:
             return None
         if word not in doc.names():
             return None
+        doc.last_named = word
         return word
+
+    def _doer(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+    ) -> str | None:
+        """The name that does what the figure counts, a few words before it in its
+        clause: "Tesla delivered a record 484,507 vehicles", "Tesla built 494,989 cars"
+        (a name the article capitalizes mid-sentence, not a place, not a person's
+        surname); "the company sold around 1.3 million": the name last read so."""
+        here = doc.token_after(mention.start)
+        first = max(doc.token_after(sentence[0]), here - 6)
+        for index in range(here - 1, first - 1, -1):
+            if re.search(r"[,;:()]", doc.gap(index, index + 1)):
+                return None
+            word = doc.tokens[index].word
+            if any(ch.isdigit() for ch in word):
+                return None
+            if (
+                doc.lower[index] in _REFERENCES
+                and index > first
+                and (doc.lower[index - 1] in ("the", "its") or doc.bare[index - 1].islower())
+                and doc.last_named
+            ):
+                return doc.last_named
+            name = doc.bare[index]
+            if (
+                index + 1 < here
+                and name.isalpha()
+                and name[:1].isupper()
+                and name.lower() not in _OPENERS
+                and name.lower() not in _CALENDAR
+                and (name in doc.names() or self._inside(doc, index))
+                and doc.tokens[index + 1].word.islower()
+                and doc.lower[index + 1] not in _STOP
+                and not self.places.match(doc, index)
+                and not self.actors.match(doc, index)
+                and not (
+                    index > 0
+                    and doc.tokens[index - 1].word[:1].isupper()
+                    and not doc.tokens[index - 1].word.endswith("'s")
+                    and not doc.gap(index - 1, index).strip()
+                )  # "Elon Musk pledged": a person
+            ):
+                doc.last_named = name
+                return name
+        return None
+
+    @staticmethod
+    def _inside(doc: _Document, index: int) -> bool:
+        """Token ``index`` is inside a sentence, after a comma or a dash ("AUSTIN, Texas -
+        Tesla delivered", "For the full year, Tesla delivered"): its capital is a name's."""
+        if index == 0 or doc.tokens[index].start in doc.sentence_set():
+            return False
+        return doc.gap(index - 1, index).strip() in (",", "-", "\u2013", "\u2014")
 
     def _subject_of(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
         """An actor among the first words of a sentence ("The PMU is", "US combat forces")."""

@@ -206,6 +206,25 @@ CASES = [
         {"subject": "Palestinians", "location": "Gaza"},
         id="home-place-gives-way-to-a-place-inside-it",
     ),
+    pytest.param(
+        "DETROIT, Michigan - Rivian delivered 13,972 vehicles in the third quarter.",
+        "13,972",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="company-name-before-its-verb-after-a-dateline",
+    ),
+    pytest.param(
+        "In China, BYD delivered 526,409 vehicles. Elsewhere, Rivian delivered 13,972 "
+        "vehicles in the quarter. Over the year the carmaker delivered 50,122 vehicles.",
+        "50,122",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="the-carmaker-is-the-name-last-read-as-a-subject",
+    ),
+    pytest.param(
+        "Sales slowed in 2023. In the quarter, Rivian delivered 13,972 vehicles.",
+        "13,972",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="company-name-after-a-comma",
+    ),
 ]
 
 
