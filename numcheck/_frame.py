@@ -150,6 +150,7 @@ class _Document:
         self.lower = [word.lower() for word in self.bare]
         self._names: frozenset[str] | None = None
         self._starts: frozenset[int] | None = None
+        self.named_places: dict[tuple[int, int], bool] = {}  # per window
         self.last_named: str | None = None  # the last name read as a figure's subject
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
@@ -1049,8 +1050,12 @@ class Framer:
 
     def _names_place(self, doc: _Document, sentence: tuple[int, int]) -> bool:
         """Whether a sentence names a place anywhere ("stormed southern Israel")."""
-        first, last = doc.token_after(sentence[0]), doc.token_after(sentence[1])
-        return any(self.places.match(doc, index, last) for index in range(first, last))
+        named = doc.named_places.get(sentence)
+        if named is None:
+            first, last = doc.token_after(sentence[0]), doc.token_after(sentence[1])
+            named = any(self.places.match(doc, index, last) for index in range(first, last))
+            doc.named_places[sentence] = named
+        return named
 
     def _locatives(self, doc: _Document, sentence: tuple[int, int]) -> list[tuple[int, str]]:
         """The "in PLACE" of a sentence (window), as (token index, place): found once per
@@ -1286,39 +1291,47 @@ def _fill_in(
     hours, 156 people were killed", after "21,978 Palestinians have been killed in
     Gaza", is in Gaza even if the article names Israel more often."""
     guessed = guessed or {}
-    known: dict[str, list[tuple[str | None, str | None]]] = {}
+    # The distinct (subject, place) pairs of each group, so that an article of many
+    # figures with few subjects and places is read in linear time.
+    known: dict[str, dict[tuple[str | None, str | None], None]] = {}
     weak: dict[str, set[str]] = {}  # the guessed places, if no figure names one
     for number, claim in enumerate(claims):
         group = _group(claim, lexicon)
         if group is not None:
             how = guessed.get(number)
             strong = how not in ("main", "home")
-            known.setdefault(group, []).append(
-                (
-                    None if how == "agent" else claim.subject,
-                    claim.location if strong else None,
-                )
-            )
+            pair = (None if how == "agent" else claim.subject, claim.location if strong else None)
+            known.setdefault(group, {})[pair] = None
             if not strong and claim.location:
                 weak.setdefault(group, set()).add(claim.location)
+    whose: dict[tuple[str, str | None], str | None] = {}
+    where: dict[tuple[str, str | None], str | None] = {}
     out: list[Claim] = []
     for number, claim in enumerate(claims):
         group = _group(claim, lexicon) or ""
-        others = known.get(group, [])
+        others = known.get(group, {})
         how = guessed.get(number)
         place = None if how in ("main", "home") else claim.location
         # Whose: among the figures of the measure at the same place (or one containing
         # it, or inside it), if it has one: "1,139 people were killed" in Israel is not
-        # the Palestinians' toll in Gaza.
-        subjects = {s for s, p in others if s and (place is None or p is None or _near(p, place))}
-        if how == "agent":  # the fighters an army says it killed are not the toll's
-            subjects = set()
-        subject = claim.subject or (next(iter(subjects)) if len(subjects) == 1 else None)
+        # the Palestinians' toll in Gaza. The fighters an army says it killed take none.
+        subject = claim.subject
+        if subject is None and how != "agent":
+            if (group, place) not in whose:
+                subjects = {
+                    s for s, p in others if s and (place is None or p is None or _near(p, place))
+                }
+                whose[group, place] = next(iter(subjects)) if len(subjects) == 1 else None
+            subject = whose[group, place]
         # Where: among the figures of the measure of the same subject, if it has one; a
         # home place gives way only to a place inside it ("150 Palestinians" -> Gaza).
-        places = {p for s, p in others if p and (subject is None or s in (None, subject))}
-        places = places or weak.get(group, set())
-        found = next(iter(places)) if len(places) == 1 else None
+        found: str | None = None
+        if place is None:
+            if (group, subject) not in where:
+                places = {p for s, p in others if p and (subject is None or s in (None, subject))}
+                places = places or weak.get(group, set())
+                where[group, subject] = next(iter(places)) if len(places) == 1 else None
+            found = where[group, subject]
         if how == "home" and found is not None and not contains(claim.location or "", found):
             found = None
         location = place or found or claim.location
