@@ -919,8 +919,9 @@ class Framer:
         surname); "the company sold around 1.3 million": the name last read so."""
         here = doc.token_after(mention.start)
         first = max(doc.token_after(sentence[0]), here - 6)
-        for index in range(here - 1, first - 1, -1):
-            if re.search(r"[,;:()]", doc.gap(index, index + 1)):
+        for index in range(min(here, len(doc.tokens)) - 1, first - 1, -1):
+            right = doc.tokens[index + 1].start if index + 1 < here else mention.start
+            if re.search(r"[,;:()]", doc.text[doc.tokens[index].end : right]):
                 return None
             word = doc.tokens[index].word
             if any(ch.isdigit() for ch in word):
