@@ -260,6 +260,7 @@ class _Frame:
     borrowed_location: str | None = None  # the location of the figure it was elided from
     plain: bool = False  # the unit is a plain plural noun in no list ("widgets")
     measure: str | None = None  # what a percentage measures ("inflation of 4.9%")
+    abroad: bool = False  # the people counted come from their subject's home
     guess: str | None = None  # "main"/"home": the location is only the article's main
     # place (the sentence names none) or the home of the people counted
     claimed: bool = False  # the subject is the agent of a killing it claims ("the
@@ -279,6 +280,8 @@ class Framer:
         self.measures = _Table(self.lexicon.measure_nouns, lower=True)
         self.actors = _Table(self.lexicon.actors, lower=False)
         self.places = _PlaceTable(self.lexicon)
+        # the actor a place stands for: "refugees from Ukraine" are Ukraine's
+        self.natives = {place: actor for actor, place in self.lexicon.homes.items()}
         self._rates = frozenset(
             name for name, kind in self.lexicon.statistics.items() if kind in ("rate", "share")
         )
@@ -504,7 +507,12 @@ class Framer:
             frame.location = self._place_before(doc, mention, sentence)
         if frame.location is None:
             frame.location = frame.borrowed_location
-        if frame.location is None and frame.unit in lex.home_measures and frame.subject:
+        if (
+            frame.location is None
+            and frame.unit in lex.home_measures
+            and frame.subject
+            and not frame.abroad
+        ):
             frame.location = lex.homes.get(frame.subject)  # "3.3 million Iraqis" -> Iraq
             frame.guess = "home" if frame.location else None
         if frame.location is None:
@@ -513,6 +521,8 @@ class Framer:
             frame.location = self._main_place(doc)
             if frame.location is not None and not self._names_place(doc, sentence):
                 frame.guess = "main"
+        if frame.abroad and frame.location == lex.homes.get(frame.subject or ""):
+            frame.location, frame.guess = None, None  # refugees from Ukraine are not there
         if frame.subject is None and not agent:
             frame.subject = (
                 self._topic(doc, sentence)
@@ -635,6 +645,9 @@ class Framer:
                 frame.noun_end = index + measure[1]
                 if frame.subject is None:  # "180 attacks on American troops" -> US
                     frame.subject = self._target(doc, frame.noun_end, last)
+                if frame.subject is None:  # "refugees from Ukraine": Ukraine's, not there
+                    frame.subject = self._origin(doc, frame.noun_end, last)
+                    frame.abroad = frame.subject is not None
                 return frame
             actor = self.actors.match(doc, index, last)
             if actor is not None:
@@ -684,6 +697,17 @@ class Framer:
             if doc.lower[at] in _STOP:
                 return None
         return None
+
+    def _origin(self, doc: _Document, index: int, last: int) -> str | None:
+        """Where the people counted come from, right after their noun: "refugees from
+        Ukraine", "people from Ukraine" are Ukraine's (and not in Ukraine)."""
+        if index >= last or doc.lower[index] != "from" or not _joined(doc.gap(index - 1, index)):
+            return None
+        index += 1
+        if index < last and doc.lower[index] == "the":
+            index += 1
+        place = self.places.match(doc, index, last) if index < last else None
+        return None if place is None else self.natives.get(place[0])
 
     def _verb_before(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
@@ -831,6 +855,9 @@ class Framer:
         frame.subject = frame.subject or self._actor_in(
             doc, max(first, noun_start - 3), noun_start + width
         )
+        if frame.subject is None:  # "the number of refugees from Ukraine ... 6 million"
+            frame.subject = self._origin(doc, noun_start + width, here)
+            frame.abroad = frame.subject is not None
         frame.location = self._place_after(doc, noun_start + width, here)
 
     def _count_noun(self, doc: _Document, index: int, measure: tuple[str, int]) -> tuple[str, int]:

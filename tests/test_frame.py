@@ -225,6 +225,24 @@ CASES = [
         {"unit": "deliveries", "subject": "Rivian"},
         id="company-name-after-a-comma",
     ),
+    pytest.param(
+        "Some 90,000 refugees from Syria now live in Jordan.",
+        "Some 90,000",
+        {"unit": "refugees", "subject": "Syria", "location": "Jordan"},
+        id="refugees-from-a-country-are-its-people-elsewhere",
+    ),
+    pytest.param(
+        "Officials counted 12,000 people from Syria at the camp.",
+        "12,000",
+        {"unit": "people", "subject": "Syria", "location": None},
+        id="people-from-a-country-are-not-at-home",
+    ),
+    pytest.param(
+        "The number of refugees from Syria rose to 6.5 million, the agency said.",
+        "6.5 million",
+        {"unit": "refugees", "subject": "Syria"},
+        id="origin-after-a-noun-before-the-figure",
+    ),
 ]
 
 
