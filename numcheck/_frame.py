@@ -65,6 +65,13 @@ _OPENERS = frozenset(
 _REFERENCES = frozenset(  # "the company delivered ...": the name last read as a subject
     "company carmaker automaker firm maker manufacturer group business".split()
 )
+# Heads of names built on a place: "Bank of England", "University of Michigan".
+_INSTITUTIONS = frozenset(
+    "Bank University Ministry Department Office Institute Council Court Museum College "
+    "School Parliament Assembly Government Secretary Minister Governor Mayor Chamber "
+    "League Federation Association Society Academy".split()
+)
+_RATIO = re.compile(r"\b(?:one|1)(?:\s+[a-z]+){0,2}\s+in\s+$", re.IGNORECASE)
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december".split()
@@ -239,6 +246,12 @@ class _PlaceTable:
         words = doc.bare
         if index >= len(words) or words[index] not in self.first:
             return None
+        if (
+            index >= 2
+            and doc.lower[index - 1] == "of"
+            and doc.tokens[index - 2].word in _INSTITUTIONS
+        ):
+            return None  # "the Bank of England's target": a name, not where the figure is
         stop = len(words) if limit is None else min(limit, len(words))
         return self.matcher.match(words, index, stop, doc.gap)
 
@@ -494,8 +507,10 @@ class Framer:
             self._elided(doc, mention, sentence, previous, frame)
         if frame.unit is None:
             self._before(doc, mention, sentence, frame)
+        carried = False
         if frame.unit is None and topic is not None:
             frame.unit = self._carried(doc, mention, topic)
+            carried = frame.unit is not None
         if frame.location is None:
             share = frame.unit == "percent" or mention.kind == "fraction"
             frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
@@ -505,6 +520,11 @@ class Framer:
             frame.location = frame.location or location
         if frame.location is None:
             frame.location = self._place_before(doc, mention, sentence)
+        if frame.location is None and (carried or frame.borrowed_location):
+            # a breakdown by place: "Poland followed with 1,553,707", "then Germany with
+            # 1,021,667 and the Czech Republic with 476,025"
+            frame.location = self._place_ahead(doc, mention, sentence)
+            frame.guess = "part" if frame.location and carried else None
         if frame.location is None:
             frame.location = frame.borrowed_location
         if (
@@ -562,16 +582,25 @@ class Framer:
         """A figure with no noun of its own continues the paragraph's count: "Poland
         followed with 1,553,707, then Germany with 1,021,667" after "refugees from
         Ukraine ... reached 7,915,287". The measure of the last counted figure carries
-        over within its paragraph, to the next sentence at most."""
+        over to the next sentence at most (which may open a new paragraph: "Russia
+        accounted for the largest number, 2,852,395")."""
         unit, since = topic
         if mention.kind != ("percent" if percent else "cardinal"):
             return None
-        if "\n\n" in doc.text[since : mention.start]:
-            return None
+        if doc.text.count("\n\n", since, mention.start) > 1:
+            return None  # a breakdown may open the next paragraph, no further
         before = doc.text[max(since, mention.start - 20) : mention.start].lower().split()
         after = doc.text[mention.end : mention.end + 12].lower()
-        if (before and before[-1] in _PARTITIVE) or after.startswith((" of them", " of whom")):
-            return None  # a part of the figure before ("5000 troops, with nearly 4000 ...")
+        if _CALENDAR.intersection(before) or _RATIO.search(
+            doc.text, max(0, mention.start - 40), mention.start
+        ):
+            return None  # "between August 12 and 19", "one household in two"
+        partitive = bool(before) and before[-1] in _PARTITIVE
+        if partitive and before[-1] == "with" and (len(before) < 2 or before[-2][-1:] != ","):
+            partitive = False  # "Poland followed with 1,553,707" (but "troops, with 4000")
+        if partitive or after.startswith(" of "):
+            return None  # a part of the figure before ("5000 troops, with nearly 4000 ...",
+            # "4,905,293 of them"), or of something else ("15 of Iraq's 18 provinces")
         nxt = doc.token_after(mention.end)
         if nxt < len(doc.tokens) and doc.tokens[nxt].start - mention.end <= 1:
             word = doc.lower[nxt]
@@ -972,6 +1001,7 @@ class Framer:
                 and doc.lower[index + 1] not in _STOP
                 and not self.places.match(doc, index)
                 and not self.actors.match(doc, index)
+                and not (index > 0 and doc.lower[index - 1] == "of")  # "Bank of England"
                 and not (
                     index > 0
                     and doc.tokens[index - 1].word[:1].isupper()
@@ -1063,6 +1093,29 @@ class Framer:
             elif word in _CLAUSE_WORDS:
                 return None
             index += 1
+        return None
+
+    def _place_ahead(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+    ) -> str | None:
+        """The place a few words before a figure that carries the count of the one
+        before: "Poland followed with 1,553,707", "Russia accounted for the largest number,
+        2,852,395" (a breakdown by place)."""
+        here = doc.token_after(mention.start)
+        first = max(doc.token_after(sentence[0]), here - 7)
+        for index in range(here - 1, first - 1, -1):
+            right = doc.tokens[index + 1].start if index + 1 < here else mention.start
+            if re.search(r"[;:()]", doc.text[doc.tokens[index].end : right]):
+                return None
+            if any(ch.isdigit() for ch in doc.tokens[index].word):
+                return None
+            place = self.places.match(doc, index, here)
+            if place is not None:
+                end = index + place[1]
+                named = end < here and doc.tokens[end].word[:1].isupper()
+                if named and not doc.gap(end - 1, end).strip():
+                    return None  # "Specialists Kennedy Sanders, 24": a person
+                return place[0]
         return None
 
     def _place_in_sentence(
@@ -1321,16 +1374,21 @@ def _fill_in(
     guessed = guessed or {}
     # The distinct (subject, place) pairs of each group, so that an article of many
     # figures with few subjects and places is read in linear time.
-    known: dict[str, dict[tuple[str | None, str | None], None]] = {}
+    known: dict[str, dict[tuple[str | None, str | None, bool], None]] = {}
     weak: dict[str, set[str]] = {}  # the guessed places, if no figure names one
     for number, claim in enumerate(claims):
         group = _group(claim, lexicon)
         if group is not None:
             how = guessed.get(number)
             strong = how not in ("main", "home")
-            pair = (None if how == "agent" else claim.subject, claim.location if strong else None)
+            # (whose, where, whether its place is lent to others: not a part's place)
+            pair = (
+                None if how == "agent" else claim.subject,
+                claim.location if strong else None,
+                how != "part",
+            )
             known.setdefault(group, {})[pair] = None
-            if not strong and claim.location:
+            if how in ("main", "home") and claim.location:
                 weak.setdefault(group, set()).add(claim.location)
     whose: dict[tuple[str, str | None], str | None] = {}
     where: dict[tuple[str, str | None], str | None] = {}
@@ -1347,7 +1405,7 @@ def _fill_in(
         if subject is None and how != "agent":
             if (group, place) not in whose:
                 subjects = {
-                    s for s, p in others if s and (place is None or p is None or _near(p, place))
+                    s for s, p, _ in others if s and (place is None or p is None or _near(p, place))
                 }
                 whose[group, place] = next(iter(subjects)) if len(subjects) == 1 else None
             subject = whose[group, place]
@@ -1356,7 +1414,11 @@ def _fill_in(
         found: str | None = None
         if place is None:
             if (group, subject) not in where:
-                places = {p for s, p in others if p and (subject is None or s in (None, subject))}
+                places = {
+                    p
+                    for s, p, lends in others
+                    if p and lends and (subject is None or s in (None, subject))
+                }
                 places = places or weak.get(group, set())
                 where[group, subject] = next(iter(places)) if len(places) == 1 else None
             found = where[group, subject]

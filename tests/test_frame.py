@@ -243,6 +243,45 @@ CASES = [
         {"unit": "refugees", "subject": "Syria"},
         id="origin-after-a-noun-before-the-figure",
     ),
+    pytest.param(
+        "The number of refugees from Syria reached 5.6 million, the agency said.\n\n"
+        "Turkey accounted for the largest number, 3.6 million. Lebanon followed with 840,000.",
+        "840,000",
+        {"unit": "refugees", "subject": "Syria", "location": "Lebanon"},
+        id="breakdown-by-place-across-a-paragraph",
+    ),
+    pytest.param(
+        "The number of refugees from Syria reached 5.6 million, the agency said.\n\n"
+        "Turkey accounted for the largest number, 3.6 million. Lebanon followed with 840,000.",
+        "5.6 million",
+        {"unit": "refugees", "location": None},
+        id="a-part-lends-no-place-to-the-whole",
+    ),
+    pytest.param(
+        "Jordan hosts 650,000 refugees, then Iraq with 260,000 and Egypt with 150,000.",
+        "150,000",
+        {"unit": "refugees", "location": "Egypt"},
+        id="coordinated-breakdown-takes-its-own-place",
+    ),
+    pytest.param(
+        "More than 1.2 million Iraqis have been killed, a poll found.\n\n"
+        "In Baghdad nearly one household in two had lost a member.",
+        "two",
+        {"unit": None},
+        id="one-in-two-is-no-count",
+    ),
+    pytest.param(
+        "Prices rose 4% in April, above the Bank of England's 2% target.",
+        "2%",
+        {"subject": None, "location": None},
+        id="a-place-in-an-institution-name-is-not-the-place",
+    ),
+    pytest.param(
+        "The central bank raised its key rate to 5.25% on Thursday.",
+        "5.25%",
+        {"unit": "percent", "measure": "interest-rate"},
+        id="key-rate-is-a-rate",
+    ),
 ]
 
 
@@ -252,6 +291,7 @@ def test_frame(text: str, figure: str, expected: dict[str, Any]) -> None:
     [claim] = [c for c in claims if c.text == figure]
     got: dict[str, Any] = {
         "unit": claim.unit,
+        "measure": claim.measure,
         "subject": claim.subject,
         "location": claim.location,
         "qualifier": claim.qualifier,
