@@ -158,7 +158,8 @@ class _Document:
         self._names: frozenset[str] | None = None
         self._starts: frozenset[int] | None = None
         self.named_places: dict[tuple[int, int], bool] = {}  # per window
-        self.last_named: str | None = None  # the last name read as a figure's subject
+        self.last_named: str | None = None
+        self.last_named_at = -1  # where it was read  # the last name read as a figure's subject
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around ``start:end``, clipped to 1-1.5x ``CONTEXT`` characters each side.
@@ -955,6 +956,10 @@ class Framer:
         first = doc.token_after(sentence[0])
         if first >= len(doc.tokens) or doc.tokens[first].start >= sentence[1]:
             return None
+        if doc.tokens[first].word.endswith("'s") and self.places.match(doc, first):
+            first += 1  # "China's BYD, however, sold 526,409"
+            if first >= len(doc.tokens):
+                return None
         word = doc.bare[first]
         if not word[:1].isupper() or word.lower() in _OPENERS or self.places.match(doc, first):
             return None
@@ -963,7 +968,7 @@ class Framer:
             return None
         if word not in doc.names():
             return None
-        doc.last_named = word
+        doc.last_named, doc.last_named_at = word, doc.tokens[first].start
         return word
 
     def _doer(
@@ -974,11 +979,21 @@ class Framer:
         (a name the article capitalizes mid-sentence, not a place, not a person's
         surname); "the company sold around 1.3 million": the name last read so."""
         here = doc.token_after(mention.start)
-        first = max(doc.token_after(sentence[0]), here - 6)
+        first = max(doc.token_after(sentence[0]), here - 8)
+        aside = False  # inside ", however," read back
         for index in range(min(here, len(doc.tokens)) - 1, first - 1, -1):
             right = doc.tokens[index + 1].start if index + 1 < here else mention.start
-            if re.search(r"[,;:()]", doc.text[doc.tokens[index].end : right]):
+            gap = doc.text[doc.tokens[index].end : right]
+            if re.search(r"[;:()]", gap) or ("," in gap and not aside):
+                if "," in gap and _aside(doc, index):
+                    aside = True  # "BYD, however, sold 526,409": past the aside
+                    continue
+                if index + 3 == here and doc.lower[index + 1] in ("and", "but"):
+                    # "Tesla delivered 1.31 million ..., and built 1.37 million"
+                    return doc.last_named if doc.last_named_at >= sentence[0] else None
                 return None
+            if aside and "," in gap:
+                aside = False  # the word before the aside is read as any other
             word = doc.tokens[index].word
             if any(ch.isdigit() for ch in word):
                 return None
@@ -1009,7 +1024,7 @@ class Framer:
                     and not doc.gap(index - 1, index).strip()
                 )  # "Elon Musk pledged": a person
             ):
-                doc.last_named = name
+                doc.last_named, doc.last_named_at = name, doc.tokens[index].start
                 return name
         return None
 
@@ -1340,6 +1355,16 @@ def _unvalidated(fields: dict[str, Any], like: Claim) -> Claim:
     object.__setattr__(claim, "__pydantic_extra__", None)
     object.__setattr__(claim, "__pydantic_private__", None)
     return claim
+
+
+def _aside(doc: _Document, index: int) -> bool:
+    """Token ``index`` is a one-word aside between commas: "BYD, however, sold"."""
+    return (
+        index > 0
+        and doc.tokens[index].word.isalpha()
+        and doc.tokens[index].word.islower()
+        and "," in doc.gap(index - 1, index)
+    )
 
 
 def _joined(gap: str, *, loose: bool = False) -> bool:

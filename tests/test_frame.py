@@ -282,6 +282,31 @@ CASES = [
         {"unit": "percent", "measure": "interest-rate"},
         id="key-rate-is-a-rate",
     ),
+    pytest.param(
+        "Analysts watch Rivian closely. Rivian built 14,000 vehicles in the quarter.",
+        "14,000",
+        {"measure": None, "unit": "production", "subject": "Rivian"},
+        id="built-counts-production",
+    ),
+    pytest.param(
+        "Over the year Rivian shifted 50,000 trucks.",
+        "50,000",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="shifted-counts-deliveries",
+    ),
+    pytest.param(
+        "Tesla sold 480,000 cars. China's Nio, however, sold 20,000 cars in the quarter.",
+        "20,000",
+        {"unit": "deliveries", "subject": "Nio"},
+        id="name-before-an-aside",
+    ),
+    pytest.param(
+        "Analysts watch Rivian closely. "
+        "Rivian delivered 13,000 vehicles, up 10% from a year ago, and built 14,000.",
+        "14,000",
+        {"unit": "production", "subject": "Rivian"},
+        id="coordinated-verb-shares-the-name",
+    ),
 ]
 
 
