@@ -272,6 +272,7 @@ class _Frame:
     noun_end: int = -1  # token index after the counted noun (or after the figure)
     own_noun: bool = False  # the figure named its own noun (not elided / borrowed)
     borrowed_location: str | None = None  # the location of the figure it was elided from
+    elided: bool = False  # its noun is the figure's before ("... and about 900 in Syria")
     plain: bool = False  # the unit is a plain plural noun in no list ("widgets")
     measure: str | None = None  # what a percentage measures ("inflation of 4.9%")
     abroad: bool = False  # the people counted come from their subject's home
@@ -326,6 +327,8 @@ class Framer:
         attributor = TextAttributor(doc.text, doc.sentences, self.sources)
         shapes: dict[str, str] = {}
         guessed: dict[int, str] = {}  # claims framed by a guess (see _Frame.guess)
+        heads: dict[int, int] = {}  # an elided figure -> the figure its noun is from
+        last_index = -1
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
             text = sentences.get(sentence)
@@ -349,6 +352,7 @@ class Framer:
                     else (template.kind, template.direction)
                 )
                 claims.append(_member(template, mention, text, change))
+                last_index = len(claims) - 1
                 previous, shift = (mention, frame), doc.token_after(mention.start) - token
                 continue
             if shift:  # the previous figure was framed as a list member: move its noun end
@@ -438,6 +442,9 @@ class Framer:
             if frame.guess or frame.claimed:
                 guessed[len(claims)] = "agent" if frame.claimed else frame.guess or ""
             claims.append(claim)
+            if frame.elided and last_index >= 0:  # a part of the figure its noun is from
+                heads[len(claims) - 1] = heads.get(last_index, last_index)
+            last_index = len(claims) - 1
             token = doc.token_after(mention.start)
             told = (frame.unit, frame.subject, frame.location, frame.noun_end - token)
             counted = frame.measure or unit
@@ -446,7 +453,7 @@ class Framer:
             if signature is not None:
                 templates[signature] = (frame, claim, token, told)
             previous = (mention, frame)
-        return _fill_in(claims, self.lexicon, guessed)
+        return _fill_in(_wholes(claims, heads), self.lexicon, guessed)
 
     # -- the frame -------------------------------------------------------------------
     def _frame(
@@ -837,6 +844,7 @@ class Framer:
         frame.unit = before_frame.unit
         frame.subject = frame.subject or before_frame.subject
         frame.borrowed_location = before_frame.location
+        frame.elided = True
 
     def _before(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int], frame: _Frame
@@ -1458,6 +1466,29 @@ def _fill_in(
         fields["key"] = sys.intern(measure_key(claim.measure or claim.unit, subject, location))
         out.append(_unvalidated(fields, claim))
     return out
+
+
+def _wholes(claims: list[Claim], heads: dict[int, int]) -> list[Claim]:
+    """A figure broken down by place is at the union of its parts: "attacked
+    approximately 66 times in the Middle East: 32 times in Iraq and 34 times in Syria"
+    is Iraq+Syria (a place that contains them all, or none, gives way)."""
+    parts: dict[int, list[str | None]] = {}
+    for index, head in heads.items():
+        parts.setdefault(head, []).append(claims[index].location)
+    for head, places in parts.items():
+        if None in places or len(set(places)) < 2:
+            continue
+        whole = claims[head]
+        union = "+".join(dict.fromkeys(p for p in places if p))
+        if whole.location == union:
+            continue
+        if whole.location is not None and not all(contains(whole.location, p) for p in places if p):
+            continue
+        fields = whole.__dict__.copy()
+        fields["location"] = union
+        fields["key"] = sys.intern(measure_key(whole.measure or whole.unit, whole.subject, union))
+        claims[head] = _unvalidated(fields, whole)
+    return claims
 
 
 def _near(one: str, other: str) -> bool:

@@ -307,6 +307,19 @@ CASES = [
         {"unit": "production", "subject": "Rivian"},
         id="coordinated-verb-shares-the-name",
     ),
+    pytest.param(
+        "British troops in Africa have been attacked about 40 times this year: "
+        "25 times in Mali and 15 times in Niger.",
+        "about 40",
+        {"unit": "attacks", "location": "Mali+Niger"},
+        id="a-whole-broken-down-by-place-is-their-union",
+    ),
+    pytest.param(
+        "Britain has 900 troops in Estonia and about 150 in Poland.",
+        "900",
+        {"unit": "troops", "location": "Estonia"},
+        id="one-elided-part-is-no-breakdown",
+    ),
 ]
 
 
