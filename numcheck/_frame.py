@@ -157,6 +157,7 @@ class _Document:
         self.lower = [word.lower() for word in self.bare]
         self._names: frozenset[str] | None = None
         self._starts: frozenset[int] | None = None
+        self._openers: frozenset[str] | None = None
         self.named_places: dict[tuple[int, int], bool] = {}  # per window
         self.last_named: str | None = None
         self.last_named_at = -1  # where it was read  # the last name read as a figure's subject
@@ -202,6 +203,20 @@ class _Document:
                 and not self.text[self.tokens[i - 1].end : t.start].strip(" \t\"'(\u201c")
             )
         return self._names
+
+    def openers(self) -> frozenset[str]:
+        """Capitalized words that open two sentences or more ("Tesla delivered ...",
+        "Tesla's shares ..."): names an article may never write mid-sentence."""
+        if self._openers is None:
+            counts: dict[str, int] = {}
+            for start in self.sentence_starts:
+                index = self.token_after(start)
+                if index < len(self.tokens) and self.tokens[index].start == start:
+                    word = self.bare[index]
+                    if word[:1].isupper() and word.isalpha():
+                        counts[word] = counts.get(word, 0) + 1
+            self._openers = frozenset(w for w, n in counts.items() if n >= 2)
+        return self._openers
 
     def token_after(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -974,7 +989,7 @@ class Framer:
         nxt = first + 1
         if nxt < len(doc.tokens) and doc.lower[nxt] in _SAYS:
             return None
-        if word not in doc.names():
+        if word not in doc.names() and not self._opener(doc, first):
             return None
         doc.last_named, doc.last_named_at = word, doc.tokens[first].start
         return word
@@ -1009,9 +1024,9 @@ class Framer:
                 doc.lower[index] in _REFERENCES
                 and index > first
                 and (doc.lower[index - 1] in ("the", "its") or doc.bare[index - 1].islower())
-                and doc.last_named
+                and (doc.last_named or self._article_name(doc))
             ):
-                return doc.last_named
+                return doc.last_named or self._article_name(doc)
             name = doc.bare[index]
             if (
                 index + 1 < here
@@ -1019,7 +1034,7 @@ class Framer:
                 and name[:1].isupper()
                 and name.lower() not in _OPENERS
                 and name.lower() not in _CALENDAR
-                and (name in doc.names() or self._inside(doc, index))
+                and (name in doc.names() or self._inside(doc, index) or self._opener(doc, index))
                 and doc.tokens[index + 1].word.islower()
                 and doc.lower[index + 1] not in _STOP
                 and not self.places.match(doc, index)
@@ -1035,6 +1050,27 @@ class Framer:
                 doc.last_named, doc.last_named_at = name, doc.tokens[index].start
                 return name
         return None
+
+    def _article_name(self, doc: _Document) -> str | None:
+        """The one name that opens sentences of the article, if there is one: what "the
+        company" stands for before the article names it as a subject."""
+        names = {
+            doc.bare[index]
+            for index in (doc.token_after(start) for start in doc.sentence_starts)
+            if index < len(doc.tokens) and self._opener(doc, index)
+        }
+        return next(iter(names)) if len(names) == 1 else None
+
+    def _opener(self, doc: _Document, index: int) -> bool:
+        """Token ``index`` is a word that opens two sentences or more and names no
+        measure, place or actor ("Tesla"; not "Deliveries", "Inflation")."""
+        return (
+            doc.bare[index] in doc.openers()
+            and doc.bare[index].lower() not in _OPENERS
+            and self.measures.match(doc, index) is None
+            and self.places.match(doc, index) is None
+            and self.actors.match(doc, index) is None
+        )
 
     @staticmethod
     def _inside(doc: _Document, index: int) -> bool:

@@ -320,6 +320,19 @@ CASES = [
         {"unit": "troops", "location": "Estonia"},
         id="one-elided-part-is-no-breakdown",
     ),
+    pytest.param(
+        "Rivian's deliveries fell in 2024. The company delivered 50,000 vehicles last year. "
+        "Rivian produced 49,000 vehicles over the year.",
+        "50,000",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="a-name-that-opens-two-sentences-is-the-company",
+    ),
+    pytest.param(
+        "Inflation fell to 3% in May. Inflation in services stayed high.",
+        "3%",
+        {"subject": None},
+        id="a-measure-opening-two-sentences-is-no-name",
+    ),
 ]
 
 
