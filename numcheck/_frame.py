@@ -151,6 +151,8 @@ class _Document:
         self.sentences = sentence_spans(self.text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = find_numbers(text)
+        self._dates = [(m.start, m.end) for m in self.mentions if m.kind in ("date", "year")]
+        self._date_starts = [start for start, _ in self._dates]
         self.bare = [_bare(t.word) for t in self.tokens]
         self.main_place: str | None = None  # computed on first use
         self.locatives: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per window
@@ -203,6 +205,11 @@ class _Document:
                 and not self.text[self.tokens[i - 1].end : t.start].strip(" \t\"'(\u201c")
             )
         return self._names
+
+    def in_date(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a date or a year ("Oct. 7")."""
+        at = bisect.bisect_right(self._date_starts, offset) - 1
+        return at >= 0 and self._dates[at][0] <= offset < self._dates[at][1]
 
     def openers(self) -> frozenset[str]:
         """Capitalized words that open two sentences or more ("Tesla delivered ...",
@@ -538,7 +545,7 @@ class Framer:
             share = frame.unit == "percent" or mention.kind == "fraction"
             frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
         if frame.subject is None or frame.location is None:
-            subject, location = self._context_before(doc, mention, sentence)
+            subject, location = self._context_before(doc, mention, sentence, frame.unit)
             frame.subject = frame.subject or (None if agent else subject)
             frame.location = frame.location or location
         if frame.location is None:
@@ -886,8 +893,12 @@ class Framer:
             if index < first:
                 break
             word = doc.tokens[index].word
-            if any(ch.isdigit() for ch in word) and not _YEAR.fullmatch(word):
-                break  # another figure lies between
+            if (
+                any(ch.isdigit() for ch in word)
+                and not _YEAR.fullmatch(word)
+                and not doc.in_date(doc.tokens[index].start)
+            ):
+                break  # another figure lies between (a date does not: "the Oct. 7 attack")
             measure = self.measures.match(doc, index)
             if measure is not None and index + measure[1] <= here:
                 between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
@@ -1098,7 +1109,11 @@ class Framer:
         return None
 
     def _context_before(
-        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+        self,
+        doc: _Document,
+        mention: NumberMention,
+        sentence: tuple[int, int],
+        unit: str | None = None,
     ) -> tuple[str | None, str | None]:
         """Subject and location from the words before the figure, within its clause.
 
@@ -1122,6 +1137,9 @@ class Framer:
             measure = self.measures.match(doc, index, end)
             if measure is not None:
                 subject = self._actor_in(doc, max(first, index - 2), index)
+                if unit in self.lexicon.home_measures and measure[0] not in (unit, "people"):
+                    subject = None  # "killed in the Hamas attack": the attackers'
+                    # are not the dead's
                 location = self._place_after(doc, index + measure[1], end)
                 return subject, location
             actor = self.actors.match(doc, index, end)

@@ -333,6 +333,12 @@ CASES = [
         {"subject": None},
         id="a-measure-opening-two-sentences-is-no-name",
     ),
+    pytest.param(
+        "Officials lowered the number of people killed in the Oct. 7 Russian attack to 45.",
+        "45",
+        {"unit": "deaths", "subject": None},
+        id="a-date-does-not-stop-the-walk-to-the-count-noun",
+    ),
 ]
 
 
