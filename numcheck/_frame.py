@@ -599,6 +599,10 @@ class Framer:
         rated = lex.statistics.get(frame.measure or "") in ("rate", "share")
         if frame.location is None and frame.subject and rated:
             frame.location = lex.homes.get(frame.subject)  # "UK inflation" is in the UK
+        rated = rated or lex.statistics.get(frame.unit or "") in ("rate", "share")
+        if frame.subject is None and frame.location and rated:
+            # and the other way: "inflation in the United Kingdom" is the UK's
+            frame.subject = self.natives.get(frame.location)
         return frame
 
     def _carried(

@@ -339,6 +339,12 @@ CASES = [
         {"unit": "deaths", "subject": None},
         id="a-date-does-not-stop-the-walk-to-the-count-noun",
     ),
+    pytest.param(
+        "Officials said consumer price inflation in the United Kingdom rose to 4% in May.",
+        "4%",
+        {"subject": "UK", "location": "United Kingdom"},
+        id="a-rate-in-a-country-is-the-country-s",
+    ),
 ]
 
 
