@@ -1481,6 +1481,7 @@ def _fill_in(
             known.setdefault(group, {})[pair] = None
             if how in ("main", "home") and claim.location:
                 weak.setdefault(group, set()).add(claim.location)
+    homes = [g for g in known if g in lexicon.home_measures]
     whose: dict[tuple[str, str | None], str | None] = {}
     where: dict[tuple[str, str | None], str | None] = {}
     out: list[Claim] = []
@@ -1511,6 +1512,11 @@ def _fill_in(
                     if p and lends and (subject is None or s in (None, subject))
                 }
                 places = places or weak.get(group, set())
+                if not places and group in lexicon.home_measures:
+                    # people counted in an article are where its other people are,
+                    # if all agree: the excess deaths of a study of Iraqi deaths
+                    places = {p for g in homes for _, p, lends in known[g] if p and lends}
+                    places = places or {p for g in homes for p in weak.get(g, ())}
                 where[group, subject] = next(iter(places)) if len(places) == 1 else None
             found = where[group, subject]
         if how == "home" and found is not None and not contains(claim.location or "", found):

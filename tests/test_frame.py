@@ -345,6 +345,13 @@ CASES = [
         {"subject": "UK", "location": "United Kingdom"},
         id="a-rate-in-a-country-is-the-country-s",
     ),
+    pytest.param(
+        "More than 300,000 Syrians have died in the war, monitors said. "
+        "A study counted 400,000 excess deaths.",
+        "400,000",
+        {"unit": "excess-deaths", "location": "Syria"},
+        id="people-counted-in-an-article-share-its-one-place",
+    ),
 ]
 
 
