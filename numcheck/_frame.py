@@ -32,7 +32,7 @@ from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
 from ._numbers import NumberMention, find_numbers
-from ._places import PlaceMatcher
+from ._places import PlaceMatcher, contains
 from ._statistic import Context, read_event, read_modality, read_statistic
 from ._time import Anchor, TimeResolver
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
@@ -53,6 +53,7 @@ _AUXILIARIES = frozenset(
 _COMPOUND = re.compile(r"-([A-Za-z]+)\b")
 _NOT_UNITS = frozenset("times time percent per cent".split())
 _LOCATIVE = frozenset("in across inside within throughout".split())
+_AGAINST = frozenset("on against targeting".split())  # "attacks on US forces"
 _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
 _PASSIVE = frozenset("were was are is been being reportedly now later also".split())
@@ -60,6 +61,20 @@ _OPENERS = frozenset(
     "the a an in on at but and however for after while with its their this that these those "
     "analysts economists officials experts shares last next some most many all more less "
     "about around nearly almost roughly over under since until by from according".split()
+)
+_REFERENCES = frozenset(  # "the company delivered ...": the name last read as a subject
+    "company carmaker automaker firm maker manufacturer group business".split()
+)
+# Heads of names built on a place: "Bank of England", "University of Michigan".
+_INSTITUTIONS = frozenset(
+    "Bank University Ministry Department Office Institute Council Court Museum College "
+    "School Parliament Assembly Government Secretary Minister Governor Mayor Chamber "
+    "League Federation Association Society Academy".split()
+)
+_RATIO = re.compile(r"\b(?:one|1)(?:\s+[a-z]+){0,2}\s+in\s+$", re.IGNORECASE)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
 )
 _SAYS = frozenset("said says reported reports told announced estimated estimates".split())
 _ANNUAL = re.compile(
@@ -136,11 +151,18 @@ class _Document:
         self.sentences = sentence_spans(self.text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = find_numbers(text)
+        self._dates = [(m.start, m.end) for m in self.mentions if m.kind in ("date", "year")]
+        self._date_starts = [start for start, _ in self._dates]
         self.bare = [_bare(t.word) for t in self.tokens]
         self.main_place: str | None = None  # computed on first use
         self.locatives: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per window
         self.lower = [word.lower() for word in self.bare]
         self._names: frozenset[str] | None = None
+        self._starts: frozenset[int] | None = None
+        self._openers: frozenset[str] | None = None
+        self.named_places: dict[tuple[int, int], bool] = {}  # per window
+        self.last_named: str | None = None
+        self.last_named_at = -1  # where it was read  # the last name read as a figure's subject
 
     def sentence_of(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around ``start:end``, clipped to 1-1.5x ``CONTEXT`` characters each side.
@@ -164,6 +186,12 @@ class _Document:
             last = space if space >= 0 else cut
         return first, max(last, end)
 
+    def sentence_set(self) -> frozenset[int]:
+        """The offsets where sentences start."""
+        if self._starts is None:
+            self._starts = frozenset(self.sentence_starts)
+        return self._starts
+
     def names(self) -> frozenset[str]:
         """Words the text capitalizes inside a sentence (names, not sentence openers)."""
         if self._names is None:
@@ -177,6 +205,25 @@ class _Document:
                 and not self.text[self.tokens[i - 1].end : t.start].strip(" \t\"'(\u201c")
             )
         return self._names
+
+    def in_date(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a date or a year ("Oct. 7")."""
+        at = bisect.bisect_right(self._date_starts, offset) - 1
+        return at >= 0 and self._dates[at][0] <= offset < self._dates[at][1]
+
+    def openers(self) -> frozenset[str]:
+        """Capitalized words that open two sentences or more ("Tesla delivered ...",
+        "Tesla's shares ..."): names an article may never write mid-sentence."""
+        if self._openers is None:
+            counts: dict[str, int] = {}
+            for start in self.sentence_starts:
+                index = self.token_after(start)
+                if index < len(self.tokens) and self.tokens[index].start == start:
+                    word = self.bare[index]
+                    if word[:1].isupper() and word.isalpha():
+                        counts[word] = counts.get(word, 0) + 1
+            self._openers = frozenset(w for w, n in counts.items() if n >= 2)
+        return self._openers
 
     def token_after(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -222,6 +269,12 @@ class _PlaceTable:
         words = doc.bare
         if index >= len(words) or words[index] not in self.first:
             return None
+        if (
+            index >= 2
+            and doc.lower[index - 1] == "of"
+            and doc.tokens[index - 2].word in _INSTITUTIONS
+        ):
+            return None  # "the Bank of England's target": a name, not where the figure is
         stop = len(words) if limit is None else min(limit, len(words))
         return self.matcher.match(words, index, stop, doc.gap)
 
@@ -241,8 +294,14 @@ class _Frame:
     noun_end: int = -1  # token index after the counted noun (or after the figure)
     own_noun: bool = False  # the figure named its own noun (not elided / borrowed)
     borrowed_location: str | None = None  # the location of the figure it was elided from
+    elided: bool = False  # its noun is the figure's before ("... and about 900 in Syria")
     plain: bool = False  # the unit is a plain plural noun in no list ("widgets")
     measure: str | None = None  # what a percentage measures ("inflation of 4.9%")
+    abroad: bool = False  # the people counted come from their subject's home
+    guess: str | None = None  # "main"/"home": the location is only the article's main
+    # place (the sentence names none) or the home of the people counted
+    claimed: bool = False  # the subject is the agent of a killing it claims ("the
+    # military said it had killed 8,000 fighters"): not whose the dead are
 
 
 class Framer:
@@ -258,6 +317,8 @@ class Framer:
         self.measures = _Table(self.lexicon.measure_nouns, lower=True)
         self.actors = _Table(self.lexicon.actors, lower=False)
         self.places = _PlaceTable(self.lexicon)
+        # the actor a place stands for: "refugees from Ukraine" are Ukraine's
+        self.natives = {place: actor for actor, place in self.lexicon.homes.items()}
         self._rates = frozenset(
             name for name, kind in self.lexicon.statistics.items() if kind in ("rate", "share")
         )
@@ -287,6 +348,9 @@ class Framer:
         sentences: dict[tuple[int, int], str] = {}
         attributor = TextAttributor(doc.text, doc.sentences, self.sources)
         shapes: dict[str, str] = {}
+        guessed: dict[int, str] = {}  # claims framed by a guess (see _Frame.guess)
+        heads: dict[int, int] = {}  # an elided figure -> the figure its noun is from
+        last_index = -1
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
             text = sentences.get(sentence)
@@ -310,6 +374,7 @@ class Framer:
                     else (template.kind, template.direction)
                 )
                 claims.append(_member(template, mention, text, change))
+                last_index = len(claims) - 1
                 previous, shift = (mention, frame), doc.token_after(mention.start) - token
                 continue
             if shift:  # the previous figure was framed as a list member: move its noun end
@@ -401,7 +466,12 @@ class Framer:
                 "attribution": attribution,
             }
             claim = _construct(fields, claims[0] if claims else None)
+            if frame.guess or frame.claimed:
+                guessed[len(claims)] = "agent" if frame.claimed else frame.guess or ""
             claims.append(claim)
+            if frame.elided and last_index >= 0:  # a part of the figure its noun is from
+                heads[len(claims) - 1] = heads.get(last_index, last_index)
+            last_index = len(claims) - 1
             token = doc.token_after(mention.start)
             told = (frame.unit, frame.subject, frame.location, frame.noun_end - token)
             counted = frame.measure or unit
@@ -410,7 +480,7 @@ class Framer:
             if signature is not None:
                 templates[signature] = (frame, claim, token, told)
             previous = (mention, frame)
-        return _fill_in(claims, self.lexicon)
+        return _fill_in(_wholes(claims, heads), self.lexicon, guessed)
 
     # -- the frame -------------------------------------------------------------------
     def _frame(
@@ -451,38 +521,69 @@ class Framer:
                 frame.noun_end = doc.token_after(unit.end)
         if mention.unit:
             frame.unit, frame.own_noun = mention.unit, True
-        verb = self._verb_before(doc, mention, sentence)
+        verb = active = self._verb_before(doc, mention, sentence)
         if verb is None and (frame.unit is None or frame.plain or frame.unit in lex.units):
             # "300 people were displaced" counts the displaced, not just people
             verb = self._passive_after(doc, max(first, frame.noun_end), last)
+        # "Israeli strikes killed 178 people": the actor before an active verb of a
+        # measure of people (the dead, the displaced) is its agent, not whose they are;
+        # but fighters an army says it killed stay its claim ("killed 8,000 militants").
+        agent = (
+            active is not None
+            and active in lex.home_measures
+            and (frame.unit is None or frame.plain or frame.unit in lex.home_measures)
+        )
         if verb is not None:
             frame.unit = verb
             frame.own_noun = True
+        if active is not None and active in lex.home_measures and not agent:
+            frame.claimed = True
         if frame.unit is None and previous is not None:
             self._elided(doc, mention, sentence, previous, frame)
         if frame.unit is None:
             self._before(doc, mention, sentence, frame)
+        carried = False
         if frame.unit is None and topic is not None:
             frame.unit = self._carried(doc, mention, topic)
+            carried = frame.unit is not None
         if frame.location is None:
             share = frame.unit == "percent" or mention.kind == "fraction"
             frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
         if frame.subject is None or frame.location is None:
-            subject, location = self._context_before(doc, mention, sentence)
-            frame.subject = frame.subject or subject
+            subject, location = self._context_before(doc, mention, sentence, frame.unit)
+            frame.subject = frame.subject or (None if agent else subject)
             frame.location = frame.location or location
         if frame.location is None:
             frame.location = self._place_before(doc, mention, sentence)
+        if frame.location is None and (carried or frame.borrowed_location):
+            # a breakdown by place: "Poland followed with 1,553,707", "then Germany with
+            # 1,021,667 and the Czech Republic with 476,025"
+            frame.location = self._place_ahead(doc, mention, sentence)
+            frame.guess = "part" if frame.location and carried else None
         if frame.location is None:
             frame.location = frame.borrowed_location
-        if frame.location is None and frame.unit in lex.home_measures and frame.subject:
+        if (
+            frame.location is None
+            and frame.unit in lex.home_measures
+            and frame.subject
+            and not frame.abroad
+        ):
             frame.location = lex.homes.get(frame.subject)  # "3.3 million Iraqis" -> Iraq
+            frame.guess = "home" if frame.location else None
         if frame.location is None:
             frame.location = self._place_in_sentence(doc, mention, sentence)
         if frame.location is None:
             frame.location = self._main_place(doc)
-        if frame.subject is None:
-            frame.subject = self._topic(doc, sentence) or self._named(doc, sentence)
+            if frame.location is not None and not self._names_place(doc, sentence):
+                frame.guess = "main"
+        if frame.abroad and frame.location == lex.homes.get(frame.subject or ""):
+            frame.location, frame.guess = None, None  # refugees from Ukraine are not there
+        if frame.subject is None and not agent:
+            frame.subject = (
+                self._topic(doc, sentence)
+                or (None if frame.unit in lex.home_measures else self._doer(doc, mention, sentence))
+                or self._named(doc, sentence)
+            )
         if (
             frame.location is None
             and frame.subject
@@ -503,6 +604,10 @@ class Framer:
         rated = lex.statistics.get(frame.measure or "") in ("rate", "share")
         if frame.location is None and frame.subject and rated:
             frame.location = lex.homes.get(frame.subject)  # "UK inflation" is in the UK
+        rated = rated or lex.statistics.get(frame.unit or "") in ("rate", "share")
+        if frame.subject is None and frame.location and rated:
+            # and the other way: "inflation in the United Kingdom" is the UK's
+            frame.subject = self.natives.get(frame.location)
         return frame
 
     def _carried(
@@ -516,16 +621,25 @@ class Framer:
         """A figure with no noun of its own continues the paragraph's count: "Poland
         followed with 1,553,707, then Germany with 1,021,667" after "refugees from
         Ukraine ... reached 7,915,287". The measure of the last counted figure carries
-        over within its paragraph, to the next sentence at most."""
+        over to the next sentence at most (which may open a new paragraph: "Russia
+        accounted for the largest number, 2,852,395")."""
         unit, since = topic
         if mention.kind != ("percent" if percent else "cardinal"):
             return None
-        if "\n\n" in doc.text[since : mention.start]:
-            return None
+        if doc.text.count("\n\n", since, mention.start) > 1:
+            return None  # a breakdown may open the next paragraph, no further
         before = doc.text[max(since, mention.start - 20) : mention.start].lower().split()
         after = doc.text[mention.end : mention.end + 12].lower()
-        if (before and before[-1] in _PARTITIVE) or after.startswith((" of them", " of whom")):
-            return None  # a part of the figure before ("5000 troops, with nearly 4000 ...")
+        if _CALENDAR.intersection(before) or _RATIO.search(
+            doc.text, max(0, mention.start - 40), mention.start
+        ):
+            return None  # "between August 12 and 19", "one household in two"
+        partitive = bool(before) and before[-1] in _PARTITIVE
+        if partitive and before[-1] == "with" and (len(before) < 2 or before[-2][-1:] != ","):
+            partitive = False  # "Poland followed with 1,553,707" (but "troops, with 4000")
+        if partitive or after.startswith(" of "):
+            return None  # a part of the figure before ("5000 troops, with nearly 4000 ...",
+            # "4,905,293 of them"), or of something else ("15 of Iraq's 18 provinces")
         nxt = doc.token_after(mention.end)
         if nxt < len(doc.tokens) and doc.tokens[nxt].start - mention.end <= 1:
             word = doc.lower[nxt]
@@ -597,6 +711,11 @@ class Framer:
             if measure is not None:
                 frame.unit, frame.own_noun = measure[0], True
                 frame.noun_end = index + measure[1]
+                if frame.subject is None:  # "180 attacks on American troops" -> US
+                    frame.subject = self._target(doc, frame.noun_end, last)
+                if frame.subject is None:  # "refugees from Ukraine": Ukraine's, not there
+                    frame.subject = self._origin(doc, frame.noun_end, last)
+                    frame.abroad = frame.subject is not None
                 return frame
             actor = self.actors.match(doc, index, last)
             if actor is not None:
@@ -626,6 +745,37 @@ class Framer:
                 return frame
         frame.noun_end = first
         return frame
+
+    def _target(self, doc: _Document, index: int, last: int) -> str | None:
+        """Whom a count is aimed at, right after its noun: "attacks on US forces",
+        "strikes against American troops". The target is whose figure it is."""
+        if index >= last or doc.lower[index] not in _AGAINST:
+            return None
+        if not _joined(doc.gap(index - 1, index)):
+            return None
+        index += 1
+        if index < last and doc.lower[index] in _DETERMINERS:
+            index += 1
+        for at in range(index, min(index + 3, last)):
+            if not _joined(doc.gap(at - 1, at), loose=at > index):
+                return None
+            actor = self.actors.match(doc, at, last)
+            if actor is not None:
+                return actor[0]
+            if doc.lower[at] in _STOP:
+                return None
+        return None
+
+    def _origin(self, doc: _Document, index: int, last: int) -> str | None:
+        """Where the people counted come from, right after their noun: "refugees from
+        Ukraine", "people from Ukraine" are Ukraine's (and not in Ukraine)."""
+        if index >= last or doc.lower[index] != "from" or not _joined(doc.gap(index - 1, index)):
+            return None
+        index += 1
+        if index < last and doc.lower[index] == "the":
+            index += 1
+        place = self.places.match(doc, index, last) if index < last else None
+        return None if place is None else self.natives.get(place[0])
 
     def _verb_before(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
@@ -725,6 +875,7 @@ class Framer:
         frame.unit = before_frame.unit
         frame.subject = frame.subject or before_frame.subject
         frame.borrowed_location = before_frame.location
+        frame.elided = True
 
     def _before(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int], frame: _Frame
@@ -751,8 +902,12 @@ class Framer:
             if index < first:
                 break
             word = doc.tokens[index].word
-            if any(ch.isdigit() for ch in word) and not _YEAR.fullmatch(word):
-                break  # another figure lies between
+            if (
+                any(ch.isdigit() for ch in word)
+                and not _YEAR.fullmatch(word)
+                and not doc.in_date(doc.tokens[index].start)
+            ):
+                break  # another figure lies between (a date does not: "the Oct. 7 attack")
             measure = self.measures.match(doc, index)
             if measure is not None and index + measure[1] <= here:
                 between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
@@ -773,6 +928,9 @@ class Framer:
         frame.subject = frame.subject or self._actor_in(
             doc, max(first, noun_start - 3), noun_start + width
         )
+        if frame.subject is None:  # "the number of refugees from Ukraine ... 6 million"
+            frame.subject = self._origin(doc, noun_start + width, here)
+            frame.abroad = frame.subject is not None
         frame.location = self._place_after(doc, noun_start + width, here)
 
     def _count_noun(self, doc: _Document, index: int, measure: tuple[str, int]) -> tuple[str, int]:
@@ -841,15 +999,106 @@ class Framer:
         first = doc.token_after(sentence[0])
         if first >= len(doc.tokens) or doc.tokens[first].start >= sentence[1]:
             return None
+        if doc.tokens[first].word.endswith("'s") and self.places.match(doc, first):
+            first += 1  # "China's BYD, however, sold 526,409"
+            if first >= len(doc.tokens):
+                return None
         word = doc.bare[first]
         if not word[:1].isupper() or word.lower() in _OPENERS or self.places.match(doc, first):
             return None
         nxt = first + 1
         if nxt < len(doc.tokens) and doc.lower[nxt] in _SAYS:
             return None
-        if word not in doc.names():
+        if word not in doc.names() and not self._opener(doc, first):
             return None
+        doc.last_named, doc.last_named_at = word, doc.tokens[first].start
         return word
+
+    def _doer(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+    ) -> str | None:
+        """The name that does what the figure counts, a few words before it in its
+        clause: "Tesla delivered a record 484,507 vehicles", "Tesla built 494,989 cars"
+        (a name the article capitalizes mid-sentence, not a place, not a person's
+        surname); "the company sold around 1.3 million": the name last read so."""
+        here = doc.token_after(mention.start)
+        first = max(doc.token_after(sentence[0]), here - 8)
+        aside = False  # inside ", however," read back
+        for index in range(min(here, len(doc.tokens)) - 1, first - 1, -1):
+            right = doc.tokens[index + 1].start if index + 1 < here else mention.start
+            gap = doc.text[doc.tokens[index].end : right]
+            if re.search(r"[;:()]", gap) or ("," in gap and not aside):
+                if "," in gap and _aside(doc, index):
+                    aside = True  # "BYD, however, sold 526,409": past the aside
+                    continue
+                if index + 3 == here and doc.lower[index + 1] in ("and", "but"):
+                    # "Tesla delivered 1.31 million ..., and built 1.37 million"
+                    return doc.last_named if doc.last_named_at >= sentence[0] else None
+                return None
+            if aside and "," in gap:
+                aside = False  # the word before the aside is read as any other
+            word = doc.tokens[index].word
+            if any(ch.isdigit() for ch in word):
+                return None
+            if (
+                doc.lower[index] in _REFERENCES
+                and index > first
+                and (doc.lower[index - 1] in ("the", "its") or doc.bare[index - 1].islower())
+                and (doc.last_named or self._article_name(doc))
+            ):
+                return doc.last_named or self._article_name(doc)
+            name = doc.bare[index]
+            if (
+                index + 1 < here
+                and name.isalpha()
+                and name[:1].isupper()
+                and name.lower() not in _OPENERS
+                and name.lower() not in _CALENDAR
+                and (name in doc.names() or self._inside(doc, index) or self._opener(doc, index))
+                and doc.tokens[index + 1].word.islower()
+                and doc.lower[index + 1] not in _STOP
+                and not self.places.match(doc, index)
+                and not self.actors.match(doc, index)
+                and not (index > 0 and doc.lower[index - 1] == "of")  # "Bank of England"
+                and not (
+                    index > 0
+                    and doc.tokens[index - 1].word[:1].isupper()
+                    and not doc.tokens[index - 1].word.endswith("'s")
+                    and not doc.gap(index - 1, index).strip()
+                )  # "Elon Musk pledged": a person
+            ):
+                doc.last_named, doc.last_named_at = name, doc.tokens[index].start
+                return name
+        return None
+
+    def _article_name(self, doc: _Document) -> str | None:
+        """The one name that opens sentences of the article, if there is one: what "the
+        company" stands for before the article names it as a subject."""
+        names = {
+            doc.bare[index]
+            for index in (doc.token_after(start) for start in doc.sentence_starts)
+            if index < len(doc.tokens) and self._opener(doc, index)
+        }
+        return next(iter(names)) if len(names) == 1 else None
+
+    def _opener(self, doc: _Document, index: int) -> bool:
+        """Token ``index`` is a word that opens two sentences or more and names no
+        measure, place or actor ("Tesla"; not "Deliveries", "Inflation")."""
+        return (
+            doc.bare[index] in doc.openers()
+            and doc.bare[index].lower() not in _OPENERS
+            and self.measures.match(doc, index) is None
+            and self.places.match(doc, index) is None
+            and self.actors.match(doc, index) is None
+        )
+
+    @staticmethod
+    def _inside(doc: _Document, index: int) -> bool:
+        """Token ``index`` is inside a sentence, after a comma or a dash ("AUSTIN, Texas -
+        Tesla delivered", "For the full year, Tesla delivered"): its capital is a name's."""
+        if index == 0 or doc.tokens[index].start in doc.sentence_set():
+            return False
+        return doc.gap(index - 1, index).strip() in (",", "-", "\u2013", "\u2014")
 
     def _subject_of(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
         """An actor among the first words of a sentence ("The PMU is", "US combat forces")."""
@@ -869,7 +1118,11 @@ class Framer:
         return None
 
     def _context_before(
-        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+        self,
+        doc: _Document,
+        mention: NumberMention,
+        sentence: tuple[int, int],
+        unit: str | None = None,
     ) -> tuple[str | None, str | None]:
         """Subject and location from the words before the figure, within its clause.
 
@@ -893,6 +1146,9 @@ class Framer:
             measure = self.measures.match(doc, index, end)
             if measure is not None:
                 subject = self._actor_in(doc, max(first, index - 2), index)
+                if unit in self.lexicon.home_measures and measure[0] not in (unit, "people"):
+                    subject = None  # "killed in the Hamas attack": the attackers'
+                    # are not the dead's
                 location = self._place_after(doc, index + measure[1], end)
                 return subject, location
             actor = self.actors.match(doc, index, end)
@@ -925,6 +1181,29 @@ class Framer:
             index += 1
         return None
 
+    def _place_ahead(
+        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
+    ) -> str | None:
+        """The place a few words before a figure that carries the count of the one
+        before: "Poland followed with 1,553,707", "Russia accounted for the largest number,
+        2,852,395" (a breakdown by place)."""
+        here = doc.token_after(mention.start)
+        first = max(doc.token_after(sentence[0]), here - 7)
+        for index in range(here - 1, first - 1, -1):
+            right = doc.tokens[index + 1].start if index + 1 < here else mention.start
+            if re.search(r"[;:()]", doc.text[doc.tokens[index].end : right]):
+                return None
+            if any(ch.isdigit() for ch in doc.tokens[index].word):
+                return None
+            place = self.places.match(doc, index, here)
+            if place is not None:
+                end = index + place[1]
+                named = end < here and doc.tokens[end].word[:1].isupper()
+                if named and not doc.gap(end - 1, end).strip():
+                    return None  # "Specialists Kennedy Sanders, 24": a person
+                return place[0]
+        return None
+
     def _place_in_sentence(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
     ) -> str | None:
@@ -935,6 +1214,15 @@ class Framer:
         if index > 0:
             return found[index - 1][1]
         return found[0][1] if found else None
+
+    def _names_place(self, doc: _Document, sentence: tuple[int, int]) -> bool:
+        """Whether a sentence names a place anywhere ("stormed southern Israel")."""
+        named = doc.named_places.get(sentence)
+        if named is None:
+            first, last = doc.token_after(sentence[0]), doc.token_after(sentence[1])
+            named = any(self.places.match(doc, index, last) for index in range(first, last))
+            doc.named_places[sentence] = named
+        return named
 
     def _locatives(self, doc: _Document, sentence: tuple[int, int]) -> list[tuple[int, str]]:
         """The "in PLACE" of a sentence (window), as (token index, place): found once per
@@ -952,7 +1240,11 @@ class Framer:
         return found
 
     def _places_from(self, doc: _Document, index: int, last: int) -> str | None:
+        """The place (or places: "Iraq and Syria", "Iraq, Syria and Jordan") from token
+        ``index``. Places joined by commas are a list only when an "and" closes it, so
+        "in Baghdad, Iraq" stays Baghdad."""
         found: list[str] = []
+        closed = 0  # how many places the list holds when an "and" joined its last one
         while index < last:
             if doc.tokens[index].word.lower() == "the":
                 index += 1
@@ -962,14 +1254,18 @@ class Framer:
                 break
             found.append(place[0])
             index += place[1]
-            if (
-                index < last
-                and doc.tokens[index].word.lower() == "and"
-                and _joined(doc.gap(index - 1, index))
-            ):
+            if index >= last:
+                break
+            gap = doc.gap(index - 1, index)
+            if doc.tokens[index].word.lower() == "and" and _joined(gap):
+                closed = len(found) + 1
                 index += 1
                 continue
+            if gap.strip() == "," and doc.tokens[index].word[:1].isupper():
+                continue  # "Iraq, Syria and Jordan": kept if an "and" closes the list
             break
+        if len(found) > 1 and closed != len(found):
+            found = found[:1]  # "in Baghdad, Iraq": a comma alone joins no list
         return "+".join(dict.fromkeys(found)) if found else None
 
     def _place_before(
@@ -1132,6 +1428,16 @@ def _unvalidated(fields: dict[str, Any], like: Claim) -> Claim:
     return claim
 
 
+def _aside(doc: _Document, index: int) -> bool:
+    """Token ``index`` is a one-word aside between commas: "BYD, however, sold"."""
+    return (
+        index > 0
+        and doc.tokens[index].word.isalpha()
+        and doc.tokens[index].word.islower()
+        and "," in doc.gap(index - 1, index)
+    )
+
+
 def _joined(gap: str, *, loose: bool = False) -> bool:
     """Two words belong to one phrase: only spaces (and hyphens/quotes) between them."""
     stripped = gap.strip()
@@ -1147,34 +1453,80 @@ def _local(text: str, clause: tuple[int, int], mention: NumberMention) -> str:
     return text[left + 1 if left >= 0 else clause[0] : right if right >= 0 else clause[1]]
 
 
-def _fill_in(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
+def _fill_in(
+    claims: list[Claim], lexicon: Lexicon, guessed: dict[int, str] | None = None
+) -> list[Claim]:
     """Whose and where a figure is when its sentence does not say, from the rest of the
     article: a claim with no subject (or no place) takes the one subject (place) the
     article's other claims of the same measure agree on ("Tesla delivered 484,507
     vehicles ... Deliveries for the year reached 1.81 million" -> Tesla); rates and
     shares of one article agree among themselves ("UK inflation fell to 4.6% ... Core
-    inflation held at 5.7%" -> UK). With two or more candidates, it stays unknown."""
-    groups: dict[tuple[str | None, str | None], str | None] = {}
-    known: dict[str, tuple[set[str], set[str]]] = {}
-    for claim in claims:
-        measured = (claim.measure, claim.unit)
-        group = groups.get(measured, "")
-        if group == "":
-            group = groups[measured] = _group(claim, lexicon)
+    inflation held at 5.7%" -> UK). With two or more candidates, it stays unknown.
+
+    A place that is only the article's main place (the claims ``guessed``) is weaker
+    than the one place the article's other figures of the measure name: "In the past 24
+    hours, 156 people were killed", after "21,978 Palestinians have been killed in
+    Gaza", is in Gaza even if the article names Israel more often."""
+    guessed = guessed or {}
+    # The distinct (subject, place) pairs of each group, so that an article of many
+    # figures with few subjects and places is read in linear time.
+    known: dict[str, dict[tuple[str | None, str | None, bool], None]] = {}
+    weak: dict[str, set[str]] = {}  # the guessed places, if no figure names one
+    for number, claim in enumerate(claims):
+        group = _group(claim, lexicon)
         if group is not None:
-            subjects, places = known.setdefault(group, (set(), set()))
-            if claim.subject:
-                subjects.add(claim.subject)
-            if claim.location:
-                places.add(claim.location)
-    if not known:
-        return claims
+            how = guessed.get(number)
+            strong = how not in ("main", "home")
+            # (whose, where, whether its place is lent to others: not a part's place)
+            pair = (
+                None if how == "agent" else claim.subject,
+                claim.location if strong else None,
+                how != "part",
+            )
+            known.setdefault(group, {})[pair] = None
+            if how in ("main", "home") and claim.location:
+                weak.setdefault(group, set()).add(claim.location)
+    homes = [g for g in known if g in lexicon.home_measures]
+    whose: dict[tuple[str, str | None], str | None] = {}
+    where: dict[tuple[str, str | None], str | None] = {}
     out: list[Claim] = []
-    for claim in claims:
-        group = groups[(claim.measure, claim.unit)]
-        subjects, places = known.get(group or "", (set(), set()))
-        subject = claim.subject or (next(iter(subjects)) if len(subjects) == 1 else None)
-        location = claim.location or (next(iter(places)) if len(places) == 1 else None)
+    for number, claim in enumerate(claims):
+        group = _group(claim, lexicon) or ""
+        others = known.get(group, {})
+        how = guessed.get(number)
+        place = None if how in ("main", "home") else claim.location
+        # Whose: among the figures of the measure at the same place (or one containing
+        # it, or inside it), if it has one: "1,139 people were killed" in Israel is not
+        # the Palestinians' toll in Gaza. The fighters an army says it killed take none.
+        subject = claim.subject
+        if subject is None and how != "agent":
+            if (group, place) not in whose:
+                subjects = {
+                    s for s, p, _ in others if s and (place is None or p is None or _near(p, place))
+                }
+                whose[group, place] = next(iter(subjects)) if len(subjects) == 1 else None
+            subject = whose[group, place]
+        # Where: among the figures of the measure of the same subject, if it has one; a
+        # home place gives way only to a place inside it ("150 Palestinians" -> Gaza).
+        found: str | None = None
+        if place is None:
+            if (group, subject) not in where:
+                places = {
+                    p
+                    for s, p, lends in others
+                    if p and lends and (subject is None or s in (None, subject))
+                }
+                places = places or weak.get(group, set())
+                if not places and group in lexicon.home_measures:
+                    # people counted in an article are where its other people are,
+                    # if all agree: the excess deaths of a study of Iraqi deaths
+                    places = {p for g in homes for _, p, lends in known[g] if p and lends}
+                    places = places or {p for g in homes for p in weak.get(g, ())}
+                where[group, subject] = next(iter(places)) if len(places) == 1 else None
+            found = where[group, subject]
+        if how == "home" and found is not None and not contains(claim.location or "", found):
+            found = None
+        location = place or found or claim.location
         if subject == claim.subject and location == claim.location:
             out.append(claim)
             continue
@@ -1183,6 +1535,34 @@ def _fill_in(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
         fields["key"] = sys.intern(measure_key(claim.measure or claim.unit, subject, location))
         out.append(_unvalidated(fields, claim))
     return out
+
+
+def _wholes(claims: list[Claim], heads: dict[int, int]) -> list[Claim]:
+    """A figure broken down by place is at the union of its parts: "attacked
+    approximately 66 times in the Middle East: 32 times in Iraq and 34 times in Syria"
+    is Iraq+Syria (a place that contains them all, or none, gives way)."""
+    parts: dict[int, list[str | None]] = {}
+    for index, head in heads.items():
+        parts.setdefault(head, []).append(claims[index].location)
+    for head, places in parts.items():
+        if None in places or len(set(places)) < 2:
+            continue
+        whole = claims[head]
+        union = "+".join(dict.fromkeys(p for p in places if p))
+        if whole.location == union:
+            continue
+        if whole.location is not None and not all(contains(whole.location, p) for p in places if p):
+            continue
+        fields = whole.__dict__.copy()
+        fields["location"] = union
+        fields["key"] = sys.intern(measure_key(whole.measure or whole.unit, whole.subject, union))
+        claims[head] = _unvalidated(fields, whole)
+    return claims
+
+
+def _near(one: str, other: str) -> bool:
+    """Two places are one, or one contains the other."""
+    return one == other or contains(one, other) or contains(other, one)
 
 
 def _group(claim: Claim, lexicon: Lexicon) -> str | None:

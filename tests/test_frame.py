@@ -154,6 +154,204 @@ CASES = [
         {"unit": "troops", "subject": None, "location": None},
         id="no-actor-no-place",
     ),
+    pytest.param(
+        "Militias have launched 75 raids on British soldiers in Mali, Niger and Chad.",
+        "75",
+        {"unit": "attacks", "subject": "UK", "location": "Mali+Niger+Chad"},
+        id="target-of-attacks-and-comma-list-of-places",
+    ),
+    pytest.param(
+        "The agency counted 4,000 displaced people in Lviv, Ukraine last week.",
+        "4,000",
+        {"location": "Lviv"},
+        id="comma-without-and-is-no-list",
+    ),
+    pytest.param(
+        "Rebels carried out 12 strikes against the Iranian militia in Syria.",
+        "12",
+        {"unit": "attacks", "subject": "Iran", "location": "Syria"},
+        id="strikes-against-an-actor",
+    ),
+    pytest.param(
+        "Russian shelling killed 40 people in Kharkiv on Friday.",
+        "40",
+        {"unit": "deaths", "subject": None, "location": "Kharkiv"},
+        id="agent-of-a-killing-is-not-whose-the-dead-are",
+    ),
+    pytest.param(
+        "The army said it had killed 900 militants in Idlib.",
+        "900",
+        {"unit": "deaths", "location": "Idlib"},
+        id="killed-fighters-keep-their-noun-frame",
+    ),
+    pytest.param(
+        "At least 300 Syrians have been killed in Idlib this month, monitors said. "
+        "In the past day, 25 people were killed, they added.",
+        "25",
+        {"unit": "deaths", "subject": "Syria", "location": "Idlib"},
+        id="toll-without-place-takes-the-place-of-the-measure",
+    ),
+    pytest.param(
+        "At least 300 Syrians have been killed in Idlib this month, monitors said. "
+        "In the past day, 25 people were killed, they added. "
+        "A car bomb in Beirut killed 109 people in 2015.",
+        "109",
+        {"unit": "deaths", "subject": None, "location": "Beirut"},
+        id="toll-elsewhere-does-not-take-the-subject-of-another-place",
+    ),
+    pytest.param(
+        "Officials said 150 Palestinians had been killed in the past day. "
+        "The toll in Gaza has risen to 21,822, the ministry said.",
+        "150",
+        {"subject": "Palestinians", "location": "Gaza"},
+        id="home-place-gives-way-to-a-place-inside-it",
+    ),
+    pytest.param(
+        "DETROIT, Michigan - Rivian delivered 13,972 vehicles in the third quarter.",
+        "13,972",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="company-name-before-its-verb-after-a-dateline",
+    ),
+    pytest.param(
+        "In China, BYD delivered 526,409 vehicles. Elsewhere, Rivian delivered 13,972 "
+        "vehicles in the quarter. Over the year the carmaker delivered 50,122 vehicles.",
+        "50,122",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="the-carmaker-is-the-name-last-read-as-a-subject",
+    ),
+    pytest.param(
+        "Sales slowed in 2023. In the quarter, Rivian delivered 13,972 vehicles.",
+        "13,972",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="company-name-after-a-comma",
+    ),
+    pytest.param(
+        "Some 90,000 refugees from Syria now live in Jordan.",
+        "Some 90,000",
+        {"unit": "refugees", "subject": "Syria", "location": "Jordan"},
+        id="refugees-from-a-country-are-its-people-elsewhere",
+    ),
+    pytest.param(
+        "Officials counted 12,000 people from Syria at the camp.",
+        "12,000",
+        {"unit": "people", "subject": "Syria", "location": None},
+        id="people-from-a-country-are-not-at-home",
+    ),
+    pytest.param(
+        "The number of refugees from Syria rose to 6.5 million, the agency said.",
+        "6.5 million",
+        {"unit": "refugees", "subject": "Syria"},
+        id="origin-after-a-noun-before-the-figure",
+    ),
+    pytest.param(
+        "The number of refugees from Syria reached 5.6 million, the agency said.\n\n"
+        "Turkey accounted for the largest number, 3.6 million. Lebanon followed with 840,000.",
+        "840,000",
+        {"unit": "refugees", "subject": "Syria", "location": "Lebanon"},
+        id="breakdown-by-place-across-a-paragraph",
+    ),
+    pytest.param(
+        "The number of refugees from Syria reached 5.6 million, the agency said.\n\n"
+        "Turkey accounted for the largest number, 3.6 million. Lebanon followed with 840,000.",
+        "5.6 million",
+        {"unit": "refugees", "location": None},
+        id="a-part-lends-no-place-to-the-whole",
+    ),
+    pytest.param(
+        "Jordan hosts 650,000 refugees, then Iraq with 260,000 and Egypt with 150,000.",
+        "150,000",
+        {"unit": "refugees", "location": "Egypt"},
+        id="coordinated-breakdown-takes-its-own-place",
+    ),
+    pytest.param(
+        "More than 1.2 million Iraqis have been killed, a poll found.\n\n"
+        "In Baghdad nearly one household in two had lost a member.",
+        "two",
+        {"unit": None},
+        id="one-in-two-is-no-count",
+    ),
+    pytest.param(
+        "Prices rose 4% in April, above the Bank of England's 2% target.",
+        "2%",
+        {"subject": None, "location": None},
+        id="a-place-in-an-institution-name-is-not-the-place",
+    ),
+    pytest.param(
+        "The central bank raised its key rate to 5.25% on Thursday.",
+        "5.25%",
+        {"unit": "percent", "measure": "interest-rate"},
+        id="key-rate-is-a-rate",
+    ),
+    pytest.param(
+        "Analysts watch Rivian closely. Rivian built 14,000 vehicles in the quarter.",
+        "14,000",
+        {"measure": None, "unit": "production", "subject": "Rivian"},
+        id="built-counts-production",
+    ),
+    pytest.param(
+        "Over the year Rivian shifted 50,000 trucks.",
+        "50,000",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="shifted-counts-deliveries",
+    ),
+    pytest.param(
+        "Tesla sold 480,000 cars. China's Nio, however, sold 20,000 cars in the quarter.",
+        "20,000",
+        {"unit": "deliveries", "subject": "Nio"},
+        id="name-before-an-aside",
+    ),
+    pytest.param(
+        "Analysts watch Rivian closely. "
+        "Rivian delivered 13,000 vehicles, up 10% from a year ago, and built 14,000.",
+        "14,000",
+        {"unit": "production", "subject": "Rivian"},
+        id="coordinated-verb-shares-the-name",
+    ),
+    pytest.param(
+        "British troops in Africa have been attacked about 40 times this year: "
+        "25 times in Mali and 15 times in Niger.",
+        "about 40",
+        {"unit": "attacks", "location": "Mali+Niger"},
+        id="a-whole-broken-down-by-place-is-their-union",
+    ),
+    pytest.param(
+        "Britain has 900 troops in Estonia and about 150 in Poland.",
+        "900",
+        {"unit": "troops", "location": "Estonia"},
+        id="one-elided-part-is-no-breakdown",
+    ),
+    pytest.param(
+        "Rivian's deliveries fell in 2024. The company delivered 50,000 vehicles last year. "
+        "Rivian produced 49,000 vehicles over the year.",
+        "50,000",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="a-name-that-opens-two-sentences-is-the-company",
+    ),
+    pytest.param(
+        "Inflation fell to 3% in May. Inflation in services stayed high.",
+        "3%",
+        {"subject": None},
+        id="a-measure-opening-two-sentences-is-no-name",
+    ),
+    pytest.param(
+        "Officials lowered the number of people killed in the Oct. 7 Russian attack to 45.",
+        "45",
+        {"unit": "deaths", "subject": None},
+        id="a-date-does-not-stop-the-walk-to-the-count-noun",
+    ),
+    pytest.param(
+        "Officials said consumer price inflation in the United Kingdom rose to 4% in May.",
+        "4%",
+        {"subject": "UK", "location": "United Kingdom"},
+        id="a-rate-in-a-country-is-the-country-s",
+    ),
+    pytest.param(
+        "More than 300,000 Syrians have died in the war, monitors said. "
+        "A study counted 400,000 excess deaths.",
+        "400,000",
+        {"unit": "excess-deaths", "location": "Syria"},
+        id="people-counted-in-an-article-share-its-one-place",
+    ),
 ]
 
 
@@ -163,6 +361,7 @@ def test_frame(text: str, figure: str, expected: dict[str, Any]) -> None:
     [claim] = [c for c in claims if c.text == figure]
     got: dict[str, Any] = {
         "unit": claim.unit,
+        "measure": claim.measure,
         "subject": claim.subject,
         "location": claim.location,
         "qualifier": claim.qualifier,
