@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from numcheck import Article, Claim, Discrepancy, Report, check, load_articles  # noqa: E402
 from numcheck._compare import Block, blocks  # noqa: E402
 from numcheck._lexicon import default_lexicon  # noqa: E402
+from numcheck._models import VERDICTS as VERDICT_TABLE  # noqa: E402
 
 REQUIRED: tuple[str, ...] = ("id", "article", "text", "group", "measure", "subject")
 REQUIRED += ("location", "time", "statistic")
@@ -52,8 +53,9 @@ VERDICTS = frozenset({"consistent", "change", "update", "conflict", "regression"
 BAD = frozenset({"conflict", "regression", "disputed"})
 """Gold verdicts a checker should raise."""
 GOOD = VERDICTS - BAD
-ALARMS = frozenset({"conflict", "regression", "disputed"})
-"""Predicted verdicts that are alarms (with severity warning or error)."""
+ALARMS = frozenset(verdict for verdict, info in VERDICT_TABLE.items() if info.disagreement)
+"""Predicted verdicts that are alarms (with severity warning or error): the verdict
+table's disagreements (a conflict, a dispute, a regression)."""
 FAMILY = {verdict: set(ALARMS) for verdict in BAD}
 """Which predicted verdicts catch a gold disagreement: any alarm (a conflict, a dispute
 or a regression at warning or error) on the pair; whether the verdict word is the gold's
