@@ -77,6 +77,12 @@ _CALENDAR = frozenset(
     "may june july august september october november december".split()
 )
 _SAYS = frozenset("said says reported reports told announced estimated estimates".split())
+# Punctuation that ends a phrase, compiled once (these are read for every figure).
+_BREAK_PAREN = re.compile(r"[;:()]")
+_BREAK_COMMA = re.compile(r"[,;:]")
+_BREAK_ANY = re.compile(r"[,;:()]")
+_BREAK_STOP = re.compile(r"[;!?]")
+_BREAK_COLON = re.compile(r"[;:!?]")
 _ANNUAL = re.compile(
     r"\b(?:in the (?:year|12 months) to|year[\s-]on[\s-]year|over the year|annual)\b", re.I
 )
@@ -131,6 +137,9 @@ members, ``LIST_REACH`` words or more inside both of its ends, are framed once p
 framer looks fewer words around a figure than the reach, so an inner member sees only
 other members, as the first one does (the context window of a long sentence aside)."""
 LIST_REACH = 24
+PHRASE = 160
+"""Characters of a figure's clause, each side, that the statistic, event and modality
+rules read."""
 _LIST_GAP = re.compile(r"[\W_]{0,8}(?:(?:to|and|or)[\W_]{1,8})?", re.IGNORECASE)
 
 
@@ -399,17 +408,21 @@ class Framer:
                 value, low, high = (None if v is None else v * 100 for v in (value, low, high))
                 unit = "percent"
             kind, direction = _change(doc, mention)
-            clause = timer.clause(sentence, (mention.start, mention.end))
+            whole = timer.clause(sentence, (mention.start, mention.end))
+            # The figure's clause, at most PHRASE characters each side: what the reading
+            # rules look at stays bounded however long a clause is (tables, scraped text).
+            clause = (max(whole[0], mention.start - PHRASE), min(whole[1], mention.end + PHRASE))
+            local = _local(doc.text, clause, mention)
             if (
                 kind == "change"
                 and unit == "percent"
                 and self.lexicon.statistics.get(frame.measure or "") == "rate"
-                and _ANNUAL.search(_local(doc.text, clause, mention))
+                and _ANNUAL.search(local)
             ):
                 kind, direction = "level", None  # "prices rose 9.6% in the year to October"
             clause_text = doc.text[clause[0] : clause[1]]
             measure = frame.measure
-            modality = read_modality(_local(doc.text, clause, mention))
+            modality = read_modality(local)
             if modality is not None and (measure or unit) in self.lexicon.units:
                 measure = f"{measure or unit}-{modality}"  # "deliveries-forecast"
             said = timer.briefing(sentence)
@@ -665,7 +678,7 @@ class Framer:
         first = doc.token_after(sentence[0])
         best: str | None = None
         for index in range(here - 1, max(first, here - 12) - 1, -1):
-            if index + 1 < len(doc.tokens) and re.search(r"[;:()]", doc.gap(index, index + 1)):
+            if index + 1 < len(doc.tokens) and _BREAK_PAREN.search(doc.gap(index, index + 1)):
                 break
             if any(ch.isdigit() for ch in doc.tokens[index].word) and index < here - 1:
                 break
@@ -788,7 +801,7 @@ class Framer:
             # "targeted US forces in Iraq and Syria more than 150 times", "came under
             # attack 16 times": a measure verb, or a measure noun, before the frequency.
             for back in range(index, max(index - 10, doc.token_after(sentence[0]) - 1), -1):
-                if re.search(r"[,;:]", doc.gap(back, back + 1)):
+                if _BREAK_COMMA.search(doc.gap(back, back + 1)):
                     break
                 verb = self.lexicon.measure_verbs.get(doc.lower[back])
                 if verb is not None:
@@ -816,7 +829,7 @@ class Framer:
         while first < last and self.actors.match(doc, first, last) is not None:
             first += 1  # "25,000 Palestinians have been killed": past the people named
         for index in range(first, min(first + 5, last)):
-            if index > first and re.search(r"[,;:()]", doc.gap(index - 1, index)):
+            if index > first and _BREAK_ANY.search(doc.gap(index - 1, index)):
                 return None
             word = doc.lower[index]
             if word in _SUFFERED:
@@ -870,7 +883,7 @@ class Framer:
         coordinated = len(WORD.findall(between)) <= 8 and _COORDINATION.search(between)
         if not (frequency or breakdown or coordinated):
             return
-        if re.search(r"[;!?]", between) or (":" in between and not (breakdown or frequency)):
+        if _BREAK_STOP.search(between) or (":" in between and not (breakdown or frequency)):
             return
         frame.unit = before_frame.unit
         frame.subject = frame.subject or before_frame.subject
@@ -911,7 +924,7 @@ class Framer:
             measure = self.measures.match(doc, index)
             if measure is not None and index + measure[1] <= here:
                 between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
-                if re.search(r"[;:!?]", between):
+                if _BREAK_COLON.search(between):
                     break
                 if _LINK.search(between):
                     name, rank = self._count_noun(doc, index, measure)
@@ -1027,7 +1040,7 @@ class Framer:
         for index in range(min(here, len(doc.tokens)) - 1, first - 1, -1):
             right = doc.tokens[index + 1].start if index + 1 < here else mention.start
             gap = doc.text[doc.tokens[index].end : right]
-            if re.search(r"[;:()]", gap) or ("," in gap and not aside):
+            if _BREAK_PAREN.search(gap) or ("," in gap and not aside):
                 if "," in gap and _aside(doc, index):
                     aside = True  # "BYD, however, sold 526,409": past the aside
                     continue
@@ -1135,7 +1148,7 @@ class Framer:
         first = max(doc.token_after(sentence[0]), end - 12)
         index = end - 1
         while index >= first:
-            if index + 1 < len(doc.tokens) and re.search(r"[,;:()]", doc.gap(index, index + 1)):
+            if index + 1 < len(doc.tokens) and _BREAK_ANY.search(doc.gap(index, index + 1)):
                 break
             word = doc.tokens[index].word
             if any(ch.isdigit() for ch in word):
@@ -1191,7 +1204,7 @@ class Framer:
         first = max(doc.token_after(sentence[0]), here - 7)
         for index in range(here - 1, first - 1, -1):
             right = doc.tokens[index + 1].start if index + 1 < here else mention.start
-            if re.search(r"[;:()]", doc.text[doc.tokens[index].end : right]):
+            if _BREAK_PAREN.search(doc.text[doc.tokens[index].end : right]):
                 return None
             if any(ch.isdigit() for ch in doc.tokens[index].word):
                 return None
