@@ -155,7 +155,7 @@ def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
     for part in (1, 2):  # subject, then location
         known: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
         for key, parts in current.items():
-            if parts[part] != UNKNOWN and len(parts) == 3:
+            if len(parts) == 3 and parts[part] != UNKNOWN:  # a given key may be any string
                 rest = (*parts[:part], *parts[part + 1 :])
                 known[rest][parts[part]] = known[rest].get(parts[part], 0) + counts[key]
         changed: dict[str, list[str]] = {}
@@ -183,7 +183,8 @@ def _resolve_events(rows: list[tuple[list[str], list[str], Claim]]) -> None:
         candidates = {
             event
             for other, event in dated.get((parts[0], where[1], where[2]), [])
-            if all(x == y or UNKNOWN in (x, y) for x, y in zip(parts[1:], other[1:], strict=True))
+            if len(other) == len(parts)
+            and all(x == y or UNKNOWN in (x, y) for x, y in zip(parts[1:], other[1:], strict=True))
         }
         if len(candidates) == 1:
             where[3] = next(iter(candidates))

@@ -416,3 +416,14 @@ def test_judgement_of_totals_and_slipped_zeros(
 ) -> None:
     [d] = numcheck.check([first, second]).discrepancies
     assert (d.verdict, d.rule) == (verdict, rule), d.explanation
+
+
+@pytest.mark.parametrize("key", ["plain", "a|b", "a|?|c|d", "|", "?|?|?|?"])
+def test_given_keys_of_any_shape_are_compared_as_they_are(key: str) -> None:
+    """A key from a claims file may be any string: it is never resolved, never breaks the
+    resolution of the others (fuzz: claims 84), and still meets its own kind."""
+    odd = [claim(10, "2024-01-01").model_copy(update={"key": key, "article": a}) for a in "ab"]
+    odd[1] = odd[1].model_copy(update={"value": 20.0, "low": 20.0, "high": 20.0})
+    usual = claim(30, "2024-01-01", article="c")
+    found = numcheck.check([*odd, usual]).discrepancies
+    assert [d.key for d in found] == ([key] if not key.startswith("?|") else [])
