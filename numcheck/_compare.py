@@ -113,13 +113,15 @@ def block(claim: Claim, incomparable: Collection[str] = ()) -> Block | None:
 
 def resolve(
     placed: list[tuple[Block, Claim]], others: Mapping[str, int] | None = None
-) -> list[tuple[Block, Claim]]:
+) -> Iterator[tuple[Block, Claim]]:
     """Blocks with unknown parts resolved by the rest of the claims, the matching rule's
     second half (see :func:`resolve_keys`); then an incident toll without a date joins the
     one dated incident of its measure whose subject and place agree.
 
     ``others`` counts, by key, claims that take part in the resolution without being
-    compared (a ledger's claims of the same measures that are not read).
+    compared (a ledger's claims of the same measures that are not read). The work is on
+    distinct keys and on the claims of incidents: a million claims of a few thousand keys
+    cost a few thousand resolutions.
 
     >>> a = Claim(article="a", value=5, unit="deaths", location="Gaza")
     >>> b = Claim(article="b", value=5, unit="deaths", subject="Palestinians", location="Gaza")
@@ -130,13 +132,14 @@ def resolve(
     counts: dict[str, int] = dict(others or {})
     for where, _ in placed:
         counts[where[0]] = counts.get(where[0], 0) + 1
-    resolved = resolve_keys(counts)
-    rows = [(resolved[where[0]].split("|"), [*where], claim) for where, claim in placed]
-    _resolve_events(rows)
-    return [
-        ((sys.intern("|".join(parts)), where[1], where[2], where[3]), claim)
-        for parts, where, claim in rows
-    ]
+    resolved = {key: sys.intern(value) for key, value in resolve_keys(counts).items()}
+    incidents = any(where[3] for where, _ in placed)
+    dated = _dated_events(placed, resolved) if incidents else {}
+    for where, claim in placed:
+        key, event = resolved[where[0]], where[3]
+        if event and not _dated(event):
+            event = dated.get((key, where[1], where[2], event), event)
+        yield (key, where[1], where[2], event), claim
 
 
 def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
@@ -170,24 +173,40 @@ def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
     return {key: "|".join(parts) for key, parts in current.items()}
 
 
-def _resolve_events(rows: list[tuple[list[str], list[str], Claim]]) -> None:
+def _dated_events(
+    placed: list[tuple[Block, Claim]], resolved: Mapping[str, str]
+) -> dict[tuple[str, str, str, str], str]:
     """An incident toll without a date joins the one dated incident of its measure and
-    statistic whose subject and place agree with its own (equal, or one unknown)."""
-    dated: dict[tuple[str, str, str], list[tuple[list[str], str]]] = defaultdict(list)
-    for parts, where, _ in rows:
-        if _dated(where[3]):
-            dated[(parts[0], where[1], where[2])].append((parts, where[3]))
-    for parts, where, _ in rows:
-        if not where[3] or _dated(where[3]):
+    statistic whose subject and place agree with its own (equal, or one unknown):
+    (key, family, period, undated event) -> dated event."""
+    dated: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
+    undated: set[tuple[str, str, str, str]] = set()
+    for where, _ in placed:
+        if not where[3]:
             continue
+        key = resolved[where[0]]
+        if _dated(where[3]):
+            dated[(key.split("|", 1)[0], where[1], where[2])].add((key, where[3]))
+        else:
+            undated.add((key, where[1], where[2], where[3]))
+    out: dict[tuple[str, str, str, str], str] = {}
+    for key, family, period, event in undated:
+        parts = key.split("|")
         candidates = {
-            event
-            for other, event in dated.get((parts[0], where[1], where[2]), [])
-            if len(other) == len(parts)
-            and all(x == y or UNKNOWN in (x, y) for x, y in zip(parts[1:], other[1:], strict=True))
+            dated_event
+            for other_key, dated_event in dated.get((parts[0], family, period), set())
+            if _agree(parts, other_key.split("|"))
         }
         if len(candidates) == 1:
-            where[3] = next(iter(candidates))
+            out[(key, family, period, event)] = next(iter(candidates))
+    return out
+
+
+def _agree(parts: list[str], other: list[str]) -> bool:
+    """Two keys' parts agree where both are known."""
+    return len(other) == len(parts) and all(
+        x == y or UNKNOWN in (x, y) for x, y in zip(parts[1:], other[1:], strict=True)
+    )
 
 
 def blocks(claims: Iterable[Claim], lexicon: Lexicon | None = None) -> dict[int, Block]:
