@@ -216,6 +216,17 @@ _MOVED = re.compile(
 )
 
 
+_PART_OF = re.compile(r"\s+of\s+(?:the|them|whom|those|these|which|its|their)\b", re.IGNORECASE)
+
+
+def _part(ctx: Context) -> Reading | None:
+    """ "45 of the injuries came from ...", "Nineteen of them were ...": a part of a whole
+    stated before it, a share in count form, never compared with the whole."""
+    if ctx.counted and ctx.unit != "percent" and _PART_OF.match(ctx.after):
+        return Reading("share")
+    return None
+
+
 def _moved(ctx: Context) -> Reading | None:
     """ "some 400 Marines went home", "2,000 troops were withdrawn": people who moved
     are a change of a level, not the level."""
@@ -275,6 +286,7 @@ def _percent(ctx: Context) -> Reading | None:
 RULES: tuple[tuple[str, Rule], ...] = (
     ("rate-horizon", _rate_horizon),
     ("change", _change),
+    ("part", _part),
     ("moved", _moved),
     ("per-period", _per_period),
     ("past-period", _past_period),
@@ -343,7 +355,7 @@ _FORECAST = re.compile(
 )
 _TARGET = re.compile(
     r"\b(?:targets?|targeted growth|goals?|aims? (?:for|to|of)|ambitions?|pledged|"
-    r"promised|guidance|objective)\b",
+    r"promised|guidance|objective|authori[sz]ed|cap|capped|ceiling|limit of)\b",
     re.IGNORECASE,
 )
 _STRUCK = re.compile(

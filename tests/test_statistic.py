@@ -28,6 +28,13 @@ def _claim(text: str, published: str, figure: str) -> numcheck.Claim:
 
 STATISTICS = [
     pytest.param(
+        "Officials said 46 troops were injured; 45 of the injuries came from two attacks.",
+        "2023-11-07",
+        "45",
+        ("share", None),
+        id="a-part-of-a-whole-stated-before-is-a-share",
+    ),
+    pytest.param(
         "Acme built 12,400 tractors in the third quarter.",
         "2024-10-03",
         "12,400",
@@ -274,6 +281,11 @@ def test_as_of(text: str, published: str, figure: str, as_of: dt.date) -> None:
     [
         pytest.param("the 8.2% economists expected", "forecast", id="expected"),
         pytest.param("the Bank's 2% target", "target", id="target"),
+        pytest.param(
+            "raises the number of service members authorized for Iraq to 5,262",
+            "target",
+            id="an-authorized-cap-is-no-level",
+        ),
         pytest.param("struck targets in Iraq that killed three", None, id="struck-targets"),
         pytest.param("hit military targets, killing # people", None, id="military-targets"),
     ],
