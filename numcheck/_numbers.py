@@ -200,7 +200,6 @@ _OUT_OF_RANGE = 400
 anyway, and is reported as kind ``other`` (see :func:`_fits`)."""
 _TOO_LARGE: Fraction = Fraction(10) ** _OUT_OF_RANGE
 _TOO_SMALL: Fraction = Fraction(1, 10**_OUT_OF_RANGE)
-_FLOAT_MAX = Fraction(sys.float_info.max)
 _FLOAT_MIN = Fraction(sys.float_info.min)
 _INT_MAX = int(sys.float_info.max)
 
