@@ -87,6 +87,9 @@ _ANNUAL = re.compile(
     r"\b(?:in the (?:year|12 months) to|year[\s-]on[\s-]year|over the year|annual)\b", re.I
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_MARGIN = frozenset(  # what an estimate's margin is called ("the true figure lies between")
+    "margin margins uncertainty interval intervals figure number estimate error range".split()
+)
 _COUNT_WORDS = frozenset("of number count total tally toll".split())
 _PARTITIVE = frozenset("with including among whom which while".split())
 _SUFFERED = frozenset(
@@ -120,7 +123,7 @@ _COORDINATION = re.compile(
 )
 _LINK = re.compile(
     r"\b(?:at|of|was|were|is|are|stood|reached|totall?ed|numbered|to|as|around|about|from|"
-    r"topped|passed|surpassed|exceeded|hit)\b",
+    r"topped|passed|surpassed|exceeded|hit|past|beyond|above|over|below|under)\b",
     re.IGNORECASE,
 )
 
@@ -311,6 +314,7 @@ class _Frame:
     # place (the sentence names none) or the home of the people counted
     claimed: bool = False  # the subject is the agent of a killing it claims ("the
     # military said it had killed 8,000 fighters"): not whose the dead are
+    margin: int | None = None  # the start of the estimate whose margin the figure gives
 
 
 class Framer:
@@ -478,6 +482,8 @@ class Framer:
                 "event": event,
                 "attribution": attribution,
             }
+            if frame.margin is not None:
+                _as_estimate(fields, claims, frame.margin)
             claim = _construct(fields, claims[0] if claims else None)
             if frame.guess or frame.claimed:
                 guessed[len(claims)] = "agent" if frame.claimed else frame.guess or ""
@@ -551,6 +557,13 @@ class Framer:
             frame.own_noun = True
         if active is not None and active in lex.home_measures and not agent:
             frame.claimed = True
+        if (
+            topic is not None
+            and mention.kind == "range"
+            and frame.unit in (None, topic[0])
+            and self._margin(doc, mention, sentence, topic, own=frame.unit is not None)
+        ):
+            frame.unit, frame.margin = topic[0], topic[1]
         if frame.unit is None and previous is not None:
             self._elided(doc, mention, sentence, previous, frame)
         if frame.unit is None:
@@ -593,7 +606,7 @@ class Framer:
             frame.location, frame.guess = None, None  # refugees from Ukraine are not there
         if frame.subject is None and not agent:
             frame.subject = (
-                self._topic(doc, sentence)
+                self._topic(doc, sentence, frame.unit)
                 or (None if frame.unit in lex.home_measures else self._doer(doc, mention, sentence))
                 or self._named(doc, sentence)
             )
@@ -630,6 +643,7 @@ class Framer:
         topic: tuple[str, int],
         *,
         percent: bool = False,
+        kind: str = "cardinal",
     ) -> str | None:
         """A figure with no noun of its own continues the paragraph's count: "Poland
         followed with 1,553,707, then Germany with 1,021,667" after "refugees from
@@ -637,7 +651,7 @@ class Framer:
         over to the next sentence at most (which may open a new paragraph: "Russia
         accounted for the largest number, 2,852,395")."""
         unit, since = topic
-        if mention.kind != ("percent" if percent else "cardinal"):
+        if mention.kind != ("percent" if percent else kind):
             return None
         if doc.text.count("\n\n", since, mention.start) > 1:
             return None  # a breakdown may open the next paragraph, no further
@@ -661,6 +675,38 @@ class Framer:
         here = bisect.bisect_right(doc.sentence_starts, mention.start)
         there = bisect.bisect_right(doc.sentence_starts, since)
         return unit if here - there <= 1 else None
+
+    def _margin(
+        self,
+        doc: _Document,
+        mention: NumberMention,
+        sentence: tuple[int, int],
+        topic: tuple[str, int],
+        *,
+        own: bool = False,
+    ) -> bool:
+        """A range that gives an estimate's margin counts what the estimate counts and is
+        dated as it is: "98,000 excess deaths ..., but the margin is wide: the true figure
+        could lie anywhere between 8,000 and 194,000"; "a toll of 1,220,580, with a margin
+        running from 733,158 to 1,446,063"; "an uncertainty range of 104,000 to 223,000
+        deaths" (``own``: the range names the estimate's measure itself)."""
+        nxt = doc.token_after(mention.end)
+        if (
+            not own
+            and nxt < len(doc.tokens)
+            and doc.tokens[nxt].start - mention.end <= 1
+            and doc.tokens[nxt].word.isalpha()
+            and doc.lower[nxt] not in _STOP
+        ):
+            return False  # a noun of its own ("between 100 and 300 people")
+        here = doc.token_after(mention.start)
+        first = max(doc.token_after(sentence[0]), here - 12)
+        for index in range(here - 1, first - 1, -1):
+            if any(ch.isdigit() for ch in doc.tokens[index].word):
+                return False  # another figure is nearer: the range may be its part
+            if doc.lower[index] in _MARGIN:
+                return own or self._carried(doc, mention, topic, kind="range") is not None
+        return False
 
     def _rated(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int], change: bool
@@ -993,16 +1039,34 @@ class Framer:
             doc.main_place = top[0] if top[1] >= 2 and top[1] >= 1.5 * runner_up else ""
         return doc.main_place or None
 
-    def _topic(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
+    def _topic(
+        self, doc: _Document, sentence: tuple[int, int], unit: str | None = None
+    ) -> str | None:
         """The actor a sentence is about: its subject ("The PMU is ..."), or, for a sentence
-        opening with "There", "It", "They"..., the subject of the sentence before."""
+        opening with "There", "It", "They"..., the subject of the sentence before.
+
+        People counted (the dead, the injured) are not the subject's when it is who did it:
+        "Israeli strikes killed 178 people ..., bringing the toll to 25,105 dead"."""
         first = doc.token_after(sentence[0])
         if first < len(doc.lower) and doc.lower[first] in _EXPLETIVES:
             index = bisect.bisect_right(doc.sentence_starts, sentence[0] - 1) - 1
             if index < 0:
                 return None
-            return self._subject_of(doc, doc.sentences[index])
-        return self._subject_of(doc, sentence)
+            sentence = doc.sentences[index]
+        actor = self._subject_of(doc, sentence)
+        if actor is not None and unit in self.lexicon.home_measures and self._agent(doc, sentence):
+            return None
+        return actor
+
+    def _agent(self, doc: _Document, sentence: tuple[int, int]) -> bool:
+        """The sentence opens with who harmed people: an actor whose verb, within its first
+        words, is a measure verb of people counted ("Israeli strikes killed", "Russian
+        forces have wounded")."""
+        first = doc.token_after(sentence[0])
+        last = min(doc.token_after(sentence[1]), first + 6)
+        verbs = self.lexicon.measure_verbs
+        home = self.lexicon.home_measures
+        return any(verbs.get(doc.lower[index]) in home for index in range(first + 1, last))
 
     def _named(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
         """A name that opens the sentence as its subject ("Tesla delivered 484,507
@@ -1548,6 +1612,17 @@ def _fill_in(
         fields["key"] = sys.intern(measure_key(claim.measure or claim.unit, subject, location))
         out.append(_unvalidated(fields, claim))
     return out
+
+
+def _as_estimate(fields: dict[str, Any], claims: list[Claim], start: int) -> None:
+    """A margin is dated and read as the estimate it qualifies (the claim at ``start``)."""
+    for claim in reversed(claims):
+        if claim.start == start:
+            for name in ("time", "statistic", "period", "as_of", "event", "kind", "direction"):
+                fields[name] = getattr(claim, name)
+            return
+        if claim.start is not None and claim.start < start:
+            return
 
 
 def _wholes(claims: list[Claim], heads: dict[int, int]) -> list[Claim]:

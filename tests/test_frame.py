@@ -352,6 +352,39 @@ CASES = [
         {"unit": "excess-deaths", "location": "Syria"},
         id="people-counted-in-an-article-share-its-one-place",
     ),
+    pytest.param(
+        "A survey put the death toll at 42,000 by March 2019, but the margin is wide: the "
+        "true figure could lie anywhere between 21,000 and 63,000, the authors said.",
+        "between 21,000 and 63,000",
+        {"unit": "deaths", "start": None, "end": dt.date(2019, 3, 31)},
+        id="an-estimate-s-margin-counts-and-is-dated-as-the-estimate",
+    ),
+    pytest.param(
+        "The study estimates 75,000 deaths in 2021, with an uncertainty range of 60,000 "
+        "to 90,000 deaths.",
+        "60,000 to 90,000",
+        {"unit": "deaths", "year": 2021},
+        id="a-margin-with-its-own-noun-is-dated-as-the-estimate",
+    ),
+    pytest.param(
+        "The shelling pushed the death toll in the province past 2,000.",
+        "2,000",
+        {"unit": "deaths"},
+        id="a-count-noun-linked-by-past",
+    ),
+    pytest.param(
+        "Russian missiles killed 14 people overnight, officials said, bringing the toll "
+        "since the offensive began to 1,400 dead.",
+        "1,400",
+        {"unit": "deaths", "subject": None},
+        id="the-dead-are-not-the-sentence-opening-agent-s",
+    ),
+    pytest.param(
+        "The Dutch government cut its contingent to 400 in 2019.",
+        "400",
+        {"unit": "troops"},
+        id="contingent-is-a-troops-noun",
+    ),
 ]
 
 
