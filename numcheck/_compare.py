@@ -357,6 +357,7 @@ class _Key:
         self.key, self.family = where[0], where[1]
         self.name, self.rule, self.focus = name, rule, focus
         self.totals = self.family == "total"
+        self.flows = self.family == "flow" and bool(where[2])
         self.widest = max(self._window(g) for g in _RANK)
         self._words: dict[int, tuple[str, str]] = {}  # claim -> its provenance, its figure
         self._seen: set[tuple[int, Interval]] = set()  # (figure, interval) met at one time
@@ -398,9 +399,13 @@ class _Key:
 
     def _window(self, granularity: Granularity) -> int:
         """Days apart two times of ``granularity`` may be and still be the same time:
-        running totals are the same count only at the same as-of date (``total_window``)."""
+        running totals are the same count only at the same as-of date (``total_window``);
+        counts over a stated period ("in the past 24 hours", "in March") only over the
+        same period: two days' counts three weeks apart are a change, not a conflict."""
         if self.totals:
             return self.rule.total_window
+        if self.flows:
+            return 0
         return self.rule.time_window.days(granularity)
 
     def _when(self, claim: Claim) -> tuple[int, int, bool]:
@@ -550,6 +555,7 @@ class _Key:
             gap,
             coarser,
             ratio,
+            None if coarser is None else self._window(coarser),
         )
 
 
@@ -692,8 +698,10 @@ def _explain(
     gap: int | None,
     coarser: Granularity | None,
     ratio: float | None,
+    window: int | None = None,
 ) -> str:
-    """Two plain sentences: both figures with source and time, then the ratio and rule."""
+    """Two plain sentences: both figures with source and time, then the ratio and rule
+    (``window``: the days two times may be apart and be the same time)."""
     same = " (same article)" if same_article else ""
     head = f"{a[0]} says {a[1]}; {b[0]}{same} says {b[1]}."
     times = (
@@ -706,7 +714,7 @@ def _explain(
         why = f", beyond the {tolerance} tolerance, and a time is unknown"
     elif check == "conflict":
         assert coarser is not None
-        window = rule.time_window.days(coarser)
+        window = rule.time_window.days(coarser) if window is None else window
         when = "the times overlap" if not gap else f"{gap:,} days apart"
         why = (
             f", beyond the {tolerance} tolerance, for the same time ({when}; the window "

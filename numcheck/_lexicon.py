@@ -174,6 +174,7 @@ class _Source(_Strict):
     names: list[str] = []
     speakers: list[str] = []
     heads: list[str] = []
+    place: str | None = None
 
 
 class _WordLists(_Strict):
@@ -214,7 +215,7 @@ def load_lexicon(*paths: str | Path) -> Lexicon:
         for name, forms in extra.aliases.items():
             aliases[name] = [*aliases.get(name, []), *forms]
         places["aliases"] = aliases
-        sources.update({k: v.model_dump() for k, v in extra.source.items()})
+        sources.update({k: v.model_dump(exclude_none=True) for k, v in extra.source.items()})
     return build_lexicon({"measure": measures}, {"actor": actors}, places, {"source": sources})
 
 

@@ -357,9 +357,29 @@ def _total(value: float, day: str, article: str, attribution: str | None = None)
     )
 
 
+def _daily(value: float, day: str, article: str) -> Claim:
+    return claim(value, day, article=article).model_copy(
+        update={"statistic": "flow", "period": "day"}
+    )
+
+
 @pytest.mark.parametrize(
     ("first", "second", "verdict", "rule"),
     [
+        pytest.param(
+            _daily(150, "2023-12-31", "a"),
+            _daily(178, "2024-01-21", "b"),
+            "change",
+            "deaths/change",
+            id="daily-counts-three-weeks-apart",
+        ),
+        pytest.param(
+            _daily(178, "2024-01-21", "a"),
+            _daily(1_780, "2024-01-21", "b"),
+            "conflict",
+            "deaths/conflict",
+            id="daily-counts-of-one-day-differ",
+        ),
         pytest.param(
             claim(25_000, "2024-01-10", unit="troops"),
             claim(2_500, "2024-09-10", article="b", unit="troops"),

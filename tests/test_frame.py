@@ -385,6 +385,26 @@ CASES = [
         {"unit": "troops"},
         id="contingent-is-a-troops-noun",
     ),
+    pytest.param(
+        "Inflation slowed to 3.2 per cent in March. Food prices eased for a sixth month, "
+        "the Office for National Statistics said.",
+        "3.2 per cent",
+        {"measure": "inflation", "subject": "UK", "location": "United Kingdom"},
+        id="a-rate-is-where-the-article-s-statistics-office-is",
+    ),
+    pytest.param(
+        "Inflation slowed to 3.2 per cent in March. The Office for National Statistics and "
+        "the Bureau of Labor Statistics publish their figures a week apart.",
+        "3.2 per cent",
+        {"measure": "inflation", "subject": None, "location": None},
+        id="sources-of-two-places-give-none",
+    ),
+    pytest.param(
+        "The death toll rose to 1,450, health officials in Gaza said.",
+        "1,450",
+        {"unit": "deaths", "subject": "Palestinians", "location": "Gaza"},
+        id="a-toll-is-where-the-local-health-ministry-is",
+    ),
 ]
 
 
