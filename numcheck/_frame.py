@@ -619,6 +619,15 @@ class Framer:
             self._elided(doc, mention, sentence, previous, frame)
         if frame.unit is None:
             self._before(doc, mention, sentence, frame)
+        elif frame.plain and verb is None:
+            # "Production in the quarter reached 439,701 vehicles", "record deliveries of
+            # 494,989 vehicles": a measure linked before a plain noun is what it counts
+            linked = _Frame()
+            self._before(doc, mention, sentence, linked, own=True)
+            if linked.unit is not None and linked.unit in lex.units:
+                frame.unit, frame.plain = linked.unit, False
+                frame.subject = frame.subject or linked.subject
+                frame.location = frame.location or linked.location
         carried = False
         if frame.unit is None and topic is not None:
             frame.unit = self._carried(doc, mention, topic)
@@ -988,7 +997,13 @@ class Framer:
         frame.elided = True
 
     def _before(
-        self, doc: _Document, mention: NumberMention, sentence: tuple[int, int], frame: _Frame
+        self,
+        doc: _Document,
+        mention: NumberMention,
+        sentence: tuple[int, int],
+        frame: _Frame,
+        *,
+        own: bool = False,
     ) -> None:
         """ "number of US forces in Iraq was recorded at 1,70,300": the noun comes first.
 
@@ -999,11 +1014,11 @@ class Framer:
         fire ... has risen to 112", "the death toll") wins over a nearer noun, else the
         nearest does."""
         nxt = doc.token_after(mention.end)
-        if nxt < len(doc.tokens) and doc.tokens[nxt].start < sentence[1]:
+        if not own and nxt < len(doc.tokens) and doc.tokens[nxt].start < sentence[1]:
             word = doc.tokens[nxt].word
             adjacent = not doc.text[mention.end : doc.tokens[nxt].start].strip()
             if adjacent and word.isalpha() and word.islower() and word not in _STOP:
-                return  # followed by a noun of its own
+                return  # followed by a noun of its own (``own``: a plain one, read past)
         here = doc.token_after(mention.start)
         index = here - 1
         first = doc.token_after(sentence[0])
@@ -1023,7 +1038,10 @@ class Framer:
                 between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
                 if _BREAK_COLON.search(between):
                     break
-                if _LINK.search(between):
+                words = between.split()
+                if own and (len(words) > 5 or not words or not _LINK.fullmatch(words[-1])):
+                    pass  # past a plain noun of its own: only a close link ("reached")
+                elif _LINK.search(between):
                     name, rank = self._count_noun(doc, index, measure)
                     if best is None or rank > best[2]:
                         best = (name, index, rank)
@@ -1182,7 +1200,12 @@ class Framer:
                 and name[:1].isupper()
                 and name.lower() not in _OPENERS
                 and name.lower() not in _CALENDAR
-                and (name in doc.names() or self._inside(doc, index) or self._opener(doc, index))
+                and (
+                    name in doc.names()
+                    or self._inside(doc, index)
+                    or self._opener(doc, index)
+                    or doc.lower[index + 1] in self.lexicon.measure_verbs  # "Tesla shifted"
+                )
                 and doc.tokens[index + 1].word.islower()
                 and doc.lower[index + 1] not in _STOP
                 and not self.places.match(doc, index)

@@ -405,6 +405,18 @@ CASES = [
         {"unit": "deaths", "subject": "Palestinians", "location": "Gaza"},
         id="a-toll-is-where-the-local-health-ministry-is",
     ),
+    pytest.param(
+        "Rivian shipped 13,588 trucks in the second quarter.",
+        "13,588",
+        {"unit": "deliveries", "subject": "Rivian"},
+        id="a-name-opening-a-sentence-before-a-measure-verb-is-its-doer",
+    ),
+    pytest.param(
+        "Production in the quarter reached 439,701 vehicles.",
+        "439,701",
+        {"unit": "production"},
+        id="a-measure-linked-before-a-plain-noun-is-what-it-counts",
+    ),
 ]
 
 
