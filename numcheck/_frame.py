@@ -450,7 +450,9 @@ class Framer:
                     kind,
                     unit,
                     measure,
-                    self.lexicon.statistics.get(frame.measure or unit or ""),
+                    "running_total"
+                    if frame.claimed and unit in self.lexicon.combatants
+                    else self.lexicon.statistics.get(frame.measure or unit or ""),
                     time,
                     article.published,
                     (measure or unit) in self.lexicon.units,
@@ -603,11 +605,13 @@ class Framer:
             and active in lex.home_measures
             and (frame.unit is None or frame.plain or frame.unit in lex.home_measures)
         )
-        if verb is not None:
-            frame.unit = verb
+        claimed = active is not None and active in lex.home_measures and not agent
+        if verb is not None and not (claimed and frame.unit in lex.combatants):
+            frame.unit = verb  # (fighters an army says it killed stay fighters)
             frame.own_noun = True
-        if active is not None and active in lex.home_measures and not agent:
-            frame.claimed = True
+        frame.claimed = claimed
+        # the fighters an army says it killed are the other side's, not the army's
+        killed = claimed and frame.unit in lex.combatants
         if (
             topic is not None
             and mention.kind == "range"
@@ -637,7 +641,7 @@ class Framer:
             frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
         if frame.subject is None or frame.location is None:
             subject, location = self._context_before(doc, mention, sentence, frame.unit)
-            frame.subject = frame.subject or (None if agent else subject)
+            frame.subject = frame.subject or (None if agent or killed else subject)
             frame.location = frame.location or location
         if frame.location is None:
             frame.location = self._place_before(doc, mention, sentence)
@@ -664,7 +668,7 @@ class Framer:
                 frame.guess = "main"
         if frame.abroad and frame.location == lex.homes.get(frame.subject or ""):
             frame.location, frame.guess = None, None  # refugees from Ukraine are not there
-        if frame.subject is None and not agent:
+        if frame.subject is None and not agent and not killed:
             frame.subject = (
                 self._topic(doc, sentence, frame.unit)
                 or (None if frame.unit in lex.home_measures else self._doer(doc, mention, sentence))
@@ -1034,6 +1038,8 @@ class Framer:
             ):
                 break  # another figure lies between (a date does not: "the Oct. 7 attack")
             measure = self.measures.match(doc, index)
+            if measure is not None and measure[0] in self.lexicon.incomparable:
+                measure = None  # a duration ("at the end of the month it put ... at")
             if measure is not None and index + measure[1] <= here:
                 between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
                 if _BREAK_COLON.search(between):
@@ -1122,8 +1128,9 @@ class Framer:
             if index < 0:
                 return None
             sentence = doc.sentences[index]
-        actor = self._subject_of(doc, sentence)
-        if actor is not None and unit in self.lexicon.home_measures and self._agent(doc, sentence):
+        home = unit in self.lexicon.home_measures
+        actor = self._subject_of(doc, sentence, people=home)
+        if actor is not None and home and self._agent(doc, sentence):
             return None
         return actor
 
@@ -1251,13 +1258,28 @@ class Framer:
             return False
         return doc.gap(index - 1, index).strip() in (",", "-", "\u2013", "\u2014")
 
-    def _subject_of(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
-        """An actor among the first words of a sentence ("The PMU is", "US combat forces")."""
+    def _subject_of(
+        self, doc: _Document, sentence: tuple[int, int], *, people: bool = False
+    ) -> str | None:
+        """An actor among the first words of a sentence ("The PMU is", "US combat forces").
+
+        For people counted (``people``), an adjective names whose they are only before a
+        measure noun ("Iraqi deaths", "US troops"), not before anything else: "The
+        British polling firm ... says the toll runs to about a million" is no British
+        toll."""
         first = doc.token_after(sentence[0])
         last = min(doc.token_after(sentence[1]), first + 3)
         for index in range(first, last):
             actor = self.actors.match(doc, index, last)
             if actor is not None:
+                after = index + actor[1]
+                if (
+                    people
+                    and self._adjective(doc, index, actor[1])
+                    and after < len(doc.tokens)
+                    and self.measures.match(doc, after) is None
+                ):
+                    return None
                 return actor[0]
         return None
 

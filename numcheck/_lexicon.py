@@ -82,6 +82,9 @@ class Lexicon:
     sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """The ``[source.NAME]`` tables of ``sources.toml``: who says a figure (see
     :mod:`numcheck._attribution`)."""
+    combatants: frozenset[str] = frozenset()
+    """Measures of fighters: those an army says it killed ("killed 8,000 militants") are
+    counted as a running total of their own, not as the dead's toll."""
 
 
 def build_lexicon(
@@ -96,6 +99,7 @@ def build_lexicon(
     cumulative: set[str] = set()
     incomparable: set[str] = set()
     home_measures: set[str] = set()
+    combatants: set[str] = set()
     statistics: dict[str, str] = {}
     for name, entry in measures.get("measure", {}).items():
         statistic = entry.get("statistic") or ("running_total" if entry.get("cumulative") else None)
@@ -105,6 +109,8 @@ def build_lexicon(
             incomparable.add(name)
         if entry.get("home", False):
             home_measures.add(name)
+        if entry.get("combatants", False):
+            combatants.add(name)
         for form in entry.get("nouns", []):
             nouns[words(form.lower())] = name
         for form in entry.get("verbs", []):
@@ -148,6 +154,7 @@ def build_lexicon(
         frozenset(adjectives),
         statistics,
         sources=dict((sources or {}).get("source", {})),
+        combatants=frozenset(combatants),
     )
 
 
@@ -161,6 +168,7 @@ class _Measure(_Strict):
     cumulative: bool = False
     compare: bool = True
     home: bool = False
+    combatants: bool = False
     statistic: Literal["level", "running_total", "flow", "rate", "share"] | None = None
 
 

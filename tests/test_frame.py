@@ -181,7 +181,7 @@ CASES = [
     pytest.param(
         "The army said it had killed 900 militants in Idlib.",
         "900",
-        {"unit": "deaths", "location": "Idlib"},
+        {"unit": "fighters", "subject": None, "location": "Idlib"},
         id="killed-fighters-keep-their-noun-frame",
     ),
     pytest.param(
@@ -416,6 +416,18 @@ CASES = [
         "439,701",
         {"unit": "production"},
         id="a-measure-linked-before-a-plain-noun-is-what-it-counts",
+    ),
+    pytest.param(
+        "Russian forces have killed more than 3,000 militants since March, the army said.",
+        "more than 3,000",
+        {"unit": "fighters", "subject": None},
+        id="fighters-an-army-says-it-killed-are-fighters-not-its-own",
+    ),
+    pytest.param(
+        "The British charity says the toll in the province has reached 4,100.",
+        "4,100",
+        {"unit": "deaths", "subject": None},
+        id="an-adjective-before-a-non-people-noun-is-not-whose-the-dead-are",
     ),
 ]
 
