@@ -84,6 +84,11 @@ class MeasureRule(BaseModel):
     """Two intervals agree when they overlap after widening each by this fraction."""
     absolute_tolerance: float = Field(0.0, ge=0)
     """...or by this absolute amount, whichever is larger (small counts: 3 against 4)."""
+    rate_points: float | None = Field(0.05, ge=0)
+    """Rates and shares (inflation, turnout: measures whose statistic is a rate or a
+    share) agree within this many percentage points instead of the relative tolerance:
+    11.1% and 11.4% are two different rates, 2.0% and 2% one; ``None``: the relative and
+    absolute tolerances, as for counts."""
     approx: float = Field(0.10, ge=0, le=1)
     """"about", "roughly", "around", "some": the figure ± half the step it is rounded to
     ("about 3,000": the thousand), at most this fraction of it."""
@@ -223,6 +228,11 @@ class Rules(BaseModel):
         if rule.cumulative is None:
             cumulative = unit in lexicon.cumulative
             rule = rule.model_copy(update={"cumulative": cumulative})
+        base = (unit or "").removesuffix("-forecast").removesuffix("-target")
+        if rule.rate_points is not None and lexicon.statistics.get(base) in ("rate", "share"):
+            rule = rule.model_copy(
+                update={"relative_tolerance": 0.0, "absolute_tolerance": rule.rate_points}
+            )
         return name, rule
 
     @classmethod

@@ -538,7 +538,8 @@ def score(
     placed = blocks(report.claims)
     for name in names:
         result.topics[name] = _score_topic(corpus.topics[name], matched, result, placed)
-    _score_findings(report.discrepancies, gold_at, figures, pair_verdict, names, result)
+    copies = _copies(report.claims, placed)
+    _score_findings(report.discrepancies, gold_at, figures, pair_verdict, names, result, copies)
     total = result.total
     for ts in result.topics.values():
         total.articles += ts.articles
@@ -592,6 +593,26 @@ def _score_topic(
     return ts
 
 
+def _copies(claims: Sequence[Claim], placed: Mapping[int, Block]) -> dict[int, list[Claim]]:
+    """Each claim's figure: the claims of its block stating the same values for the same
+    time (a running total's as-of day). The engine reports a figure once, by its first
+    claim, with the number of claims behind it as ``support``; a finding on the figure is
+    a finding on each of them."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in claims:
+        where = placed.get(id(claim))
+        if where is None:
+            continue
+        when = (
+            (claim.as_of,)
+            if where[1] == "total" and claim.as_of
+            else (claim.time.start, claim.time.end)
+        )
+        sig = (where, claim.value, claim.low, claim.high, *when)
+        groups.setdefault(sig, []).append(claim)
+    return {id(c): group for group in groups.values() for c in group}
+
+
 def _score_findings(
     discrepancies: Sequence[Discrepancy],
     gold_at: Mapping[tuple[str, int | None], str],
@@ -599,35 +620,45 @@ def _score_findings(
     pair_verdict: Mapping[frozenset[str], str],
     names: Sequence[str],
     result: Score,
+    copies: Mapping[int, list[Claim]] | None = None,
 ) -> None:
     caught: dict[frozenset[str], str] = {}
+    copies = copies or {}
+    alarmed: set[frozenset[str]] = set()
     for d in discrepancies:
-        first, second = d.claims
-        fa, fb = gold_at.get(_spot(first)), gold_at.get(_spot(second))
         alarm = d.verdict in ALARMS and d.severity in ("warning", "error")
-        if fa is None or fb is None:
-            if alarm and any(c.article in _articles(figures, names) for c in d.claims):
-                result.unannotated.append(
-                    f"{d.verdict} ({d.rule}): {_where(first)} vs {_where(second)}\n"
-                    f"      {first.sentence!r}\n      {second.sentence!r}"
-                )
-            continue
-        key = frozenset((fa, fb))
-        gold = pair_verdict.get(key)
-        if not alarm:
-            continue
-        if gold in FAMILY and d.verdict in FAMILY[gold]:
-            caught[key] = d.verdict if caught.get(key) != gold else gold
-        same_group = figures[fa].data["group"] == figures[fb].data["group"]
-        if (gold in GOOD or not same_group) and figures[fa].topic in names:
-            topic = result.topics[figures[fa].topic]
-            topic.false_alarms += 1
-            result.total.false_alarms += 1
-            why = f"gold {gold}" if gold else "different groups"
-            result.alarms.append(
-                f"{d.verdict} ({d.rule}) on {fa} vs {fb} ({why})\n"
+        first, second = d.claims
+        unannotated = gold_at.get(_spot(first)) is None or gold_at.get(_spot(second)) is None
+        if unannotated and alarm and any(c.article in _articles(figures, names) for c in d.claims):
+            result.unannotated.append(
+                f"{d.verdict} ({d.rule}): {_where(first)} vs {_where(second)}\n"
                 f"      {first.sentence!r}\n      {second.sentence!r}"
             )
+        if not alarm:
+            continue
+        # A finding is on two figures: each claim behind one against each behind the
+        # other ("8.7%" in two articles is one figure), for catches and false alarms alike.
+        for one in copies.get(id(first), [first]):
+            for other in copies.get(id(second), [second]):
+                fa, fb = gold_at.get(_spot(one)), gold_at.get(_spot(other))
+                if fa is None or fb is None or fa == fb:
+                    continue
+                key = frozenset((fa, fb))
+                gold = pair_verdict.get(key)
+                if gold in FAMILY and d.verdict in FAMILY[gold]:
+                    caught[key] = d.verdict if caught.get(key) != gold else gold
+                same_group = figures[fa].data["group"] == figures[fb].data["group"]
+                bad = (gold in GOOD or not same_group) and figures[fa].topic in names
+                if bad and key not in alarmed:
+                    alarmed.add(key)
+                    topic = result.topics[figures[fa].topic]
+                    topic.false_alarms += 1
+                    result.total.false_alarms += 1
+                    why = f"gold {gold}" if gold else "different groups"
+                    result.alarms.append(
+                        f"{d.verdict} ({d.rule}) on {fa} vs {fb} ({why})\n"
+                        f"      {one.sentence!r}\n      {other.sentence!r}"
+                    )
     for name in names:
         topic_score = result.topics[name]
         for pair_key, verdict in pair_verdict.items():

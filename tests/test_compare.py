@@ -357,6 +357,27 @@ def _total(value: float, day: str, article: str, attribution: str | None = None)
     )
 
 
+def _rate(value: float, day: str, article: str) -> Claim:
+    return claim(value, day, article=article, unit="percent").model_copy(
+        update={
+            "measure": "inflation",
+            "statistic": "rate",
+            "period": "year",
+            "key": "inflation|X|Y",
+        }
+    )
+
+
+def test_rates_agree_within_points_not_a_share_of_themselves() -> None:
+    """11.1% against 11.4% is within 5% of the figure but 0.3 points apart: two rates."""
+    first, second = _rate(11.1, "2022-10-15", "a"), _rate(11.4, "2022-10-20", "b")
+    [d] = numcheck.check([first, second]).discrepancies
+    assert d.verdict == "conflict"
+    assert not numcheck.check([first, _rate(11.12, "2022-10-20", "b")]).discrepancies
+    loose = Rules.parse({"default": {"rate_points": None}})
+    assert not numcheck.check([first, second], rules=loose).discrepancies
+
+
 def _daily(value: float, day: str, article: str) -> Claim:
     return claim(value, day, article=article).model_copy(
         update={"statistic": "flow", "period": "day"}
