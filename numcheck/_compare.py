@@ -288,7 +288,7 @@ class _Figure:
     @property
     def precise(self) -> bool:
         """A stated figure with finite bounds, not a vague amount or an open bound."""
-        low, high, vague, _ = self.interval
+        low, high, vague = self.interval[:3]
         return not vague and math.isfinite(low) and math.isfinite(high)
 
     rank: tuple[object, ...] = field(init=False)

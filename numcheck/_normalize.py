@@ -44,6 +44,10 @@ class Interval(NamedTuple):
     """The bounds of a vague amount ("hundreds of thousands"), not a stated figure."""
     widened: bool = False
     """Already widened by its qualifier ("about"): it takes no further tolerance."""
+    step: float = 0.0
+    """The step an exact figure is stated to (1 for "484,507", 10,000 for "1.31
+    million"; 0 when unknown): the relative tolerance never widens it by more, so two
+    precise figures that differ are two figures."""
 
 
 def comparable_interval(claim: Claim, rule: MeasureRule) -> Interval | None:
@@ -56,16 +60,16 @@ def comparable_interval(claim: Claim, rule: MeasureRule) -> Interval | None:
     vague = claim.qualifier == "vague"
     # "nearly N" is widened below only: its upper end N still takes the tolerance.
     widened = claim.qualifier == "approx" and claim.modifier not in _NEARLY
+    exact = claim.qualifier == "exact" and claim.value is not None and low == high
+    step = rounding_step(claim.value or 0.0) if exact else 0.0
     info = unit_info(claim.unit) if claim.unit is not None else None
     if info is None or info.name == info.base or info.dimension.startswith("currency:"):
-        return Interval(low, high, vague, widened)
+        return Interval(low, high, vague, widened, step)
     assert claim.unit is not None
-    return Interval(
-        _to_base(low, claim.unit, info.base),
-        _to_base(high, claim.unit, info.base),
-        vague,
-        widened,
-    )
+    base_low = _to_base(low, claim.unit, info.base)
+    if step:  # the step in the base unit: "3 km" is stated to the 1,000 metres
+        step = abs(_to_base(low + step, claim.unit, info.base) - base_low)
+    return Interval(base_low, _to_base(high, claim.unit, info.base), vague, widened, step)
 
 
 def _to_base(value: float, unit: str, base: str) -> float:
@@ -147,7 +151,10 @@ def _up(interval: Interval, rule: MeasureRule) -> float:
     high = interval.high
     if math.isinf(high) or interval.widened:
         return high
-    return high + max(rule.absolute_tolerance, abs(high) * rule.relative_tolerance)
+    relative = abs(high) * rule.relative_tolerance
+    if interval.step:
+        relative = min(relative, interval.step)  # "484,507" is stated to the vehicle
+    return high + max(rule.absolute_tolerance, relative)
 
 
 def midpoint(interval: Interval) -> float | None:

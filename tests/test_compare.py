@@ -374,8 +374,24 @@ def test_rates_agree_within_points_not_a_share_of_themselves() -> None:
     [d] = numcheck.check([first, second]).discrepancies
     assert d.verdict == "conflict"
     assert not numcheck.check([first, _rate(11.12, "2022-10-20", "b")]).discrepancies
-    loose = Rules.parse({"default": {"rate_points": None}})
+    loose = Rules.parse({"default": {"rate_points": 0.5}})
     assert not numcheck.check([first, second], rules=loose).discrepancies
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        pytest.param(484_507, 494_989, False, id="precise-figures-2pct-apart"),
+        pytest.param(1_310_000, 1_313_851, True, id="rounded-million-and-precise"),
+        pytest.param(2_000, 2_050, True, id="round-thousand-within-5pct"),
+    ],
+)
+def test_a_precise_figure_takes_no_more_tolerance_than_its_precision(
+    first: float, second: float, agree: bool
+) -> None:
+    a = claim(first, "2023-12-31", unit="deliveries")
+    b = claim(second, "2023-12-31", article="b", unit="deliveries")
+    assert (not numcheck.check([a, b]).discrepancies) is agree
 
 
 def _daily(value: float, day: str, article: str) -> Claim:
