@@ -1092,10 +1092,11 @@ class Framer:
         return tuple(doc.bare[index : index + size]) in self.lexicon.adjectives
 
     def _main_place(self, doc: _Document) -> str | None:
-        """The place an article is about: the most named one, if clearly ahead.
+        """The place an article is about: the most named one, if clearly ahead, or the
+        places its lead names with it ("in Iraq and Syria").
 
-        Counted once per document. It must be named at least twice and half again as
-        often as any other place; a figure with no place of its own holds there.
+        Found once per document. It must be named at least twice and half again as often
+        as any other place; a figure with no place of its own holds there.
         """
         if doc.main_place is None:
             counts: dict[str, int] = {}
@@ -1112,6 +1113,11 @@ class Framer:
             top = ranked[0] if ranked else ("", 0)
             runner_up = ranked[1][1] if len(ranked) > 1 else 0
             doc.main_place = top[0] if top[1] >= 2 and top[1] >= 1.5 * runner_up else ""
+            lead = self._locatives(doc, doc.sentences[0]) if doc.sentences else []
+            if doc.main_place and lead and doc.main_place in lead[0][1].split("+"):
+                # the scene the lead sets, of which the most named place is one: "US
+                # troops in Iraq and Syria have come under attack at least 102 times"
+                doc.main_place = lead[0][1]
         return doc.main_place or None
 
     def _topic(

@@ -429,6 +429,14 @@ CASES = [
         {"unit": "deaths", "subject": None},
         id="an-adjective-before-a-non-people-noun-is-not-whose-the-dead-are",
     ),
+    pytest.param(
+        "US troops in Iraq and Syria have come under attack 40 times since October, officials "
+        "said. Most of the attacks were claimed by militias in Iraq. At least 20 US troops "
+        "have been injured.",
+        "At least 20",
+        {"unit": "injured", "location": "Iraq+Syria"},
+        id="the-article-s-place-is-the-lead-s-places-with-the-most-named-one",
+    ),
 ]
 
 
