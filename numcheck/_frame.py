@@ -533,6 +533,8 @@ class Framer:
                 measure in lex.home_measures and guessed.get(number) != "agent"
             )
             where = claim.location or place
+            if claim.location and claim.location != place and contains(claim.location, place):
+                where = place  # its people's home (Palestinians: Palestine) -> the source's
             if not counted or measure in lex.incomparable or not _near(where, place):
                 out.append(claim)
                 continue
@@ -1049,8 +1051,9 @@ class Framer:
                     pass  # past a plain noun of its own: only a close link ("reached")
                 elif _LINK.search(between):
                     name, rank = self._count_noun(doc, index, measure)
-                    if best is None or rank > best[2]:
-                        best = (name, index, rank)
+                    longer = best is not None and index + measure[1] > best[1]
+                    if best is None or rank > best[2] or (longer and rank == best[2]):
+                        best = (name, index, rank)  # ("excess deaths" over its "deaths")
                         if rank == 2:
                             break
             index -= 1
