@@ -19,6 +19,7 @@ What is counted (``unit``), in order of preference:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
 import re
 import sys
@@ -30,7 +31,7 @@ from typing import Any
 from ._attribution import TextAttributor, build_sources
 from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
-from ._models import Article, Claim, Direction, Kind, Qualifier, measure_key
+from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
 from ._places import PlaceMatcher, contains
 from ._statistic import Context, read_event, read_modality, read_statistic
@@ -431,6 +432,8 @@ class Framer:
                 kind, direction = "level", None  # "prices rose 9.6% in the year to October"
             clause_text = doc.text[clause[0] : clause[1]]
             measure = frame.measure
+            if (measure or unit) in self.lexicon.monthly and time.start and time.start == time.end:
+                time = _month_before(time)  # "inflation rocketed to 11.1 per cent yesterday"
             modality = read_modality(local)
             if modality is not None and (measure or unit) in self.lexicon.units:
                 measure = f"{measure or unit}-{modality}"  # "deliveries-forecast"
@@ -784,6 +787,9 @@ class Framer:
         here = doc.token_after(mention.start)
         after = doc.token_after(mention.end)
         for index in range(after, min(after + 2, doc.token_after(sentence[1]))):
+            gap = doc.text[mention.end : doc.tokens[index].start]
+            if _BREAK_ANY.search(gap) or " and " in f" {gap.lower()} ":
+                break  # "eased to 3.5%, and inflation in services ...": the next clause's
             found = self.measures.match(doc, index)
             if found is not None and statistics.get(found[0]) in ("rate", "share"):
                 return found[0]
@@ -1717,6 +1723,13 @@ def _fill_in(
         fields["key"] = sys.intern(measure_key(claim.measure or claim.unit, subject, location))
         out.append(_unvalidated(fields, claim))
     return out
+
+
+def _month_before(time: TimeSpan) -> TimeSpan:
+    """The month before a day: what a monthly statistic reported on that day is for."""
+    assert time.start is not None
+    end = time.start.replace(day=1) - dt.timedelta(days=1)
+    return TimeSpan(start=end.replace(day=1), end=end, basis=time.basis, text=time.text)
 
 
 def _as_estimate(fields: dict[str, Any], claims: list[Claim], start: int) -> None:

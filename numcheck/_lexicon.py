@@ -82,6 +82,9 @@ class Lexicon:
     sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """The ``[source.NAME]`` tables of ``sources.toml``: who says a figure (see
     :mod:`numcheck._attribution`)."""
+    monthly: frozenset[str] = frozenset()
+    """Monthly statistics published after their month (inflation): a figure dated only
+    by the day it is reported is the month before's."""
     combatants: frozenset[str] = frozenset()
     """Measures of fighters: those an army says it killed ("killed 8,000 militants") are
     counted as a running total of their own, not as the dead's toll."""
@@ -100,6 +103,7 @@ def build_lexicon(
     incomparable: set[str] = set()
     home_measures: set[str] = set()
     combatants: set[str] = set()
+    monthly: set[str] = set()
     statistics: dict[str, str] = {}
     for name, entry in measures.get("measure", {}).items():
         statistic = entry.get("statistic") or ("running_total" if entry.get("cumulative") else None)
@@ -111,6 +115,8 @@ def build_lexicon(
             home_measures.add(name)
         if entry.get("combatants", False):
             combatants.add(name)
+        if entry.get("monthly", False):
+            monthly.add(name)
         for form in entry.get("nouns", []):
             nouns[words(form.lower())] = name
         for form in entry.get("verbs", []):
@@ -155,6 +161,7 @@ def build_lexicon(
         statistics,
         sources=dict((sources or {}).get("source", {})),
         combatants=frozenset(combatants),
+        monthly=frozenset(monthly),
     )
 
 
@@ -169,6 +176,7 @@ class _Measure(_Strict):
     compare: bool = True
     home: bool = False
     combatants: bool = False
+    monthly: bool = False
     statistic: Literal["level", "running_total", "flow", "rate", "share"] | None = None
 
 

@@ -437,6 +437,24 @@ CASES = [
         {"unit": "injured", "location": "Iraq+Syria"},
         id="the-article-s-place-is-the-lead-s-places-with-the-most-named-one",
     ),
+    pytest.param(
+        "Inflation jumped to 6.1 per cent yesterday, official figures showed.",
+        "6.1 per cent",
+        {"measure": "inflation", "start": dt.date(2024, 4, 1), "end": dt.date(2024, 4, 30)},
+        id="a-monthly-rate-reported-on-a-day-is-the-month-before-s",
+    ),
+    pytest.param(
+        "Inflation held at 3.2% in March, official figures showed.",
+        "3.2%",
+        {"measure": "inflation", "start": dt.date(2024, 3, 1), "end": dt.date(2024, 3, 31)},
+        id="a-monthly-rate-with-its-month-keeps-it",
+    ),
+    pytest.param(
+        "Core inflation eased to 3.5%, and inflation in services eased to 5.7%.",
+        "3.5%",
+        {"measure": "inflation-core"},
+        id="a-rate-noun-after-a-comma-and-is-the-next-clause-s",
+    ),
 ]
 
 
