@@ -91,6 +91,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _MARGIN = frozenset(  # what an estimate's margin is called ("the true figure lies between")
     "margin margins uncertainty interval intervals figure number estimate error range".split()
 )
+_JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
 _COUNT_WORDS = frozenset("of number count total tally toll".split())
 _PARTITIVE = frozenset("with including among whom which while".split())
 _SUFFERED = frozenset(
@@ -694,6 +695,8 @@ class Framer:
         if frame.unit == "percent" or mention.kind == "fraction":
             change = _change(doc, mention)[0] == "change"
             frame.measure = self._rated(doc, mention, sentence, change)
+            if frame.measure is None and change and previous is not None:
+                frame.measure = self._change_of(doc, mention, sentence, previous)
             if frame.measure is None and topic is not None and topic[0] in self._rates:
                 frame.measure = self._carried(doc, mention, topic, percent=True)
         rated = lex.statistics.get(frame.measure or "") in ("rate", "share")
@@ -804,10 +807,35 @@ class Framer:
             if found is not None and statistics.get(found[0]) in ("rate", "share"):
                 best = found[0]
                 break
-            if found is not None and change and found[0] in self.lexicon.units:
+            if (
+                found is not None
+                and change
+                and found[0] in self.lexicon.units
+                and found[0] not in self.lexicon.incomparable
+            ):
                 best = found[0]  # "Deliveries grew 38%": a change of deliveries
                 break
         return best
+
+    def _change_of(
+        self,
+        doc: _Document,
+        mention: NumberMention,
+        sentence: tuple[int, int],
+        previous: tuple[NumberMention, _Frame],
+    ) -> str | None:
+        """A percentage change set right after a count is that count's: "delivered 1.31
+        million vehicles, up 40% from 2021"."""
+        before, frame = previous
+        lex = self.lexicon
+        if before.start < sentence[0] or frame.unit not in lex.units:
+            return None
+        if frame.unit in lex.incomparable or lex.statistics.get(frame.unit) in ("rate", "share"):
+            return None
+        between = doc.text[before.end : mention.start]
+        if len(WORD.findall(between)) > 4 or _BREAK_COLON.search(between):
+            return None
+        return frame.unit
 
     def _covering(self, doc: _Document, index: int, limit: int) -> tuple[str, int] | None:
         """The longest measure phrase that covers token ``index`` ("core inflation" over
@@ -978,6 +1006,8 @@ class Framer:
         before, before_frame = previous
         if before.start < sentence[0] or before_frame.unit is None or frame.own_noun:
             return
+        if before_frame.unit == "percent" and mention.kind != "percent":
+            return  # "about 1% fewer than the 1,808,581": a count is no percentage
         nxt = doc.token_after(mention.end)
         if (
             nxt < len(doc.tokens)
@@ -1635,10 +1665,15 @@ def _joined(gap: str, *, loose: bool = False) -> bool:
 
 
 def _local(text: str, clause: tuple[int, int], mention: NumberMention) -> str:
-    """The figure's own phrase: its clause between the commas around the figure."""
+    """The figure's own phrase: its clause between the commas around the figure, up to a
+    clause joined after it ("... to 1,808,581 and meeting its target of 1.8 million")."""
     left = text.rfind(",", clause[0], mention.start)
     right = text.find(",", mention.end, clause[1])
-    return text[left + 1 if left >= 0 else clause[0] : right if right >= 0 else clause[1]]
+    end = right if right >= 0 else clause[1]
+    joined = _JOINED_CLAUSE.search(text, mention.end, end)
+    if joined is not None:
+        end = joined.start()
+    return text[left + 1 if left >= 0 else clause[0] : end]
 
 
 def _fill_in(

@@ -475,7 +475,11 @@ def _field_ok(claim: Claim, gold: dict[str, Any], name: str) -> tuple[bool, Any,
             return day is not None and first <= day <= last, day, gold["as_of"]
         return got == span(want), got, want
     if name == "value":
-        return _close(claim.value, want), claim.value, want
+        # the gold signs a decrease ("1% fewer": -1); a claim states it as its direction
+        value = claim.value
+        if value is not None and claim.kind == "change" and claim.direction == "down":
+            value = -abs(value)
+        return _close(value, want), value, want
     if name == "event":
         # Events are named freely in the gold: what is scored is that a figure tied to an
         # incident has an event (which events meet is what the pair metrics score).

@@ -455,6 +455,19 @@ CASES = [
         {"measure": "inflation-core"},
         id="a-rate-noun-after-a-comma-and-is-the-next-clause-s",
     ),
+    pytest.param(
+        "Rivian delivered 50,122 vehicles last year, up 20% from 2022.",
+        "20%",
+        {"measure": "deliveries", "kind": "change"},
+        id="a-percentage-change-right-after-a-count-is-the-count-s",
+    ),
+    pytest.param(
+        "Rivian delivered 50,122 vehicles last year, about 1% fewer than the 50,629 it "
+        "delivered in 2023.",
+        "50,629",
+        {"unit": "deliveries"},
+        id="a-count-after-a-percentage-never-borrows-percent",
+    ),
 ]
 
 
