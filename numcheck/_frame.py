@@ -92,6 +92,12 @@ _MARGIN = frozenset(  # what an estimate's margin is called ("the true figure li
     "margin margins uncertainty interval intervals figure number estimate error range".split()
 )
 _JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
+_MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_RATIO_OF = re.compile(
+    r"\s+times\s+(?:the|its|their|his|her|as|more|higher|larger|"
+    r"bigger|greater|lower|smaller|fewer|less)\b",
+    re.IGNORECASE,
+)
 _COUNT_WORDS = frozenset("of number count total tally toll".split())
 _PARTITIVE = frozenset("with including among whom which while".split())
 _SUFFERED = frozenset(
@@ -405,6 +411,10 @@ class Framer:
             frame = self._frame(doc, mention, sentence, previous, topic)
             if _is_reference(doc, mention) and frame.unit not in self.lexicon.units:
                 continue  # "the two sides", "the one who"; but "the three soldiers" counts
+            if _RATIO_OF.match(doc.text, mention.end):
+                continue  # "about three times the tally": how many times, not a count
+            if (frame.unit is None or not frame.own_noun) and self._is_label(doc, mention):
+                continue  # "Tower 22", "Model 3": part of a name
             lo = bisect.bisect_left(date_starts, sentence[0])
             hi = bisect.bisect_left(date_starts, sentence[1])
             flo = bisect.bisect_left(figure_starts, sentence[0])
@@ -723,8 +733,8 @@ class Framer:
         over to the next sentence at most (which may open a new paragraph: "Russia
         accounted for the largest number, 2,852,395")."""
         unit, since = topic
-        if mention.kind != ("percent" if percent else kind):
-            return None
+        if mention.kind != ("percent" if percent else kind) or mention.qualifier == "vague":
+            return None  # (nor "Several were evacuated": a vague part, not the count)
         if doc.text.count("\n\n", since, mention.start) > 1:
             return None  # a breakdown may open the next paragraph, no further
         before = doc.text[max(since, mention.start - 20) : mention.start].lower().split()
@@ -816,6 +826,33 @@ class Framer:
                 best = found[0]  # "Deliveries grew 38%": a change of deliveries
                 break
         return best
+
+    def _is_label(self, doc: _Document, mention: NumberMention) -> bool:
+        """A small bare number right after a capitalized word inside a sentence, with no
+        noun of its own, is part of a name: "Tower 22", "Model 3", "Camp 9" (not "Iraq
+        2,500" or "in March 2023": places, actors, months and figures with separators
+        are read as ever)."""
+        if mention.kind != "cardinal" or mention.qualifier != "exact":
+            return False
+        if not mention.text.isdigit() or (mention.value or 0) >= 1000:
+            return False
+        here = doc.token_after(mention.start)
+        index = here - 1
+        if index < 0 or doc.text[doc.tokens[index].end : mention.start] != " ":
+            return False
+        word = doc.tokens[index].word
+        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+            return False
+        if doc.tokens[index].start in doc.sentence_set() or word.lower() in _CALENDAR:
+            return False
+        if word.lower() in _MONTH_SHORT:
+            return False  # "Jan 28"
+        return (
+            self.places.match(doc, index) is None
+            and self.actors.match(doc, index) is None
+            and self.measures.match(doc, index) is None
+            and word.lower() not in _OPENERS
+        )
 
     def _change_of(
         self,

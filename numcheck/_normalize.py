@@ -16,7 +16,7 @@ the tolerance never stack.
 >>> from numcheck._rules import MeasureRule
 >>> claim = Claim(article="a", text="about 900", value=900, qualifier="approx")
 >>> comparable_interval(claim, MeasureRule())
-Interval(low=850.0, high=950.0, vague=False, widened=True)
+Interval(low=850.0, high=950.0, vague=False, widened=True, step=0.0)
 >>> claim = Claim(article="a", text="about 3,000", value=3000, qualifier="approx")
 >>> comparable_interval(claim, MeasureRule())[:2]
 (2700.0, 3300.0)

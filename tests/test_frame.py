@@ -530,6 +530,13 @@ def test_levels(text: str) -> None:
         pytest.param("Talks began on March 3 in Baghdad.", "March 3", id="date"),
         pytest.param("The first round ended.", "first", id="ordinal"),
         pytest.param("Licensed under Creative Commons Attribution 4.0.", "4.0", id="version"),
+        pytest.param("A drone struck Tower 22 in Jordan.", "22", id="a-number-in-a-name"),
+        pytest.param("Output of the new Model 3 slowed.", "3", id="a-model-number"),
+        pytest.param(
+            "The toll is about three times the count kept by monitors.",
+            "about three",
+            id="n-times-the-is-a-ratio",
+        ),
         pytest.param(
             "Licensed under Creative Commons 4.0.",
             "4.0",
