@@ -368,6 +368,8 @@ class _Key:
         active: list[_Time] = []  # earlier times that may still be the same time
         # The latest earlier times that no longer can be: any, and one with a precise figure.
         passed: list[_Time | None] = [None, None]
+        peak: _Time | None = None  # running totals: the time of the highest precise count
+        peak_low = -math.inf
         for now in times:
             check: Check = "unknown-time" if now.unknown else "conflict"
             yield from self._pairs(now.figures, None, check, 0, now.granularity)
@@ -387,9 +389,20 @@ class _Key:
                 elif not earlier.unknown:
                     _keep_latest(before, earlier)
             if not now.unknown:
-                for earlier in dict.fromkeys(t for t in before if t is not None):
+                earlier_times = dict.fromkeys(t for t in before if t is not None)
+                if peak is not None and peak not in earlier_times:
+                    # a running total lower than the highest one counted before is a
+                    # regression even when a lower count came in between
+                    gap, coarser = self._gap(peak, now)
+                    if gap > self._window(coarser):
+                        earlier_times[peak] = None
+                for earlier in earlier_times:
                     gap, coarser = self._gap(earlier, now)
                     yield from self._pairs(earlier.figures, now.figures, "change", gap, coarser)
+                if self.totals and now.precise:
+                    top = max(f.interval.low for f in now.figures if f.precise)
+                    if peak is None or top > peak_low:
+                        peak, peak_low = now, top
             active.append(now)
         if adrift:  # no time and no publication date: against each other and the latest
             yield from self._pairs(adrift, None, "unknown-time", None, None)

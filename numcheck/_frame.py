@@ -505,6 +505,12 @@ class Framer:
             }
             if frame.margin is not None:
                 _as_estimate(fields, claims, frame.margin)
+            elif frame.elided and last_index >= 0 and reading.period is None:
+                # "115 a day in the second year and 126 in the third": a count per day too
+                head = claims[last_index]
+                if head.period is not None and head.statistic in ("flow", "rate"):
+                    fields["statistic"], fields["period"] = head.statistic, head.period
+                    fields["as_of"] = None
             claim = _construct(fields, claims[0] if claims else None)
             if frame.guess or frame.claimed:
                 guessed[len(claims)] = "agent" if frame.claimed else frame.guess or ""
@@ -923,6 +929,8 @@ class Framer:
                 break
             if token.word[0].isupper() and self.places.match(doc, index, last):
                 break
+            if index > first and lower in self.lexicon.measure_verbs:
+                break  # "128 Iraqis died violently each day": the phrase ended at its verb
             scanned.append(index)
             steps += 1
             index += 1

@@ -394,6 +394,21 @@ def test_a_precise_figure_takes_no_more_tolerance_than_its_precision(
     assert (not numcheck.check([a, b]).discrepancies) is agree
 
 
+def test_a_total_below_the_highest_earlier_one_is_a_regression_past_a_lower_one() -> None:
+    """150 in October, 100 in November, 120 in December: December is an update on
+    November but a regression on October, and both are said."""
+    found = numcheck.check(
+        [
+            _total(150, "2023-10-04", "a"),
+            _total(100, "2023-11-04", "b"),
+            _total(120, "2023-12-06", "c"),
+        ]
+    ).discrepancies
+    pairs = {(d.claims[0].article, d.claims[1].article): d.verdict for d in found}
+    assert pairs[("a", "c")] == "regression"
+    assert pairs[("b", "c")] == "update"
+
+
 def _daily(value: float, day: str, article: str) -> Claim:
     return claim(value, day, article=article).model_copy(
         update={"statistic": "flow", "period": "day"}
@@ -451,6 +466,13 @@ def _daily(value: float, day: str, article: str) -> Claim:
             "regression",
             "attacks/regression",
             id="running-total-lower-later",
+        ),
+        pytest.param(
+            _total(150, "2023-10-04", "a"),
+            _total(120, "2023-12-06", "c"),
+            "regression",
+            "attacks/regression",
+            id="running-total-lower-than-an-earlier-peak",
         ),
         pytest.param(
             _total(31, "2023-11-04", "a"),

@@ -468,6 +468,12 @@ CASES = [
         {"unit": "deliveries"},
         id="a-count-after-a-percentage-never-borrows-percent",
     ),
+    pytest.param(
+        "On average 40 Syrians died each day in the first year of the siege.",
+        "40",
+        {"unit": "deaths", "subject": "Syria"},
+        id="the-noun-phrase-ends-at-its-measure-verb",
+    ),
 ]
 
 
@@ -549,6 +555,15 @@ def test_levels(text: str) -> None:
 )
 def test_not_claims(text: str, figure: str) -> None:
     assert figure not in [c.text for c in numcheck.extract(text, published=ANCHOR)]
+
+
+def test_an_elided_figure_counts_over_the_same_period() -> None:
+    text = "On average 40 people died each day in 2015, 35 a day in 2016 and 31 in 2017."
+    claims = {c.text: c for c in numcheck.extract(text, published=ANCHOR)}
+    assert [(claims[f].statistic, claims[f].period) for f in ("35", "31")] == [
+        ("flow", "day"),
+        ("flow", "day"),
+    ]
 
 
 def test_no_publication_date_means_unknown_time() -> None:
