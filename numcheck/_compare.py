@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from ._lexicon import Lexicon, default_lexicon
 from ._models import SEVERITY_RANK, UNKNOWN, VERDICTS, Claim, Discrepancy, TimeSpan, Verdict
 from ._normalize import Interval, agree, comparable_interval, midpoint
+from ._places import contains
 from ._rules import Check, Granularity, MeasureRule, Rules
 
 _ALL_PAIRS = 1024
@@ -135,11 +136,46 @@ def resolve(
     resolved = {key: sys.intern(value) for key, value in resolve_keys(counts).items()}
     incidents = any(where[3] for where, _ in placed)
     dated = _dated_events(placed, resolved) if incidents else {}
+    out: list[tuple[Block, Claim]] = []
     for where, claim in placed:
         key, event = resolved[where[0]], where[3]
         if event and not _dated(event):
             event = dated.get((key, where[1], where[2], event), event)
-        yield (key, where[1], where[2], event), claim
+        out.append(((key, where[1], where[2], event), claim))
+    if incidents:
+        out = _one_incident_one_key(out)
+    yield from out
+
+
+def _one_incident_one_key(placed: list[tuple[Block, Claim]]) -> list[tuple[Block, Claim]]:
+    """The tolls of one dated incident meet whatever level its place is named at: "in
+    Gaza City" and "in Gaza" (a place that contains all the others of the incident, or
+    none: then each stays apart), whose subject is the one they state, if one."""
+    groups: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
+    for where, _ in placed:
+        if where[3] and _dated(where[3]):
+            groups[(where[0].split("|", 1)[0], where[1], where[2], where[3])].add(where[0])
+    merged: dict[tuple[str, str, str, str, str], str] = {}
+    for (measure, family, period, event), keys in groups.items():
+        if len(keys) < 2:
+            continue
+        parts = [key.split("|") for key in keys]
+        if any(len(p) != 3 for p in parts):
+            continue
+        subjects = {p[1] for p in parts} - {UNKNOWN}
+        places = {p[2] for p in parts} - {UNKNOWN}
+        wholes = [w for w in places if all(contains(w, other) for other in places)]
+        if len(subjects) > 1 or len(wholes) != 1:
+            continue
+        key = "|".join((measure, next(iter(subjects), UNKNOWN), wholes[0]))
+        for old in keys:
+            merged[(old, family, period, event, "")] = key
+    if not merged:
+        return placed
+    return [
+        ((merged.get((w[0], w[1], w[2], w[3], ""), w[0]), w[1], w[2], w[3]), claim)
+        for w, claim in placed
+    ]
 
 
 def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:

@@ -93,6 +93,13 @@ _MARGIN = frozenset(  # what an estimate's margin is called ("the true figure li
 )
 _JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_HELD = frozenset("run held controlled occupied ruled led annexed".split())
+_DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
+_DEFINITE_INCIDENT = re.compile(
+    r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|bombing|blast|"
+    r"explosion|shooting|raid|ambush|massacre|assault)\b",
+    re.IGNORECASE,
+)
 _RATIO_OF = re.compile(
     r"\s+times\s+(?:the|its|their|his|her|as|more|higher|larger|"
     r"bigger|greater|lower|smaller|fewer|less)\b",
@@ -376,6 +383,7 @@ class Framer:
         shapes: dict[str, str] = {}
         guessed: dict[int, str] = {}  # claims framed by a guess (see _Frame.guess)
         heads: dict[int, int] = {}  # an elided figure -> the figure its noun is from
+        incidents: dict[str, tuple[str, TimeSpan]] = {}  # kind -> the last dated incident
         last_index = -1
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
@@ -456,6 +464,17 @@ class Framer:
                 if (measure or unit) in self.lexicon.home_measures
                 else None
             )
+            if event is not None:
+                kind_of = event.split()[0]
+                dated_here = _DAY_SUFFIX.search(event) and (time.text or "") in clause_text
+                if (
+                    not dated_here
+                    and kind_of in incidents
+                    and _DEFINITE_INCIDENT.search(clause_text)
+                ):
+                    event, time = incidents[kind_of]  # "471 people died in the blast"
+                elif _DAY_SUFFIX.search(event):
+                    incidents[kind_of] = (event, time)
             reading = read_statistic(
                 Context(
                     doc.text[clause[0] : mention.start],
@@ -552,8 +571,9 @@ class Framer:
             counted = lex.statistics.get(measure) in ("rate", "share") or (
                 measure in lex.home_measures and guessed.get(number) != "agent"
             )
-            where = claim.location or place
-            if claim.location and claim.location != place and contains(claim.location, place):
+            stated = None if guessed.get(number) == "main" else claim.location
+            where = stated or place
+            if stated and stated != place and contains(stated, place):
                 where = place  # its people's home (Palestinians: Palestine) -> the source's
             if not counted or measure in lex.incomparable or not _near(where, place):
                 out.append(claim)
@@ -1509,8 +1529,9 @@ class Framer:
         found: list[str] = []
         closed = 0  # how many places the list holds when an "and" joined its last one
         while index < last:
-            if doc.tokens[index].word.lower() == "the":
-                index += 1
+            word = doc.tokens[index].word.lower()
+            if word == "the" or (not found and word.rpartition("-")[2] in _HELD):
+                index += 1  # "in the Hamas-run Gaza Strip", "in Russian-occupied Crimea"
                 continue
             place = self.places.match(doc, index, last)
             if place is None:

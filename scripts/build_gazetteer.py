@@ -137,7 +137,8 @@ def word_list(name: str) -> frozenset[str]:
 
 
 def hand_list() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """The hand list: surface -> canonical, place -> parent, canonical -> kind."""
+    """The hand list: surface -> canonical, place -> parent, canonical -> kind (a
+    GeoNames admin1 code of ``[admin1]`` is a parent too: "PS-GZ" -> Gaza)."""
     with (DATA / "places.toml").open("rb") as handle:
         places = tomllib.load(handle)
     names: dict[str, str] = {}
@@ -150,7 +151,9 @@ def hand_list() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         for form in [name, *forms]:
             names[key(form)] = name
         kinds.setdefault(name, "country")
-    return names, dict(places.get("within", {})), kinds
+    within = dict(places.get("within", {}))
+    within.update({f"admin1:{code}": name for code, name in places.get("admin1", {}).items()})
+    return names, within, kinds
 
 
 def build() -> str:
@@ -241,6 +244,9 @@ def build() -> str:
         # GeoNames admin1 codes are ISO 3166-2 codes only where they are letters (US states,
         # UK nations, Swiss cantons...); numeric ones follow other numberings.
         subdivision = by_code.get(f"{city['countrycode']}-{admin}") if admin.isalpha() else None
+        held = within.get(f"admin1:{city['countrycode']}-{admin}")
+        if held is not None and held in hand:  # "GZ": the Gaza Strip, not an ISO code
+            subdivision = hand[held]
         forms = list(surfaces(city["name"]))
         forms.insert(0, fold(forms[0]))  # the canonical name: "Hamah", not "Ḩamāh"
         if subdivision is not None and city["countrycode"] == "US":  # "Springfield, Illinois"
@@ -312,7 +318,11 @@ def build() -> str:
         while country is not None and country.kind not in ("country", "region"):
             country = country.parent
         choices = [place.name]
-        if place.parent is not None and place.parent is not country:  # "Kent (Washington)"
+        if (
+            place.parent is not None
+            and place.parent is not country
+            and place.parent.name != place.name  # not "Gaza (Gaza)": the country's name
+        ):  # "Kent (Washington)"
             choices.append(f"{place.name} ({place.parent.name})")
         if country is not None and place.kind != "country":
             choices.append(f"{place.name} ({country.canonical or country.name})")

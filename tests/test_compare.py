@@ -409,6 +409,29 @@ def test_a_total_below_the_highest_earlier_one_is_a_regression_past_a_lower_one(
     assert pairs[("b", "c")] == "update"
 
 
+def test_the_tolls_of_one_incident_meet_wherever_its_place_is_named() -> None:
+    """One hospital blast, "in Gaza City" in one report and "in Gaza" in another."""
+
+    def toll(value: float, place: str, article: str) -> Claim:
+        found = claim(value, "2023-10-17", article=article)
+        return found.model_copy(
+            update={
+                "location": place,
+                "subject": None,
+                "key": f"deaths|?|{place}",
+                "statistic": "running_total",
+                "as_of": dt.date(2023, 10, 18),
+                "event": "attack 2023-10-17",
+            }
+        )
+
+    a, b = toll(300, "Gaza (Palestine)", "a"), toll(471, "Gaza", "b")
+    [d] = numcheck.check([a, b]).discrepancies
+    assert d.key == "deaths|?|Gaza"
+    other = toll(300, "Kyiv", "c")  # an incident of that day elsewhere stays apart
+    assert not numcheck.check([b, other]).discrepancies
+
+
 def _daily(value: float, day: str, article: str) -> Claim:
     return claim(value, day, article=article).model_copy(
         update={"statistic": "flow", "period": "day"}

@@ -566,6 +566,16 @@ def test_an_elided_figure_counts_over_the_same_period() -> None:
     ]
 
 
+def test_the_blast_is_the_article_s_blast() -> None:
+    text = (
+        "At least 40 people were killed in Tuesday's blast at a market in Kharkiv, officials "
+        "said on Thursday. The regional governor said 52 people died in the blast."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2024-05-10")}
+    assert claims["52"].event == claims["At least 40"].event == "attack 2024-05-07"
+    assert claims["52"].time.start == dt.date(2024, 5, 7)
+
+
 def test_no_publication_date_means_unknown_time() -> None:
     [claim] = numcheck.extract("There are 2,500 US troops in Iraq.")
     assert claim.time.basis == "unknown"
