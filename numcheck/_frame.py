@@ -1776,6 +1776,17 @@ def _fill_in(
             if how in ("main", "home") and claim.location:
                 weak.setdefault(group, set()).add(claim.location)
     homes = [g for g in known if g in lexicon.home_measures]
+    # The one side the article's counts of people and of attacks on them name, if only
+    # one: "American and coalition forces ... attacked 16 times ... 21 US personnel had
+    # suffered injuries ... Nineteen of them": all the US's.
+    sides = {
+        (s, p)
+        for g, pairs in known.items()
+        if g != "rates" and g not in lexicon.combatants
+        for s, p, _ in pairs
+        if s
+    }
+    side: dict[str | None, str | None] = {}  # place -> the one side named there
     whose: dict[tuple[str, str | None], str | None] = {}
     where: dict[tuple[str, str | None], str | None] = {}
     out: list[Claim] = []
@@ -1795,6 +1806,11 @@ def _fill_in(
                 }
                 whose[group, place] = next(iter(subjects)) if len(subjects) == 1 else None
             subject = whose[group, place]
+            if subject is None and group != "rates":
+                if place not in side:
+                    named = {s for s, p in sides if place is None or p is None or _near(p, place)}
+                    side[place] = next(iter(named)) if len(named) == 1 else None
+                subject = side[place]
         # Where: among the figures of the measure of the same subject, if it has one; a
         # home place gives way only to a place inside it ("150 Palestinians" -> Gaza).
         found: str | None = None

@@ -474,6 +474,13 @@ CASES = [
         {"unit": "deaths", "subject": "Syria"},
         id="the-noun-phrase-ends-at-its-measure-verb",
     ),
+    pytest.param(
+        "Militias have attacked British forces 30 times since March. Officials said 12 "
+        "British troops had been injured. Seven were diagnosed with traumatic brain injuries.",
+        "Seven",
+        {"subject": "UK"},
+        id="a-figure-takes-the-one-side-the-article-s-counts-name",
+    ),
 ]
 
 
