@@ -330,6 +330,7 @@ class _Frame:
     claimed: bool = False  # the subject is the agent of a killing it claims ("the
     # military said it had killed 8,000 fighters"): not whose the dead are
     margin: int | None = None  # the start of the estimate whose margin the figure gives
+    carried: int | None = None  # the start of the count the figure continues
 
 
 class Framer:
@@ -524,6 +525,12 @@ class Framer:
             }
             if frame.margin is not None:
                 _as_estimate(fields, claims, frame.margin)
+            elif frame.carried is not None and time.basis == "published":
+                # "Russia accounted for the largest number, 2,852,395" after "reached
+                # 7,915,287 as of 3 January": counted as of the same day
+                head = _claim_at(claims, frame.carried)
+                if head is not None and head.time.basis in ("explicit", "relative"):
+                    fields["time"] = head.time
             elif frame.elided and last_index >= 0 and reading.period is None:
                 # "115 a day in the second year and 126 in the third": a count per day too
                 head = claims[last_index]
@@ -678,6 +685,7 @@ class Framer:
         if frame.unit is None and topic is not None:
             frame.unit = self._carried(doc, mention, topic)
             carried = frame.unit is not None
+            frame.carried = topic[1] if carried else None
         if frame.location is None:
             share = frame.unit == "percent" or mention.kind == "fraction"
             frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
@@ -1849,15 +1857,22 @@ def _month_before(time: TimeSpan) -> TimeSpan:
     return TimeSpan(start=end.replace(day=1), end=end, basis=time.basis, text=time.text)
 
 
-def _as_estimate(fields: dict[str, Any], claims: list[Claim], start: int) -> None:
-    """A margin is dated and read as the estimate it qualifies (the claim at ``start``)."""
+def _claim_at(claims: list[Claim], start: int) -> Claim | None:
+    """The claim of the figure at ``start`` (one of the last few claims)."""
     for claim in reversed(claims):
         if claim.start == start:
-            for name in ("time", "statistic", "period", "as_of", "event", "kind", "direction"):
-                fields[name] = getattr(claim, name)
-            return
+            return claim
         if claim.start is not None and claim.start < start:
-            return
+            return None
+    return None
+
+
+def _as_estimate(fields: dict[str, Any], claims: list[Claim], start: int) -> None:
+    """A margin is dated and read as the estimate it qualifies (the claim at ``start``)."""
+    claim = _claim_at(claims, start)
+    if claim is not None:
+        for name in ("time", "statistic", "period", "as_of", "event", "kind", "direction"):
+            fields[name] = getattr(claim, name)
 
 
 def _wholes(claims: list[Claim], heads: dict[int, int]) -> list[Claim]:

@@ -583,6 +583,15 @@ def test_the_blast_is_the_article_s_blast() -> None:
     assert claims["52"].time.start == dt.date(2024, 5, 7)
 
 
+def test_a_breakdown_is_counted_as_of_the_day_of_its_count() -> None:
+    text = (
+        "Refugees from Sudan recorded in neighbouring countries reached 1,200,000 as of "
+        "3 March, the agency said.\n\nChad accounted for the largest number, 590,000."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2024-03-06")}
+    assert claims["590,000"].time.start == claims["1,200,000"].time.start == dt.date(2024, 3, 3)
+
+
 def test_no_publication_date_means_unknown_time() -> None:
     [claim] = numcheck.extract("There are 2,500 US troops in Iraq.")
     assert claim.time.basis == "unknown"
