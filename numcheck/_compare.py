@@ -419,7 +419,7 @@ class _Key:
             before = list(passed)
             for earlier in active:
                 gap, coarser = self._gap(earlier, now)
-                if gap <= self._window(coarser):
+                if gap <= self._window(coarser) and self._comparable(earlier, now):
                     check = "unknown-time" if now.unknown or earlier.unknown else "conflict"
                     yield from self._pairs(earlier.figures, now.figures, check, gap, coarser)
                 elif not earlier.unknown:
@@ -445,6 +445,12 @@ class _Key:
             latest = [t for t in times if not t.unknown][-1:]
             if latest:
                 yield from self._pairs(adrift, latest[0].figures, "unknown-time", None, None)
+
+    def _comparable(self, a: _Time, b: _Time) -> bool:
+        """Whether two times that meet are the same time for this key: for rates, only
+        at the same granularity ("above 11% in the autumn of 2022" is no reading for
+        October 2022's 11.1%)."""
+        return self.family != "rate" or a.granularity == b.granularity or a.unknown or b.unknown
 
     def _window(self, granularity: Granularity) -> int:
         """Days apart two times of ``granularity`` may be and still be the same time:
@@ -556,9 +562,12 @@ class _Key:
         if check == "change":
             verdict = "change"
             lower = b.interval.high < a.interval.low
-            if _disputed(a.lead, b.lead) and (a.lead.event or b.lead.event or lower):
+            if _disputed(a.lead, b.lead) and (
+                a.lead.event or b.lead.event or (lower and self.totals)
+            ):
                 # one incident's toll from two sources; or a later, lower total from
                 # another source: two estimates that disagree, not one count going back
+                # (a level or a rate going down is a change whoever says it)
                 verdict = check = "disputed"
             elif self.totals:
                 verdict = check = "regression" if lower else "update"

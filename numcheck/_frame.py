@@ -93,6 +93,7 @@ _MARGIN = frozenset(  # what an estimate's margin is called ("the true figure li
 )
 _JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_POSITIONAL = frozenset("above below over under beyond past".split())
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
 _DEFINITE_INCIDENT = re.compile(
@@ -1941,6 +1942,8 @@ def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | N
     "down 3 points" (down), "1,500 more troops" (up), "doubled" (a multiplier)."""
     before = doc.text[max(0, mention.start - 30) : mention.start]
     words = before.split()
+    if mention.modifier in _POSITIONAL and not (words and words[-1].lower() == "by"):
+        return "level", None  # "rose above 11%", "up above 11%": the level reached
     if words and words[-1].lower() in _CHANGE_BEFORE:
         return "change", _CHANGE_BEFORE[words[-1].lower()]
     # The verb ends right before the figure and spans at most three words ("increase of

@@ -432,6 +432,33 @@ def test_the_tolls_of_one_incident_meet_wherever_its_place_is_named() -> None:
     assert not numcheck.check([b, other]).discrepancies
 
 
+def test_a_level_lower_later_from_another_source_is_a_change() -> None:
+    before = claim(5_000, "2016-06-01", unit="troops").model_copy(
+        update={"attribution": "Pentagon"}
+    )
+    now = claim(2_500, "2024-01-10", article="b", unit="troops").model_copy(
+        update={"attribution": "Central Command"}
+    )
+    [d] = numcheck.check([before, now]).discrepancies
+    assert d.verdict == "change"
+
+
+def test_a_rate_over_a_season_is_no_reading_for_one_of_its_months() -> None:
+    october = _rate(11.1, "2022-10-15", "a").model_copy(
+        update={
+            "time": TimeSpan(
+                start=dt.date(2022, 10, 1), end=dt.date(2022, 10, 31), basis="explicit"
+            )
+        }
+    )
+    year = _rate(11.5, "2022-10-15", "b").model_copy(
+        update={
+            "time": TimeSpan(start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31), basis="explicit")
+        }
+    )
+    assert [d.verdict for d in numcheck.check([october, year]).discrepancies] != ["conflict"]
+
+
 def _daily(value: float, day: str, article: str) -> Claim:
     return claim(value, day, article=article).model_copy(
         update={"statistic": "flow", "period": "day"}
