@@ -185,11 +185,21 @@ def span(value: Any) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _occurrence(text: str, needle: str, nth: int) -> int | None:
-    at = -1
-    for _ in range(nth):
+    """Where the ``nth`` occurrence of ``needle`` standing alone starts: "1.1%" is not
+    the end of "11.1%", nor "12" the start of "12,000"."""
+    at, seen = -1, 0
+    while seen < nth:
         at = text.find(needle, at + 1)
         if at < 0:
             return None
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(needle)] if at + len(needle) < len(text) else " "
+        glued = before.isalnum() or (after.isalnum() and needle[-1:].isalnum())
+        digit_run = (before in ",." and text[at - 2 : at - 1].isdigit()) or (
+            after in ",." and text[at + len(needle) + 1 : at + len(needle) + 2].isdigit()
+        )
+        if not glued and not digit_run:
+            seen += 1
     return at
 
 
