@@ -184,7 +184,7 @@ def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
     when two claims at least state it; then one that does not say where takes the one
     place the keys of its measure and subject agree on (likewise). With two candidates or
     more, or one stated once, the part stays unknown: a figure is never guessed into one
-    of several.
+    of several (a place inside another candidate, a part of it, is not one of them).
 
     >>> resolved = resolve_keys({"deaths|?|Gaza": 1, "deaths|Palestinians|Gaza": 2})
     >>> resolved["deaths|?|Gaza"]
@@ -201,12 +201,24 @@ def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
         for key, parts in current.items():
             if len(parts) == 3 and parts[part] == UNKNOWN:
                 candidates = known.get((*parts[:part], *parts[part + 1 :]), {})
+                if part == 2 and len(candidates) > 1:
+                    candidates = _wholes_of(candidates)
                 if len(candidates) == 1:
                     [(name, stated)] = candidates.items()
                     if stated >= _CONSENSUS:
                         changed[key] = [*parts[:part], name, *parts[part + 1 :]]
         current.update(changed)
     return {key: "|".join(parts) for key, parts in current.items()}
+
+
+def _wholes_of(places: Mapping[str, int]) -> dict[str, int]:
+    """The places that no other place of ``places`` contains: "in Iraq" and "in Syria"
+    are parts of "Iraq and Syria" and do not compete with it for a figure of no place."""
+    return {
+        name: stated
+        for name, stated in places.items()
+        if not any(other != name and contains(other, name) for other in places)
+    }
 
 
 def _dated_events(

@@ -1499,13 +1499,22 @@ class Framer:
     def _place_in_sentence(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
     ) -> str | None:
-        """The nearest "in PLACE" of the sentence, before the figure, else after it."""
+        """The nearest "in PLACE" of the sentence, before the figure, else after it, in
+        the figure's clause: not across a colon or a semicolon ("after a truce in Gaza:
+        as of Dec. 7 the Pentagon had counted about 78 attacks")."""
         here = doc.token_after(mention.start)
         found = self._locatives(doc, sentence)
         index = bisect.bisect_left(found, (here, ""))
         if index > 0:
-            return found[index - 1][1]
-        return found[0][1] if found else None
+            at, place = found[index - 1]
+            if not _BREAK_COLON.search(doc.text, doc.tokens[at].end, mention.start):
+                return place
+            return None
+        if found:
+            at, place = found[0]
+            if not _BREAK_COLON.search(doc.text, mention.end, doc.tokens[at].start):
+                return place
+        return None
 
     def _names_place(self, doc: _Document, sentence: tuple[int, int]) -> bool:
         """Whether a sentence names a place anywhere ("stormed southern Israel")."""

@@ -459,6 +459,29 @@ def test_a_rate_over_a_season_is_no_reading_for_one_of_its_months() -> None:
     assert [d.verdict for d in numcheck.check([october, year]).discrepancies] != ["conflict"]
 
 
+def test_a_figure_of_no_place_joins_the_whole_not_its_parts() -> None:
+    """Totals "in Iraq and Syria", "in Iraq" and "in Syria": a total of no place is the
+    whole's, whose parts do not compete with it."""
+
+    def total(value: float, place: str | None, article: str) -> Claim:
+        return _total(value, "2023-11-14", article).model_copy(
+            update={"location": place, "key": f"attacks|X|{place or '?'}"}
+        )
+
+    claims = [
+        total(55, "Iraq+Syria", "a"),
+        total(56, "Iraq+Syria", "b"),
+        total(27, "Iraq", "a"),
+        total(28, "Syria", "a"),
+        total(27, "Iraq", "c"),
+        total(28, "Syria", "c"),
+        total(30, None, "d"),
+    ]
+    found = numcheck.check(claims).discrepancies
+    keys = {d.key for d in found if "d" in (c.article for c in d.claims)}
+    assert keys == {"attacks|X|Iraq+Syria"}
+
+
 def _daily(value: float, day: str, article: str) -> Claim:
     return claim(value, day, article=article).model_copy(
         update={"statistic": "flow", "period": "day"}

@@ -481,6 +481,12 @@ CASES = [
         {"subject": "UK"},
         id="a-figure-takes-the-one-side-the-article-s-counts-name",
     ),
+    pytest.param(
+        "Fighting eased after a truce in Gaza: by Friday the army had counted 78 attacks.",
+        "78",
+        {"unit": "attacks", "location": None},
+        id="a-place-across-a-colon-is-another-clause-s",
+    ),
 ]
 
 
