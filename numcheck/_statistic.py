@@ -105,6 +105,7 @@ _INCIDENT_TYPES = {
     "hurricane": "storm",
     "cyclone": "storm",
 }
+_THOSE = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _CONTINUED = re.compile(r"\b(?:which|that|where|with)\s*$", re.IGNORECASE)
 """A clause that continues the one before it: "the strike on Tower 22, which killed
 three", "112 were killed ..., with 760 wounded": the incident is the one before."""
@@ -407,6 +408,8 @@ def read_event(clause: str, time: TimeSpan, antecedent: str = "") -> str | None:
     'attack 2023-10-17'
     >>> read_event("21 were injured in attacks since October", TimeSpan()) is None
     True
+    >>> read_event("62 injuries in those attacks, not yet those of Monday", day) is None
+    True
     """
     dated = (
         time.basis in ("explicit", "relative")
@@ -420,7 +423,11 @@ def read_event(clause: str, time: TimeSpan, antecedent: str = "") -> str | None:
     if found is not None:
         dated = False
     else:
-        found = _INCIDENT.search(clause) or (_INCIDENTS.search(clause) if dated else None)
+        found = _INCIDENT.search(clause)
+        if found is None and dated:
+            found = _INCIDENTS.search(clause)
+            if found is not None and _THOSE.search(clause, 0, found.start()):
+                found = None  # "in those attacks": the tally's, not one incident's
         if found is None:
             return None
     head = " ".join(found.group("head").lower().split())
