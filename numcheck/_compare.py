@@ -87,7 +87,8 @@ def block(claim: Claim, incomparable: Collection[str] = ()) -> Block | None:
     statistic family (a level, a running total, a flow, a rate, a share), the same period
     for flows and rates (a daily count never meets a monthly one; "0.3% month on month"
     never meets "4.9% a year") and the same event (a toll belongs to its incident).
-    Changes ("rose by 5%") meet only changes of the same direction and period; claims
+    Changes ("rose by 5%") meet only changes of the same period, a fall as a negative
+    change; claims
     with no known measure, or a percentage whose measure is unknown, are never compared.
 
     >>> block(Claim(article="a", value=3, unit="deaths", statistic="flow", period="day"))
@@ -99,10 +100,9 @@ def block(claim: Claim, incomparable: Collection[str] = ()) -> Block | None:
     if measure == "percent":
         return None  # a percentage of nothing known ("shares fell 5%", "about 1% fewer")
     if claim.kind == "change" or claim.statistic == "change":
-        # Changes meet changes of the same direction and period ("up 0.3% month on
-        # month"), never levels.
-        family = f"change {claim.direction or ''}".rstrip()
-        return (claim.key, family, claim.period or "", claim.event or "")
+        # Changes meet changes of the same period ("up 0.3% month on month"), never
+        # levels; a fall is a negative change ("fell 1%" against "rose 40%").
+        return (claim.key, "change", claim.period or "", claim.event or "")
     family = _FAMILY[claim.statistic]
     period = ""
     if family == "flow":

@@ -57,6 +57,8 @@ def comparable_interval(claim: Claim, rule: MeasureRule) -> Interval | None:
     if asserted is None:
         return None
     low, high = asserted
+    if claim.direction == "down" and (claim.kind == "change" or claim.statistic == "change"):
+        low, high = -high, -low  # "fell 1%" is a change of -1%: it meets "rose 40%"
     vague = claim.qualifier == "vague"
     # "nearly N" is widened below only: its upper end N still takes the tolerance.
     widened = claim.qualifier == "approx" and claim.modifier not in _NEARLY

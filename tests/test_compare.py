@@ -482,6 +482,15 @@ def test_a_figure_of_no_place_joins_the_whole_not_its_parts() -> None:
     assert keys == {"attacks|X|Iraq+Syria"}
 
 
+def test_a_rise_and_a_fall_of_one_period_contradict_each_other() -> None:
+    rise = claim(5, "2024-03-31", unit="percent").model_copy(
+        update={"kind": "change", "direction": "up", "measure": "deliveries", "key": "d|X|Y"}
+    )
+    fall = rise.model_copy(update={"article": "b", "direction": "down"})
+    [d] = numcheck.check([rise, fall]).discrepancies
+    assert d.verdict == "conflict"
+
+
 def _daily(value: float, day: str, article: str) -> Claim:
     return claim(value, day, article=article).model_copy(
         update={"statistic": "flow", "period": "day"}
