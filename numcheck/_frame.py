@@ -93,6 +93,10 @@ _MARGIN = frozenset(  # what an estimate's margin is called ("the true figure li
 )
 _JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_SOURCE_HEADS = frozenset(
+    "agency agencies ministry office department commission council body organisation "
+    "organization spokesman spokeswoman chief official officials".split()
+)
 _POSITIONAL = frozenset("above below over under beyond past".split())
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
@@ -692,6 +696,9 @@ class Framer:
             frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
         if frame.subject is None or frame.location is None:
             subject, location = self._context_before(doc, mention, sentence, frame.unit)
+            if frame.unit in lex.abroad and frame.subject is None and subject is not None:
+                # "Britain has welcomed some 150,000" refugees: the host is where they are
+                subject, location = None, location or lex.homes.get(subject)
             frame.subject = frame.subject or (None if agent or killed else subject)
             frame.location = frame.location or location
         if frame.location is None:
@@ -719,7 +726,10 @@ class Framer:
                 frame.guess = "main"
         if frame.abroad and frame.location == lex.homes.get(frame.subject or ""):
             frame.location, frame.guess = None, None  # refugees from Ukraine are not there
-        if frame.subject is None and not agent and not killed:
+        if frame.subject is None and not agent and not killed and frame.unit in lex.abroad:
+            host = self._topic(doc, sentence, frame.unit)  # "Britain has welcomed 150,000"
+            frame.location = frame.location or lex.homes.get(host or "")
+        elif frame.subject is None and not agent and not killed:
             frame.subject = (
                 self._topic(doc, sentence, frame.unit)
                 or (None if frame.unit in lex.home_measures else self._doer(doc, mention, sentence))
@@ -1278,6 +1288,8 @@ class Framer:
         word = doc.bare[first]
         if not word[:1].isupper() or word.lower() in _OPENERS or self.places.match(doc, first):
             return None
+        if self.actors.match(doc, first) is not None:
+            return None  # "Russian authorities have raised their count": no company
         nxt = first + 1
         if nxt < len(doc.tokens) and doc.lower[nxt] in _SAYS:
             return None
@@ -1392,13 +1404,12 @@ class Framer:
             actor = self.actors.match(doc, index, last)
             if actor is not None:
                 after = index + actor[1]
-                if (
-                    people
-                    and self._adjective(doc, index, actor[1])
-                    and after < len(doc.tokens)
-                    and self.measures.match(doc, after) is None
-                ):
+                noun = self.measures.match(doc, after) if after < len(doc.tokens) else None
+                if people and self._adjective(doc, index, actor[1]) and noun is None:
                     return None
+                head = after + (noun[1] if noun is not None else 0)
+                if head < len(doc.tokens) and doc.lower[head] in _SOURCE_HEADS:
+                    return None  # "The UN refugee agency also lists 2.8 million": who says
                 return actor[0]
         return None
 
@@ -1436,6 +1447,12 @@ class Framer:
                 index -= 2  # "in Syria" is a place, not an actor
                 continue
             measure = self.measures.match(doc, index, end)
+            if (
+                measure is not None
+                and index + measure[1] < end
+                and doc.lower[index + measure[1]] in _SOURCE_HEADS
+            ):
+                return None, None  # "The UN refugee agency lists ...": who says, not whose
             if measure is not None:
                 subject = self._actor_in(doc, max(first, index - 2), index)
                 if unit in self.lexicon.home_measures and measure[0] not in (unit, "people"):
@@ -1819,8 +1836,9 @@ def _fill_in(
         subject = claim.subject
         if subject is None and how != "agent":
             if (group, place) not in whose:
+                anywhere = place is None or group in lexicon.abroad  # refugees: from home
                 subjects = {
-                    s for s, p, _ in others if s and (place is None or p is None or _near(p, place))
+                    s for s, p, _ in others if s and (anywhere or p is None or _near(p, place))
                 }
                 whose[group, place] = next(iter(subjects)) if len(subjects) == 1 else None
             subject = whose[group, place]

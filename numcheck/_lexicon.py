@@ -82,6 +82,9 @@ class Lexicon:
     sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """The ``[source.NAME]`` tables of ``sources.toml``: who says a figure (see
     :mod:`numcheck._attribution`)."""
+    abroad: frozenset[str] = frozenset()
+    """People counted away from home (refugees): whose they are does not depend on where
+    they are counted."""
     monthly: frozenset[str] = frozenset()
     """Monthly statistics published after their month (inflation): a figure dated only
     by the day it is reported is the month before's."""
@@ -104,6 +107,7 @@ def build_lexicon(
     home_measures: set[str] = set()
     combatants: set[str] = set()
     monthly: set[str] = set()
+    abroad: set[str] = set()
     statistics: dict[str, str] = {}
     for name, entry in measures.get("measure", {}).items():
         statistic = entry.get("statistic") or ("running_total" if entry.get("cumulative") else None)
@@ -117,6 +121,8 @@ def build_lexicon(
             combatants.add(name)
         if entry.get("monthly", False):
             monthly.add(name)
+        if entry.get("abroad", False):
+            abroad.add(name)
         for form in entry.get("nouns", []):
             nouns[words(form.lower())] = name
         for form in entry.get("verbs", []):
@@ -162,6 +168,7 @@ def build_lexicon(
         sources=dict((sources or {}).get("source", {})),
         combatants=frozenset(combatants),
         monthly=frozenset(monthly),
+        abroad=frozenset(abroad),
     )
 
 
@@ -177,6 +184,7 @@ class _Measure(_Strict):
     home: bool = False
     combatants: bool = False
     monthly: bool = False
+    abroad: bool = False
     statistic: Literal["level", "running_total", "flow", "rate", "share"] | None = None
 
 

@@ -487,6 +487,19 @@ CASES = [
         {"unit": "attacks", "location": None},
         id="a-place-across-a-colon-is-another-clause-s",
     ),
+    pytest.param(
+        "About 6 million Syrians have fled abroad. The UN refugee agency lists 3.1 million "
+        "refugees in Turkey, and Germany has taken in some 700,000.",
+        "some 700,000",
+        {"unit": "refugees", "subject": "Syria", "location": "Germany"},
+        id="a-host-country-is-where-refugees-are-not-whose",
+    ),
+    pytest.param(
+        "The UN refugee agency lists 3.1 million refugees in Turkey.",
+        "3.1 million",
+        {"unit": "refugees", "subject": None},
+        id="a-source-named-with-a-measure-noun-is-no-subject",
+    ),
 ]
 
 
