@@ -698,7 +698,8 @@ class Framer:
             subject, location = self._context_before(doc, mention, sentence, frame.unit)
             if frame.unit in lex.abroad and frame.subject is None and subject is not None:
                 # "Britain has welcomed some 150,000" refugees: the host is where they are
-                subject, location = None, location or lex.homes.get(subject)
+                location = location or lex.homes.get(subject)
+                subject = None
             frame.subject = frame.subject or (None if agent or killed else subject)
             frame.location = frame.location or location
         if frame.location is None:
