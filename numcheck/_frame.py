@@ -1837,9 +1837,11 @@ def _fill_in(
         subject = claim.subject
         if subject is None and how != "agent":
             if (group, place) not in whose:
-                anywhere = place is None or group in lexicon.abroad  # refugees: from home
+                anywhere = group in lexicon.abroad  # refugees: whose they are from home
                 subjects = {
-                    s for s, p, _ in others if s and (anywhere or p is None or _near(p, place))
+                    s
+                    for s, p, _ in others
+                    if s and (anywhere or place is None or p is None or _near(p, place))
                 }
                 whose[group, place] = next(iter(subjects)) if len(subjects) == 1 else None
             subject = whose[group, place]
