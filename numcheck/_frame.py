@@ -35,7 +35,7 @@ from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measu
 from ._numbers import NumberMention, find_numbers
 from ._places import PlaceMatcher, contains
 from ._statistic import Context, read_event, read_modality, read_statistic
-from ._time import Anchor, TimeResolver
+from ._time import Anchor, TimeResolver, when_clause
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
 # Function words that end the noun phrase after a figure.
@@ -530,7 +530,7 @@ class Framer:
             }
             if frame.margin is not None:
                 _as_estimate(fields, claims, frame.margin)
-            elif frame.carried is not None and time.basis == "published":
+            elif frame.carried is not None and time.basis == "published" and not when_clause(text):
                 # "Russia accounted for the largest number, 2,852,395" after "reached
                 # 7,915,287 as of 3 January": counted as of the same day
                 head = _claim_at(claims, frame.carried)

@@ -157,7 +157,7 @@ def _last_month(month: int, anchor: Anchor) -> int | None:
 
 def _periods(text: str, anchor: Anchor) -> list[_Month]:
     """Periods the number layer does not report: quarters ("the third quarter of 2023",
-    "Q3 2023"), decades ("the 2010s"), rate horizons ("the year to March"), month ranges
+    "Q3 2023"), seasons ("the autumn of 2022", "last autumn"), decades ("the 2010s"), rate horizons ("the year to March"), month ranges
     ("October-December"), edges ("the end of 2023") and anaphora ("in the quarter")."""
     found: list[_Month] = []
     for match in _QUARTER.finditer(text):
@@ -182,7 +182,50 @@ def _periods(text: str, anchor: Anchor) -> list[_Month]:
     return kept
 
 
+_SEASON = re.compile(
+    r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+    rf"(?P<year>{_YEAR})\b",
+    re.IGNORECASE,
+)
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+"""A season's first month (the northern seasons of the meteorologists); the winter of a
+year runs from its December to the February after."""
+
+
+def _season(year: int, name: str) -> tuple[dt.date, dt.date]:
+    first = _SEASONS[name]
+    last = first + 2
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    return dt.date(year, first, 1), _interval(end_year, end_month, None)[1]
+
+
+def _season_mention(match: re.Match[str], anchor: Anchor) -> _Month | None:
+    """ "the autumn of 2022", "summer 2021" ("last autumn" is a relative time)."""
+    year = int(match.group("year"))
+    days = _season(year, match.group("season").lower())
+    return _Month(match.start(), match.end(), (year, None, None), days=days)
+
+
+def _relative_season(name: str, rel: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """ "last autumn": the latest one over before ``today``; "next spring": the first one
+    after it; "this summer": the one under way, else this year's."""
+    spans = [_season(year, name) for year in range(today.year - 2, today.year + 2)]
+    if rel in ("last", "past", "previous"):
+        chosen = [s for s in spans if s[1] < today][-1:]
+    elif rel == "next":
+        chosen = [s for s in spans if s[0] > today][:1]
+    else:
+        chosen = [s for s in spans if s[0] <= today <= s[1]] or [
+            s for s in spans if s[0].year == today.year
+        ]
+    return chosen[0] if chosen else None
+
+
 def _other_periods(text: str, anchor: Anchor, found: list[_Month]) -> None:
+    for match in _SEASON.finditer(text):
+        season = _season_mention(match, anchor)
+        if season is not None:
+            found.append(season)
     for match in _DECADE.finditer(text):
         decade = int(match.group("decade"))
         days = (dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31))
@@ -276,7 +319,8 @@ _LEAD = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<now>right now|now|currently|today|at present|presently|at the moment|"
     r"as of now|so far|to date|as things stand|nowadays|there (?:are|is|remain))\b"
-    r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous) (?:year|month|week))\b"
+    r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous|next) "
+    r"(?:year|month|week|spring|summer|autumn|fall|winter))\b"
     r"|\b(?P<yesterday>yesterday)\b"
     r"|\b(?P<ago>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) "
     r"(?P<unit>day|week|month|year)s? ago)\b"
@@ -572,6 +616,12 @@ _OPEN = frozenset("since from after before until till to by between and than".sp
 _WHEN = re.compile(r"\b(?:when|once|whenever)\b", re.IGNORECASE)
 LEDE_DAYS = 400
 """A report on a period comes out within this many days of its end."""
+
+
+def when_clause(sentence: str) -> bool:
+    """Whether a sentence sets its own time with a "when" clause ("... when the plan was
+    announced"), so that no time is lent to it."""
+    return _WHEN.search(sentence) is not None
 
 
 def _is_lede(span: TimeSpan, anchor: Anchor) -> bool:
@@ -1024,7 +1074,14 @@ def _relative(
             return _span(start=None, end=last, basis="relative", text=match.group())
         return _span(start=first, end=last, basis="relative", text=match.group())
     year, month = anchor.date.year, anchor.date.month
-    shift = 0 if "this" in words else 1
+    season = words.rsplit(None, 1)[-1]
+    if season in _SEASONS:
+        rel = words.split()[-2]
+        days = _relative_season(season, rel, anchor.date)
+        if days is None:
+            return None
+        return _span(start=days[0], end=days[1], basis="relative", text=match.group())
+    shift = 0 if "this" in words else (-1 if "next" in words else 1)
     if words.endswith("year"):
         start, end = _interval(year - shift, None, None)
         edge = _YEAR_EDGE.search(match.string, max(0, match.start() - 24), match.start())
@@ -1039,6 +1096,8 @@ def _relative(
         month -= shift
         if month == 0:
             year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
         start, end = _interval(year, month, None)
         if shift == 0 and anchor.precision == "day":
             end = anchor.date

@@ -306,6 +306,35 @@ CASES = [
         (D(2007, 12, 3), D(2007, 12, 3)),
         id="a-when-clause-is-not-the-articles-period",
     ),
+    # -- seasons ----------------------------------------------------------------------
+    pytest.param(
+        "In the autumn of 2022 inflation had been above 11%.",
+        "2024-06-19",
+        "above 11%",
+        (D(2022, 9, 1), D(2022, 11, 30)),
+        id="the-autumn-of-a-year",
+    ),
+    pytest.param(
+        "The firm said last autumn that 1.2 million people had died.",
+        "2008-01-30",
+        "1.2 million",
+        (D(2007, 9, 1), D(2007, 11, 30)),
+        id="said-last-autumn",
+    ),
+    pytest.param(
+        "Last winter 900 troops were in the country.",
+        "2008-01-30",
+        "900",
+        (D(2006, 12, 1), D(2007, 2, 28)),
+        id="last-winter-during-a-winter-is-the-one-before",
+    ),
+    pytest.param(
+        "About 2,000 troops will leave next year.",
+        "2008-12-30",
+        "About 2,000",
+        (D(2009, 1, 1), D(2009, 12, 31)),
+        id="next-year",
+    ),
 ]
 
 
