@@ -157,8 +157,9 @@ def _last_month(month: int, anchor: Anchor) -> int | None:
 
 def _periods(text: str, anchor: Anchor) -> list[_Month]:
     """Periods the number layer does not report: quarters ("the third quarter of 2023",
-    "Q3 2023"), seasons ("the autumn of 2022", "last autumn"), decades ("the 2010s"), rate horizons ("the year to March"), month ranges
-    ("October-December"), edges ("the end of 2023") and anaphora ("in the quarter")."""
+    "Q3 2023"), seasons ("the autumn of 2022"), decades ("the 2010s"), rate horizons
+    ("the year to March"), month ranges ("October-December"), edges ("the end of 2023")
+    and anaphora ("in the quarter")."""
     found: list[_Month] = []
     for match in _QUARTER.finditer(text):
         try:
