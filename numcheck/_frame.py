@@ -93,6 +93,8 @@ _MARGIN = frozenset(  # what an estimate's margin is called ("the true figure li
 )
 _JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b")
+_SPEAKERS = frozenset("analysts economists officials experts forecasters".split())
 _SOURCE_HEADS = frozenset(
     "agency agencies ministry office department commission council body organisation "
     "organization spokesman spokeswoman chief official officials".split()
@@ -798,7 +800,12 @@ class Framer:
         nxt = doc.token_after(mention.end)
         if nxt < len(doc.tokens) and doc.tokens[nxt].start - mention.end <= 1:
             word = doc.lower[nxt]
-            if doc.tokens[nxt].word.isalpha() and word not in _STOP and word != "times":
+            if (
+                doc.tokens[nxt].word.isalpha()
+                and word not in _STOP
+                and word != "times"
+                and not (percent and word in _SPEAKERS)  # "the 4.8% economists predicted"
+            ):
                 return None  # a noun of its own we do not know ("two officials")
         here = bisect.bisect_right(doc.sentence_starts, mention.start)
         there = bisect.bisect_right(doc.sentence_starts, since)
@@ -854,7 +861,9 @@ class Framer:
                 return found[0]
         first = doc.token_after(sentence[0])
         best: str | None = None
-        for index in range(here - 1, max(first, here - 12) - 1, -1):
+        # past an aside ("The CPIH measure, which adds ... costs, rose by 8.8%")
+        reach = 24 if _ASIDE.search(doc.text, sentence[0], mention.start) else 12
+        for index in range(here - 1, max(first, here - reach) - 1, -1):
             if index + 1 < len(doc.tokens) and _BREAK_PAREN.search(doc.gap(index, index + 1)):
                 break
             if any(ch.isdigit() for ch in doc.tokens[index].word) and index < here - 1:

@@ -500,6 +500,20 @@ CASES = [
         {"unit": "refugees", "subject": None},
         id="a-source-named-with-a-measure-noun-is-no-subject",
     ),
+    pytest.param(
+        "The CPIH measure, which adds owner occupiers' housing costs and is the preferred "
+        "gauge of the statistics office, rose by 7.8% over the year.",
+        "7.8%",
+        {"measure": "inflation-cpih"},
+        id="a-rate-noun-before-an-aside",
+    ),
+    pytest.param(
+        "Inflation fell to 4.6% in October. The drop was bigger than the 4.8% economists "
+        "had predicted.",
+        "4.8%",
+        {"measure": "inflation-forecast"},
+        id="a-percentage-before-who-predicted-it-continues-the-rate",
+    ),
 ]
 
 
