@@ -107,6 +107,11 @@ _DEFINITE_INCIDENT = re.compile(
     r"explosion|shooting|raid|ambush|massacre|assault)\b",
     re.IGNORECASE,
 )
+_RATIO_NEXT = re.compile(
+    r"\s+(?:the|its|their|his|her|as|more|higher|larger|bigger|greater|lower|smaller|"
+    r"fewer|less)\b",
+    re.IGNORECASE,
+)
 _RATIO_OF = re.compile(
     r"\s+times\s+(?:the|its|their|his|her|as|more|higher|larger|"
     r"bigger|greater|lower|smaller|fewer|less)\b",
@@ -427,7 +432,10 @@ class Framer:
             frame = self._frame(doc, mention, sentence, previous, topic)
             if _is_reference(doc, mention) and frame.unit not in self.lexicon.units:
                 continue  # "the two sides", "the one who"; but "the three soldiers" counts
-            if _RATIO_OF.match(doc.text, mention.end):
+            if _RATIO_OF.match(doc.text, mention.end) or (
+                mention.text.lower().endswith(("times", "fold"))
+                and _RATIO_NEXT.match(doc.text, mention.end)
+            ):
                 continue  # "about three times the tally": how many times, not a count
             if (frame.unit is None or not frame.own_noun) and self._is_label(doc, mention):
                 continue  # "Tower 22", "Model 3": part of a name

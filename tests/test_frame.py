@@ -584,6 +584,11 @@ def test_levels(text: str) -> None:
             id="n-times-the-is-a-ratio",
         ),
         pytest.param(
+            "About 2,000 troops are there, four times the figure of 503 it had cited.",
+            "four times",
+            id="a-multiplier-before-the-is-a-ratio",
+        ),
+        pytest.param(
             "Licensed under Creative Commons 4.0.",
             "4.0",
             id="version-after-name",
