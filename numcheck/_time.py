@@ -322,7 +322,7 @@ _RELATIVE = re.compile(
     r"as of now|so far|to date|as things stand|nowadays|there (?:are|is|remain))\b"
     r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous|next) "
     r"(?:year|month|week|spring|summer|autumn|fall|winter))\b"
-    r"|\b(?P<yesterday>yesterday)\b"
+    r"|\b(?P<yesterday>yesterday|last night)\b"
     r"|\b(?P<ago>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) "
     r"(?P<unit>day|week|month|year)s? ago)\b"
     r"|\b(?:on |last |this |since )?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -333,7 +333,9 @@ _MONTH_NAMES = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
-_DAY_WORDS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_DAY_WORDS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last night|today)"
+)
 _SAY = (
     r"(?:said|says|announced|reported|revealed|confirmed|acknowledged|admitted|disclosed|"
     r"stated|estimated|claimed|published|released|showed|show|added|wrote|insisted|warned|"
@@ -1006,6 +1008,7 @@ def _report_day(found: re.Match[str], anchor: Anchor) -> dt.date | None:
     if anchor.date is None:
         return None
     word = (found.group("day") or found.group("before") or "").lower()
+    word = "yesterday" if word == "last night" else word  # (for the morning's paper)
     if word in _WEEKDAYS or word in ("yesterday", "today"):
         if anchor.precision != "day":
             return None

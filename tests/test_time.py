@@ -306,6 +306,13 @@ CASES = [
         (D(2007, 12, 3), D(2007, 12, 3)),
         id="a-when-clause-is-not-the-articles-period",
     ),
+    pytest.param(
+        "At least 500 people were killed when a blast hit a hospital last night.",
+        "2023-10-18",
+        "At least 500",
+        (D(2023, 10, 17), D(2023, 10, 17)),
+        id="last-night",
+    ),
     # -- seasons ----------------------------------------------------------------------
     pytest.param(
         "In the autumn of 2022 inflation had been above 11%.",
