@@ -190,6 +190,32 @@ def surname_after(words: Sequence[str], index: int, size: int, gap: Gap) -> bool
     )
 
 
+_PLACE_WORDS = frozenset(
+    "City County Province Governorate Region Oblast State District Strip Valley Bay "
+    "Island Islands Peninsula Coast Heights Hills Mountains".split()
+)
+
+
+def name_continues(words: Sequence[str], index: int, size: int, gap: Gap, place: str) -> bool:
+    """Rule: a generated town whose name runs on into another capitalized word is part of
+    a longer name ("Abu Kamal", "Washington Post"), unless that word names a kind of place
+    ("Gaza City", "Kharkiv Oblast") or a day or month ("in Baghdad Tuesday")."""
+    after = index + size
+    if after >= len(words) or gap(after - 1, after) != " ":
+        return False
+    if gazetteer().kind.get(place) != "city":
+        return False
+    word = words[after]
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and word not in _PLACE_WORDS
+        and word not in _CALENDAR
+        and word not in common_words()
+    )
+
+
 def sentence_start(index: int, gap: Gap) -> bool:
     """Whether token ``index`` opens a sentence, a quotation or a bracket."""
     return index == 0 or bool(_SENTENCE_BREAK.search(gap(index - 1, index)))
@@ -285,7 +311,7 @@ class PlaceMatcher:
         ):
             return None
         name = " ".join(words[index : index + size])
-        if generated and calendar_word(name):
+        if generated and (calendar_word(name) or name_continues(words, index, size, gap, place)):
             return None
         if (
             generated
