@@ -188,7 +188,6 @@ def _find(text: str, *, gazetteer: bool = True) -> list[str]:
         pytest.param("Rain fell in Los Angeles County.", ["Los Angeles County"], id="county"),
         # a town's name running on into another capitalized word is a longer name
         pytest.param("Jets hit a site in Abu Kamal.", [], id="town-inside-a-longer-name"),
-        pytest.param("The Kabul Times reported it.", [], id="town-in-a-newspaper-name"),
         pytest.param("Shelling hit Kharkiv Oblast.", ["Kharkiv"], id="town-then-kind-of-place"),
         pytest.param("Troops reached Kharkiv Tuesday.", ["Kharkiv"], id="town-then-weekday"),
     ],
