@@ -100,6 +100,10 @@ _SOURCE_HEADS = frozenset(
     "organization spokesman spokeswoman chief official officials".split()
 )
 _POSITIONAL = frozenset("above below over under beyond past".split())
+_COMPASS = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern north-eastern north-western south-eastern south-western".split()
+)
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
 _DEFINITE_INCIDENT = re.compile(
@@ -1583,8 +1587,10 @@ class Framer:
         closed = 0  # how many places the list holds when an "and" joined its last one
         while index < last:
             word = doc.tokens[index].word.lower()
-            if word == "the" or (not found and word.rpartition("-")[2] in _HELD):
-                index += 1  # "in the Hamas-run Gaza Strip", "in Russian-occupied Crimea"
+            if word == "the" or (
+                not found and (word.rpartition("-")[2] in _HELD or word in _COMPASS)
+            ):
+                index += 1  # "in the Hamas-run Gaza Strip", "in northeastern Jordan"
                 continue
             place = self.places.match(doc, index, last)
             if place is None:
@@ -1603,7 +1609,7 @@ class Framer:
             break
         if len(found) > 1 and closed != len(found):
             found = found[:1]  # "in Baghdad, Iraq": a comma alone joins no list
-        return "+".join(dict.fromkeys(found)) if found else None
+        return "+".join(sorted(set(found))) if found else None  # "Syria and Iraq" = "Iraq+Syria"
 
     def _place_before(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
@@ -1934,7 +1940,7 @@ def _wholes(claims: list[Claim], heads: dict[int, int]) -> list[Claim]:
         if None in places or len(set(places)) < 2:
             continue
         whole = claims[head]
-        union = "+".join(dict.fromkeys(p for p in places if p))
+        union = "+".join(sorted({p for p in places if p}))
         if whole.location == union:
             continue
         if whole.location is not None and not all(contains(whole.location, p) for p in places if p):

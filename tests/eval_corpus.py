@@ -36,6 +36,7 @@ from numcheck import Article, Claim, Discrepancy, Report, check, load_articles  
 from numcheck._compare import Block, blocks  # noqa: E402
 from numcheck._lexicon import default_lexicon  # noqa: E402
 from numcheck._models import VERDICTS as VERDICT_TABLE  # noqa: E402
+from numcheck._places import gazetteer  # noqa: E402
 
 REQUIRED: tuple[str, ...] = ("id", "article", "text", "group", "measure", "subject")
 REQUIRED += ("location", "time", "statistic")
@@ -147,7 +148,9 @@ def vocabulary(readme: Path) -> Vocabulary:
     return Vocabulary(
         measures=frozenset(tables["measure"]),
         subjects=frozenset({*lexicon.actors.values(), *tables["subject"], UNKNOWN}),
-        locations=frozenset({*lexicon.places.values(), *tables["location"], UNKNOWN}),
+        locations=frozenset(
+            {*lexicon.places.values(), *gazetteer().kind, *tables["location"], UNKNOWN}
+        ),
     )
 
 
@@ -471,11 +474,16 @@ def _close(a: float | None, b: Any) -> bool:
     return math.isclose(a, float(b), rel_tol=1e-6)
 
 
+def _places(value: Any) -> Any:
+    return "+".join(sorted(value.split("+"))) if isinstance(value, str) else value
+
+
 def _field_ok(claim: Claim, gold: dict[str, Any], name: str) -> tuple[bool, Any, Any]:
     got = _claim_field(claim, name)
     want = gold[name]
-    if name == "location":
-        return got in (want if isinstance(want, list) else [want]), got, want
+    if name == "location":  # places joined in any order ("Syria+Iraq" is "Iraq+Syria")
+        wanted = {_places(w) for w in (want if isinstance(want, list) else [want])}
+        return _places(got) in wanted, got, want
     if name == "time":
         if gold["statistic"] == "running_total" and gold.get("as_of"):
             # A running total is dated by the day it is counted to; where an implicit count

@@ -157,7 +157,7 @@ CASES = [
     pytest.param(
         "Militias have launched 75 raids on British soldiers in Mali, Niger and Chad.",
         "75",
-        {"unit": "attacks", "subject": "UK", "location": "Mali+Niger+Chad"},
+        {"unit": "attacks", "subject": "UK", "location": "Chad+Mali+Niger"},
         id="target-of-attacks-and-comma-list-of-places",
     ),
     pytest.param(
