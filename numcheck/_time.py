@@ -539,6 +539,12 @@ class TimeResolver:
             span = _explicit(text, explicit, dates, anchor, today)
             if span is not None:
                 return span
+        shared = _parallel(text, sentence, clause, mentions)
+        if shared is not None and not _NOW.search(text, clause[0], clause[1]):
+            # "grew 38% in 2023, while production rose 35% to 1.85 million": in 2023
+            span = _explicit(text, shared, mentions, anchor, today)
+            if span is not None:
+                return span
         index = self._nearest_relative(clause, figure)
         if index is not None:
             try:
@@ -619,6 +625,30 @@ _OPEN = frozenset("since from after before until till to by between and than".sp
 _WHEN = re.compile(r"\b(?:when|once|whenever)\b", re.IGNORECASE)
 LEDE_DAYS = 400
 """A report on a period comes out within this many days of its end."""
+
+
+_NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date)\b", re.IGNORECASE)
+_PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but)[\s,]*$", re.IGNORECASE)
+_PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but)\b", re.IGNORECASE)
+
+
+def _parallel(
+    text: str,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    dates: Sequence[DateMention],
+) -> DateMention | None:
+    """A clause joined by "while", "whereas", "and" or "but" to the one before it shares
+    its time when it names none: the last date of the sentence before the clause."""
+    if clause[0] <= sentence[0]:
+        return None
+    if not (
+        _PARALLEL.match(text, clause[0])
+        or _PARALLEL_BEFORE.search(text, max(sentence[0], clause[0] - 12), clause[0])
+    ):
+        return None
+    earlier = [d for d in dates if sentence[0] <= d.start and d.end <= clause[0]]
+    return earlier[-1] if earlier else None
 
 
 def when_clause(sentence: str) -> bool:

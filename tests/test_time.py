@@ -313,6 +313,15 @@ CASES = [
         (D(2023, 10, 17), D(2023, 10, 17)),
         id="last-night",
     ),
+    pytest.param(
+        "Tesla delivered 484,507 cars in the fourth quarter of 2023. Deliveries grew 38% in "
+        "2023, while production rose 35% to 1.85 million vehicles, the company said on "
+        "Tuesday.",
+        "2024-01-03",
+        "1.85 million",
+        (D(2023, 1, 1), D(2023, 12, 31)),
+        id="a-while-clause-shares-the-time-of-the-clause-before",
+    ),
     # -- seasons ----------------------------------------------------------------------
     pytest.param(
         "In the autumn of 2022 inflation had been above 11%.",
