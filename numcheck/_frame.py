@@ -542,6 +542,20 @@ class Framer:
                 "event": event,
                 "attribution": attribution,
             }
+            covered = timer.coverage
+            if (
+                covered is not None
+                and reading.statistic == "running_total"
+                and event is None
+                and reading.as_of is not None
+                and covered < reading.as_of
+                and (time.start is None or time.start <= covered or time.start == time.end)
+            ):
+                # "The study ... covers the period to the end of June 2006": its totals are
+                # counted to that day, not to the day they were reported
+                fields["as_of"] = covered
+                start = time.start if time.start is not None and time.start <= covered else None
+                fields["time"] = time.model_copy(update={"start": start, "end": covered})
             if frame.margin is not None:
                 _as_estimate(fields, claims, frame.margin)
             elif frame.carried is not None and time.basis == "published" and not when_clause(text):
@@ -1097,7 +1111,19 @@ class Framer:
             if verb is None:
                 continue
             if word in _INTRANSITIVE or (index > first and doc.lower[index - 1] in _PASSIVE):
-                return verb
+                return self._verb_phrase(doc, index) or verb
+        return None
+
+    def _verb_phrase(self, doc: _Document, index: int) -> str | None:
+        """The measure a phrase right after the verb at token ``index`` makes of it ("died
+        as a consequence of the war": excess deaths; see ``after`` in measures.toml)."""
+        phrases = self.lexicon.after_verbs
+        if not phrases or index + 1 >= len(doc.lower):
+            return None
+        following = " ".join(doc.lower[index + 1 : index + 6])
+        for phrase, measure in phrases.items():
+            if following.startswith(phrase):
+                return measure
         return None
 
     def _elided(

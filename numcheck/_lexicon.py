@@ -82,6 +82,9 @@ class Lexicon:
     sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """The ``[source.NAME]`` tables of ``sources.toml``: who says a figure (see
     :mod:`numcheck._attribution`)."""
+    after_verbs: Mapping[str, str] = field(default_factory=dict)
+    """Phrase -> measure: what a measure verb followed by it counts ("died as a
+    consequence of the war" -> excess deaths)."""
     abroad: frozenset[str] = frozenset()
     """People counted away from home (refugees): whose they are does not depend on where
     they are counted."""
@@ -108,6 +111,7 @@ def build_lexicon(
     combatants: set[str] = set()
     monthly: set[str] = set()
     abroad: set[str] = set()
+    after_verbs: dict[str, str] = {}
     statistics: dict[str, str] = {}
     for name, entry in measures.get("measure", {}).items():
         statistic = entry.get("statistic") or ("running_total" if entry.get("cumulative") else None)
@@ -123,6 +127,8 @@ def build_lexicon(
             monthly.add(name)
         if entry.get("abroad", False):
             abroad.add(name)
+        for phrase in entry.get("after", []):
+            after_verbs[" ".join(phrase.lower().split())] = name
         for form in entry.get("nouns", []):
             nouns[words(form.lower())] = name
         for form in entry.get("verbs", []):
@@ -169,6 +175,7 @@ def build_lexicon(
         combatants=frozenset(combatants),
         monthly=frozenset(monthly),
         abroad=frozenset(abroad),
+        after_verbs=after_verbs,
     )
 
 
@@ -185,6 +192,7 @@ class _Measure(_Strict):
     combatants: bool = False
     monthly: bool = False
     abroad: bool = False
+    after: list[str] = []
     statistic: Literal["level", "running_total", "flow", "rate", "share"] | None = None
 
 

@@ -399,6 +399,9 @@ class TimeResolver:
         months = [m for m in months if not _inside(m.start, periods, starts)]
         self.months = sorted([*months, *periods], key=lambda m: m.start)
         self.month_starts = [m.start for m in self.months]
+        self.coverage = self._coverage()
+        """The last day the article's study or count covers, when it says so ("covers the
+        period to the end of June 2006"): its running totals are counted to that day."""
         self.lede: TimeSpan | None = None
         """The period of the article's first figure, when it is a calendar period that
         ended shortly before publication ("inflation rose to 10.1% in September"): a
@@ -407,6 +410,20 @@ class TimeResolver:
         self.references = _References()
         """Calendar periods named so far (month, quarter, year): what "the quarter" or
         "a year earlier" refers to. Filled as figures are resolved, in text order."""
+
+    def _coverage(self) -> dt.date | None:
+        for found in _COVERS.finditer(self.text):
+            at = bisect.bisect_left(self.month_starts, found.end())
+            if at < len(self.months) and self.months[at].start - found.end() <= 4:
+                days = self.months[at].days
+                if days is not None:
+                    return days[1]
+            named = _COVERED_MONTH.match(self.text, found.end())
+            if named is not None:
+                month = MONTHS[named.group("name").lower()]
+                with contextlib.suppress(ValueError, OverflowError):
+                    return _interval(int(named.group("year")), month, None)[1]
+        return None
 
     def _refer(self, mentions: Sequence[DateMention]) -> list[DateMention]:
         """Record the calendar periods of a sentence and resolve the periods it names by
@@ -628,6 +645,16 @@ LEDE_DAYS = 400
 
 
 _NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date)\b", re.IGNORECASE)
+_COVERS = re.compile(
+    r"\b(?:covers|covered|covering|spans|spanned|spanning)\s+(?:the\s+(?:period|years|"
+    r"months)\s+)?(?:from\s+[^.;]{1,60}?\s+)?(?:to|until|through|up\s+to)\s+",
+    re.IGNORECASE,
+)
+_COVERED_MONTH = re.compile(
+    r"(?:the\s+end\s+of\s+)?(?P<name>January|February|March|April|May|June|July|August|"
+    rf"September|October|November|December)\s+(?P<year>{_YEAR})\b",
+    re.IGNORECASE,
+)
 _PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but)[\s,]*$", re.IGNORECASE)
 _PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but)\b", re.IGNORECASE)
 

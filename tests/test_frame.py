@@ -514,6 +514,18 @@ CASES = [
         {"measure": "inflation-forecast"},
         id="a-percentage-before-who-predicted-it-continues-the-rate",
     ),
+    pytest.param(
+        "Some 300,000 Syrians have died as a result of the war, a study found.",
+        "Some 300,000",
+        {"unit": "excess-deaths"},
+        id="died-as-a-result-of-counts-excess-deaths",
+    ),
+    pytest.param(
+        "Some 300,000 Syrians have been killed in the war, monitors said.",
+        "Some 300,000",
+        {"unit": "deaths"},
+        id="killed-counts-violent-deaths",
+    ),
 ]
 
 
@@ -628,6 +640,15 @@ def test_a_breakdown_is_counted_as_of_the_day_of_its_count() -> None:
     )
     claims = {c.text: c for c in numcheck.extract(text, published="2024-03-06")}
     assert claims["590,000"].time.start == claims["1,200,000"].time.start == dt.date(2024, 3, 3)
+
+
+def test_a_study_s_totals_are_counted_to_the_day_it_covers() -> None:
+    text = (
+        "An estimated 98,000 people have died since the invasion, researchers said on "
+        "Wednesday. The survey covers the period to the end of June 2006."
+    )
+    [claim] = numcheck.extract(text, published="2006-10-12")
+    assert claim.as_of == claim.time.end == dt.date(2006, 6, 30)
 
 
 def test_no_publication_date_means_unknown_time() -> None:
