@@ -447,10 +447,14 @@ class _Key:
                 for earlier in earlier_times:
                     gap, coarser = self._gap(earlier, now)
                     yield from self._pairs(earlier.figures, now.figures, "change", gap, coarser)
-                if self.totals and now.precise:
-                    top = max(f.interval.low for f in now.figures if f.precise)
-                    if peak is None or top > peak_low:
-                        peak, peak_low = now, top
+                if self.totals:  # a lower bound counts ("more than 160"), a vague one not
+                    lows = [
+                        f.interval.low
+                        for f in now.figures
+                        if not f.interval.vague and math.isfinite(f.interval.low)
+                    ]
+                    if lows and (peak is None or max(lows) > peak_low):
+                        peak, peak_low = now, max(lows)
             active.append(now)
         if adrift:  # no time and no publication date: against each other and the latest
             yield from self._pairs(adrift, None, "unknown-time", None, None)

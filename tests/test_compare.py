@@ -407,6 +407,13 @@ def test_a_total_below_the_highest_earlier_one_is_a_regression_past_a_lower_one(
     pairs = {(d.claims[0].article, d.claims[1].article): d.verdict for d in found}
     assert pairs[("a", "c")] == "regression"
     assert pairs[("b", "c")] == "update"
+    # a lower bound is a height reached too: "more than 150", then 100, then 120
+    floor = _total(150, "2023-10-04", "a").model_copy(
+        update={"qualifier": "more_than", "high": None, "low": 150}
+    )
+    found = numcheck.check([floor, _total(100, "2023-11-04", "b"), _total(120, "2023-12-06", "c")])
+    pairs = {(d.claims[0].article, d.claims[1].article): d.verdict for d in found.discrepancies}
+    assert pairs[("a", "c")] == "regression"
 
 
 def test_the_tolls_of_one_incident_meet_wherever_its_place_is_named() -> None:
