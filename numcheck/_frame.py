@@ -479,7 +479,10 @@ class Framer:
             said = timer.briefing(sentence)
             event = (
                 read_event(
-                    clause_text, time, doc.text[max(sentence[0], clause[0] - 80) : clause[0]]
+                    clause_text,
+                    time,
+                    doc.text[max(sentence[0], clause[0] - 80) : clause[0]],
+                    mention.end - clause[0],
                 )
                 if (measure or unit) in self.lexicon.home_measures
                 else None
@@ -809,6 +812,8 @@ class Framer:
         unit, since = topic
         if mention.kind != ("percent" if percent else kind) or mention.qualifier == "vague":
             return None  # (nor "Several were evacuated": a vague part, not the count)
+        if not percent and mention.value is not None and not float(mention.value).is_integer():
+            return None  # "of magnitude 6.8": no count of things
         if doc.text.count("\n\n", since, mention.start) > 1:
             return None  # a breakdown may open the next paragraph, no further
         before = doc.text[max(since, mention.start - 20) : mention.start].lower().split()

@@ -391,7 +391,9 @@ def read_modality(local: str) -> str | None:
     return None
 
 
-def read_event(clause: str, time: TimeSpan, antecedent: str = "") -> str | None:
+def read_event(
+    clause: str, time: TimeSpan, antecedent: str = "", figure_end: int | None = None
+) -> str | None:
     """The incident named in a toll's clause, normalized: its kind and, when the clause
     dates it to a day or two, its first day ("attack 2024-01-28"). Outlets name one
     incident differently ("the strike", "the blast", "opened fire"): violence is one kind,
@@ -410,9 +412,22 @@ def read_event(clause: str, time: TimeSpan, antecedent: str = "") -> str | None:
     True
     >>> read_event("62 injuries in those attacks, not yet those of Monday", day) is None
     True
+
+    A day right after the figure is the day it was counted to, not the incident's
+    (``figure_end``: where the figure ends in ``clause``):
+
+    >>> wed = TimeSpan(start=dt.date(2023, 9, 13), end=dt.date(2023, 9, 13), text="on Wednesday")
+    >>> read_event("killed by last week's earthquake stood at 2,946 on Wednesday", wed, "", 47)
+    'earthquake'
     """
+    counted_to = (
+        figure_end is not None
+        and time.text is not None
+        and 0 <= clause.find(time.text, figure_end) - figure_end <= 2
+    )
     dated = (
-        time.basis in ("explicit", "relative")
+        not counted_to
+        and time.basis in ("explicit", "relative")
         and time.start is not None
         and time.end is not None
         and (time.end - time.start).days <= 2

@@ -526,6 +526,18 @@ CASES = [
         {"unit": "deaths"},
         id="killed-counts-violent-deaths",
     ),
+    pytest.param(
+        "Some 40 soldiers were hurt when drones hit the base.",
+        "Some 40",
+        {"unit": "injured"},
+        id="hurt-counts-the-injured",
+    ),
+    pytest.param(
+        "The quake injured 2,059 people. The quake, of magnitude 6.8, was the strongest.",
+        "6.8",
+        {"unit": None},
+        id="a-decimal-continues-no-count",
+    ),
 ]
 
 
