@@ -208,6 +208,20 @@ def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
                     if stated >= _CONSENSUS:
                         changed[key] = [*parts[:part], name, *parts[part + 1 :]]
         current.update(changed)
+    # Whose and where both unknown: the one (subject, place) the measure's keys state,
+    # when two claims at least state it ("Unemployment hit 4.1%" among US figures).
+    by_measure: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
+    for key, parts in current.items():
+        if len(parts) == 3 and UNKNOWN not in parts[1:]:
+            pair = (parts[1], parts[2])
+            by_measure[parts[0]][pair] = by_measure[parts[0]].get(pair, 0) + counts[key]
+    for key, parts in current.items():
+        if len(parts) == 3 and parts[1] == parts[2] == UNKNOWN:
+            stated_pairs = by_measure.get(parts[0], {})
+            if len(stated_pairs) == 1:
+                [((whose, where), times)] = stated_pairs.items()
+                if times >= _CONSENSUS:
+                    current[key] = [parts[0], whose, where]
     return {key: "|".join(parts) for key, parts in current.items()}
 
 

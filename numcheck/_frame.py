@@ -364,6 +364,10 @@ class Framer:
         self.places = _PlaceTable(self.lexicon)
         # the actor a place stands for: "refugees from Ukraine" are Ukraine's
         self.natives = {place: actor for actor, place in self.lexicon.homes.items()}
+        places = set(self.lexicon.places.values())
+        for phrase, actor in self.lexicon.actors.items():  # "United States" names the US
+            if " ".join(phrase) in places:
+                self.natives.setdefault(" ".join(phrase), actor)
         self._rates = frozenset(
             name for name, kind in self.lexicon.statistics.items() if kind in ("rate", "share")
         )
@@ -691,6 +695,8 @@ class Framer:
             and (frame.unit is None or frame.plain or frame.unit in lex.home_measures)
         )
         claimed = active is not None and active in lex.home_measures and not agent
+        if mention.kind == "percent":
+            verb = None  # "unemployment hit 4.1%": a rate, not attacks
         if verb is not None and not (claimed and frame.unit in lex.combatants):
             frame.unit = verb  # (fighters an army says it killed stay fighters)
             frame.own_noun = True
@@ -784,6 +790,8 @@ class Framer:
             frame.measure = self._rated(doc, mention, sentence, change)
             if frame.measure is None and change and previous is not None:
                 frame.measure = self._change_of(doc, mention, sentence, previous)
+            if frame.measure is None and previous is not None:
+                frame.measure = self._rate_before(doc, mention, sentence, previous)
             if frame.measure is None and topic is not None and topic[0] in self._rates:
                 frame.measure = self._carried(doc, mention, topic, percent=True)
         rated = lex.statistics.get(frame.measure or "") in ("rate", "share")
@@ -939,6 +947,25 @@ class Framer:
             and self.measures.match(doc, index) is None
             and word.lower() not in _OPENERS
         )
+
+    def _rate_before(
+        self,
+        doc: _Document,
+        mention: NumberMention,
+        sentence: tuple[int, int],
+        previous: tuple[NumberMention, _Frame],
+    ) -> str | None:
+        """A percentage joined to a rate's percentage just before it is a reading of the
+        same rate: "rose to 3.9% in February from 3.7% in January"."""
+        before, frame = previous
+        if before.start < sentence[0] or before.kind != "percent" or frame.measure is None:
+            return None
+        if self.lexicon.statistics.get(frame.measure) not in ("rate", "share"):
+            return None
+        between = doc.text[before.end : mention.start]
+        if len(WORD.findall(between)) > 8 or _BREAK_COLON.search(between):
+            return None
+        return frame.measure if _COORDINATION.search(between) or "after" in between else None
 
     def _change_of(
         self,
@@ -1395,7 +1422,10 @@ class Framer:
                     name in doc.names()
                     or self._inside(doc, index)
                     or self._opener(doc, index)
-                    or doc.lower[index + 1] in self.lexicon.measure_verbs  # "Tesla shifted"
+                    or (
+                        doc.lower[index + 1] in self.lexicon.measure_verbs  # "Tesla shifted"
+                        and self.measures.match(doc, index) is None  # not "Unemployment hit"
+                    )
                 )
                 and doc.tokens[index + 1].word.islower()
                 and doc.lower[index + 1] not in _STOP

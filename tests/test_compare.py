@@ -498,6 +498,16 @@ def test_a_rise_and_a_fall_of_one_period_contradict_each_other() -> None:
     assert d.verdict == "conflict"
 
 
+def test_whose_and_where_both_unknown_take_the_one_pair_the_measure_states() -> None:
+    stated = [
+        _rate(3.9, "2024-02-15", name).model_copy(update={"key": "inflation|US|United States"})
+        for name in ("a", "b")
+    ]
+    vague = _rate(4.1, "2024-02-15", "c").model_copy(update={"key": "inflation|?|?"})
+    keys = {d.key for d in numcheck.check([*stated, vague]).discrepancies}
+    assert keys == {"inflation|US|United States"}
+
+
 def _daily(value: float, day: str, article: str) -> Claim:
     return claim(value, day, article=article).model_copy(
         update={"statistic": "flow", "period": "day"}

@@ -538,6 +538,19 @@ CASES = [
         {"unit": None},
         id="a-decimal-continues-no-count",
     ),
+    pytest.param(
+        "The unemployment rate rose to 3.9% in February from 3.7% in January, the Labor "
+        "Department said.",
+        "3.7%",
+        {"measure": "unemployment", "subject": "US", "location": "United States"},
+        id="a-rate-s-earlier-reading-after-from",
+    ),
+    pytest.param(
+        "Unemployment hit 4.1% last month, the government said.",
+        "4.1%",
+        {"measure": "unemployment", "subject": None},
+        id="a-percentage-takes-no-count-verb-and-a-measure-opening-is-no-name",
+    ),
 ]
 
 
