@@ -838,7 +838,22 @@ _DURATION_AFTER = re.compile(r"\s+(?:month|year)s?\s+(?:after|since|following)\b
 part of the time phrase: it does not keep the date from the figure before it."""
 _THE = re.compile(r"\s*\bthe$")
 _OPENERS = frozenset(
-    ("", "in", "since", "by", "until", "during", "as of", "on", "from", "for", "over", "across")
+    (
+        "",
+        "in",
+        "since",
+        "by",
+        "until",
+        "during",
+        "as of",
+        "on",
+        "from",
+        "for",
+        "over",
+        "across",
+        "at",
+        "at the",
+    )
 )
 
 

@@ -322,6 +322,13 @@ CASES = [
         (D(2023, 1, 1), D(2023, 12, 31)),
         id="a-while-clause-shares-the-time-of-the-clause-before",
     ),
+    pytest.param(
+        "At the end of February there were 2,500 troops in the country.",
+        "2024-05-10",
+        "2,500",
+        (D(2024, 2, 29), D(2024, 2, 29)),
+        id="at-the-end-of-a-month-opening-the-sentence",
+    ),
     # -- seasons ----------------------------------------------------------------------
     pytest.param(
         "In the autumn of 2022 inflation had been above 11%.",
