@@ -34,7 +34,7 @@ from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
 from ._places import PlaceMatcher, contains
-from ._statistic import Context, read_event, read_modality, read_statistic
+from ._statistic import VIOLENCE, Context, read_event, read_modality, read_statistic
 from ._time import Anchor, TimeResolver, when_clause
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
@@ -107,20 +107,11 @@ _COMPASS = frozenset(
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
 _DEFINITE_INCIDENT = re.compile(
-    r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|bombing|blast|"
-    r"explosion|shooting|raid|ambush|massacre|assault)\b",
-    re.IGNORECASE,
+    rf"\b(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(VIOLENCE)})\b", re.IGNORECASE
 )
-_RATIO_NEXT = re.compile(
-    r"\s+(?:the|its|their|his|her|as|more|higher|larger|bigger|greater|lower|smaller|"
-    r"fewer|less)\b",
-    re.IGNORECASE,
-)
-_RATIO_OF = re.compile(
-    r"\s+times\s+(?:the|its|their|his|her|as|more|higher|larger|"
-    r"bigger|greater|lower|smaller|fewer|less)\b",
-    re.IGNORECASE,
-)
+_COMPARED = "the its their his her as more higher larger bigger greater lower smaller fewer less"
+_RATIO_NEXT = re.compile(rf"\s+(?:{'|'.join(_COMPARED.split())})\b", re.IGNORECASE)
+_RATIO_OF = re.compile(rf"\s+times{_RATIO_NEXT.pattern}", re.IGNORECASE)
 _COUNT_WORDS = frozenset("of number count total tally toll".split())
 _PARTITIVE = frozenset("with including among whom which while".split())
 _SUFFERED = frozenset(

@@ -88,13 +88,16 @@ _INCIDENTS = re.compile(
 """Incidents named in the plural ("the strikes on Oct. 17 and 18") or by a verb ("stormed
 southern Israel on Oct. 7, killing 1,400"): an incident only when the clause dates them
 to a day or two; undated, they are a campaign ("injured in attacks since October")."""
+VIOLENCE = tuple(
+    "attack strike airstrike bombing blast explosion shooting raid ambush massacre assault".split()
+)
+"""The nouns of one violent incident ("the blast", "the attack"): one kind, told apart by
+its day."""
 _INCIDENT_TYPES = {
     # Violence: one incident is called an attack, a strike, a blast or a shooting by
     # different outlets; its day tells incidents apart.
     **dict.fromkeys(
-        "attack strike airstrike bombing blast explosion shooting raid ambush massacre "
-        "assault stormed attacks strikes airstrikes bombings blasts explosions raids "
-        "shootings assaults".split(),
+        (*VIOLENCE, "stormed", *(f"{n}s" for n in VIOLENCE if n not in ("massacre", "ambush"))),
         "attack",
     ),
     "blaze": "fire",
