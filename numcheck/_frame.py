@@ -104,6 +104,11 @@ _COMPASS = frozenset(
     "northern southern eastern western central northeastern northwestern southeastern "
     "southwestern north-eastern north-western south-eastern south-western".split()
 )
+_SAID_BEFORE = re.compile(
+    r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+briefing|the\s+\w+)|"
+    r"said|says|speaking|briefing|news\s+conference|press\s+conference)\s*$",
+    re.IGNORECASE,
+)
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
 _DEFINITE_INCIDENT = re.compile(
@@ -1626,10 +1631,18 @@ class Framer:
             for index in range(first, last):
                 if doc.lower[index] in _LOCATIVE:
                     place = self._places_from(doc, index + 1, last)
-                    if place is not None:
+                    if place is not None and not self._said_in(doc, index):
                         found.append((index, place))
             doc.locatives[sentence] = found
         return found
+
+    @staticmethod
+    def _said_in(doc: _Document, index: int) -> bool:
+        """The "in PLACE" at token ``index`` says where a figure was said, not where it
+        is: "told reporters in Berlin", "said in Geneva" (but a source named with its place,
+        "the health ministry in Gaza said", counts there)."""
+        before = doc.text[max(0, doc.tokens[index].start - 40) : doc.tokens[index].start]
+        return bool(_SAID_BEFORE.search(before))
 
     def _places_from(self, doc: _Document, index: int, last: int) -> str | None:
         """The place (or places: "Iraq and Syria", "Iraq, Syria and Jordan") from token

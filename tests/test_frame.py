@@ -551,6 +551,13 @@ CASES = [
         {"measure": "unemployment", "subject": None},
         id="a-percentage-takes-no-count-verb-and-a-measure-opening-is-no-name",
     ),
+    pytest.param(
+        "There were 1,045,854 people from Ukraine in the register, a spokesman told "
+        "reporters in Berlin.",
+        "1,045,854",
+        {"location": None},
+        id="where-a-figure-was-said-is-not-where-it-is",
+    ),
 ]
 
 
