@@ -94,6 +94,9 @@ _MARGIN = frozenset(  # what an estimate's margin is called ("the true figure li
 _JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b")
+_CHANGE_TO = re.compile(r"[\d.,]+\s*(?:%|per\s?cent|percent)\s+to\b", re.IGNORECASE)
+_SAYING = re.compile(r",\s+(?:[\w'-]+\s+){0,6}?(?:said|says|told|according)\b")
+_EXPECTED = frozenset("expected forecast predicted projected estimated anticipated".split())
 _SPEAKERS = frozenset("analysts economists officials experts forecasters".split())
 _SOURCE_HEADS = frozenset(
     "agency agencies ministry office department commission council body organisation "
@@ -840,6 +843,7 @@ class Framer:
                 and word not in _STOP
                 and word != "times"
                 and not (percent and word in _SPEAKERS)  # "the 4.8% economists predicted"
+                and word not in _EXPECTED  # "missed the 506,763 expected by analysts"
             ):
                 return None  # a noun of its own we do not know ("two officials")
         here = bisect.bisect_right(doc.sentence_starts, mention.start)
@@ -1107,6 +1111,10 @@ class Framer:
             if index < 0 or doc.tokens[index].start < sentence[0]:
                 return None
             word = doc.tokens[index].word.lower()
+            if index > 0:  # "handed over 450,278 vehicles"
+                pair = f"{doc.lower[index - 1]} {word}"
+                if pair in self.lexicon.measure_verbs:
+                    return self.lexicon.measure_verbs[pair]
             if word in self.lexicon.measure_verbs:
                 return self.lexicon.measure_verbs[word]
             if word not in _AUXILIARIES:
@@ -1233,8 +1241,10 @@ class Framer:
                 any(ch.isdigit() for ch in word)
                 and not _YEAR.fullmatch(word)
                 and not doc.in_date(doc.tokens[index].start)
+                and not _CHANGE_TO.match(doc.text, doc.tokens[index].start)
             ):
-                break  # another figure lies between (a date does not: "the Oct. 7 attack")
+                break  # another figure lies between (a date does not: "the Oct. 7 attack";
+                # nor the change in "production rose 35% to 1.85 million")
             measure = self.measures.match(doc, index)
             if measure is not None and measure[0] in self.lexicon.incomparable:
                 measure = None  # a duration ("at the end of the month it put ... at")
@@ -1608,8 +1618,9 @@ class Framer:
             return None
         if found:
             at, place = found[0]
-            if not _BREAK_COLON.search(doc.text, mention.end, doc.tokens[at].start):
-                return place
+            between = doc.text[mention.end : doc.tokens[at].start]
+            if not _BREAK_COLON.search(between) and not _SAYING.search(between):
+                return place  # (not past ", the company said ..., after price cuts in China")
         return None
 
     def _names_place(self, doc: _Document, sentence: tuple[int, int]) -> bool:

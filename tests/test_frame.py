@@ -558,6 +558,25 @@ CASES = [
         {"location": None},
         id="where-a-figure-was-said-is-not-where-it-is",
     ),
+    pytest.param(
+        "The carmaker handed over 450,278 vehicles in the quarter, the company said, after "
+        "price cuts in China.",
+        "450,278",
+        {"unit": "deliveries", "location": None},
+        id="handed-over-and-no-place-past-the-saying",
+    ),
+    pytest.param(
+        "Deliveries grew 38% in 2023, while production rose 35% to 1.85 million vehicles.",
+        "1.85 million",
+        {"unit": "production"},
+        id="a-level-after-rose-n-percent-to",
+    ),
+    pytest.param(
+        "Deliveries rose to 495,570 but missed the 506,763 expected by analysts.",
+        "506,763",
+        {"measure": "deliveries-forecast"},
+        id="a-figure-expected-continues-the-count-as-a-forecast",
+    ),
 ]
 
 
