@@ -564,7 +564,12 @@ class Framer:
                 fields["time"] = time.model_copy(update={"start": start, "end": covered})
             if frame.margin is not None:
                 _as_estimate(fields, claims, frame.margin)
-            elif frame.carried is not None and time.basis == "published" and not when_clause(text):
+            elif (
+                frame.carried is not None
+                and frame.carried < sentence[0]  # a count of an earlier sentence
+                and time.basis == "published"
+                and not when_clause(text)
+            ):
                 # "Russia accounted for the largest number, 2,852,395" after "reached
                 # 7,915,287 as of 3 January": counted as of the same day
                 head = _claim_at(claims, frame.carried)
@@ -584,7 +589,13 @@ class Framer:
                 heads[len(claims) - 1] = heads.get(last_index, last_index)
             last_index = len(claims) - 1
             token = doc.token_after(mention.start)
-            told = (frame.unit, frame.subject, frame.location, frame.noun_end - token)
+            told = (
+                frame.unit,
+                frame.subject,
+                frame.location,
+                frame.noun_end - token,
+                frame.measure,
+            )
             counted = frame.measure or unit
             if counted in self.lexicon.units and counted not in self.lexicon.incomparable:
                 topic = (counted, mention.start)
