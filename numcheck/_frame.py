@@ -115,7 +115,8 @@ _SAID_BEFORE = re.compile(
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
 _DEFINITE_INCIDENT = re.compile(
-    rf"\b(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(VIOLENCE)})\b", re.IGNORECASE
+    rf"\b(?:the|that|this)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{'|'.join(VIOLENCE)})\b",
+    re.IGNORECASE,  # (not "the Oct. 7 attack": an incident of its own day)
 )
 _COMPARED = "the its their his her as more higher larger bigger greater lower smaller fewer less"
 _RATIO_NEXT = re.compile(rf"\s+(?:{'|'.join(_COMPARED.split())})\b", re.IGNORECASE)
@@ -404,6 +405,7 @@ class Framer:
         guessed: dict[int, str] = {}  # claims framed by a guess (see _Frame.guess)
         heads: dict[int, int] = {}  # an elided figure -> the figure its noun is from
         incidents: dict[str, tuple[str, TimeSpan]] = {}  # kind -> the last dated incident
+        told_incident: tuple[tuple[int, int], str, TimeSpan] | None = None  # a sentence's
         last_index = -1
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
@@ -501,6 +503,17 @@ class Framer:
                     event, time = incidents[kind_of]  # "471 people died in the blast"
                 elif _DAY_SUFFIX.search(event):
                     incidents[kind_of] = (event, time)
+                if _DAY_SUFFIX.search(event):
+                    told_incident = (sentence, event, time)
+            elif (
+                told_incident is not None
+                and told_incident[0] == sentence
+                and (measure or unit) in self.lexicon.home_measures
+                and (time.start is None or time.start == time.end)
+            ):
+                # "40 were injured in Sunday's drone attack, ... the three soldiers who were
+                # killed": the sentence's one dated incident is the toll's
+                _, event, time = told_incident
             reading = read_statistic(
                 Context(
                     doc.text[clause[0] : mention.start],

@@ -702,6 +702,15 @@ def test_a_study_s_totals_are_counted_to_the_day_it_covers() -> None:
     assert claim.as_of == claim.time.end == dt.date(2006, 6, 30)
 
 
+def test_a_sentence_s_one_dated_incident_is_its_other_tolls_incident() -> None:
+    text = (
+        "More than 40 soldiers were injured in Sunday's drone attack on the base, the army "
+        "said on Tuesday, as it named the three soldiers who were killed."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2024-01-31")}
+    assert claims["three"].event == claims["More than 40"].event == "attack 2024-01-28"
+
+
 def test_no_publication_date_means_unknown_time() -> None:
     [claim] = numcheck.extract("There are 2,500 US troops in Iraq.")
     assert claim.time.basis == "unknown"
