@@ -112,6 +112,7 @@ _SAID_BEFORE = re.compile(
     r"said|says|speaking|briefing|news\s+conference|press\s+conference)\s*$",
     re.IGNORECASE,
 )
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?,\s+$")
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
 _DEFINITE_INCIDENT = re.compile(
@@ -448,6 +449,8 @@ class Framer:
                 continue  # "about three times the tally": how many times, not a count
             if (frame.unit is None or not frame.own_noun) and self._is_label(doc, mention):
                 continue  # "Tower 22", "Model 3": part of a name
+            if (frame.unit is None or not frame.own_noun) and _is_age(doc, mention):
+                continue  # "Sgt. William Rivers, 46, and ...": an age
             lo = bisect.bisect_left(date_starts, sentence[0])
             hi = bisect.bisect_left(date_starts, sentence[1])
             flo = bisect.bisect_left(figure_starts, sentence[0])
@@ -2077,6 +2080,16 @@ def _followed_by(doc: _Document, mention: NumberMention, word: str) -> bool:
     """The word right after the figure is ``word`` ("16 times")."""
     after = doc.token_after(mention.end)
     return after < len(doc.lower) and doc.lower[after] == word
+
+
+def _is_age(doc: _Document, mention: NumberMention) -> bool:
+    """A small number set off by commas right after a capitalized name is the person's
+    age: "Sgt. William Rivers, 46, and Specialist Kennedy Sanders, 24"."""
+    if mention.kind != "cardinal" or not mention.text.isdigit() or (mention.value or 0) >= 120:
+        return False
+    before = doc.text[max(0, mention.start - 30) : mention.start]
+    after = doc.text[mention.end : mention.end + 2]
+    return bool(_NAME_COMMA.search(before)) and (after[:1] in (",", ")", ";") or not after)
 
 
 def _is_reference(doc: _Document, mention: NumberMention) -> bool:

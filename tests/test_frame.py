@@ -640,6 +640,11 @@ def test_levels(text: str) -> None:
         pytest.param("The first round ended.", "first", id="ordinal"),
         pytest.param("Licensed under Creative Commons Attribution 4.0.", "4.0", id="version"),
         pytest.param("A drone struck Tower 22 in Jordan.", "22", id="a-number-in-a-name"),
+        pytest.param(
+            "The Army named the soldiers: Sgt. William Rivers, 46, and Kennedy Sanders, 24.",
+            "46",
+            id="an-age-after-a-name",
+        ),
         pytest.param("Output of the new Model 3 slowed.", "3", id="a-model-number"),
         pytest.param(
             "The toll is about three times the count kept by monitors.",
