@@ -112,6 +112,11 @@ _SAID_BEFORE = re.compile(
     r"said|says|speaking|briefing|news\s+conference|press\s+conference)\s*$",
     re.IGNORECASE,
 )
+WORLD = "World"
+"""The place of a figure counted worldwide."""
+_WORLDWIDE = re.compile(
+    r"\b(?:worldwide|globally|across the world|around the world|the world over)\b", re.I
+)
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?,\s+$")
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
@@ -784,6 +789,12 @@ class Framer:
             frame.guess = "home" if frame.location else None
         if frame.location is None:
             frame.location = self._place_in_sentence(doc, mention, sentence)
+        if (
+            frame.location is None
+            and (frame.unit in lex.home_measures or frame.unit in lex.abroad)
+            and _WORLDWIDE.search(doc.text, sentence[0], sentence[1])
+        ):
+            frame.location = WORLD  # "Worldwide, a record 117.3 million people had fled"
         if frame.location is None:
             frame.location = self._main_place(doc)
             if frame.location is not None and not self._names_place(doc, sentence):

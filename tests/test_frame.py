@@ -566,6 +566,13 @@ CASES = [
         id="handed-over-and-no-place-past-the-saying",
     ),
     pytest.param(
+        "About 6 million Syrians have fled abroad. Worldwide, a record 117.3 million people "
+        "had been displaced by the end of last year.",
+        "117.3 million",
+        {"unit": "displaced", "location": "World"},
+        id="people-counted-worldwide-are-the-world-s",
+    ),
+    pytest.param(
         "Deliveries grew 38% in 2023, while production rose 35% to 1.85 million vehicles.",
         "1.85 million",
         {"unit": "production"},
