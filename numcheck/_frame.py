@@ -489,6 +489,12 @@ class Framer:
             modality = read_modality(local)
             if modality is not None and (measure or unit) in self.lexicon.units:
                 measure = f"{measure or unit}-{modality}"  # "deliveries-forecast"
+            if (
+                modality == "target"
+                and time.basis in ("published", "relative")
+                and (time.text is None or time.text not in text)
+            ):
+                time = TimeSpan()  # "growth of 50% ... Musk had pledged": no time said
             said = timer.briefing(sentence)
             event = (
                 read_event(

@@ -723,6 +723,15 @@ def test_a_sentence_s_one_dated_incident_is_its_other_tolls_incident() -> None:
     assert claims["three"].event == claims["More than 40"].event == "attack 2024-01-28"
 
 
+def test_a_target_with_no_time_of_its_own_has_none() -> None:
+    text = (
+        "Tesla delivered 405,278 cars in the fourth quarter. Chief executive Elon Musk had "
+        "promised investors average annual growth of 50% in deliveries over several years."
+    )
+    [target] = [c for c in numcheck.extract(text, published="2023-01-03") if c.text == "50%"]
+    assert target.time.basis == "unknown"
+
+
 def test_no_publication_date_means_unknown_time() -> None:
     [claim] = numcheck.extract("There are 2,500 US troops in Iraq.")
     assert claim.time.basis == "unknown"
