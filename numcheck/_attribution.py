@@ -281,6 +281,9 @@ class Attributions:
     said: tuple[Said, ...] = ()
     clauses: tuple[int, ...] = ()
     """Offsets where the sentence's clauses after the first begin."""
+    cued: bool = False
+    """The sentence has a cue of its own (even one that names nobody the article knows:
+    "according to a tally based on official figures"): article memory never covers it."""
 
     @property
     def main(self) -> str | None:
@@ -332,6 +335,9 @@ class Attributor:
         self._people: dict[str, str] = {}  # a person's name (and surname) -> source
         self._quoted: str | None = None  # the source the article last quoted
         self._companies: list[str] = []  # proper names opening sentences
+        self._company_names: set[str] = set()  # sources the article shows to be companies
+        self._openers: list[str] = []  # proper names (never lowercase) opening sentences
+        self._lower: set[str] = set()  # the lowercase words of the article so far
         self._here: list[tuple[int, str]] = []  # sources named in the current sentence
         self._opening: str | None = None  # the proper name opening the current sentence
         self._stems: dict[str, int] = {}  # stems of capitalized words -> last sentence
@@ -349,11 +355,30 @@ class Attributor:
         self._opening = _opening_name(sentence, self._inside, self.sources.places)
         for name in _INSIDE_NAME.findall(sentence):
             self._inside[name] = self._count
+        self._lower.update(_LOWER_WORD.findall(sentence))
+        opener = _opening_name(sentence, {}, self.sources.places, anywhere=True)
+        if (
+            opener is not None
+            and opener.lower() not in self._lower  # a proper name: never written lowercase
+            and self.sources.named(opener) is None  # not a listed source
+        ):
+            self._openers.append(opener)
+        own: list[Said] = []  # a company's own figures ("Tesla delivered ...")
+        for phrase in _own_subjects(sentence, self.sources.places):
+            item = self._read_cue([("own", phrase)])
+            if item is not None:
+                own.append(item)
+                if phrase.text[:1].isupper():
+                    self._company(item.source)
         said: list[Said] = []
+        cued = False
         for choices in _cues(sentence):
+            cued = True
             item = self._read_cue(choices)
             if item is not None:
                 said.append(item)
+        if not cued:  # nobody is said to give the figures: the company's own
+            said.extend(own)
         said.sort(key=lambda s: s.start)
         self._named.extend(source for _, source in self._here)
         for item in said:
@@ -362,7 +387,12 @@ class Attributor:
         if self._opening is not None:
             self._companies.append(self._opening)
         clauses = tuple(m.start() for m in _CLAUSES.finditer(sentence)) if len(said) > 1 else ()
-        return Attributions(tuple(said), clauses)
+        return Attributions(tuple(said), clauses, cued)
+
+    def _company(self, source: str) -> None:
+        """Remember that ``source`` is a company: "the company" may stand for it."""
+        self._company_names.add(source)
+        self._companies.append(source)
 
     def _introduce(self, sentence: str) -> None:
         """Tie the people a sentence names with a listed source to it: "Pentagon Press
@@ -418,6 +448,8 @@ class Attributor:
         return best[1] if best else None
 
     def _fits(self, source: str, head: str) -> bool:
+        if head == _COMPANY and source in self._company_names:
+            return True
         heads = self.sources.heads.get(source)
         if heads is None:  # a source named by its noun phrase: its last word
             return _head(source.split()[-1]) == head
@@ -433,14 +465,18 @@ class Attributor:
                 self._people.setdefault(person.split()[-1], source)
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _DATELINE = re.compile(r"[A-Z][A-Za-z .,'()]{0,40}?\s[-\u2014\u2013]+\s")
 _OPENING = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&'-]*)\s+[a-z]")
 
 
-def _opening_name(sentence: str, seen: Mapping[str, int], places: frozenset[str]) -> str | None:
-    """The proper name that opens a sentence as its subject ("Tesla delivered ..."), past a
-    dateline ("AUSTIN, Texas - "): a name the article has used inside a sentence before,
-    or one right after a dateline; ``None`` for a place, a time or a determiner."""
+def _opening_name(
+    sentence: str, seen: Mapping[str, int], places: frozenset[str], *, anywhere: bool = False
+) -> str | None:
+    """The proper name that opens a sentence as its subject ("Tesla delivered ...",
+    "Tesla's deliveries fell"), past a dateline ("AUSTIN, Texas - "): a name the article
+    has used inside a sentence before, or one right after a dateline (any name when
+    ``anywhere``); ``None`` for a place, a time or a determiner."""
     body = sentence.lstrip()
     dateline = _DATELINE.match(body)
     if dateline is not None:
@@ -448,13 +484,13 @@ def _opening_name(sentence: str, seen: Mapping[str, int], places: frozenset[str]
     found = _OPENING.match(body)
     if found is None:
         return None
-    name = found.group(1)
+    name = found.group(1).removesuffix("'s")
     first = name.split()[0].lower()
     if first in _DETERMINERS or first in _TIME_WORDS or first in _PRONOUNS or name in places:
         return None
     if name.lower() in _NOT_SOURCES or name.isupper():
         return None
-    if dateline is None and name not in seen:
+    if dateline is None and name not in seen and not anywhere:
         return None
     return name
 
@@ -513,8 +549,8 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
     words = parts[-1].split()
     while words and words[-1].lower() in _AUXILIARIES:
         words.pop()
-    if not words or words[-1].lower() in _PASSIVE:
-        return None
+    if not words or words[-1].lower() in _PASSIVE | _NEGATIONS:
+        return None  # "was recorded"; "officials did not say"
     if words[0].lower() in _RELATIVE and len(parts) > 1:  # "X, which disputes Y, told"
         parts.pop()
         words = parts[-1].split()
@@ -535,6 +571,48 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
     text = " ".join(reversed(taken))
     start = end - (len(before) - before.rfind(taken[-1]))
     return _Phrase(text, max(start, 0), [p.strip() for p in parts[:-1] if p.strip()])
+
+
+_OWN_VERB = re.compile(
+    r"\b(?:delivered|delivers|produced|produces|built|builds|sold|sells|shipped|ships|"
+    r"manufactured|manufactures|(?:handed|hands)\s+over)\b"
+)
+"""What a company does and reports itself: "Tesla delivered ...", "the company built ..."."""
+_PROPER = re.compile(r"[A-Z][\w&'.-]*$")
+_NEGATIONS = frozenset("not n't never".split())
+
+
+def _own_subjects(sentence: str, places: frozenset[str]) -> Iterable[_Phrase]:
+    """The companies a sentence with no cue says did what they report themselves: the
+    proper name right before a verb of :data:`_OWN_VERB` ("For the full year, Tesla
+    delivered", "Chinese rival BYD sold"), or a reference to a company ("The company
+    produced", "the electric car maker handed over"). Never a place ("Russia produced"),
+    a passive ("were delivered") or a negation ("did not deliver")."""
+    for found in _OWN_VERB.finditer(sentence):
+        parts = _PARTS.split(sentence[max(0, found.start() - 120) : found.start()])
+        words = parts[-1].split() if parts else []
+        while words and words[-1].lower() in _AUXILIARIES:
+            words.pop()
+        if not words or words[-1].lower() in _PASSIVE | _NEGATIONS:
+            continue
+        name: list[str] = []
+        while words and _PROPER.match(words[-1]) and len(name) < 4:
+            name.insert(0, words.pop())
+        if name:
+            while name and name[0].lower() in _DETERMINERS | _TIME_WORDS | _BREAKS:
+                name.pop(0)  # "In May Tesla"; "The" opening a sentence
+            text = " ".join(name)
+            if not text or text in places or text.lower() in _NOT_SOURCES | _PRONOUNS:
+                continue
+        else:
+            taken: list[str] = []
+            while words and words[-1].lower() not in _DETERMINERS and len(taken) < 4:
+                taken.insert(0, words.pop())
+            heads = {_head(" ".join(taken[-2:])), _head(taken[-1])} if taken else set()
+            if not words or _COMPANY not in heads:
+                continue  # "the company", "the electric car maker"; not "Israeli strikes"
+            text = " ".join([words[-1], *taken])
+        yield _Phrase(text, sentence.rfind(text, 0, found.start()))
 
 
 def _inside_name(words: Sequence[str], index: int) -> bool:
@@ -635,7 +713,8 @@ def _described(reader: Attributor, phrase: _Phrase) -> str | None:
         if found is not None:
             return found
         if head == _COMPANY:
-            return reader._opening or (reader._companies[-1] if reader._companies else _NOBODY)
+            known = reader._companies or reader._openers
+            return reader._opening or (known[-1] if known else _NOBODY)
     if lowered[-1] in _ORGANIZATIONS or _head(lowered[-1]) in ("company", "authors"):
         return _NOBODY  # a reference to something the article has not named
     return None
@@ -667,6 +746,10 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     """A source not in the table, by its cleaned noun phrase: determiners and
     "-run"/"-led" modifiers dropped, "X in PLACE" as "PLACE X", a study's "by X" as X."""
     words = _cleaned(phrase.text)
+    company = _described_company(words)
+    if company is not None and company not in reader.sources.places:
+        reader._company(company)
+        return company  # "electric car maker Tesla", "Chinese rival BYD"
     person = _trailing_person(" ".join(words))
     if person is not None and len(words) > len(person.split()):
         title = {w.lower() for w in words[: len(words) - len(person.split())]}
@@ -703,6 +786,25 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     if not (organization or proper):
         return None
     return name
+
+
+_RIVALS = frozenset("rival rivals competitor giant".split())
+
+
+def _described_company(words: Sequence[str]) -> str | None:
+    """The proper name after a description of a company: "Electric car maker Tesla" ->
+    "Tesla", "Chinese rival BYD" -> "BYD"."""
+    name: list[str] = []
+    index = len(words) - 1
+    while index > 0 and _PROPER.match(words[index]) and len(name) < 3:
+        name.insert(0, words[index])
+        index -= 1
+    if not name or index < 0 or len(name) == len(words):
+        return None
+    word = words[index].lower()
+    if _head(word) == _COMPANY or word in _RIVALS:
+        return " ".join(name)
+    return None
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
