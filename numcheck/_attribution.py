@@ -862,9 +862,25 @@ def _trailing_person(text: str) -> str | None:
 # -- the framer's entry points --------------------------------------------------------
 
 
+_MODAL = ("-forecast", "-target")
+"""Measures of what is expected or aimed at: economists', analysts', a government's;
+article memory never covers them."""
+
+
 class TextAttributor:
     """An :class:`Attributor` over an article's text and sentence spans, read lazily:
-    asking for the source of a figure reads every sentence up to the figure's, once."""
+    asking for the source of a figure reads every sentence up to the figure's, once.
+
+    Article memory: a figure in a sentence with no cue of its own takes the single source
+    the article has given the figures of its measure so far; when no figure of its measure
+    has a source yet, the single source of all the article's figures so far. Two sources
+    of the measure (or of all figures) so far, a forecast or a target: none.
+
+    >>> text = "The ONS said inflation rose to 4%. Core inflation held at 5%."
+    >>> reader = TextAttributor(text, [(0, 34), (35, len(text))])
+    >>> reader.at(text.index("4%"), "inflation"), reader.at(text.index("5%"), "core")
+    ('ONS', 'ONS')
+    """
 
     def __init__(
         self, text: str, sentences: Sequence[tuple[int, int]], sources: Sources | None = None
@@ -874,16 +890,32 @@ class TextAttributor:
         self._sentences = sentences
         self._starts = [start for start, _ in sentences]
         self._read: list[Attributions] = []
+        self._of_measure: dict[str, set[str]] = {}  # measure -> the sources of its figures
+        self._of_all: set[str] = set()  # the sources of all the figures so far
 
-    def at(self, offset: int) -> str | None:
-        """The source of the figure at ``offset`` of the text."""
+    def at(self, offset: int, measure: str | None = None) -> str | None:
+        """The source of the figure at ``offset`` of the text; ``measure`` (its measure or
+        unit, when known) lets article memory cover it (see the class docstring). Ask in
+        the order of the figures."""
         index = bisect.bisect_right(self._starts, offset) - 1
         if index < 0:
             return None
         while len(self._read) <= index:
             start, end = self._sentences[len(self._read)]
             self._read.append(self._reader.feed(self._text[start:end]))
-        return self._read[index].at(offset - self._sentences[index][0]) or None
+        said = self._read[index]
+        source = said.at(offset - self._sentences[index][0]) or None
+        if measure is not None and measure.endswith(_MODAL):
+            return source
+        if source is not None:
+            if measure is not None:
+                self._of_measure.setdefault(measure, set()).add(source)
+            self._of_all.add(source)
+            return source
+        if said.cued:
+            return None
+        known = self._of_measure.get(measure or "") or self._of_all
+        return next(iter(known)) if len(known) == 1 else None
 
 
 def read_attribution(sentence: str, sources: Sources | None = None) -> str | None:
