@@ -7,7 +7,11 @@ in text order. In each sentence it finds the phrases that say who speaks (the *c
 - ``inverted``: '..., said Col. Joe Buccino', '"...," said the spokesman';
 - ``speaker-verb``: "the ministry said", "Pentagon figures revealed", "the Iraq Body
   Count project says", "analysts had forecast";
-- ``possessive``: "the ministry's count", "the agency's figures".
+- ``possessive``: "the ministry's count", "the agency's figures";
+- ``own`` (only in a sentence with none of the cues above): a company reporting what it
+  does itself, the subject of "delivered", "produced", "built", "sold", "shipped",
+  "handed over": a proper name ("For the full year, Tesla delivered ...", never a place
+  or a passive) or a reference to a company ("The company produced ...").
 
 The phrase a cue names is then read by the first of :data:`RULES` that applies:
 
@@ -20,20 +24,34 @@ The phrase a cue names is then read by the first of :data:`RULES` that applies:
 5. ``short-reference``: "the ministry", "the company", "the authors": the last source the
    article (or the sentence, before the cue) named that the reference fits by its head
    noun; a company with no such source is the proper name that opens the sentence
-   ("Tesla delivered ..., the company said");
+   ("Tesla delivered ..., the company said"), else a company the article named as doing
+   its own figures, else a proper name (never written in lowercase) that opened an
+   earlier sentence ("Tesla's deliveries fell ... The company delivered ...");
 6. ``spokesperson``: "a spokeswoman", "officials": a source named earlier in the sentence,
    else the source the article last quoted;
 7. ``noun-phrase``: otherwise the cleaned phrase, when it names an organization or a
-   proper name ("the Iraq Body Count project" -> "Iraq Body Count project").
+   proper name ("the Iraq Body Count project" -> "Iraq Body Count project"); a company's
+   name after its description is the name ("Electric car maker Tesla" -> "Tesla").
 
 Never sources: times ("said on Friday"), a place alone ("Kyiv says"), pronouns with
-nothing to refer to, "reports", "figures", numbers.
+nothing to refer to, "reports", "figures", numbers, negated speech ("officials did not
+say").
 
 A sentence's source covers every figure of the sentence ("the ministry said" after a list
 of figures covers them all); when a sentence has several, each figure takes the one of its
 clause (clauses split at ";" and at "while", "whereas", ", but") and none if its clause
-has none. Each sentence is read once, with precompiled patterns, so the work is linear in
-the text.
+has none.
+
+Article memory (:class:`TextAttributor`, which is told each figure's measure): a figure
+in a sentence with no cue of its own takes the single source the article has given the
+figures of its measure so far ("The episode pushed the death toll past 30,000" after the
+ministry's tolls), or, when no figure of its measure has one, the single source of all
+the article's figures so far ("Core inflation held at 6.5%" after the ONS's rate). Never
+when the article has given two sources so far (the measure's, or all figures'), never a
+forecast or a target (``...-forecast``, ``...-target`` measures are economists',
+analysts', a government's), never a sentence whose cue names nobody the article knows.
+
+Each sentence is read once, with precompiled patterns, so the work is linear in the text.
 """
 
 from __future__ import annotations
