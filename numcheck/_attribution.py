@@ -27,9 +27,13 @@ The phrase a cue names is then read by the first of :data:`RULES` that applies:
    ("Tesla delivered ..., the company said"), else a company the article named as doing
    its own figures, else a proper name (never written in lowercase) that opened an
    earlier sentence ("Tesla's deliveries fell ... The company delivered ...");
-6. ``spokesperson``: "a spokeswoman", "officials": a source named earlier in the sentence,
+6. ``official``: "official figures", "official data": the statistics office (a source
+   with a ``place`` and the head "statistics office") of the place the sentence names,
+   else of the one the article named last ("Britain's inflation ..., official figures
+   showed" -> ONS);
+7. ``spokesperson``: "a spokeswoman", "officials": a source named earlier in the sentence,
    else the source the article last quoted;
-7. ``noun-phrase``: otherwise the cleaned phrase, when it names an organization or a
+8. ``noun-phrase``: otherwise the cleaned phrase, when it names an organization or a
    proper name ("the Iraq Body Count project" -> "Iraq Body Count project"); a company's
    name after its description is the name ("Electric car maker Tesla" -> "Tesla").
 
@@ -82,6 +86,16 @@ class Sources:
     """Source -> the head nouns of the short references that fit it."""
     places: frozenset[str] = frozenset()
     """Place names, never a source alone."""
+    offices: re.Pattern[str] = re.compile(r"(?!)")
+    """The names of the places of the statistics offices (sources with a ``place`` and the
+    head "statistics office"): "official figures" in an article about one are its."""
+    office_of: Mapping[str, str] = field(default_factory=dict)
+    """A place's name (lowercase) -> its statistics office."""
+
+    def office(self, text: str) -> str | None:
+        """The statistics office of the last place of one that ``text`` names."""
+        found = [m.group() for m in self.offices.finditer(text)]
+        return self.office_of.get(" ".join(found[-1].lower().split())) if found else None
 
     def find(self, text: str) -> list[tuple[int, str]]:
         """The listed sources named in ``text``: (offset, source) in text order."""
@@ -140,6 +154,14 @@ def build_sources(entries: Mapping[str, Mapping[str, Any]], places: Iterable[str
         for form in entry.get("speakers", []):
             speaker_of.setdefault(_key(form), name)
         heads[name] = frozenset(_head(h) for h in entry.get("heads", []))
+    office_of: dict[str, str] = {}
+    forms: list[str] = []
+    for name, entry in entries.items():
+        place = entry.get("place")
+        if place and _STATISTICS_OFFICE in heads[name]:
+            for form in [place, *_place_names(place)]:
+                forms.append(form)
+                office_of.setdefault(" ".join(form.lower().split()), name)
     return Sources(
         _alternation(" ".join(k.split()) for k in name_of),
         name_of,
@@ -147,7 +169,19 @@ def build_sources(entries: Mapping[str, Mapping[str, Any]], places: Iterable[str
         speaker_of,
         heads,
         frozenset(places),
+        _alternation(forms),
+        office_of,
     )
+
+
+_STATISTICS_OFFICE = "statistics office"
+
+
+def _place_names(place: str) -> list[str]:
+    """The packaged names of a place ("Britain", "UK" for the United Kingdom)."""
+    from ._lexicon import default_lexicon
+
+    return [" ".join(words) for words, name in default_lexicon().places.items() if name == place]
 
 
 @lru_cache(maxsize=1)
@@ -356,6 +390,7 @@ class Attributor:
         self._company_names: set[str] = set()  # sources the article shows to be companies
         self._openers: list[str] = []  # proper names (never lowercase) opening sentences
         self._lower: set[str] = set()  # the lowercase words of the article so far
+        self._office: str | None = None  # the statistics office of the last place named
         self._here: list[tuple[int, str]] = []  # sources named in the current sentence
         self._opening: str | None = None  # the proper name opening the current sentence
         self._stems: dict[str, int] = {}  # stems of capitalized words -> last sentence
@@ -374,6 +409,7 @@ class Attributor:
         for name in _INSIDE_NAME.findall(sentence):
             self._inside[name] = self._count
         self._lower.update(_LOWER_WORD.findall(sentence))
+        self._office = self.sources.office(sentence) or self._office
         opener = _opening_name(sentence, {}, self.sources.places, anywhere=True)
         if (
             opener is not None
@@ -567,6 +603,9 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
     words = parts[-1].split()
     while words and words[-1].lower() in _AUXILIARIES:
         words.pop()
+    if not words and len(parts) > 1:  # "the agency, which ..., still lists"
+        parts.pop()
+        words = parts[-1].split()
     if not words or words[-1].lower() in _PASSIVE | _NEGATIONS:
         return None  # "was recorded"; "officials did not say"
     if words[0].lower() in _RELATIVE and len(parts) > 1:  # "X, which disputes Y, told"
@@ -738,6 +777,22 @@ def _described(reader: Attributor, phrase: _Phrase) -> str | None:
     return None
 
 
+_OFFICIAL = frozenset("official government national".split())
+
+
+def _official(reader: Attributor, phrase: _Phrase) -> str | None:
+    """ "official figures showed", "according to official data": the statistics office
+    of the place the sentence names, else of the place the article named last ("Britain's
+    inflation ..., official figures showed" -> ONS)."""
+    words = [w.lower().strip("\"'") for w in phrase.text.split()]
+    words = [w for w in words if w and w not in _DETERMINERS]
+    if "official" not in words or not set(words) & _DATA_WORDS:
+        return None
+    if not set(words) <= _OFFICIAL | _DATA_WORDS:
+        return None
+    return reader._office
+
+
 def _spokesperson_source(reader: Attributor, phrase: _Phrase) -> str | None:
     for start, source in reversed(reader._here):
         if start < phrase.start:
@@ -831,6 +886,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("person", _person_rule),
     ("pronoun", _pronoun),
     ("described", _described),
+    ("official", _official),
     ("spokesperson", _spokesperson),
     ("noun-phrase", _noun_phrase),
 )

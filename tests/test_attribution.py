@@ -117,7 +117,26 @@ SENTENCES = [
         "Northwind",
         id="description-before-a-company-name",
     ),
+    pytest.param(
+        "Britain's jobless rate rose to 4.3% in May, official figures showed on Tuesday.",
+        "ONS",
+        id="official-figures-of-a-place",
+    ),
+    pytest.param(
+        "Unemployment in the US rose to 4.1%, according to official data.",
+        "BLS",
+        id="official-data-of-another-place",
+    ),
+    pytest.param(
+        "The UN refugee agency, which cannot verify the crossings, still lists 2.8 million.",
+        "UNHCR",
+        id="subject-before-a-relative-clause-and-adverb",
+    ),
     # guards: nobody
+    pytest.param(
+        "Inflation rose to 4.3% in May, official figures showed.", None, id="official-no-place"
+    ),
+    pytest.param("An official said 40 were hurt in Britain.", None, id="an-official-is-no-office"),
     pytest.param("Russia produced 3 million shells last year.", None, id="own-not-a-place"),
     pytest.param("About 40,000 vehicles were delivered in May.", None, id="own-not-passive"),
     pytest.param("Israeli strikes killed 178 people.", None, id="own-only-company-verbs"),
@@ -226,6 +245,11 @@ ARTICLES = [
         ],
         None,
         id="company-never-named",
+    ),
+    pytest.param(
+        ["Prices in the UK rose again in May.", "Inflation hit 4.3%, official figures showed."],
+        "ONS",
+        id="official-figures-of-the-place-named-before",
     ),
     pytest.param(
         ["Northwind Motors delivered 40,000 vehicles in May.", "The company built 42,000."],
