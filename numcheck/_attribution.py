@@ -50,10 +50,13 @@ Article memory (:class:`TextAttributor`, which is told each figure's measure): a
 in a sentence with no cue of its own takes the single source the article has given the
 figures of its measure so far ("The episode pushed the death toll past 30,000" after the
 ministry's tolls), or, when no figure of its measure has one, the single source of all
-the article's figures so far ("Core inflation held at 6.5%" after the ONS's rate). Never
-when the article has given two sources so far (the measure's, or all figures'), never a
-forecast or a target (``...-forecast``, ``...-target`` measures are economists',
-analysts', a government's), never a sentence whose cue names nobody the article knows.
+the article's figures so far ("Core inflation held at 6.5%" after the ONS's rate), or,
+when no figure has one yet, the single source the whole article's cues name (a lede
+before its source: "Inflation rocketed to 11.1 per cent." then "..., the ONS revealed").
+Never when the article has given two sources (the measure's, all figures' so far, or the
+whole article's cues), never a forecast or a target (``...-forecast``, ``...-target``
+measures are economists', analysts', a government's), never a sentence whose cue names
+nobody the article knows.
 
 Each sentence is read once, with precompiled patterns, so the work is linear in the text.
 """
@@ -947,8 +950,9 @@ class TextAttributor:
 
     Article memory: a figure in a sentence with no cue of its own takes the single source
     the article has given the figures of its measure so far; when no figure of its measure
-    has a source yet, the single source of all the article's figures so far. Two sources
-    of the measure (or of all figures) so far, a forecast or a target: none.
+    has a source yet, the single source of all the article's figures so far; when no
+    figure has one yet, the single source the whole article's cues name. Two sources (of
+    the measure, of all figures so far, or of the article), a forecast or a target: none.
 
     >>> text = "The ONS said inflation rose to 4%. Core inflation held at 5%."
     >>> reader = TextAttributor(text, [(0, 34), (35, len(text))])
@@ -988,8 +992,16 @@ class TextAttributor:
             return source
         if said.cued:
             return None
-        known = self._of_measure.get(measure or "") or self._of_all
+        known = self._of_measure.get(measure or "") or self._of_all or self._named_in_all()
         return next(iter(known)) if len(known) == 1 else None
+
+    def _named_in_all(self) -> set[str]:
+        """The sources the whole article's cues name (for a figure before any has one:
+        "Inflation rocketed to 11.1 per cent" before "..., the ONS revealed")."""
+        while len(self._read) < len(self._sentences):
+            start, end = self._sentences[len(self._read)]
+            self._read.append(self._reader.feed(self._text[start:end]))
+        return {item.source for said in self._read for item in said.said}
 
 
 def read_attribution(sentence: str, sources: Sources | None = None) -> str | None:

@@ -338,6 +338,19 @@ MEMORY = [
         id="a-company-covers-its-production",
     ),
     pytest.param(
+        "Inflation rocketed to 11.1% in October. "
+        "Prices rose 2% in the month, the Office for National Statistics said.",
+        ["ONS", "ONS"],
+        id="a-lede-before-the-article-single-source",
+    ),
+    pytest.param(
+        "Inflation rocketed to 11.1% in October. "
+        "Prices rose 2% in the month, the Office for National Statistics said. "
+        "The Bank of England said it would raise its rate to 3%.",
+        [None, "ONS", "Bank of England"],
+        id="never-a-lede-in-an-article-of-two-sources",
+    ),
+    pytest.param(
         "The Gaza health ministry said 21,822 people had been killed. "
         "The Israeli military said 1,200 people had been killed. "
         "Another 40 people were killed overnight.",
