@@ -11,7 +11,10 @@ in text order. In each sentence it finds the phrases that say who speaks (the *c
 - ``own`` (only in a sentence with none of the cues above): a company reporting what it
   does itself, the subject of "delivered", "produced", "built", "sold", "shipped",
   "handed over": a proper name ("For the full year, Tesla delivered ...", never a place
-  or a passive) or a reference to a company ("The company produced ...").
+  or a passive) or a reference to a company ("The company produced ...");
+- ``acting`` (only in a sentence with no cue above): a listed source, by name or short
+  reference, that opens the sentence as the subject of an active verb does what it says
+  ("The Bank has held interest rates at 5.25%" -> Bank of England).
 
 The phrase a cue names is then read by the first of :data:`RULES` that applies:
 
@@ -52,7 +55,8 @@ figures of its measure so far ("The episode pushed the death toll past 30,000" a
 ministry's tolls), or, when no figure of its measure has one, the single source of all
 the article's figures so far ("Core inflation held at 6.5%" after the ONS's rate), or,
 when no figure has one yet, the single source the whole article's cues name (a lede
-before its source: "Inflation rocketed to 11.1 per cent." then "..., the ONS revealed").
+before its source: "Inflation rocketed to 11.1 per cent." then "..., the ONS revealed";
+an ``acting`` source reports nothing but what it does).
 Never when the article has given two sources (the measure's, all figures' so far, or the
 whole article's cues), never a forecast or a target (``...-forecast``, ``...-target``
 measures are economists', analysts', a government's), never a sentence whose cue names
@@ -436,6 +440,10 @@ class Attributor:
                 said.append(item)
         if not cued:  # nobody is said to give the figures: the company's own
             said.extend(own)
+        if not cued and not own:  # "The Bank has held rates at 5.25%": its own
+            item = self._acting_source(sentence)
+            if item is not None:
+                said.append(item)
         said.sort(key=lambda s: s.start)
         self._named.extend(source for _, source in self._here)
         for item in said:
@@ -445,6 +453,24 @@ class Attributor:
             self._companies.append(self._opening)
         clauses = tuple(m.start() for m in _CLAUSES.finditer(sentence)) if len(said) > 1 else ()
         return Attributions(tuple(said), clauses, cued)
+
+    def _acting_source(self, sentence: str) -> Said | None:
+        """A listed source that opens a sentence as the subject of an active verb ("The
+        Bank has held interest rates at 5.25%", "The Pentagon will cut its force to
+        900"): the figures of what it does are its own."""
+        body = sentence.lstrip()
+        dateline = _DATELINE.match(body)
+        start = len(sentence) - len(body) + (dateline.end() if dateline else 0)
+        found = _ACTING.match(sentence, start)
+        if found is None or found.group("verb").lower() in _PASSIVE | _NEGATIONS:
+            return None
+        who = found.group("who")
+        source = self.sources.named(who)
+        if source is None and who.startswith(("The ", "the ")):
+            source = _described(self, _Phrase(who.lower(), start))  # "The Bank": the bank
+        if not source or source not in self.sources.heads:
+            return None
+        return Said(start, source, f"{_ACTING_RULE}listed-source")
 
     def _company(self, source: str) -> None:
         """Remember that ``source`` is a company: "the company" may stand for it."""
@@ -522,6 +548,11 @@ class Attributor:
                 self._people.setdefault(person.split()[-1], source)
 
 
+_ACTING = re.compile(
+    r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+"
+    r"(?:(?:has|have|had|will|would|also|now|again)\s+)*(?P<verb>[a-z]+)\b"
+)
+_ACTING_RULE = "acting/"
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _DATELINE = re.compile(r"[A-Z][A-Za-z .,'()]{0,40}?\s[-\u2014\u2013]+\s")
 _OPENING = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&'-]*)\s+[a-z]")
@@ -997,11 +1028,17 @@ class TextAttributor:
 
     def _named_in_all(self) -> set[str]:
         """The sources the whole article's cues name (for a figure before any has one:
-        "Inflation rocketed to 11.1 per cent" before "..., the ONS revealed")."""
+        "Inflation rocketed to 11.1 per cent" before "..., the ONS revealed"); a source
+        acting ("The Bank has held rates at 5.25%") reports nothing else."""
         while len(self._read) < len(self._sentences):
             start, end = self._sentences[len(self._read)]
             self._read.append(self._reader.feed(self._text[start:end]))
-        return {item.source for said in self._read for item in said.said}
+        return {
+            item.source
+            for said in self._read
+            for item in said.said
+            if not item.rule.startswith(_ACTING_RULE)
+        }
 
 
 def read_attribution(sentence: str, sources: Sources | None = None) -> str | None:

@@ -132,7 +132,11 @@ SENTENCES = [
         "UNHCR",
         id="subject-before-a-relative-clause-and-adverb",
     ),
+    pytest.param(
+        "The Pentagon will cut its force in Syria to 900.", "Pentagon", id="listed-source-acting"
+    ),
     # guards: nobody
+    pytest.param("The Harbor Board cut 40 jobs.", None, id="acting-only-a-listed-source"),
     pytest.param(
         "Inflation rose to 4.3% in May, official figures showed.", None, id="official-no-place"
     ),
@@ -247,6 +251,19 @@ ARTICLES = [
         id="company-never-named",
     ),
     pytest.param(
+        [
+            "Inflation is twice the Bank of England's 2% target.",
+            "The Bank has held rates at 5.25%.",
+        ],
+        "Bank of England",
+        id="a-listed-source-by-reference-acting",
+    ),
+    pytest.param(
+        ["The Bank of England set its rate at 5%.", "The Bank was criticised over 40 errors."],
+        None,
+        id="a-listed-source-acted-upon-is-nobody",
+    ),
+    pytest.param(
         ["Prices in the UK rose again in May.", "Inflation hit 4.3%, official figures showed."],
         "ONS",
         id="official-figures-of-the-place-named-before",
@@ -342,6 +359,13 @@ MEMORY = [
         "Prices rose 2% in the month, the Office for National Statistics said.",
         ["ONS", "ONS"],
         id="a-lede-before-the-article-single-source",
+    ),
+    pytest.param(
+        "Inflation fell to 4.6% in October. "
+        "Core inflation eased to 5.7%, the Office for National Statistics said. "
+        "The Bank of England has held its rate at 5.25%.",
+        ["ONS", "ONS", "Bank of England"],
+        id="a-lede-past-a-source-acting",
     ),
     pytest.param(
         "Inflation rocketed to 11.1% in October. "
