@@ -14,7 +14,10 @@ in text order. In each sentence it finds the phrases that say who speaks (the *c
   or a passive) or a reference to a company ("The company produced ...");
 - ``acting`` (only in a sentence with no cue above): a listed source, by name or short
   reference, that opens the sentence as the subject of an active verb does what it says
-  ("The Bank has held interest rates at 5.25%" -> Bank of England).
+  ("The Bank has held interest rates at 5.25%" -> Bank of England);
+- ``expected`` (only in a sentence with no cue above): the subject of "forecast",
+  "predicted", "expected", "projected" ("the 4.8% economists had predicted"; never "is
+  expected to").
 
 The phrase a cue names is then read by the first of :data:`RULES` that applies:
 
@@ -56,7 +59,7 @@ ministry's tolls), or, when no figure of its measure has one, the single source 
 the article's figures so far ("Core inflation held at 6.5%" after the ONS's rate), or,
 when no figure has one yet, the single source the whole article's cues name (a lede
 before its source: "Inflation rocketed to 11.1 per cent." then "..., the ONS revealed";
-an ``acting`` source reports nothing but what it does).
+an ``acting`` or ``expected`` source reports nothing but what it does or expects).
 Never when the article has given two sources (the measure's, all figures' so far, or the
 whole article's cues), never a forecast or a target (``...-forecast``, ``...-target``
 measures are economists', analysts', a government's), never a sentence whose cue names
@@ -444,6 +447,14 @@ class Attributor:
             item = self._acting_source(sentence)
             if item is not None:
                 said.append(item)
+        if not cued and not said:  # "the 4.8% economists had predicted": theirs
+            for found in _EXPECTED.finditer(sentence):
+                subject = _subject_before(
+                    sentence[max(0, found.start() - 200) : found.start()], found.start()
+                )
+                item = None if subject is None else self._read_cue([("expected", subject)])
+                if item is not None:
+                    said.append(item)
         said.sort(key=lambda s: s.start)
         self._named.extend(source for _, source in self._here)
         for item in said:
@@ -552,7 +563,11 @@ _ACTING = re.compile(
     r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+"
     r"(?:(?:has|have|had|will|would|also|now|again)\s+)*(?P<verb>[a-z]+)\b"
 )
+_EXPECTED = re.compile(r"\b(?:forecast|predicted|expected|projected)\b(?!\s+to\b)")
+"""What economists and analysts do: "the 4.8% economists had predicted"; never "is
+expected to rise"."""
 _ACTING_RULE = "acting/"
+_NOT_REPORTERS = (_ACTING_RULE, "expected/")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _DATELINE = re.compile(r"[A-Z][A-Za-z .,'()]{0,40}?\s[-\u2014\u2013]+\s")
 _OPENING = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&'-]*)\s+[a-z]")
@@ -1029,7 +1044,8 @@ class TextAttributor:
     def _named_in_all(self) -> set[str]:
         """The sources the whole article's cues name (for a figure before any has one:
         "Inflation rocketed to 11.1 per cent" before "..., the ONS revealed"); a source
-        acting ("The Bank has held rates at 5.25%") reports nothing else."""
+        acting ("The Bank has held rates at 5.25%") or expecting ("economists had
+        predicted") reports nothing else."""
         while len(self._read) < len(self._sentences):
             start, end = self._sentences[len(self._read)]
             self._read.append(self._reader.feed(self._text[start:end]))
@@ -1037,7 +1053,7 @@ class TextAttributor:
             item.source
             for said in self._read
             for item in said.said
-            if not item.rule.startswith(_ACTING_RULE)
+            if not item.rule.startswith(_NOT_REPORTERS)
         }
 
 

@@ -135,7 +135,13 @@ SENTENCES = [
     pytest.param(
         "The Pentagon will cut its force in Syria to 900.", "Pentagon", id="listed-source-acting"
     ),
+    pytest.param(
+        "The drop was bigger than the 4.8% economists had predicted.",
+        "economists",
+        id="expected-by-economists",
+    ),
     # guards: nobody
+    pytest.param("The toll is expected to rise above 40.", None, id="expected-to-is-no-cue"),
     pytest.param("The Harbor Board cut 40 jobs.", None, id="acting-only-a-listed-source"),
     pytest.param(
         "Inflation rose to 4.3% in May, official figures showed.", None, id="official-no-place"
@@ -368,6 +374,13 @@ MEMORY = [
         id="a-lede-past-a-source-acting",
     ),
     pytest.param(
+        "Inflation fell to 4.6% in October. "
+        "That was below the 4.8% economists had predicted. "
+        "Core inflation eased to 5.7%, the Office for National Statistics said.",
+        ["ONS", "economists", "ONS"],
+        id="a-lede-past-a-forecast",
+    ),
+    pytest.param(
         "Inflation rocketed to 11.1% in October. "
         "Prices rose 2% in the month, the Office for National Statistics said. "
         "The Bank of England said it would raise its rate to 3%.",
@@ -390,7 +403,7 @@ MEMORY = [
     ),
     pytest.param(
         "The Office for National Statistics said inflation rose to 4.6% in October. "
-        "Economists had forecast 4.8%.",
+        "A rate of 4.8% had been forecast.",
         ["ONS", None],
         id="never-a-forecast",
     ),
