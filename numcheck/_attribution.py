@@ -1016,6 +1016,7 @@ class TextAttributor:
         self._read: list[Attributions] = []
         self._of_measure: dict[str, set[str]] = {}  # measure -> the sources of its figures
         self._of_all: set[str] = set()  # the sources of all the figures so far
+        self._article: set[str] | None = None  # the sources the whole article's cues name
 
     def at(self, offset: int, measure: str | None = None) -> str | None:
         """The source of the figure at ``offset`` of the text; ``measure`` (its measure or
@@ -1046,15 +1047,17 @@ class TextAttributor:
         "Inflation rocketed to 11.1 per cent" before "..., the ONS revealed"); a source
         acting ("The Bank has held rates at 5.25%") or expecting ("economists had
         predicted") reports nothing else."""
-        while len(self._read) < len(self._sentences):
-            start, end = self._sentences[len(self._read)]
-            self._read.append(self._reader.feed(self._text[start:end]))
-        return {
-            item.source
-            for said in self._read
-            for item in said.said
-            if not item.rule.startswith(_NOT_REPORTERS)
-        }
+        if self._article is None:  # read the rest of the article once
+            while len(self._read) < len(self._sentences):
+                start, end = self._sentences[len(self._read)]
+                self._read.append(self._reader.feed(self._text[start:end]))
+            self._article = {
+                item.source
+                for said in self._read
+                for item in said.said
+                if not item.rule.startswith(_NOT_REPORTERS)
+            }
+        return self._article
 
 
 def read_attribution(sentence: str, sources: Sources | None = None) -> str | None:
