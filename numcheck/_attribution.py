@@ -7,7 +7,17 @@ in text order. In each sentence it finds the phrases that say who speaks (the *c
 - ``inverted``: '..., said Col. Joe Buccino', '"...," said the spokesman';
 - ``speaker-verb``: "the ministry said", "Pentagon figures revealed", "the Iraq Body
   Count project says", "analysts had forecast";
-- ``possessive``: "the ministry's count", "the agency's figures".
+- ``possessive``: "the ministry's count", "the agency's figures";
+- ``own`` (only in a sentence with none of the cues above): a company reporting what it
+  does itself, the subject of "delivered", "produced", "built", "sold", "shipped",
+  "handed over": a proper name ("For the full year, Tesla delivered ...", never a place
+  or a passive) or a reference to a company ("The company produced ...");
+- ``acting`` (only in a sentence with no cue above): a listed source, by name or short
+  reference, that opens the sentence as the subject of an active verb does what it says
+  ("The Bank has held interest rates at 5.25%" -> Bank of England);
+- ``expected`` (only in a sentence with no cue above): the subject of "forecast",
+  "predicted", "expected", "projected" ("the 4.8% economists had predicted"; never "is
+  expected to").
 
 The phrase a cue names is then read by the first of :data:`RULES` that applies:
 
@@ -20,20 +30,42 @@ The phrase a cue names is then read by the first of :data:`RULES` that applies:
 5. ``short-reference``: "the ministry", "the company", "the authors": the last source the
    article (or the sentence, before the cue) named that the reference fits by its head
    noun; a company with no such source is the proper name that opens the sentence
-   ("Tesla delivered ..., the company said");
-6. ``spokesperson``: "a spokeswoman", "officials": a source named earlier in the sentence,
+   ("Tesla delivered ..., the company said"), else a company the article named as doing
+   its own figures, else a proper name (never written in lowercase) that opened an
+   earlier sentence ("Tesla's deliveries fell ... The company delivered ...");
+6. ``official``: "official figures", "official data": the statistics office (a source
+   with a ``place`` and the head "statistics office") of the place the sentence names,
+   else of the one the article named last ("Britain's inflation ..., official figures
+   showed" -> ONS);
+7. ``spokesperson``: "a spokeswoman", "officials": a source named earlier in the sentence,
    else the source the article last quoted;
-7. ``noun-phrase``: otherwise the cleaned phrase, when it names an organization or a
-   proper name ("the Iraq Body Count project" -> "Iraq Body Count project").
+8. ``noun-phrase``: otherwise the cleaned phrase, when it names an organization or a
+   proper name ("the Iraq Body Count project" -> "Iraq Body Count project"); a company's
+   name after its description is the name ("Electric car maker Tesla" -> "Tesla").
 
 Never sources: times ("said on Friday"), a place alone ("Kyiv says"), pronouns with
-nothing to refer to, "reports", "figures", numbers.
+nothing to refer to, "reports", "figures", numbers, negated speech ("officials did not
+say").
 
 A sentence's source covers every figure of the sentence ("the ministry said" after a list
 of figures covers them all); when a sentence has several, each figure takes the one of its
 clause (clauses split at ";" and at "while", "whereas", ", but") and none if its clause
-has none. Each sentence is read once, with precompiled patterns, so the work is linear in
-the text.
+has none.
+
+Article memory (:class:`TextAttributor`, which is told each figure's measure): a figure
+in a sentence with no cue of its own takes the single source the article has given the
+figures of its measure so far ("The episode pushed the death toll past 30,000" after the
+ministry's tolls), or, when no figure of its measure has one, the single source of all
+the article's figures so far ("Core inflation held at 6.5%" after the ONS's rate), or,
+when no figure has one yet, the single source the whole article's cues name (a lede
+before its source: "Inflation rocketed to 11.1 per cent." then "..., the ONS revealed";
+an ``acting`` or ``expected`` source reports nothing but what it does or expects).
+Never when the article has given two sources (the measure's, all figures' so far, or the
+whole article's cues), never a forecast or a target (``...-forecast``, ``...-target``
+measures are economists', analysts', a government's), never a sentence whose cue names
+nobody the article knows.
+
+Each sentence is read once, with precompiled patterns, so the work is linear in the text.
 """
 
 from __future__ import annotations
@@ -64,6 +96,16 @@ class Sources:
     """Source -> the head nouns of the short references that fit it."""
     places: frozenset[str] = frozenset()
     """Place names, never a source alone."""
+    offices: re.Pattern[str] = re.compile(r"(?!)")
+    """The names of the places of the statistics offices (sources with a ``place`` and the
+    head "statistics office"): "official figures" in an article about one are its."""
+    office_of: Mapping[str, str] = field(default_factory=dict)
+    """A place's name (lowercase) -> its statistics office."""
+
+    def office(self, text: str) -> str | None:
+        """The statistics office of the last place of one that ``text`` names."""
+        found = [m.group() for m in self.offices.finditer(text)]
+        return self.office_of.get(" ".join(found[-1].lower().split())) if found else None
 
     def find(self, text: str) -> list[tuple[int, str]]:
         """The listed sources named in ``text``: (offset, source) in text order."""
@@ -122,6 +164,14 @@ def build_sources(entries: Mapping[str, Mapping[str, Any]], places: Iterable[str
         for form in entry.get("speakers", []):
             speaker_of.setdefault(_key(form), name)
         heads[name] = frozenset(_head(h) for h in entry.get("heads", []))
+    office_of: dict[str, str] = {}
+    forms: list[str] = []
+    for name, entry in entries.items():
+        place = entry.get("place")
+        if place and _STATISTICS_OFFICE in heads[name]:
+            for form in [place, *_place_names(place)]:
+                forms.append(form)
+                office_of.setdefault(" ".join(form.lower().split()), name)
     return Sources(
         _alternation(" ".join(k.split()) for k in name_of),
         name_of,
@@ -129,7 +179,19 @@ def build_sources(entries: Mapping[str, Mapping[str, Any]], places: Iterable[str
         speaker_of,
         heads,
         frozenset(places),
+        _alternation(forms),
+        office_of,
     )
+
+
+_STATISTICS_OFFICE = "statistics office"
+
+
+def _place_names(place: str) -> list[str]:
+    """The packaged names of a place ("Britain", "UK" for the United Kingdom)."""
+    from ._lexicon import default_lexicon
+
+    return [" ".join(words) for words, name in default_lexicon().places.items() if name == place]
 
 
 @lru_cache(maxsize=1)
@@ -281,6 +343,9 @@ class Attributions:
     said: tuple[Said, ...] = ()
     clauses: tuple[int, ...] = ()
     """Offsets where the sentence's clauses after the first begin."""
+    cued: bool = False
+    """The sentence has a cue of its own (even one that names nobody the article knows:
+    "according to a tally based on official figures"): article memory never covers it."""
 
     @property
     def main(self) -> str | None:
@@ -332,6 +397,10 @@ class Attributor:
         self._people: dict[str, str] = {}  # a person's name (and surname) -> source
         self._quoted: str | None = None  # the source the article last quoted
         self._companies: list[str] = []  # proper names opening sentences
+        self._company_names: set[str] = set()  # sources the article shows to be companies
+        self._openers: list[str] = []  # proper names (never lowercase) opening sentences
+        self._lower: set[str] = set()  # the lowercase words of the article so far
+        self._office: str | None = None  # the statistics office of the last place named
         self._here: list[tuple[int, str]] = []  # sources named in the current sentence
         self._opening: str | None = None  # the proper name opening the current sentence
         self._stems: dict[str, int] = {}  # stems of capitalized words -> last sentence
@@ -349,11 +418,43 @@ class Attributor:
         self._opening = _opening_name(sentence, self._inside, self.sources.places)
         for name in _INSIDE_NAME.findall(sentence):
             self._inside[name] = self._count
+        self._lower.update(_LOWER_WORD.findall(sentence))
+        self._office = self.sources.office(sentence) or self._office
+        opener = _opening_name(sentence, {}, self.sources.places, anywhere=True)
+        if (
+            opener is not None
+            and opener.lower() not in self._lower  # a proper name: never written lowercase
+            and self.sources.named(opener) is None  # not a listed source
+        ):
+            self._openers.append(opener)
+        own: list[Said] = []  # a company's own figures ("Tesla delivered ...")
+        for phrase in _own_subjects(sentence, self.sources.places):
+            item = self._read_cue([("own", phrase)])
+            if item is not None:
+                own.append(item)
+                if phrase.text[:1].isupper():
+                    self._company(item.source)
         said: list[Said] = []
+        cued = False
         for choices in _cues(sentence):
+            cued = True
             item = self._read_cue(choices)
             if item is not None:
                 said.append(item)
+        if not cued:  # nobody is said to give the figures: the company's own
+            said.extend(own)
+        if not cued and not own:  # "The Bank has held rates at 5.25%": its own
+            item = self._acting_source(sentence)
+            if item is not None:
+                said.append(item)
+        if not cued and not said:  # "the 4.8% economists had predicted": theirs
+            for found in _EXPECTED.finditer(sentence):
+                subject = _subject_before(
+                    sentence[max(0, found.start() - 200) : found.start()], found.start()
+                )
+                item = None if subject is None else self._read_cue([("expected", subject)])
+                if item is not None:
+                    said.append(item)
         said.sort(key=lambda s: s.start)
         self._named.extend(source for _, source in self._here)
         for item in said:
@@ -362,7 +463,30 @@ class Attributor:
         if self._opening is not None:
             self._companies.append(self._opening)
         clauses = tuple(m.start() for m in _CLAUSES.finditer(sentence)) if len(said) > 1 else ()
-        return Attributions(tuple(said), clauses)
+        return Attributions(tuple(said), clauses, cued)
+
+    def _acting_source(self, sentence: str) -> Said | None:
+        """A listed source that opens a sentence as the subject of an active verb ("The
+        Bank has held interest rates at 5.25%", "The Pentagon will cut its force to
+        900"): the figures of what it does are its own."""
+        body = sentence.lstrip()
+        dateline = _DATELINE.match(body)
+        start = len(sentence) - len(body) + (dateline.end() if dateline else 0)
+        found = _ACTING.match(sentence, start)
+        if found is None or found.group("verb").lower() in _PASSIVE | _NEGATIONS:
+            return None
+        who = found.group("who")
+        source = self.sources.named(who)
+        if source is None and who.startswith(("The ", "the ")):
+            source = _described(self, _Phrase(who.lower(), start))  # "The Bank": the bank
+        if not source or source not in self.sources.heads:
+            return None
+        return Said(start, source, f"{_ACTING_RULE}listed-source")
+
+    def _company(self, source: str) -> None:
+        """Remember that ``source`` is a company: "the company" may stand for it."""
+        self._company_names.add(source)
+        self._companies.append(source)
 
     def _introduce(self, sentence: str) -> None:
         """Tie the people a sentence names with a listed source to it: "Pentagon Press
@@ -418,6 +542,8 @@ class Attributor:
         return best[1] if best else None
 
     def _fits(self, source: str, head: str) -> bool:
+        if head == _COMPANY and source in self._company_names:
+            return True
         heads = self.sources.heads.get(source)
         if heads is None:  # a source named by its noun phrase: its last word
             return _head(source.split()[-1]) == head
@@ -433,14 +559,27 @@ class Attributor:
                 self._people.setdefault(person.split()[-1], source)
 
 
+_ACTING = re.compile(
+    r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+"
+    r"(?:(?:has|have|had|will|would|also|now|again)\s+)*(?P<verb>[a-z]+)\b"
+)
+_EXPECTED = re.compile(r"\b(?:forecast|predicted|expected|projected)\b(?!\s+to\b)")
+"""What economists and analysts do: "the 4.8% economists had predicted"; never "is
+expected to rise"."""
+_ACTING_RULE = "acting/"
+_NOT_REPORTERS = (_ACTING_RULE, "expected/")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _DATELINE = re.compile(r"[A-Z][A-Za-z .,'()]{0,40}?\s[-\u2014\u2013]+\s")
 _OPENING = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,3}?[A-Z][\w&'-]*)\s+[a-z]")
 
 
-def _opening_name(sentence: str, seen: Mapping[str, int], places: frozenset[str]) -> str | None:
-    """The proper name that opens a sentence as its subject ("Tesla delivered ..."), past a
-    dateline ("AUSTIN, Texas - "): a name the article has used inside a sentence before,
-    or one right after a dateline; ``None`` for a place, a time or a determiner."""
+def _opening_name(
+    sentence: str, seen: Mapping[str, int], places: frozenset[str], *, anywhere: bool = False
+) -> str | None:
+    """The proper name that opens a sentence as its subject ("Tesla delivered ...",
+    "Tesla's deliveries fell"), past a dateline ("AUSTIN, Texas - "): a name the article
+    has used inside a sentence before, or one right after a dateline (any name when
+    ``anywhere``); ``None`` for a place, a time or a determiner."""
     body = sentence.lstrip()
     dateline = _DATELINE.match(body)
     if dateline is not None:
@@ -448,13 +587,13 @@ def _opening_name(sentence: str, seen: Mapping[str, int], places: frozenset[str]
     found = _OPENING.match(body)
     if found is None:
         return None
-    name = found.group(1)
+    name = found.group(1).removesuffix("'s")
     first = name.split()[0].lower()
     if first in _DETERMINERS or first in _TIME_WORDS or first in _PRONOUNS or name in places:
         return None
     if name.lower() in _NOT_SOURCES or name.isupper():
         return None
-    if dateline is None and name not in seen:
+    if dateline is None and name not in seen and not anywhere:
         return None
     return name
 
@@ -513,8 +652,11 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
     words = parts[-1].split()
     while words and words[-1].lower() in _AUXILIARIES:
         words.pop()
-    if not words or words[-1].lower() in _PASSIVE:
-        return None
+    if not words and len(parts) > 1:  # "the agency, which ..., still lists"
+        parts.pop()
+        words = parts[-1].split()
+    if not words or words[-1].lower() in _PASSIVE | _NEGATIONS:
+        return None  # "was recorded"; "officials did not say"
     if words[0].lower() in _RELATIVE and len(parts) > 1:  # "X, which disputes Y, told"
         parts.pop()
         words = parts[-1].split()
@@ -535,6 +677,48 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
     text = " ".join(reversed(taken))
     start = end - (len(before) - before.rfind(taken[-1]))
     return _Phrase(text, max(start, 0), [p.strip() for p in parts[:-1] if p.strip()])
+
+
+_OWN_VERB = re.compile(
+    r"\b(?:delivered|delivers|produced|produces|built|builds|sold|sells|shipped|ships|"
+    r"manufactured|manufactures|(?:handed|hands)\s+over)\b"
+)
+"""What a company does and reports itself: "Tesla delivered ...", "the company built ..."."""
+_PROPER = re.compile(r"[A-Z][\w&'.-]*$")
+_NEGATIONS = frozenset("not n't never".split())
+
+
+def _own_subjects(sentence: str, places: frozenset[str]) -> Iterable[_Phrase]:
+    """The companies a sentence with no cue says did what they report themselves: the
+    proper name right before a verb of :data:`_OWN_VERB` ("For the full year, Tesla
+    delivered", "Chinese rival BYD sold"), or a reference to a company ("The company
+    produced", "the electric car maker handed over"). Never a place ("Russia produced"),
+    a passive ("were delivered") or a negation ("did not deliver")."""
+    for found in _OWN_VERB.finditer(sentence):
+        parts = _PARTS.split(sentence[max(0, found.start() - 120) : found.start()])
+        words = parts[-1].split() if parts else []
+        while words and words[-1].lower() in _AUXILIARIES:
+            words.pop()
+        if not words or words[-1].lower() in _PASSIVE | _NEGATIONS:
+            continue
+        name: list[str] = []
+        while words and _PROPER.match(words[-1]) and len(name) < 4:
+            name.insert(0, words.pop())
+        if name:
+            while name and name[0].lower() in _DETERMINERS | _TIME_WORDS | _BREAKS:
+                name.pop(0)  # "In May Tesla"; "The" opening a sentence
+            text = " ".join(name)
+            if not text or text in places or text.lower() in _NOT_SOURCES | _PRONOUNS:
+                continue
+        else:
+            taken: list[str] = []
+            while words and words[-1].lower() not in _DETERMINERS and len(taken) < 4:
+                taken.insert(0, words.pop())
+            heads = {_head(" ".join(taken[-2:])), _head(taken[-1])} if taken else set()
+            if not words or _COMPANY not in heads:
+                continue  # "the company", "the electric car maker"; not "Israeli strikes"
+            text = " ".join([words[-1], *taken])
+        yield _Phrase(text, sentence.rfind(text, 0, found.start()))
 
 
 def _inside_name(words: Sequence[str], index: int) -> bool:
@@ -635,10 +819,27 @@ def _described(reader: Attributor, phrase: _Phrase) -> str | None:
         if found is not None:
             return found
         if head == _COMPANY:
-            return reader._opening or (reader._companies[-1] if reader._companies else _NOBODY)
+            known = reader._companies or reader._openers
+            return reader._opening or (known[-1] if known else _NOBODY)
     if lowered[-1] in _ORGANIZATIONS or _head(lowered[-1]) in ("company", "authors"):
         return _NOBODY  # a reference to something the article has not named
     return None
+
+
+_OFFICIAL = frozenset("official government national".split())
+
+
+def _official(reader: Attributor, phrase: _Phrase) -> str | None:
+    """ "official figures showed", "according to official data": the statistics office
+    of the place the sentence names, else of the place the article named last ("Britain's
+    inflation ..., official figures showed" -> ONS)."""
+    words = [w.lower().strip("\"'") for w in phrase.text.split()]
+    words = [w for w in words if w and w not in _DETERMINERS]
+    if "official" not in words or not set(words) & _DATA_WORDS:
+        return None
+    if not set(words) <= _OFFICIAL | _DATA_WORDS:
+        return None
+    return reader._office
 
 
 def _spokesperson_source(reader: Attributor, phrase: _Phrase) -> str | None:
@@ -667,6 +868,10 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     """A source not in the table, by its cleaned noun phrase: determiners and
     "-run"/"-led" modifiers dropped, "X in PLACE" as "PLACE X", a study's "by X" as X."""
     words = _cleaned(phrase.text)
+    company = _described_company(words)
+    if company is not None and company not in reader.sources.places:
+        reader._company(company)
+        return company  # "electric car maker Tesla", "Chinese rival BYD"
     person = _trailing_person(" ".join(words))
     if person is not None and len(words) > len(person.split()):
         title = {w.lower() for w in words[: len(words) - len(person.split())]}
@@ -705,12 +910,32 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     return name
 
 
+_RIVALS = frozenset("rival rivals competitor giant".split())
+
+
+def _described_company(words: Sequence[str]) -> str | None:
+    """The proper name after a description of a company: "Electric car maker Tesla" ->
+    "Tesla", "Chinese rival BYD" -> "BYD"."""
+    name: list[str] = []
+    index = len(words) - 1
+    while index > 0 and _PROPER.match(words[index]) and len(name) < 3:
+        name.insert(0, words[index])
+        index -= 1
+    if not name or index < 0 or len(name) == len(words):
+        return None
+    word = words[index].lower()
+    if _head(word) == _COMPANY or word in _RIVALS:
+        return " ".join(name)
+    return None
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("known-name", _known_name),
     ("person-title", _person_title),
     ("person", _person_rule),
     ("pronoun", _pronoun),
     ("described", _described),
+    ("official", _official),
     ("spokesperson", _spokesperson),
     ("noun-phrase", _noun_phrase),
 )
@@ -760,9 +985,26 @@ def _trailing_person(text: str) -> str | None:
 # -- the framer's entry points --------------------------------------------------------
 
 
+_MODAL = ("-forecast", "-target")
+"""Measures of what is expected or aimed at: economists', analysts', a government's;
+article memory never covers them."""
+
+
 class TextAttributor:
     """An :class:`Attributor` over an article's text and sentence spans, read lazily:
-    asking for the source of a figure reads every sentence up to the figure's, once."""
+    asking for the source of a figure reads every sentence up to the figure's, once.
+
+    Article memory: a figure in a sentence with no cue of its own takes the single source
+    the article has given the figures of its measure so far; when no figure of its measure
+    has a source yet, the single source of all the article's figures so far; when no
+    figure has one yet, the single source the whole article's cues name. Two sources (of
+    the measure, of all figures so far, or of the article), a forecast or a target: none.
+
+    >>> text = "The ONS said inflation rose to 4%. Core inflation held at 5%."
+    >>> reader = TextAttributor(text, [(0, 34), (35, len(text))])
+    >>> reader.at(text.index("4%"), "inflation"), reader.at(text.index("5%"), "core")
+    ('ONS', 'ONS')
+    """
 
     def __init__(
         self, text: str, sentences: Sequence[tuple[int, int]], sources: Sources | None = None
@@ -772,16 +1014,50 @@ class TextAttributor:
         self._sentences = sentences
         self._starts = [start for start, _ in sentences]
         self._read: list[Attributions] = []
+        self._of_measure: dict[str, set[str]] = {}  # measure -> the sources of its figures
+        self._of_all: set[str] = set()  # the sources of all the figures so far
+        self._article: set[str] | None = None  # the sources the whole article's cues name
 
-    def at(self, offset: int) -> str | None:
-        """The source of the figure at ``offset`` of the text."""
+    def at(self, offset: int, measure: str | None = None) -> str | None:
+        """The source of the figure at ``offset`` of the text; ``measure`` (its measure or
+        unit, when known) lets article memory cover it (see the class docstring). Ask in
+        the order of the figures."""
         index = bisect.bisect_right(self._starts, offset) - 1
         if index < 0:
             return None
         while len(self._read) <= index:
             start, end = self._sentences[len(self._read)]
             self._read.append(self._reader.feed(self._text[start:end]))
-        return self._read[index].at(offset - self._sentences[index][0]) or None
+        said = self._read[index]
+        source = said.at(offset - self._sentences[index][0]) or None
+        if measure is not None and measure.endswith(_MODAL):
+            return source
+        if source is not None:
+            if measure is not None:
+                self._of_measure.setdefault(measure, set()).add(source)
+            self._of_all.add(source)
+            return source
+        if said.cued:
+            return None
+        known = self._of_measure.get(measure or "") or self._of_all or self._named_in_all()
+        return next(iter(known)) if len(known) == 1 else None
+
+    def _named_in_all(self) -> set[str]:
+        """The sources the whole article's cues name (for a figure before any has one:
+        "Inflation rocketed to 11.1 per cent" before "..., the ONS revealed"); a source
+        acting ("The Bank has held rates at 5.25%") or expecting ("economists had
+        predicted") reports nothing else."""
+        if self._article is None:  # read the rest of the article once
+            while len(self._read) < len(self._sentences):
+                start, end = self._sentences[len(self._read)]
+                self._read.append(self._reader.feed(self._text[start:end]))
+            self._article = {
+                item.source
+                for said in self._read
+                for item in said.said
+                if not item.rule.startswith(_NOT_REPORTERS)
+            }
+        return self._article
 
 
 def read_attribution(sentence: str, sources: Sources | None = None) -> str | None:

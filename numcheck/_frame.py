@@ -548,7 +548,7 @@ class Framer:
             )
             if reading.statistic == "rate" and kind == "change":
                 kind, direction = "level", None  # "prices rose 0.3% on the month": the rate
-            attribution = attributor.at(mention.start)
+            attribution = attributor.at(mention.start, measure or unit)
             fields: dict[str, Any] = {
                 "article": article.id,
                 "start": mention.start,
