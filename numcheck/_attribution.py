@@ -436,11 +436,13 @@ class Attributor:
                     self._company(item.source)
         said: list[Said] = []
         cued = False
-        for choices in _cues(sentence):
+        # in text order, each source said is one a later "it said" may refer to
+        for choices in sorted(_cues(sentence), key=lambda choice: choice[0][1].start):
             cued = True
             item = self._read_cue(choices)
             if item is not None:
                 said.append(item)
+                bisect.insort(self._here, (item.start, item.source))
         if not cued:  # nobody is said to give the figures: the company's own
             said.extend(own)
         if not cued and not own:  # "The Bank has held rates at 5.25%": its own
@@ -660,6 +662,9 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
     if words[0].lower() in _RELATIVE and len(parts) > 1:  # "X, which disputes Y, told"
         parts.pop()
         words = parts[-1].split()
+    if words[-1].lower() in _PRONOUNS:  # "on a mission it says": the pronoun alone
+        start = end - (len(before) - before.rfind(words[-1]))
+        return _Phrase(words[-1], max(start, 0), [])
     taken: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
@@ -787,9 +792,11 @@ def _person_rule(reader: Attributor, phrase: _Phrase) -> str | None:
 
 
 def _pronoun(reader: Attributor, phrase: _Phrase) -> str | None:
+    """ "it said", "he added": a source named earlier in the sentence, else the one the
+    article last quoted."""
     words = phrase.text.split()
     if words and words[-1].lower() in _PRONOUNS and len(words) <= 2:
-        return reader._quoted or _NOBODY
+        return _spokesperson_source(reader, phrase) or _NOBODY
     return None
 
 

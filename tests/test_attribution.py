@@ -17,6 +17,11 @@ from numcheck._attribution import RULES, Attributor, TextAttributor, read_attrib
 
 SENTENCES = [
     pytest.param(
+        "The US keeps 2,500 troops in Iraq on a mission it says advises local forces.",
+        None,
+        id="a-pronoun-with-nobody-to-refer-to-is-nobody",
+    ),
+    pytest.param(
         "At least 31,184 people have been killed, according to the health ministry in Gaza.",
         "Gaza health ministry",
         id="according-to-alias",
@@ -464,3 +469,13 @@ def test_any_text_gives_a_short_source_or_none(text: str) -> None:
         for item in said.said:
             assert item.source and len(item.source.split()) <= 10
         assert said.at(len(sentence) // 2) in {None, *(s.source for s in said.said)}
+
+
+def test_it_is_the_source_said_before_in_its_sentence() -> None:
+    text = (
+        "Israeli forces pressed on in Gaza. In January the military said it had killed about "
+        "8,000 fighters, and at the end of the month it put the number at about 9,000."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2024-02-12")}
+    assert claims["about 9,000"].attribution == claims["about 8,000"].attribution
+    assert claims["about 9,000"].attribution == "Israeli military"
