@@ -209,7 +209,8 @@ _VERBS = (
     r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|counted|"
     r"recorded|records|put|puts|announced|announces|confirmed|confirms|acknowledged|"
     r"admitted|admits|revealed|reveals|claimed|claims|added|wrote|writes|insists|"
-    r"insisted|noted|found|documented|cited|showed|show|shows|lists|listed"
+    r"insisted|noted|found|documented|cited|showed|show|shows|lists|listed|"
+    r"pointed\s+to|points\s+to"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(

@@ -665,12 +665,14 @@ def _one_sentence(a: _Figure, b: _Figure) -> bool:
     """The two figures are stated in one sentence of one article: a sentence does not
     contradict itself; its figures are a whole and its parts ("24 injured: 20 at al-Tanf
     and four at al-Asad"), the ends of a change ("from about 2,000 to fewer than 1,000")
-    or different periods ("459,445 in the quarter and 1,773,443 over the year")."""
+    or different periods ("459,445 in the quarter and 1,773,443 over the year"); but two
+    sources set against each other in it dispute ("about 457,000, according to FactSet,
+    while a consensus the company compiled pointed to 443,027")."""
     return any(
         x.article == y.article and x.sentence == y.sentence and x.sentence
         for x in a.claims
         for y in b.claims
-    )
+    ) and not _disputed(a.lead, b.lead)
 
 
 def _disputed(a: Claim, b: Claim) -> bool:

@@ -17,6 +17,11 @@ from numcheck._attribution import RULES, Attributor, TextAttributor, read_attrib
 
 SENTENCES = [
     pytest.param(
+        "A StreetAccount poll had pointed to 504,770.",
+        "StreetAccount poll",
+        id="pointed-to-is-a-cue",
+    ),
+    pytest.param(
         "The US keeps 2,500 troops in Iraq on a mission it says advises local forces.",
         None,
         id="a-pronoun-with-nobody-to-refer-to-is-nobody",
@@ -329,9 +334,15 @@ SCOPE = [
     ),
     pytest.param(
         "Analysts had forecast about 457,000 deliveries, according to FactSet, while a "
-        "consensus gathered from 30 analysts pointed to 443,027.",
+        "consensus gathered by Visible Alpha pointed to 443,027.",
         ["457,000", "443,027"],
-        ["FactSet", "FactSet"],
+        ["FactSet", "Visible Alpha"],
+        id="a-second-source-in-a-while-clause",
+    ),
+    pytest.param(
+        "Some 40 troops were injured and 12 were killed, the Pentagon said.",
+        ["40", "12"],
+        ["Pentagon", "Pentagon"],
         id="one-source-covers-the-sentence",
     ),
 ]

@@ -508,6 +508,20 @@ def test_whose_and_where_both_unknown_take_the_one_pair_the_measure_states() -> 
     assert keys == {"inflation|US|United States"}
 
 
+def test_two_sources_set_against_each_other_in_one_sentence_dispute() -> None:
+    sentence = "Analysts expected 457,000, according to FactSet, while a poll pointed to 443,027."
+    first = claim(457_000, "2024-03-31", unit="deliveries").model_copy(
+        update={"sentence": sentence, "attribution": "FactSet"}
+    )
+    second = claim(443_027, "2024-03-31", unit="deliveries").model_copy(
+        update={"sentence": sentence, "attribution": "poll"}
+    )
+    [d] = numcheck.check([first, second]).discrepancies
+    assert d.verdict == "disputed"
+    unattributed = [c.model_copy(update={"attribution": None}) for c in (first, second)]
+    assert not numcheck.check(unattributed).discrepancies  # a sentence's own figures
+
+
 def _daily(value: float, day: str, article: str) -> Claim:
     return claim(value, day, article=article).model_copy(
         update={"statistic": "flow", "period": "day"}
