@@ -288,6 +288,11 @@ class _PlaceTable:
         return self.matcher.match(words, index, stop, doc.gap)
 
 
+def _has_digit(word: str) -> bool:
+    """Whether a word holds a digit (a letter is never one: most words are read at once)."""
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
+
+
 def _bare(word: str) -> str:
     """A word without a possessive ending: ``Iraq's`` -> ``Iraq``."""
     if word.endswith("'s") or word.endswith("s'"):
@@ -680,7 +685,7 @@ class Framer:
         for index in range(here - 1, max(first, here - 12) - 1, -1):
             if index + 1 < len(doc.tokens) and _BREAK_PAREN.search(doc.gap(index, index + 1)):
                 break
-            if any(ch.isdigit() for ch in doc.tokens[index].word) and index < here - 1:
+            if _has_digit(doc.tokens[index].word) and index < here - 1:
                 break
             found = self._covering(doc, index, here)
             if found is not None and statistics.get(found[0]) in ("rate", "share"):
@@ -916,7 +921,7 @@ class Framer:
                 break
             word = doc.tokens[index].word
             if (
-                any(ch.isdigit() for ch in word)
+                _has_digit(word)
                 and not _YEAR.fullmatch(word)
                 and not doc.in_date(doc.tokens[index].start)
             ):
@@ -1051,7 +1056,7 @@ class Framer:
             if aside and "," in gap:
                 aside = False  # the word before the aside is read as any other
             word = doc.tokens[index].word
-            if any(ch.isdigit() for ch in word):
+            if _has_digit(word):
                 return None
             if (
                 doc.lower[index] in _REFERENCES
@@ -1151,7 +1156,7 @@ class Framer:
             if index + 1 < len(doc.tokens) and _BREAK_ANY.search(doc.gap(index, index + 1)):
                 break
             word = doc.tokens[index].word
-            if any(ch.isdigit() for ch in word):
+            if _has_digit(word):
                 break
             if index > first and doc.tokens[index - 1].word.lower() in _LOCATIVE:
                 index -= 2  # "in Syria" is a place, not an actor
@@ -1206,7 +1211,7 @@ class Framer:
             right = doc.tokens[index + 1].start if index + 1 < here else mention.start
             if _BREAK_PAREN.search(doc.text[doc.tokens[index].end : right]):
                 return None
-            if any(ch.isdigit() for ch in doc.tokens[index].word):
+            if _has_digit(doc.tokens[index].word):
                 return None
             place = self.places.match(doc, index, here)
             if place is not None:
@@ -1424,10 +1429,14 @@ def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
     ):
         fields.pop("key", None)
         return Claim(**fields)
-    fields["key"] = sys.intern(
-        measure_key(fields["measure"] or fields["unit"], fields["subject"], fields["location"])
-    )
+    fields["key"] = _key(fields["measure"] or fields["unit"], fields["subject"], fields["location"])
     return _unvalidated({name: fields[name] for name in _CLAIM_FIELDS}, like)
+
+
+@lru_cache(maxsize=4096)
+def _key(unit: str | None, subject: str | None, location: str | None) -> str:
+    """:func:`measure_key`, interned and memoized (the claims of an article share a few)."""
+    return sys.intern(measure_key(unit, subject, location))
 
 
 def _unvalidated(fields: dict[str, Any], like: Claim) -> Claim:

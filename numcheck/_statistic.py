@@ -19,8 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from ._clean import Gate, fold
 from ._models import Period, Statistic, TimeSpan
@@ -162,15 +161,15 @@ class Context:
     event: str | None = None
     """The incident the figure is tied to (see :func:`read_event`)."""
 
-    @cached_property
-    def local(self) -> str:
-        """The figure's own phrase: the clause between the commas around the figure."""
-        return self.before.rsplit(",", 1)[-1] + " # " + self.after.split(",", 1)[0]
+    local: str = field(init=False, repr=False, compare=False)
+    """The figure's own phrase: the clause between the commas around the figure."""
+    folded: str = field(init=False, repr=False, compare=False)
+    """:attr:`local` folded (see :func:`numcheck._clean.fold`), for the gates."""
 
-    @cached_property
-    def folded(self) -> str:
-        """:attr:`local` folded (see :func:`numcheck._clean.fold`), for the gates."""
-        return fold(self.local)
+    def __post_init__(self) -> None:
+        local = self.before.rsplit(",", 1)[-1] + " # " + self.after.split(",", 1)[0]
+        object.__setattr__(self, "local", local)  # read by most rules: made once
+        object.__setattr__(self, "folded", fold(local))
 
 
 Rule = Callable[[Context], Reading | None]

@@ -330,6 +330,7 @@ class TimeResolver:
         self.text = text
         self.anchor = anchor
         self._compared: dict[int, bool] = {}  # date start -> compared with (see below)
+        self._dates: tuple[tuple[object, ...], Sequence[DateMention]] | None = None
         self.boundaries = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
         self.boundary_ends = [end for _, end in self.boundaries]
         self.reports: list[tuple[int, int, dt.date, str]] = []
@@ -465,22 +466,14 @@ class TimeResolver:
         figures: Sequence[tuple[int, int]],
     ) -> TimeSpan:
         text, anchor = self.text, self.anchor
-        lo = bisect.bisect_left(self.month_starts, sentence[0])
-        hi = bisect.bisect_left(self.month_starts, sentence[1])
-        if lo < hi:  # bare months ("since January") the number layer does not report
-            starts = [d.start for d in mentions]
-            periods = [m for m in self.months[lo:hi] if m.days is not None or m.refer]
-            extra = [
-                m for m in self.months[lo:hi] if not m.refer and not _overlaps(m, mentions, starts)
-            ]
-            # A quarter or decade replaces the year mention inside it.
-            mentions = [d for d in mentions if not any(p.start <= d.start < p.end for p in periods)]
-            mentions = sorted(
-                {id(m): m for m in [*mentions, *extra, *periods]}.values(), key=lambda d: d.start
-            )
-            mentions = self._refer(mentions)
-        if mentions:  # "the lowest since 1999", "up 40% from 2021": a date compared with
-            mentions = [d for d in mentions if not self._compared_with(d)]
+        # The figures of a sentence share its dates and are resolved one after the other:
+        # the dates of the last sentence are kept (a long sentence has many figures).
+        key = (sentence, len(mentions), mentions[0].start if mentions else -1)
+        if self._dates is not None and self._dates[0] == key:
+            mentions = self._dates[1]
+        else:
+            mentions = self._sentence_dates(sentence, mentions)
+            self._dates = (key, mentions)
         clause = self.clause(sentence, figure)
         starts = [d.start for d in mentions]
         first = bisect.bisect_left(starts, clause[0])
@@ -518,6 +511,30 @@ class TimeResolver:
         if published is None:
             return _span()
         return _span(start=published[0], end=published[1], basis="published")
+
+    def _sentence_dates(
+        self, sentence: tuple[int, int], mentions: Sequence[DateMention]
+    ) -> Sequence[DateMention]:
+        """The dates that may date a figure of ``sentence``: its date ``mentions``, the
+        bare months and periods of the sentence (those named by reference resolved), less
+        the dates a comparison reaches back to."""
+        lo = bisect.bisect_left(self.month_starts, sentence[0])
+        hi = bisect.bisect_left(self.month_starts, sentence[1])
+        if lo < hi:  # bare months ("since January") the number layer does not report
+            starts = [d.start for d in mentions]
+            periods = [m for m in self.months[lo:hi] if m.days is not None or m.refer]
+            extra = [
+                m for m in self.months[lo:hi] if not m.refer and not _overlaps(m, mentions, starts)
+            ]
+            # A quarter or decade replaces the year mention inside it.
+            mentions = [d for d in mentions if not any(p.start <= d.start < p.end for p in periods)]
+            mentions = sorted(
+                {id(m): m for m in [*mentions, *extra, *periods]}.values(), key=lambda d: d.start
+            )
+            mentions = self._refer(mentions)
+        if mentions:  # "the lowest since 1999", "up 40% from 2021": a date compared with
+            mentions = [d for d in mentions if not self._compared_with(d)]
+        return mentions
 
     def _closed(
         self, clause: tuple[int, int], figure: tuple[int, int], mentions: Sequence[DateMention]
