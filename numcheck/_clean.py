@@ -64,14 +64,16 @@ _BOUNDARY = re.compile(
 _CONTINUATION = re.compile(r"[a-z,\-]\s*$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` into sentence spans ``(start, end)``, end-exclusive, blanks trimmed.
+def sentence_spans(text: str, *, normalized: bool = False) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans ``(start, end)``, end-exclusive, blanks trimmed
+    (``normalized``: the text is :func:`normalize`'s already).
 
     >>> t = "US troops left. About 900 stayed in\\n\\nSyria then."
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['US troops left.', 'About 900 stayed in\\n\\nSyria then.']
     """
-    text = normalize(text)
+    if not normalized:
+        text = normalize(text)
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._attribution import TextAttributor, build_sources
 from ._clean import normalize, sentence_spans
@@ -143,8 +143,7 @@ rules read."""
 _LIST_GAP = re.compile(r"[\W_]{0,8}(?:(?:to|and|or)[\W_]{1,8})?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # (a tuple: made for every word of a text, quickly)
     start: int
     end: int
     word: str
@@ -157,12 +156,17 @@ class _Document:
         self.text = normalize(text)
         self.tokens = [_Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
         self.starts = [t.start for t in self.tokens]
-        self.sentences = sentence_spans(self.text)
+        self.sentences = sentence_spans(self.text, normalized=True)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = find_numbers(text)
         self._dates = [(m.start, m.end) for m in self.mentions if m.kind in ("date", "year")]
         self._date_starts = [start for start, _ in self._dates]
-        self.bare = [_bare(t.word) for t in self.tokens]
+        self.bare = [  # _bare, inline: read for every word
+            (word[:-2] if word.endswith("'s") else word[:-1])
+            if word.endswith(("'s", "s'"))
+            else word
+            for _, _, word in self.tokens
+        ]
         self.main_place: str | None = None  # computed on first use
         self.locatives: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per window
         self.lower = [word.lower() for word in self.bare]
@@ -170,6 +174,8 @@ class _Document:
         self._starts: frozenset[int] | None = None
         self._openers: frozenset[str] | None = None
         self.named_places: dict[tuple[int, int], bool] = {}  # per window
+        self.topics: dict[tuple[int, int], str | None] = {}  # per window (see Framer._topic)
+        self.openings: dict[tuple[int, int], tuple[str, int] | None] = {}  # Framer._named
         self.last_named: str | None = None
         self.last_named_at = -1  # where it was read  # the last name read as a figure's subject
 
@@ -361,7 +367,7 @@ class Framer:
         topic: tuple[str, int] | None = None  # the last counted measure and where
         sentences: dict[tuple[int, int], str] = {}
         attributor = TextAttributor(doc.text, doc.sentences, self.sources)
-        shapes: dict[str, str] = {}
+        shapes = _shapes(figures) if any(inner) else []
         guessed: dict[int, str] = {}  # claims framed by a guess (see _Frame.guess)
         heads: dict[int, int] = {}  # an elided figure -> the figure its noun is from
         last_index = -1
@@ -1000,7 +1006,13 @@ class Framer:
 
     def _topic(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
         """The actor a sentence is about: its subject ("The PMU is ..."), or, for a sentence
-        opening with "There", "It", "They"..., the subject of the sentence before."""
+        opening with "There", "It", "They"..., the subject of the sentence before (read once
+        for the figures of the sentence)."""
+        if sentence not in doc.topics:
+            doc.topics[sentence] = self._read_topic(doc, sentence)
+        return doc.topics[sentence]
+
+    def _read_topic(self, doc: _Document, sentence: tuple[int, int]) -> str | None:
         first = doc.token_after(sentence[0])
         if first < len(doc.lower) and doc.lower[first] in _EXPLETIVES:
             index = bisect.bisect_right(doc.sentence_starts, sentence[0] - 1) - 1
@@ -1013,7 +1025,18 @@ class Framer:
         """A name that opens the sentence as its subject ("Tesla delivered 484,507
         vehicles", "BYD's sales"): a capitalized word the article also capitalizes inside
         a sentence (so a name, not a sentence-initial common word), not a place, and not
-        a source saying something ("Reuters reported")."""
+        a source saying something ("Reuters reported"). Read once for the figures of the
+        sentence; each reading of it makes it the name last read."""
+        if sentence not in doc.openings:
+            doc.openings[sentence] = self._opening_name(doc, sentence)
+        found = doc.openings[sentence]
+        if found is None:
+            return None
+        doc.last_named, doc.last_named_at = found
+        return found[0]
+
+    def _opening_name(self, doc: _Document, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """The name :meth:`_named` reads and where it is."""
         first = doc.token_after(sentence[0])
         if first >= len(doc.tokens) or doc.tokens[first].start >= sentence[1]:
             return None
@@ -1029,8 +1052,7 @@ class Framer:
             return None
         if word not in doc.names() and not self._opener(doc, first):
             return None
-        doc.last_named, doc.last_named_at = word, doc.tokens[first].start
-        return word
+        return word, doc.tokens[first].start
 
     def _doer(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
@@ -1340,29 +1362,34 @@ _DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _signature(
-    text: str, figures: list[NumberMention], number: int, shapes: dict[str, str]
+    text: str, figures: list[NumberMention], number: int, shapes: list[str]
 ) -> tuple[object, ...]:
-    """What an inner list member's frame can depend on: its shape and its neighbours'."""
+    """What an inner list member's frame can depend on: its shape and its neighbours'
+    (``shapes``: see :func:`_shapes`)."""
     before, mention, after = figures[number - 1 : number + 2]
     return (
         mention.kind,
         mention.unit,
         mention.qualifier,
         mention.modifier,
-        _shape(mention.text, shapes),
-        _shape(before.text, shapes),
+        shapes[number],
+        shapes[number - 1],
         text[before.end : mention.start],
         text[mention.end : after.start],
-        _shape(after.text, shapes),
+        shapes[number + 1],
     )
 
 
-def _shape(text: str, shapes: dict[str, str]) -> str:
-    """A figure's text without its digits ("$2.7bn" -> "$.bn"), memoized in ``shapes``."""
-    shape = shapes.get(text)
-    if shape is None:
-        shape = shapes[text] = text.translate(_DIGITS)
-    return shape
+def _shapes(figures: list[NumberMention]) -> list[str]:
+    """Each figure's text without its digits ("$2.7bn" -> "$.bn"); a list repeats few."""
+    memo: dict[str, str] = {}
+    shapes = []
+    for mention in figures:
+        shape = memo.get(mention.text)
+        if shape is None:
+            shape = memo[mention.text] = mention.text.translate(_DIGITS)
+        shapes.append(shape)
+    return shapes
 
 
 def _member(

@@ -331,6 +331,7 @@ class TimeResolver:
         self.anchor = anchor
         self._compared: dict[int, bool] = {}  # date start -> compared with (see below)
         self._dates: tuple[tuple[object, ...], Sequence[DateMention]] | None = None
+        self._spans: dict[tuple[object, ...], TimeSpan | None] = {}  # of the sentence's dates
         self.boundaries = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
         self.boundary_ends = [end for _, end in self.boundaries]
         self.reports: list[tuple[int, int, dt.date, str]] = []
@@ -474,6 +475,7 @@ class TimeResolver:
         else:
             mentions = self._sentence_dates(sentence, mentions)
             self._dates = (key, mentions)
+            self._spans.clear()
         clause = self.clause(sentence, figure)
         starts = [d.start for d in mentions]
         first = bisect.bisect_left(starts, clause[0])
@@ -482,7 +484,7 @@ class TimeResolver:
         today = reported[0] if reported else None
         explicit = _governing(text, figure, dates, figures, clause)
         if explicit is not None:
-            span = _explicit(text, explicit, dates, anchor, today)
+            span = self._explicit(explicit, dates, today, clause)
             if span is not None:
                 return span
         index = self._nearest_relative(clause, figure)
@@ -497,7 +499,7 @@ class TimeResolver:
                 return relative
         adverbial = _adverbial(text, figure, mentions, figures)
         if adverbial is not None:
-            span = _explicit(text, adverbial, mentions, anchor, today)
+            span = self._explicit(adverbial, mentions, today, None)
             if span is not None:
                 return span
         if index is not None and relative is not None:
@@ -535,6 +537,22 @@ class TimeResolver:
         if mentions:  # "the lowest since 1999", "up 40% from 2021": a date compared with
             mentions = [d for d in mentions if not self._compared_with(d)]
         return mentions
+
+    def _explicit(
+        self,
+        date: DateMention,
+        dates: Sequence[DateMention],
+        today: dt.date | None,
+        clause: tuple[int, int] | None,
+    ) -> TimeSpan | None:
+        """:func:`_explicit` of a date of the current sentence (see :meth:`_resolve`),
+        read once for the figures of the sentence that it dates: ``dates`` are the
+        sentence's dates in ``clause``, or all of them (``None``)."""
+        key = (id(date), today, clause)  # the dates of the sentence are kept alive
+        if key in self._spans:
+            return self._spans[key]
+        span = self._spans[key] = _explicit(self.text, date, dates, self.anchor, today)
+        return span
 
     def _closed(
         self, clause: tuple[int, int], figure: tuple[int, int], mentions: Sequence[DateMention]
