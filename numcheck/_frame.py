@@ -174,6 +174,7 @@ class _Document:
         self._starts: frozenset[int] | None = None
         self._openers: frozenset[str] | None = None
         self.named_places: dict[tuple[int, int], bool] = {}  # per window
+        self._window: tuple[Any, ...] | None = None  # the last window (see sentence_of)
         self.topics: dict[tuple[int, int], str | None] = {}  # per window (see Framer._topic)
         self.openings: dict[tuple[int, int], tuple[str, int] | None] = {}  # Framer._named
         self.last_named: str | None = None
@@ -191,14 +192,29 @@ class _Document:
         # The cuts are on a grid of CONTEXT / 2 characters, so neighbouring figures of a long
         # sentence share their window (and the work and string that go with it).
         step = CONTEXT // 2
-        if start - first > CONTEXT:
-            cut = max(first, (start - CONTEXT) // step * step)
-            space = self.text.find(" ", cut, start)
-            first = space + 1 if space >= 0 else cut
-        if last - end > CONTEXT:
-            cut = min(last, -(-(end + CONTEXT) // step) * step)
-            space = self.text.rfind(" ", end, cut)
-            last = space if space >= 0 else cut
+        left = (start - CONTEXT) // step if start - first > CONTEXT else None
+        right = -(-(end + CONTEXT) // step) if last - end > CONTEXT else None
+        key = (index, left, right)
+        known = self._window
+        if known is not None and known[0] == key:
+            # The figure before had the same cuts: its spaces hold for this one too when
+            # they lie inside its reach (the first space after the left cut is before
+            # ``start``, the last before the right cut is after ``end``).
+            _, window, (space_left, before), (space_right, after) = known
+            if (
+                left is None or (space_left < 0 and start <= before) or 0 <= space_left < start
+            ) and (right is None or (space_right < 0 and end >= after) or space_right >= end):
+                return window[0], max(window[1], end)
+        space_left = space_right = -1
+        if left is not None:
+            cut = max(first, left * step)
+            space_left = self.text.find(" ", cut, start)
+            first = space_left + 1 if space_left >= 0 else cut
+        if right is not None:
+            cut = min(last, right * step)
+            space_right = self.text.rfind(" ", end, cut)
+            last = space_right if space_right >= 0 else cut
+        self._window = (key, (first, last), (space_left, start), (space_right, end))
         return first, max(last, end)
 
     def sentence_set(self) -> frozenset[int]:
@@ -1348,11 +1364,19 @@ def _list_inner(doc: _Document, figures: list[NumberMention]) -> list[bool]:
             if run >= LIST_MIN:
                 first = doc.token_after(figures[number - run].start) + LIST_REACH
                 last = doc.token_after(figures[number - 1].end) - LIST_REACH
+                # token_after(start) >= first and token_after(end) <= last, read on the
+                # word starts without a search per member
+                starts = doc.starts
+                after = starts[first - 1] if 0 < first <= len(starts) else None
+                before = starts[last] if 0 <= last < len(starts) else None
                 for member in range(number - run, number):
                     mention = figures[member]
                     inner[member] = (
-                        first <= doc.token_after(mention.start)
-                        and doc.token_after(mention.end) <= last
+                        (after is None and first <= 0)
+                        or (after is not None and mention.start > after)
+                    ) and (
+                        (before is None and last >= len(starts))
+                        or (before is not None and mention.end <= before)
                     )
             run = 0
     return inner
@@ -1407,17 +1431,14 @@ def _member(
         low = value if low is None else low
         high = value if high is None else high
     fields = template.__dict__.copy()
-    fields.update(
-        start=mention.start,
-        end=mention.end,
-        text=mention.text,
-        sentence=sentence,
-        value=value,
-        low=low,
-        high=high,
-        kind=change[0],
-        direction=change[1],
-    )
+    fields["start"] = mention.start
+    fields["end"] = mention.end
+    fields["text"] = mention.text
+    fields["sentence"] = sentence
+    fields["value"] = value
+    fields["low"] = low
+    fields["high"] = high
+    fields["kind"], fields["direction"] = change
     if not _valid_numbers(value, low, high):
         del fields["key"]
         return Claim(**fields)
