@@ -175,6 +175,7 @@ class _Document:
         self._openers: frozenset[str] | None = None
         self.named_places: dict[tuple[int, int], bool] = {}  # per window
         self._window: tuple[Any, ...] | None = None  # the last window (see sentence_of)
+        self.marks: dict[str, list[int]] = {}  # see Framer._marks
         self.topics: dict[tuple[int, int], str | None] = {}  # per window (see Framer._topic)
         self.openings: dict[tuple[int, int], tuple[str, int] | None] = {}  # Framer._named
         self.last_named: str | None = None
@@ -523,6 +524,41 @@ class Framer:
         return _fill_in(_wholes(claims, heads), self.lexicon, guessed)
 
     # -- the frame -------------------------------------------------------------------
+    def _marks(self, doc: _Document, kind: str) -> list[int]:
+        """The indexes of the words of a kind, in order, found once per document: the
+        rules below read a few words around a figure for a word of a kind (a measure noun,
+        an actor, a locative, a measure verb); where there is none, they stop at once."""
+        found = doc.marks.get(kind)
+        if found is None:
+            if kind == "measure":  # a word that may open a measure noun
+                found = [i for i, w in enumerate(doc.lower) if w in self.measures.first]
+            elif kind == "actor-or-measure":
+                measures, actors = self.measures.first, self.actors.first
+                found = [
+                    i
+                    for i, (w, b) in enumerate(zip(doc.lower, doc.bare, strict=True))
+                    if w in measures or b in actors
+                ]
+            elif kind == "locative":
+                found = [i for i, w in enumerate(doc.lower) if w in _LOCATIVE_AFTER]
+            elif kind == "verb":
+                verbs = self.lexicon.measure_verbs
+                found = [i for i, w in enumerate(doc.lower) if w in verbs or w in _SUFFERED]
+            else:  # "doer": a capitalized word or a reference ("the company")
+                found = [
+                    i
+                    for i, (w, b) in enumerate(zip(doc.lower, doc.bare, strict=True))
+                    if b[:1].isupper() or w in _REFERENCES
+                ]
+            doc.marks[kind] = found
+        return found
+
+    def _has_mark(self, doc: _Document, kind: str, first: int, last: int) -> bool:
+        """Whether a word of ``kind`` (see :meth:`_marks`) lies in tokens ``first:last``."""
+        marks = self._marks(doc, kind)
+        at = bisect.bisect_left(marks, first)
+        return at < len(marks) and marks[at] < last
+
     def _frame(
         self,
         doc: _Document,
@@ -855,6 +891,8 @@ class Framer:
         lex = self.lexicon
         while first < last and self.actors.match(doc, first, last) is not None:
             first += 1  # "25,000 Palestinians have been killed": past the people named
+        if not self._has_mark(doc, "verb", first, min(first + 5, last)):
+            return None  # no measure verb within reach
         for index in range(first, min(first + 5, last)):
             if index > first and _BREAK_ANY.search(doc.gap(index - 1, index)):
                 return None
@@ -937,6 +975,8 @@ class Framer:
         here = doc.token_after(mention.start)
         index = here - 1
         first = doc.token_after(sentence[0])
+        if not self._has_mark(doc, "measure", max(first, here - 20), here):
+            return  # no measure noun within reach
         best: tuple[str, int, int] | None = None
         for _ in range(20):
             if index < first:
@@ -1079,6 +1119,10 @@ class Framer:
         surname); "the company sold around 1.3 million": the name last read so."""
         here = doc.token_after(mention.start)
         first = max(doc.token_after(sentence[0]), here - 8)
+        if not self._has_mark(doc, "doer", first, here) and not (
+            here >= 2 and doc.lower[here - 2] in ("and", "but")
+        ):
+            return None  # no name, no reference, no "..., and built": nobody to read
         aside = False  # inside ", however," read back
         for index in range(min(here, len(doc.tokens)) - 1, first - 1, -1):
             right = doc.tokens[index + 1].start if index + 1 < here else mention.start
@@ -1189,6 +1233,8 @@ class Framer:
         """
         end = doc.token_after(mention.start)
         first = max(doc.token_after(sentence[0]), end - 12)
+        if not self._has_mark(doc, "actor-or-measure", first, end):
+            return None, None  # nothing to read
         index = end - 1
         while index >= first:
             if index + 1 < len(doc.tokens) and _BREAK_ANY.search(doc.gap(index, index + 1)):
@@ -1221,6 +1267,9 @@ class Framer:
         With ``share`` (a percentage or fraction) "of PLACE" right after the figure
         counts too: "a third of Iraq".
         """
+        of = share and first < min(last, len(doc.tokens)) and doc.lower[first] == "of"
+        if not of and not self._has_mark(doc, "locative", first, min(first + 8, last)):
+            return None  # no "in", "to" ... within reach
         index = first
         for _ in range(8):
             if index >= last or index >= len(doc.tokens):
