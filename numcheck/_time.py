@@ -330,7 +330,8 @@ class TimeResolver:
         self.text = text
         self.anchor = anchor
         self._compared: dict[int, bool] = {}  # date start -> compared with (see below)
-        self._dates: tuple[tuple[object, ...], Sequence[DateMention]] | None = None
+        self._dates: tuple[tuple[object, ...], Sequence[DateMention], list[int]] | None = None
+        self._reported: tuple[tuple[int, int], tuple[dt.date, str] | None] | None = None
         self._spans: dict[tuple[object, ...], TimeSpan | None] = {}  # of the sentence's dates
         self.boundaries = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
         self.boundary_ends = [end for _, end in self.boundaries]
@@ -396,7 +397,14 @@ class TimeResolver:
         """The reporting day of a sentence and its words: its own ("..., the Pentagon
         said on Thursday"); else, if the sentence is attributed ("..., he said"), the
         latest one before it in the article (the briefing the article reports); else
-        ``None``."""
+        ``None``. (The last sentence's is kept: its figures ask one after the other.)"""
+        if self._reported is not None and self._reported[0] == sentence:
+            return self._reported[1]
+        found = self._read_reported(sentence)
+        self._reported = (sentence, found)
+        return found
+
+    def _read_reported(self, sentence: tuple[int, int]) -> tuple[dt.date, str] | None:
         lo = bisect.bisect_left(self.report_starts, sentence[0])
         hi = bisect.bisect_left(self.report_starts, sentence[1])
         index = lo
@@ -471,13 +479,13 @@ class TimeResolver:
         # the dates of the last sentence are kept (a long sentence has many figures).
         key = (sentence, len(mentions), mentions[0].start if mentions else -1)
         if self._dates is not None and self._dates[0] == key:
-            mentions = self._dates[1]
+            _, mentions, starts = self._dates
         else:
             mentions = self._sentence_dates(sentence, mentions)
-            self._dates = (key, mentions)
+            starts = [d.start for d in mentions]
+            self._dates = (key, mentions, starts)
             self._spans.clear()
         clause = self.clause(sentence, figure)
-        starts = [d.start for d in mentions]
         first = bisect.bisect_left(starts, clause[0])
         dates = [m for m in mentions[first:] if m.end <= clause[1]]
         reported = self.reported(sentence)
@@ -497,7 +505,7 @@ class TimeResolver:
                 self.relatives[index].group("now") and self._closed(clause, figure, mentions)
             ):
                 return relative
-        adverbial = _adverbial(text, figure, mentions, figures)
+        adverbial = _adverbial(text, figure, mentions, figures, starts)
         if adverbial is not None:
             span = self._explicit(adverbial, mentions, today, None)
             if span is not None:
@@ -787,13 +795,15 @@ def _adverbial(
     figure: tuple[int, int],
     dates: Sequence[DateMention],
     figures: Sequence[tuple[int, int]],
+    starts: Sequence[int] | None = None,
 ) -> DateMention | None:
     """The nearest date of the sentence used as a time adverbial ("in 2016", "to 2011"),
-    with no other figure between it and the figure: the sentence's time."""
+    with no other figure between it and the figure: the sentence's time. ``starts``: the
+    offsets of the ``dates``, when the caller has them."""
     # Dates are in text order: the nearest adverbial one before the figure and the
     # nearest after it are the only candidates (a farther one has at least the same
     # figures between).
-    split = bisect.bisect_left([d.start for d in dates], figure[0])
+    split = bisect.bisect_left([d.start for d in dates] if starts is None else starts, figure[0])
     before = next((d for d in reversed(dates[:split]) if _is_adverbial(text, d)), None)
     after = next((d for d in dates[split:] if _is_adverbial(text, d)), None)
     best: DateMention | None = None

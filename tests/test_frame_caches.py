@@ -48,6 +48,7 @@ def _nothing_shared() -> Iterator[None]:
 
     def fresh_resolve(self: TimeResolver, *args: Any) -> Any:
         self._dates = None
+        self._reported = None
         self._spans.clear()
         return resolve(self, *args)
 
@@ -181,3 +182,43 @@ def test_list_members_of_every_length_found_on_word_starts_as_by_search(joiner: 
         doc = frame_module._Document(text)
         figures = [m for m in doc.mentions if m.is_figure]
         assert frame_module._list_inner(doc, figures) == _inner_by_search(doc, figures), length
+
+
+# -- the rules that stop where no word of their kind is within reach -------------------
+@contextlib.contextmanager
+def _every_rule_reads_on() -> Iterator[None]:
+    """The framing rules read their words one by one, as if a word of their kind were
+    always within reach."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frame_module.Framer, "_has_mark", lambda *args: True)
+        yield
+
+
+def _stopped_and_read_on(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    stopped = _dump(text)
+    with _every_rule_reads_on():
+        read_on = _dump(text)
+    return stopped, read_on
+
+
+def test_articles_read_as_if_every_rule_read_on(seed_articles) -> None:  # type: ignore[no-untyped-def]
+    for article in seed_articles:
+        stopped, read_on = _stopped_and_read_on(article.text)
+        assert stopped == read_on, article.id
+
+
+_FRAMING = st.sampled_from(
+    [
+        "Tesla", "BYD", "the company", "delivered", "killed", "were", "wounded", "troops",
+        "US", "Iraqi", "in", "to", "of", "Iraq", "Syria", "and", "but", ",", "(", "the",
+        "sustained", "injuries", "people", "number", "of", "toll", "at", "2,500", "900",
+        "5%", "a third", "2019", "\u0662\u0665\u0660\u0660", "\u062c\u0646\u062f\u064a",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_FRAMING, min_size=1, max_size=80))
+def test_generated_texts_read_as_if_every_rule_read_on(words: list[str]) -> None:
+    stopped, read_on = _stopped_and_read_on(_text(words))
+    assert stopped == read_on
