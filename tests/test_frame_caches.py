@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +30,9 @@ _WORDS = st.sampled_from(
         "about", "rose", "5%", "2,500", "900", "1.2 million", "12", "Inflation", "in March",
     ]
 )  # fmt: skip
+
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
 
 
 def _text(words: list[str]) -> str:
@@ -86,7 +90,7 @@ def test_sentences_read_once_read_as_read_for_each_figure(text: str) -> None:
 
 
 def test_articles_read_once_read_as_read_for_each_figure(seed_articles) -> None:  # type: ignore[no-untyped-def]
-    for article in seed_articles:
+    for article in [*seed_articles, *numcheck.load_articles(CORPUS)]:
         shared = _dump(article.text)
         with _nothing_shared():
             fresh = _dump(article.text)
@@ -202,7 +206,9 @@ def _stopped_and_read_on(text: str) -> tuple[list[dict[str, Any]], list[dict[str
 
 
 def test_articles_read_as_if_every_rule_read_on(seed_articles) -> None:  # type: ignore[no-untyped-def]
-    for article in seed_articles:
+    articles = [*seed_articles, *numcheck.load_articles(CORPUS)]
+    assert len(articles) > 50
+    for article in articles:
         stopped, read_on = _stopped_and_read_on(article.text)
         assert stopped == read_on, article.id
 
