@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
+from ._clean import fold
 from ._lexicon import MONTHS, WORD
 from ._models import Basis, Precision, TimeSpan
 
@@ -134,6 +135,22 @@ _BASE = re.compile(
 )
 """The base of a comparison: "up 40% from 2021", "compared with 2019", "than in 2015"
 (unless a span follows: "rose from 2019 to 2021")."""
+_COMPARATIVE_WORDS = (
+    *"most fewest least biggest largest smallest worst best deadliest strongest".split(),
+    *"weakest fastest slowest sharpest steepest record high low".split(),
+    "first time",
+    "not seen",
+)
+_BASE_WORDS = ("from", "compared", "versus", "vs", "than")
+"""Gates: each match of the pattern above holds one of these words, in lowercase (a text
+holding none is read without the pattern, see :func:`_has_any`)."""
+
+
+def _has_any(folded: str, words: Sequence[str]) -> bool:
+    """Whether ``folded`` (see :func:`numcheck._clean.fold`) holds one of ``words``."""
+    return any(map(folded.__contains__, words))
+
+
 _SPAN_TO = re.compile(r"\s*(?:-|\u2013|to|and|until|through)\s+\S", re.IGNORECASE)
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
@@ -457,10 +474,15 @@ class TimeResolver:
         known = self._compared.get(date.start)
         if known is None:
             text = self.text
+            back = fold(text[max(0, date.start - 60) : date.start])  # for the gates
             known = bool(
-                _COMPARATIVE.search(text, max(0, date.start - 60), date.start)
+                (
+                    _has_any(back, _COMPARATIVE_WORDS)
+                    and _COMPARATIVE.search(text, max(0, date.start - 60), date.start)
+                )
                 or (
-                    _BASE.search(text, max(0, date.start - 60), date.start)
+                    _has_any(back, _BASE_WORDS)
+                    and _BASE.search(text, max(0, date.start - 60), date.start)
                     and not _SPAN_TO.match(text, date.end)
                 )
             )
@@ -848,11 +870,16 @@ def _explicit(
     end: dt.date | None
     start, end = span
     first = lead.start() if lead else date.start
-    if word in ("", "in", "of"):
+    back = fold(text[max(0, date.start - 60) : date.start])  # for the gates
+    if word in ("", "in", "of") and "the" in back and _has_any(back, _NAMED_WORDS):
         named = _NAMED.search(text, max(0, date.start - 60), date.start)
         if named is not None:  # "since the invasion of March 2003": since March 2003
             word, first = named.group("word").lower(), named.start()
-    during = _DURATION.search(text, max(0, date.start - 60), date.start)
+    during = (
+        _DURATION.search(text, max(0, date.start - 60), date.start)
+        if "the" in back and _has_any(back, _DURATION_UNITS) and _has_any(back, _DURATION_WORDS)
+        else None
+    )
     if during is not None:  # "in the 18 months after March 2003"
         months = _count(during.group("n")) * (12 if during.group("unit") == "year" else 1)
         try:
@@ -918,6 +945,11 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 """A period counted from a date: "in the roughly 18 months after March 2003"."""
+_NAMED_WORDS = ("since", "between", "after", "before", "from", "until")
+_DURATION_UNITS = ("month", "year")
+_DURATION_WORDS = ("after", "since", "following")
+"""Gates: a match of ``_NAMED`` holds "the" and one of its words; of ``_DURATION``, "the",
+a unit and one of its words (in lowercase)."""
 _COUNTS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,

@@ -7,12 +7,15 @@ it (``start``, ``end``; ``None`` is open). The sentences are written for these t
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import numcheck
+from numcheck import _time as time_module
+from numcheck._clean import fold
 
 D = dt.date
 
@@ -380,3 +383,60 @@ def test_resolver_at_the_ends_of_the_calendar(day: dt.date) -> None:
         span = resolver.resolve((at, end), (start, start + 5), [], [])
         assert span.start is None or span.end is None or span.start <= span.end
         at = end + 1
+
+
+# -- the gates: a text without the words a pattern needs is read without the pattern ---
+_GATED = [
+    pytest.param(time_module._COMPARATIVE, [time_module._COMPARATIVE_WORDS], id="comparative"),
+    pytest.param(time_module._BASE, [time_module._BASE_WORDS], id="base"),
+    pytest.param(time_module._NAMED, [("the",), time_module._NAMED_WORDS], id="named"),
+    pytest.param(
+        time_module._DURATION,
+        [("the",), time_module._DURATION_UNITS, time_module._DURATION_WORDS],
+        id="duration",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "gates"), _GATED)
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_text_a_gated_pattern_matches_passes_its_gates(
+    pattern: re.Pattern[str], gates: list[tuple[str, ...]], data: st.DataObject
+) -> None:
+    text = data.draw(st.from_regex(pattern))
+    assert pattern.search(text) is not None
+    for words in gates:
+        assert time_module._has_any(fold(text), words)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gates", "text"),
+    [
+        pytest.param(time_module._COMPARATIVE, [time_module._COMPARATIVE_WORDS], text, id=text)
+        for text in (
+            "the lowest since ", "its deadliest month in ", "a RECORD in ", "records since ",
+            "for the first time since ", "highs in ", "lows since at least ", "not seen since ",
+        )
+    ]
+    + [
+        pytest.param(time_module._BASE, [time_module._BASE_WORDS], text, id=text)
+        for text in ("up 40% from ", "compared with ", "versus ", "vs. ", "than in the ")
+    ]
+    + [
+        pytest.param(
+            time_module._NAMED, [("the",), time_module._NAMED_WORDS], "since the invasion of "
+        ),
+        pytest.param(
+            time_module._DURATION,
+            [("the",), time_module._DURATION_UNITS, time_module._DURATION_WORDS],
+            "in the roughly 18 months following ",
+        ),
+    ],
+)  # fmt: skip
+def test_texts_a_gated_pattern_matches_pass_its_gates(
+    pattern: re.Pattern[str], gates: list[tuple[str, ...]], text: str
+) -> None:
+    assert pattern.search(text) is not None
+    for words in gates:
+        assert time_module._has_any(fold(text), words)
