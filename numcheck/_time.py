@@ -14,7 +14,7 @@ import calendar
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
@@ -172,19 +172,21 @@ def _last_month(month: int, anchor: Anchor) -> int | None:
     return anchor.date.year if month <= anchor.date.month else anchor.date.year - 1
 
 
-def _periods(text: str, anchor: Anchor) -> list[_Month]:
+def _periods(text: str, anchor: Anchor, folded: str | None = None) -> list[_Month]:
     """Periods the number layer does not report: quarters ("the third quarter of 2023",
     "Q3 2023"), decades ("the 2010s"), rate horizons ("the year to March"), month ranges
-    ("October-December"), edges ("the end of 2023") and anaphora ("in the quarter")."""
+    ("October-December"), edges ("the end of 2023") and anaphora ("in the quarter").
+    ``folded``: the text's :func:`numcheck._clean.fold`, when the caller has it."""
+    folded = fold(text) if folded is None else folded
     found: list[_Month] = []
-    for match in _QUARTER.finditer(text):
+    for match in _scan(_QUARTER, text, folded):
         try:
             found.append(_quarter_mention(match, anchor))
         except (ValueError, OverflowError):
             continue
     with contextlib.suppress(ValueError, OverflowError):  # at the edge of the calendar
-        _other_periods(text, anchor, found)
-    for match in _ANAPHORA.finditer(text):
+        _other_periods(text, anchor, found, folded)
+    for match in _scan(_ANAPHORA, text, folded):
         named = match.group("what") or match.group()
         what = " ".join(named.lower().split()).removeprefix("the ")
         start = match.start("what") if match.group("what") else match.start()
@@ -199,12 +201,12 @@ def _periods(text: str, anchor: Anchor) -> list[_Month]:
     return kept
 
 
-def _other_periods(text: str, anchor: Anchor, found: list[_Month]) -> None:
-    for match in _DECADE.finditer(text):
+def _other_periods(text: str, anchor: Anchor, found: list[_Month], folded: str) -> None:
+    for match in _scan(_DECADE, text, folded):
         decade = int(match.group("decade"))
         days = (dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31))
         found.append(_Month(match.start(), match.end(), (decade, None, None), days=days))
-    for match in _MONTHS_TO.finditer(text):
+    for match in _scan(_MONTHS_TO, text, folded):
         month = MONTHS[match.group("name").lower()]
         year = int(match.group("year")) if match.group("year") else _last_month(month, anchor)
         if year is None:
@@ -214,7 +216,7 @@ def _other_periods(text: str, anchor: Anchor, found: list[_Month]) -> None:
         if match.group("span").startswith(("three", "3")):
             first = dt.date(year - (month < 3), (month - 3) % 12 + 1, 1)
         found.append(_Month(match.start(), match.end(), (year, month, None), days=(first, last[1])))
-    for match in _MONTH_RANGE.finditer(text):
+    for match in _scan(_MONTH_RANGE, text, folded):
         a, b = MONTHS[match.group("a").lower()], MONTHS[match.group("b").lower()]
         year = int(match.group("year")) if match.group("year") else _last_month(b, anchor)
         if year is None:
@@ -222,7 +224,7 @@ def _other_periods(text: str, anchor: Anchor, found: list[_Month]) -> None:
         first = dt.date(year - (a > b), a, 1)
         days = (first, _interval(year, b, None)[1])
         found.append(_Month(match.start(), match.end(), (year, b, None), days=days))
-    for match in _EDGE.finditer(text):
+    for match in _scan(_EDGE, text, folded):
         edge = (match.group("edge") or match.group("medge")).lower()
         end_edge = edge in ("end", "close")
         if match.group("mname"):
@@ -336,6 +338,47 @@ _SMALL = {
 }  # fmt: skip
 
 
+_MONTH_WORDS = tuple(
+    "january february march april may june july august september october november december".split()
+)
+_WEEKDAY_WORDS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+_SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CLAUSE: (";", "(", ")", "[", "]", "-", ",", "but", "while", "whereas", "as part of"),
+    _REPORTED: (
+        *"said says announced reported revealed confirmed acknowledged admitted disclosed".split(),
+        *"stated estimated claimed published released show added wrote insisted warned".split(),
+        *"testified told shared".split(),
+    ),
+    _ATTRIBUTED: (
+        *"said told announced reported revealed confirmed acknowledged admitted disclosed".split(),
+        *"stated claimed added wrote insisted testified according".split(),
+    ),
+    _RELATIVE: (
+        *"now currently today present moment there year month week yesterday ago".split(),
+        "so far",
+        "to date",
+        "things stand",
+        *_WEEKDAY_WORDS,
+    ),
+    _MONTH_ONLY: _MONTH_WORDS,
+    _QUARTER: ("quarter", "q", "three"),
+    _ANAPHORA: ("the", "year", "month"),
+    _DECADE: ("0s",),
+    _MONTHS_TO: _MONTH_WORDS,
+    _MONTH_RANGE: _MONTH_WORDS,
+    _EDGE: ("end", "close", "start", "beginning", "middle", "turn"),
+}
+"""The patterns read over a whole document, each with words one of which (in lowercase)
+is in every text it matches: a document holding none of them is not scanned (a scan tries
+the pattern at every offset, slow on long text without words: tables, lists of figures)."""
+
+
+def _scan(pattern: re.Pattern[str], text: str, folded: str) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``, given ``folded``, the :func:`numcheck._clean.fold` of
+    ``text``: nothing when ``folded`` holds none of the pattern's words (see ``_SCANS``)."""
+    return pattern.finditer(text) if _has_any(folded, _SCANS[pattern]) else ()
+
+
 class TimeResolver:
     """Resolves the time of each figure of one document (normalized text).
 
@@ -346,28 +389,31 @@ class TimeResolver:
     def __init__(self, text: str, anchor: Anchor) -> None:
         self.text = text
         self.anchor = anchor
+        folded = fold(text)  # a pattern none of whose words the text holds is not run
         self._compared: dict[int, bool] = {}  # date start -> compared with (see below)
         self._dates: tuple[tuple[object, ...], Sequence[DateMention], list[int]] | None = None
         self._reported: tuple[tuple[int, int], tuple[dt.date, str] | None] | None = None
         self._spans: dict[tuple[object, ...], TimeSpan | None] = {}  # of the sentence's dates
-        self.boundaries = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+        self.boundaries = [(m.start(), m.end()) for m in _scan(_CLAUSE, text, folded)]
         self.boundary_ends = [end for _, end in self.boundaries]
         self.reports: list[tuple[int, int, dt.date, str]] = []
         """Reporting phrases ("said on Thursday"): start, end, the day and the words."""
-        for found in _REPORTED.finditer(text):
+        for found in _scan(_REPORTED, text, folded):
             day = _report_day(found, anchor)
             if day is not None:
                 self.reports.append((found.start(), found.end(), day, found.group()))
         self.report_starts = [r[0] for r in self.reports]
-        self.attributed = [m.start() for m in _ATTRIBUTED.finditer(text)]
+        self.attributed = [m.start() for m in _scan(_ATTRIBUTED, text, folded)]
         # A day that dates a saying is not the time of a figure: "said on Thursday".
-        self.relatives = [m for m in _RELATIVE.finditer(text) if not self._in_report(m.start())]
+        self.relatives = [
+            m for m in _scan(_RELATIVE, text, folded) if not self._in_report(m.start())
+        ]
         self.relative_starts = [m.start() for m in self.relatives]
-        periods = _periods(text, anchor)
+        periods = _periods(text, anchor, folded)
         starts = [p.start for p in periods]
         months = [
             _Month(m.start("month"), m.end(), (None, MONTHS[m.group("name").lower()], None))
-            for m in _MONTH_ONLY.finditer(text)
+            for m in _scan(_MONTH_ONLY, text, folded)
         ]
         months = [m for m in months if not _inside(m.start, periods, starts)]
         self.months = sorted([*months, *periods], key=lambda m: m.start)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -440,3 +441,48 @@ def test_texts_a_gated_pattern_matches_pass_its_gates(
     assert pattern.search(text) is not None
     for words in gates:
         assert time_module._has_any(fold(text), words)
+
+
+# -- whole-document scans run only on documents holding one of their words -------------
+def _scans() -> list[Any]:
+    return [
+        pytest.param(pattern, words, id=name)
+        for name, value in vars(time_module).items()
+        if isinstance(value, re.Pattern)
+        for pattern, words in time_module._SCANS.items()
+        if pattern is value
+    ]
+
+
+@pytest.mark.parametrize(("pattern", "words"), _scans())
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_every_text_a_scanned_pattern_matches_holds_one_of_its_words(
+    pattern: re.Pattern[str], words: tuple[str, ...], data: st.DataObject
+) -> None:
+    text = data.draw(st.from_regex(pattern))
+    assert pattern.search(text) is not None
+    assert time_module._has_any(fold(text), words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right now", "currently", "today", "at present", "presently", "at the moment",
+        "as of now", "so far", "to date", "as things stand", "nowadays", "there are",
+        "earlier this year", "last month", "past week", "yesterday", "3 days ago",
+        "a year ago", "on Monday", "Sunday's", "the third quarter of 2023", "Q3 2023",
+        "the first three months of 2024", "in the same quarter", "for the full year",
+        "on the year", "year-on-year", "a year earlier", "the end of that month",
+        "the 2010s", "the year to March", "October-December", "the end of 2023",
+        "the start of May", "since January", "mid-March", "a; b", "(a)", "[a]", "a - b",
+        "a--b", ", but", ", which", "but", "whereas", "as part of",
+        "the Pentagon said on Thursday", "on Thursday said", "told reporters on Monday",
+        "according to", "he added",
+    ],
+)  # fmt: skip
+def test_written_texts_scanned_patterns_match_hold_their_words(text: str) -> None:
+    matched = [p for p in time_module._SCANS if p.search(text)]
+    assert matched, text  # each text is read by one scan at least
+    for pattern in matched:
+        assert time_module._has_any(fold(text), time_module._SCANS[pattern]), pattern.pattern
