@@ -48,11 +48,14 @@ _PERIOD_WORDS: dict[str, Period] = {
     "yearly": "year",
 }
 
-_PER = re.compile(
-    r"\b(?:a|per|each|every)\s+(?P<p>day|week|month|quarter|year)\b"
-    r"(?!\s+(?:earlier|ago|before|later|after|on)\b)"
-    r"|\b(?P<q>daily|weekly|monthly|quarterly|annually|yearly)\b",
-    re.IGNORECASE,
+_PER = Gate(
+    re.compile(
+        r"\b(?:a|per|each|every)\s+(?P<p>day|week|month|quarter|year)\b"
+        r"(?!\s+(?:earlier|ago|before|later|after|on)\b)"
+        r"|\b(?P<q>daily|weekly|monthly|quarterly|annually|yearly)\b",
+        re.IGNORECASE,
+    ),
+    *"day week month quarter year daily annual".split(),
 )
 _PAST_PERIOD = Gate(
     re.compile(
@@ -199,7 +202,8 @@ def _rate_horizon(ctx: Context) -> Reading | None:
 
 def _per_period(ctx: Context) -> Reading | None:
     """ "55 a day", "1,500 per month", "daily": a count per period."""
-    found = _PER.search(ctx.after[:40])
+    after = ctx.after[:40]
+    found = _PER.search(after, fold(after))
     if found is None:
         return None
     period = _PERIOD_WORDS[(found.group("p") or found.group("q")).lower()]
@@ -226,10 +230,15 @@ def _opening(ctx: Context) -> str:
     return head.rsplit(",", 1)[-1] + " "
 
 
-_MOVED = re.compile(
-    r"^[^\d]{0,80}?\b(?:(?:went|came|returned|were sent|headed|flew) home|withdr(?:ew|awn)|"
-    r"pulled out|rotated out|redeployed|departed)\b",
-    re.IGNORECASE,
+_MOVED = Gate(
+    re.compile(
+        r"^[^\d]{0,80}?\b(?:(?:went|came|returned|were sent|headed|flew) home|withdr(?:ew|awn)|"
+        r"pulled out|rotated out|redeployed|departed)\b",
+        re.IGNORECASE,
+    ),
+    *"home withdr redeployed departed".split(),
+    "pulled out",
+    "rotated out",
 )
 
 
@@ -247,7 +256,7 @@ def _part(ctx: Context) -> Reading | None:
 def _moved(ctx: Context) -> Reading | None:
     """ "some 400 Marines went home", "2,000 troops were withdrawn": people who moved
     are a change of a level, not the level."""
-    if ctx.counted and ctx.unit != "percent" and _MOVED.search(ctx.after):
+    if ctx.counted and ctx.unit != "percent" and _MOVED.search(ctx.after, fold(ctx.after)):
         return Reading("change")
     return None
 
@@ -395,7 +404,17 @@ _STRUCK = re.compile(
 _STILL_TO_COME = Gate(
     re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE), "expected to "
 )
-GATES = (_PAST_PERIOD, _RATE_HORIZON, _TOTAL, _OUTPUT, _FORECAST, _TARGET, _STILL_TO_COME)
+GATES = (
+    _PER,
+    _PAST_PERIOD,
+    _RATE_HORIZON,
+    _MOVED,
+    _TOTAL,
+    _OUTPUT,
+    _FORECAST,
+    _TARGET,
+    _STILL_TO_COME,
+)
 """The gated patterns (a gate's words must be in every text its pattern matches)."""
 
 

@@ -392,3 +392,23 @@ def test_fold_covers_every_letter_ignorecase_matches_with_ascii() -> None:
         for letter in "abcdefghijklmnopqrstuvwxyz":
             if re.fullmatch(letter, char, re.IGNORECASE):
                 assert fold(char) == letter, hex(code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "55 a day", "1,500 per month", "daily", "weekly", "monthly", "quarterly",
+        "annually", "yearly", "Marines went home", "troops were withdrawn",
+        "were pulled out", "rotated out", "redeployed", "departed", "in the past 24 hours",
+        "overnight", "month on month", "m/m", "q/q", "y/y", "12-month", "on the year",
+        "so far", "to date", "in total", "tallies", "the count", "delivered", "shipments",
+        "handed over", "output", "forecasts", "expectations", "pointed to",
+        "polls of economists", "estimates compiled", "targeted growth", "aims for",
+        "authorised", "capped", "limit of", "expected to rise",
+    ],
+)  # fmt: skip
+def test_written_texts_gated_patterns_match_pass_their_gates(text: str) -> None:
+    matched = [gate for gate in GATES if gate.pattern.search(text)]
+    assert matched, text  # each text is read by one gated pattern at least
+    for gate in matched:
+        assert gate.possible(fold(text)), gate.pattern.pattern
