@@ -140,6 +140,8 @@ LIST_REACH = 24
 PHRASE = 160
 """Characters of a figure's clause, each side, that the statistic, event and modality
 rules read."""
+_BLOCK = 128
+"""Words per block of :meth:`Framer._marks`."""
 _LIST_GAP = re.compile(r"[\W_]{0,8}(?:(?:to|and|or)[\W_]{1,8})?", re.IGNORECASE)
 
 
@@ -175,7 +177,7 @@ class _Document:
         self._openers: frozenset[str] | None = None
         self.named_places: dict[tuple[int, int], bool] = {}  # per window
         self._window: tuple[Any, ...] | None = None  # the last window (see sentence_of)
-        self.marks: dict[str, list[int]] = {}  # see Framer._marks
+        self.marks: dict[tuple[str, int], list[int]] = {}  # see Framer._marks
         self.topics: dict[tuple[int, int], str | None] = {}  # per window (see Framer._topic)
         self.openings: dict[tuple[int, int], tuple[str, int] | None] = {}  # Framer._named
         self.last_named: str | None = None
@@ -524,40 +526,49 @@ class Framer:
         return _fill_in(_wholes(claims, heads), self.lexicon, guessed)
 
     # -- the frame -------------------------------------------------------------------
-    def _marks(self, doc: _Document, kind: str) -> list[int]:
-        """The indexes of the words of a kind, in order, found once per document: the
-        rules below read a few words around a figure for a word of a kind (a measure noun,
-        an actor, a locative, a measure verb); where there is none, they stop at once."""
-        found = doc.marks.get(kind)
+    def _marks(self, doc: _Document, kind: str, block: int) -> list[int]:
+        """The indexes of the words of a kind in a block of ``_BLOCK`` words, in order,
+        found once per document and block: the rules below read a few words around a
+        figure for a word of a kind (a measure noun, an actor, a locative, a measure verb,
+        a name); where there is none, they stop at once. (By block: only the words near
+        figures are looked at.)"""
+        found = doc.marks.get((kind, block))
         if found is None:
+            lo = block * _BLOCK
+            lower = doc.lower[lo : lo + _BLOCK]
+            bare = doc.bare[lo : lo + _BLOCK]
             if kind == "measure":  # a word that may open a measure noun
-                found = [i for i, w in enumerate(doc.lower) if w in self.measures.first]
+                keys = self.measures.first
+                found = [i for i, w in enumerate(lower, lo) if w in keys]
             elif kind == "actor-or-measure":
                 measures, actors = self.measures.first, self.actors.first
                 found = [
                     i
-                    for i, (w, b) in enumerate(zip(doc.lower, doc.bare, strict=True))
+                    for i, (w, b) in enumerate(zip(lower, bare, strict=True), lo)
                     if w in measures or b in actors
                 ]
             elif kind == "locative":
-                found = [i for i, w in enumerate(doc.lower) if w in _LOCATIVE_AFTER]
+                found = [i for i, w in enumerate(lower, lo) if w in _LOCATIVE_AFTER]
             elif kind == "verb":
                 verbs = self.lexicon.measure_verbs
-                found = [i for i, w in enumerate(doc.lower) if w in verbs or w in _SUFFERED]
+                found = [i for i, w in enumerate(lower, lo) if w in verbs or w in _SUFFERED]
             else:  # "doer": a capitalized word or a reference ("the company")
                 found = [
                     i
-                    for i, (w, b) in enumerate(zip(doc.lower, doc.bare, strict=True))
+                    for i, (w, b) in enumerate(zip(lower, bare, strict=True), lo)
                     if b[:1].isupper() or w in _REFERENCES
                 ]
-            doc.marks[kind] = found
+            doc.marks[kind, block] = found
         return found
 
     def _has_mark(self, doc: _Document, kind: str, first: int, last: int) -> bool:
         """Whether a word of ``kind`` (see :meth:`_marks`) lies in tokens ``first:last``."""
-        marks = self._marks(doc, kind)
-        at = bisect.bisect_left(marks, first)
-        return at < len(marks) and marks[at] < last
+        for block in range(max(first, 0) // _BLOCK, (last - 1) // _BLOCK + 1):
+            marks = self._marks(doc, kind, block)
+            at = bisect.bisect_left(marks, first)
+            if at < len(marks) and marks[at] < last:
+                return True
+        return False
 
     def _frame(
         self,
@@ -1496,6 +1507,8 @@ def _member(
 
 def _valid_numbers(value: float | None, low: float | None, high: float | None) -> bool:
     """What the model checks of a claim's numbers: finite floats, low <= high."""
+    if low is value and high is value:  # one number (most figures): checked once
+        return value is None or (type(value) is float and -_INF < value < _INF)
     for number in (value, low, high):  # (a comparison with infinity is False for NaN)
         if number is not None and not (type(number) is float and -_INF < number < _INF):
             return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -228,3 +229,31 @@ _FRAMING = st.sampled_from(
 def test_generated_texts_read_as_if_every_rule_read_on(words: list[str]) -> None:
     stopped, read_on = _stopped_and_read_on(_text(words))
     assert stopped == read_on
+
+
+_INF, _NAN = float("inf"), float("nan")
+
+
+@pytest.mark.parametrize(
+    ("numbers", "valid"),
+    [
+        pytest.param((2.5, None, None), True, id="value-only"),
+        pytest.param((None, None, None), True, id="none"),
+        pytest.param((None, 1.0, 2.0), True, id="range"),
+        pytest.param((None, 2.0, 1.0), False, id="range-reversed"),
+        pytest.param((_INF, None, None), False, id="infinite"),
+        pytest.param((_NAN, None, None), False, id="nan"),
+        pytest.param((2, None, None), False, id="not-a-float"),
+    ],
+)
+def test_numbers_checked_once_when_one_number_is_all_three(
+    numbers: tuple[Any, Any, Any], valid: bool
+) -> None:
+    value, low, high = numbers
+    if low is None and high is None:
+        low = high = value  # one object for all three: the quick path
+    assert frame_module._valid_numbers(value, low, high) is valid
+    finite = all(
+        n is None or (type(n) is float and math.isfinite(n)) for n in (value, low, high)
+    )  # what the model checks, number by number
+    assert valid is (finite and (low is None or high is None or low <= high))
