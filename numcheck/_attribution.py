@@ -77,6 +77,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ._clean import fold
 from ._lexicon import data_file
 
 # -- the source table ---------------------------------------------------------------
@@ -101,6 +102,10 @@ class Sources:
     head "statistics office"): "official figures" in an article about one are its."""
     office_of: Mapping[str, str] = field(default_factory=dict)
     """A place's name (lowercase) -> its statistics office."""
+    openings: tuple[re.Pattern[str], frozenset[str]] | None = None
+    """Where a name may start (see :func:`_openings`): a character one may open with, not
+    after a letter, and its first two letters (one for a name of one letter), folded;
+    ``None``: anywhere."""
 
     def office(self, text: str) -> str | None:
         """The statistics office of the last place of one that ``text`` names."""
@@ -110,7 +115,27 @@ class Sources:
     def find(self, text: str) -> list[tuple[int, str]]:
         """The listed sources named in ``text``: (offset, source) in text order."""
         name_of = self.name_of
-        return [(m.start(), self._canonical(m.group(), name_of)) for m in self.names.finditer(text)]
+        if self.openings is None:
+            found = self.names.finditer(text)
+            return [(m.start(), self._canonical(m.group(), name_of)) for m in found]
+        # The names pattern tried only where a name may start: trying it everywhere
+        # (every name at every place) is slow on long text.
+        starts, heads = self.openings
+        names = self.names
+        sources: list[tuple[int, str]] = []
+        end = 0
+        for start in starts.finditer(text):
+            at = start.start()
+            if at < end:
+                continue
+            head = fold(text[at : at + 2]).replace("\u2019", "'")
+            if head not in heads and head[:1] not in heads:
+                continue
+            match = names.match(text, at)
+            if match is not None:
+                sources.append((at, self._canonical(match.group(), name_of)))
+                end = match.end()
+        return sources
 
     def named(self, text: str) -> str | None:
         """The source whose name (or a speaker title) ``text`` holds; the first named."""
@@ -148,6 +173,27 @@ def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
+def _openings(forms: Iterable[str]) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """What :attr:`Sources.openings` holds for ``forms``, or ``None`` when a form opens
+    with letters other than ASCII (whose case the folding may not read as the pattern's)."""
+    firsts: set[str] = set()
+    heads: set[str] = set()
+    for form in forms:
+        word = form.split()[0]
+        head = word[:2].lower()
+        if not head.isascii():
+            return None
+        firsts.add(word[0])
+        heads.add(head)
+    if "'" in firsts:
+        firsts.add("\u2019")
+    if not firsts:
+        return None
+    chars = "".join(re.escape(char) for char in sorted(firsts))
+    # a first character, where the names pattern's look-behind holds (no letter before)
+    return re.compile(rf"[{chars}](?<![\w'-].)", re.IGNORECASE), frozenset(heads)
+
+
 def _key(form: str) -> str:
     words = form.split()
     return words[0] if len(words) == 1 else " ".join(words).lower()
@@ -181,6 +227,7 @@ def build_sources(entries: Mapping[str, Mapping[str, Any]], places: Iterable[str
         frozenset(places),
         _alternation(forms),
         office_of,
+        _openings(name_of),
     )
 
 

@@ -64,14 +64,16 @@ _BOUNDARY = re.compile(
 _CONTINUATION = re.compile(r"[a-z,\-]\s*$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` into sentence spans ``(start, end)``, end-exclusive, blanks trimmed.
+def sentence_spans(text: str, *, normalized: bool = False) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans ``(start, end)``, end-exclusive, blanks trimmed
+    (``normalized``: the text is :func:`normalize`'s already).
 
     >>> t = "US troops left. About 900 stayed in\\n\\nSyria then."
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['US troops left.', 'About 900 stayed in\\n\\nSyria then.']
     """
-    text = normalize(text)
+    if not normalized:
+        text = normalize(text)
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -126,3 +128,44 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+def fold(text: str) -> str:
+    """``text`` in lowercase, read as ``re.IGNORECASE`` reads it: what an ASCII pattern
+    compiled with that flag matches in ``text`` is spelt in lowercase ASCII in the result
+    (the dotted and dotless i and the long s, which the flag matches with ``i`` and
+    ``s``, read as those letters).
+
+    >>> fold("Forecast \u0130N \u017fINCE")
+    'forecast in since'
+    """
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        text = text.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s")
+    return text.lower()
+
+
+class Gate:
+    """A case-insensitive pattern and words, one of which (in lowercase) is in every text
+    it matches: a text holding none of them is no match, found without running the pattern
+    (a pattern that opens with ``\\b`` and an alternation is slow to run on long text).
+
+    >>> gate = Gate(re.compile(r"\\bso far\\b", re.IGNORECASE), "so far")
+    >>> gate.search("So far, 12", fold("So far, 12")) is not None
+    True
+    >>> gate.search("the toll", fold("the toll")) is None
+    True
+    """
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str], *words: str) -> None:
+        self.pattern = pattern
+        self.words = words
+
+    def possible(self, folded: str) -> bool:
+        """Whether the pattern may match a text whose :func:`fold` is ``folded``."""
+        return any(map(folded.__contains__, self.words))
+
+    def search(self, text: str, folded: str) -> re.Match[str] | None:
+        """``pattern.search(text)``, given ``folded``, the :func:`fold` of ``text``."""
+        return self.pattern.search(text) if self.possible(folded) else None

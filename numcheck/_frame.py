@@ -26,7 +26,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._attribution import TextAttributor, build_sources
 from ._clean import normalize, sentence_spans
@@ -180,11 +180,12 @@ LIST_REACH = 24
 PHRASE = 160
 """Characters of a figure's clause, each side, that the statistic, event and modality
 rules read."""
+_BLOCK = 128
+"""Words per block of :meth:`Framer._marks`."""
 _LIST_GAP = re.compile(r"[\W_]{0,8}(?:(?:to|and|or)[\W_]{1,8})?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # (a tuple: made for every word of a text, quickly)
     start: int
     end: int
     word: str
@@ -197,12 +198,17 @@ class _Document:
         self.text = normalize(text)
         self.tokens = [_Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
         self.starts = [t.start for t in self.tokens]
-        self.sentences = sentence_spans(self.text)
+        self.sentences = sentence_spans(self.text, normalized=True)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = find_numbers(text)
         self._dates = [(m.start, m.end) for m in self.mentions if m.kind in ("date", "year")]
         self._date_starts = [start for start, _ in self._dates]
-        self.bare = [_bare(t.word) for t in self.tokens]
+        self.bare = [  # _bare, inline: read for every word
+            (word[:-2] if word.endswith("'s") else word[:-1])
+            if word.endswith(("'s", "s'"))
+            else word
+            for _, _, word in self.tokens
+        ]
         self.main_place: str | None = None  # computed on first use
         self.locatives: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per window
         self.lower = [word.lower() for word in self.bare]
@@ -210,6 +216,11 @@ class _Document:
         self._starts: frozenset[int] | None = None
         self._openers: frozenset[str] | None = None
         self.named_places: dict[tuple[int, int], bool] = {}  # per window
+        self._window: tuple[Any, ...] | None = None  # the last window (see sentence_of)
+        self.marks: dict[tuple[str, int], list[int]] = {}  # see Framer._marks
+        # per window and whether people are counted (see Framer._topic)
+        self.topics: dict[tuple[tuple[int, int], bool], str | None] = {}
+        self.openings: dict[tuple[int, int], tuple[str, int] | None] = {}  # Framer._named
         self.last_named: str | None = None
         self.last_named_at = -1  # where it was read  # the last name read as a figure's subject
 
@@ -225,14 +236,29 @@ class _Document:
         # The cuts are on a grid of CONTEXT / 2 characters, so neighbouring figures of a long
         # sentence share their window (and the work and string that go with it).
         step = CONTEXT // 2
-        if start - first > CONTEXT:
-            cut = max(first, (start - CONTEXT) // step * step)
-            space = self.text.find(" ", cut, start)
-            first = space + 1 if space >= 0 else cut
-        if last - end > CONTEXT:
-            cut = min(last, -(-(end + CONTEXT) // step) * step)
-            space = self.text.rfind(" ", end, cut)
-            last = space if space >= 0 else cut
+        left = (start - CONTEXT) // step if start - first > CONTEXT else None
+        right = -(-(end + CONTEXT) // step) if last - end > CONTEXT else None
+        key = (index, left, right)
+        known = self._window
+        if known is not None and known[0] == key:
+            # The figure before had the same cuts: its spaces hold for this one too when
+            # they lie inside its reach (the first space after the left cut is before
+            # ``start``, the last before the right cut is after ``end``).
+            _, window, (space_left, before), (space_right, after) = known
+            if (
+                left is None or (space_left < 0 and start <= before) or 0 <= space_left < start
+            ) and (right is None or (space_right < 0 and end >= after) or space_right >= end):
+                return window[0], max(window[1], end)
+        space_left = space_right = -1
+        if left is not None:
+            cut = max(first, left * step)
+            space_left = self.text.find(" ", cut, start)
+            first = space_left + 1 if space_left >= 0 else cut
+        if right is not None:
+            cut = min(last, right * step)
+            space_right = self.text.rfind(" ", end, cut)
+            last = space_right if space_right >= 0 else cut
+        self._window = (key, (first, last), (space_left, start), (space_right, end))
         return first, max(last, end)
 
     def sentence_set(self) -> frozenset[int]:
@@ -328,6 +354,11 @@ class _PlaceTable:
         return self.matcher.match(words, index, stop, doc.gap)
 
 
+def _has_digit(word: str) -> bool:
+    """Whether a word holds a digit (a letter is never one: most words are read at once)."""
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
+
+
 def _bare(word: str) -> str:
     """A word without a possessive ending: ``Iraq's`` -> ``Iraq``."""
     if word.endswith("'s") or word.endswith("s'"):
@@ -407,7 +438,7 @@ class Framer:
         topic: tuple[str, int] | None = None  # the last counted measure and where
         sentences: dict[tuple[int, int], str] = {}
         attributor = TextAttributor(doc.text, doc.sentences, self.sources)
-        shapes: dict[str, str] = {}
+        shapes = _shapes(figures) if any(inner) else []
         guessed: dict[int, str] = {}  # claims framed by a guess (see _Frame.guess)
         heads: dict[int, int] = {}  # an elided figure -> the figure its noun is from
         incidents: dict[str, tuple[str, TimeSpan]] = {}  # kind -> the last dated incident
@@ -681,6 +712,50 @@ class Framer:
         return actor
 
     # -- the frame -------------------------------------------------------------------
+    def _marks(self, doc: _Document, kind: str, block: int) -> list[int]:
+        """The indexes of the words of a kind in a block of ``_BLOCK`` words, in order,
+        found once per document and block: the rules below read a few words around a
+        figure for a word of a kind (a measure noun, an actor, a locative, a measure verb,
+        a name); where there is none, they stop at once. (By block: only the words near
+        figures are looked at.)"""
+        found = doc.marks.get((kind, block))
+        if found is None:
+            lo = block * _BLOCK
+            lower = doc.lower[lo : lo + _BLOCK]
+            bare = doc.bare[lo : lo + _BLOCK]
+            if kind == "measure":  # a word that may open a measure noun
+                keys = self.measures.first
+                found = [i for i, w in enumerate(lower, lo) if w in keys]
+            elif kind == "actor-or-measure":
+                measures, actors = self.measures.first, self.actors.first
+                found = [
+                    i
+                    for i, (w, b) in enumerate(zip(lower, bare, strict=True), lo)
+                    if w in measures or b in actors
+                ]
+            elif kind == "locative":
+                found = [i for i, w in enumerate(lower, lo) if w in _LOCATIVE_AFTER]
+            elif kind == "verb":
+                verbs = self.lexicon.measure_verbs
+                found = [i for i, w in enumerate(lower, lo) if w in verbs or w in _SUFFERED]
+            else:  # "doer": a capitalized word or a reference ("the company")
+                found = [
+                    i
+                    for i, (w, b) in enumerate(zip(lower, bare, strict=True), lo)
+                    if b[:1].isupper() or w in _REFERENCES
+                ]
+            doc.marks[kind, block] = found
+        return found
+
+    def _has_mark(self, doc: _Document, kind: str, first: int, last: int) -> bool:
+        """Whether a word of ``kind`` (see :meth:`_marks`) lies in tokens ``first:last``."""
+        for block in range(max(first, 0) // _BLOCK, (last - 1) // _BLOCK + 1):
+            marks = self._marks(doc, kind, block)
+            at = bisect.bisect_left(marks, first)
+            if at < len(marks) and marks[at] < last:
+                return True
+        return False
+
     def _frame(
         self,
         doc: _Document,
@@ -949,7 +1024,7 @@ class Framer:
         for index in range(here - 1, max(first, here - reach) - 1, -1):
             if index + 1 < len(doc.tokens) and _BREAK_PAREN.search(doc.gap(index, index + 1)):
                 break
-            if any(ch.isdigit() for ch in doc.tokens[index].word) and index < here - 1:
+            if _has_digit(doc.tokens[index].word) and index < here - 1:
                 break
             found = self._covering(doc, index, here)
             if found is not None and statistics.get(found[0]) in ("rate", "share"):
@@ -1174,6 +1249,8 @@ class Framer:
         lex = self.lexicon
         while first < last and self.actors.match(doc, first, last) is not None:
             first += 1  # "25,000 Palestinians have been killed": past the people named
+        if not self._has_mark(doc, "verb", first, min(first + 5, last)):
+            return None  # no measure verb within reach
         for index in range(first, min(first + 5, last)):
             if index > first and _BREAK_ANY.search(doc.gap(index - 1, index)):
                 return None
@@ -1276,13 +1353,15 @@ class Framer:
         here = doc.token_after(mention.start)
         index = here - 1
         first = doc.token_after(sentence[0])
+        if not self._has_mark(doc, "measure", max(first, here - 20), here):
+            return  # no measure noun within reach
         best: tuple[str, int, int] | None = None
         for _ in range(20):
             if index < first:
                 break
             word = doc.tokens[index].word
             if (
-                any(ch.isdigit() for ch in word)
+                _has_digit(word)
                 and not _YEAR.fullmatch(word)
                 and not doc.in_date(doc.tokens[index].start)
                 and not _CHANGE_TO.match(doc.text, doc.tokens[index].start)
@@ -1377,17 +1456,23 @@ class Framer:
         self, doc: _Document, sentence: tuple[int, int], unit: str | None = None
     ) -> str | None:
         """The actor a sentence is about: its subject ("The PMU is ..."), or, for a sentence
-        opening with "There", "It", "They"..., the subject of the sentence before.
+        opening with "There", "It", "They"..., the subject of the sentence before (read once
+        for the figures of the sentence that count people, and once for the others).
 
         People counted (the dead, the injured) are not the subject's when it is who did it:
         "Israeli strikes killed 178 people ..., bringing the toll to 25,105 dead"."""
+        home = unit in self.lexicon.home_measures
+        if (sentence, home) not in doc.topics:
+            doc.topics[sentence, home] = self._read_topic(doc, sentence, home)
+        return doc.topics[sentence, home]
+
+    def _read_topic(self, doc: _Document, sentence: tuple[int, int], home: bool) -> str | None:
         first = doc.token_after(sentence[0])
         if first < len(doc.lower) and doc.lower[first] in _EXPLETIVES:
             index = bisect.bisect_right(doc.sentence_starts, sentence[0] - 1) - 1
             if index < 0:
                 return None
             sentence = doc.sentences[index]
-        home = unit in self.lexicon.home_measures
         actor = self._subject_of(doc, sentence, people=home)
         if actor is not None and home and self._agent(doc, sentence):
             return None
@@ -1407,7 +1492,18 @@ class Framer:
         """A name that opens the sentence as its subject ("Tesla delivered 484,507
         vehicles", "BYD's sales"): a capitalized word the article also capitalizes inside
         a sentence (so a name, not a sentence-initial common word), not a place, and not
-        a source saying something ("Reuters reported")."""
+        a source saying something ("Reuters reported"). Read once for the figures of the
+        sentence; each reading of it makes it the name last read."""
+        if sentence not in doc.openings:
+            doc.openings[sentence] = self._opening_name(doc, sentence)
+        found = doc.openings[sentence]
+        if found is None:
+            return None
+        doc.last_named, doc.last_named_at = found
+        return found[0]
+
+    def _opening_name(self, doc: _Document, sentence: tuple[int, int]) -> tuple[str, int] | None:
+        """The name :meth:`_named` reads and where it is."""
         first = doc.token_after(sentence[0])
         if first >= len(doc.tokens) or doc.tokens[first].start >= sentence[1]:
             return None
@@ -1425,8 +1521,7 @@ class Framer:
             return None
         if word not in doc.names() and not self._opener(doc, first):
             return None
-        doc.last_named, doc.last_named_at = word, doc.tokens[first].start
-        return word
+        return word, doc.tokens[first].start
 
     def _doer(
         self, doc: _Document, mention: NumberMention, sentence: tuple[int, int]
@@ -1437,6 +1532,10 @@ class Framer:
         surname); "the company sold around 1.3 million": the name last read so."""
         here = doc.token_after(mention.start)
         first = max(doc.token_after(sentence[0]), here - 8)
+        if not self._has_mark(doc, "doer", first, here) and not (
+            here >= 2 and doc.lower[here - 2] in ("and", "but")
+        ):
+            return None  # no name, no reference, no "..., and built": nobody to read
         aside = False  # inside ", however," read back
         for index in range(min(here, len(doc.tokens)) - 1, first - 1, -1):
             right = doc.tokens[index + 1].start if index + 1 < here else mention.start
@@ -1452,7 +1551,7 @@ class Framer:
             if aside and "," in gap:
                 aside = False  # the word before the aside is read as any other
             word = doc.tokens[index].word
-            if any(ch.isdigit() for ch in word):
+            if _has_digit(word):
                 return None
             if (
                 doc.lower[index] in _REFERENCES
@@ -1569,12 +1668,14 @@ class Framer:
         """
         end = doc.token_after(mention.start)
         first = max(doc.token_after(sentence[0]), end - 12)
+        if not self._has_mark(doc, "actor-or-measure", first, end):
+            return None, None  # nothing to read
         index = end - 1
         while index >= first:
             if index + 1 < len(doc.tokens) and _BREAK_ANY.search(doc.gap(index, index + 1)):
                 break
             word = doc.tokens[index].word
-            if any(ch.isdigit() for ch in word):
+            if _has_digit(word):
                 break
             if index > first and doc.tokens[index - 1].word.lower() in _LOCATIVE:
                 index -= 2  # "in Syria" is a place, not an actor
@@ -1607,6 +1708,9 @@ class Framer:
         With ``share`` (a percentage or fraction) "of PLACE" right after the figure
         counts too: "a third of Iraq".
         """
+        of = share and first < min(last, len(doc.tokens)) and doc.lower[first] == "of"
+        if not of and not self._has_mark(doc, "locative", first, min(first + 8, last)):
+            return None  # no "in", "to" ... within reach
         index = first
         for _ in range(8):
             if index >= last or index >= len(doc.tokens):
@@ -1635,7 +1739,7 @@ class Framer:
             right = doc.tokens[index + 1].start if index + 1 < here else mention.start
             if _BREAK_PAREN.search(doc.text[doc.tokens[index].end : right]):
                 return None
-            if any(ch.isdigit() for ch in doc.tokens[index].word):
+            if _has_digit(doc.tokens[index].word):
                 return None
             place = self.places.match(doc, index, here)
             if place is not None:
@@ -1771,11 +1875,19 @@ def _list_inner(doc: _Document, figures: list[NumberMention]) -> list[bool]:
             if run >= LIST_MIN:
                 first = doc.token_after(figures[number - run].start) + LIST_REACH
                 last = doc.token_after(figures[number - 1].end) - LIST_REACH
+                # token_after(start) >= first and token_after(end) <= last, read on the
+                # word starts without a search per member
+                starts = doc.starts
+                after = starts[first - 1] if 0 < first <= len(starts) else None
+                before = starts[last] if 0 <= last < len(starts) else None
                 for member in range(number - run, number):
                     mention = figures[member]
                     inner[member] = (
-                        first <= doc.token_after(mention.start)
-                        and doc.token_after(mention.end) <= last
+                        (after is None and first <= 0)
+                        or (after is not None and mention.start > after)
+                    ) and (
+                        (before is None and last >= len(starts))
+                        or (before is not None and mention.end <= before)
                     )
             run = 0
     return inner
@@ -1785,29 +1897,34 @@ _DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _signature(
-    text: str, figures: list[NumberMention], number: int, shapes: dict[str, str]
+    text: str, figures: list[NumberMention], number: int, shapes: list[str]
 ) -> tuple[object, ...]:
-    """What an inner list member's frame can depend on: its shape and its neighbours'."""
+    """What an inner list member's frame can depend on: its shape and its neighbours'
+    (``shapes``: see :func:`_shapes`)."""
     before, mention, after = figures[number - 1 : number + 2]
     return (
         mention.kind,
         mention.unit,
         mention.qualifier,
         mention.modifier,
-        _shape(mention.text, shapes),
-        _shape(before.text, shapes),
+        shapes[number],
+        shapes[number - 1],
         text[before.end : mention.start],
         text[mention.end : after.start],
-        _shape(after.text, shapes),
+        shapes[number + 1],
     )
 
 
-def _shape(text: str, shapes: dict[str, str]) -> str:
-    """A figure's text without its digits ("$2.7bn" -> "$.bn"), memoized in ``shapes``."""
-    shape = shapes.get(text)
-    if shape is None:
-        shape = shapes[text] = text.translate(_DIGITS)
-    return shape
+def _shapes(figures: list[NumberMention]) -> list[str]:
+    """Each figure's text without its digits ("$2.7bn" -> "$.bn"); a list repeats few."""
+    memo: dict[str, str] = {}
+    shapes = []
+    for mention in figures:
+        shape = memo.get(mention.text)
+        if shape is None:
+            shape = memo[mention.text] = mention.text.translate(_DIGITS)
+        shapes.append(shape)
+    return shapes
 
 
 def _member(
@@ -1825,17 +1942,14 @@ def _member(
         low = value if low is None else low
         high = value if high is None else high
     fields = template.__dict__.copy()
-    fields.update(
-        start=mention.start,
-        end=mention.end,
-        text=mention.text,
-        sentence=sentence,
-        value=value,
-        low=low,
-        high=high,
-        kind=change[0],
-        direction=change[1],
-    )
+    fields["start"] = mention.start
+    fields["end"] = mention.end
+    fields["text"] = mention.text
+    fields["sentence"] = sentence
+    fields["value"] = value
+    fields["low"] = low
+    fields["high"] = high
+    fields["kind"], fields["direction"] = change
     if not _valid_numbers(value, low, high):
         del fields["key"]
         return Claim(**fields)
@@ -1844,6 +1958,8 @@ def _member(
 
 def _valid_numbers(value: float | None, low: float | None, high: float | None) -> bool:
     """What the model checks of a claim's numbers: finite floats, low <= high."""
+    if low is value and high is value:  # one number (most figures): checked once
+        return value is None or (type(value) is float and -_INF < value < _INF)
     for number in (value, low, high):  # (a comparison with infinity is False for NaN)
         if number is not None and not (type(number) is float and -_INF < number < _INF):
             return False
@@ -1874,10 +1990,14 @@ def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
     ):
         fields.pop("key", None)
         return Claim(**fields)
-    fields["key"] = sys.intern(
-        measure_key(fields["measure"] or fields["unit"], fields["subject"], fields["location"])
-    )
+    fields["key"] = _key(fields["measure"] or fields["unit"], fields["subject"], fields["location"])
     return _unvalidated({name: fields[name] for name in _CLAIM_FIELDS}, like)
+
+
+@lru_cache(maxsize=4096)
+def _key(unit: str | None, subject: str | None, location: str | None) -> str:
+    """:func:`measure_key`, interned and memoized (the claims of an article share a few)."""
+    return sys.intern(measure_key(unit, subject, location))
 
 
 def _unvalidated(fields: dict[str, Any], like: Claim) -> Claim:

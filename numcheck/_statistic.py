@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ._clean import Gate, fold
 from ._models import Period, Statistic, TimeSpan
 
 _PERIOD_WORDS: dict[str, Period] = {
@@ -47,31 +48,43 @@ _PERIOD_WORDS: dict[str, Period] = {
     "yearly": "year",
 }
 
-_PER = re.compile(
-    r"\b(?:a|per|each|every)\s+(?P<p>day|week|month|quarter|year)\b"
-    r"(?!\s+(?:earlier|ago|before|later|after|on)\b)"
-    r"|\b(?P<q>daily|weekly|monthly|quarterly|annually|yearly)\b",
-    re.IGNORECASE,
+_PER = Gate(
+    re.compile(
+        r"\b(?:a|per|each|every)\s+(?P<p>day|week|month|quarter|year)\b"
+        r"(?!\s+(?:earlier|ago|before|later|after|on)\b)"
+        r"|\b(?P<q>daily|weekly|monthly|quarterly|annually|yearly)\b",
+        re.IGNORECASE,
+    ),
+    *"day week month quarter year daily annual".split(),
 )
-_PAST_PERIOD = re.compile(
-    r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
-    r"(?P<p>24 hours|day|week|seven days|7 days|month|30 days|quarter|three months|year|"
-    r"12 months|twelve months)\b|\b(?P<q>overnight)\b",
-    re.IGNORECASE,
+_PAST_PERIOD = Gate(
+    re.compile(
+        r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
+        r"(?P<p>24 hours|day|week|seven days|7 days|month|30 days|quarter|three months|year|"
+        r"12 months|twelve months)\b|\b(?P<q>overnight)\b",
+        re.IGNORECASE,
+    ),
+    *"past last previous preceding overnight".split(),
 )
-_RATE_HORIZON = re.compile(
-    r"\b(?P<month>month[\s-]on[\s-]month|from the previous month|on the month|"
-    r"in (?:a single|one) month|over the (?:past |last )?month|in the (?:past|last) month|"
-    r"month[\s-]over[\s-]month|m/m)\b|\b(?P<quarter>quarter[\s-]on[\s-]quarter|"
-    r"on the quarter|quarter[\s-]over[\s-]quarter|q/q)\b|\b(?P<year>year[\s-]on[\s-]year|"
-    r"annual|annually|a year earlier|in the (?:year|12 months) to|year[\s-]over[\s-]year|"
-    r"y/y|12-month|(?:over|across) the (?:past |last )?(?:year|12 months)|on the year)\b",
-    re.IGNORECASE,
+_RATE_HORIZON = Gate(
+    re.compile(
+        r"\b(?P<month>month[\s-]on[\s-]month|from the previous month|on the month|"
+        r"in (?:a single|one) month|over the (?:past |last )?month|in the (?:past|last) month|"
+        r"month[\s-]over[\s-]month|m/m)\b|\b(?P<quarter>quarter[\s-]on[\s-]quarter|"
+        r"on the quarter|quarter[\s-]over[\s-]quarter|q/q)\b|\b(?P<year>year[\s-]on[\s-]year|"
+        r"annual|annually|a year earlier|in the (?:year|12 months) to|year[\s-]over[\s-]year|"
+        r"y/y|12-month|(?:over|across) the (?:past |last )?(?:year|12 months)|on the year)\b",
+        re.IGNORECASE,
+    ),
+    *"month m/m quarter q/q year annual y/y".split(),
 )
-_TOTAL = re.compile(
-    r"\b(?:so far|to date|in total|a total of|total|toll|tally|tallies|cumulative|"
-    r"overall|altogether|since|count)\b",
-    re.IGNORECASE,
+_TOTAL = Gate(
+    re.compile(
+        r"\b(?:so far|to date|in total|a total of|total|toll|tally|tallies|cumulative|"
+        r"overall|altogether|since|count)\b",
+        re.IGNORECASE,
+    ),
+    *"so far|to date|total|toll|tall|cumulative|overall|altogether|since|count".split("|"),
 )
 _INCIDENT = re.compile(
     r"\b(?P<head>(?:opened|open)\s+fire|(?:drone\s+|rocket\s+|missile\s+|suicide\s+|car\s+|"
@@ -155,10 +168,15 @@ class Context:
     event: str | None = None
     """The incident the figure is tied to (see :func:`read_event`)."""
 
-    @property
-    def local(self) -> str:
-        """The figure's own phrase: the clause between the commas around the figure."""
-        return self.before.rsplit(",", 1)[-1] + " # " + self.after.split(",", 1)[0]
+    local: str = field(init=False, repr=False, compare=False)
+    """The figure's own phrase: the clause between the commas around the figure."""
+    folded: str = field(init=False, repr=False, compare=False)
+    """:attr:`local` folded (see :func:`numcheck._clean.fold`), for the gates."""
+
+    def __post_init__(self) -> None:
+        local = self.before.rsplit(",", 1)[-1] + " # " + self.after.split(",", 1)[0]
+        object.__setattr__(self, "local", local)  # read by most rules: made once
+        object.__setattr__(self, "folded", fold(local))
 
 
 Rule = Callable[[Context], Reading | None]
@@ -173,7 +191,7 @@ def _rate_horizon(ctx: Context) -> Reading | None:
     (a rate of change: "prices rose 0.3% month on month" is the monthly rate)."""
     if ctx.unit != "percent" or ctx.default not in (None, "rate"):
         return None
-    found = _RATE_HORIZON.search(ctx.local)
+    found = _RATE_HORIZON.search(ctx.local, ctx.folded)
     if found is None:
         if ctx.default == "rate" and ctx.kind != "change":
             return Reading("rate", "year")
@@ -188,7 +206,8 @@ def _rate_horizon(ctx: Context) -> Reading | None:
 
 def _per_period(ctx: Context) -> Reading | None:
     """ "55 a day", "1,500 per month", "daily": a count per period."""
-    found = _PER.search(ctx.after[:40])
+    after = ctx.after[:40]
+    found = _PER.search(after, fold(after))
     if found is None:
         return None
     period = _PERIOD_WORDS[(found.group("p") or found.group("q")).lower()]
@@ -198,8 +217,10 @@ def _per_period(ctx: Context) -> Reading | None:
 def _past_period(ctx: Context) -> Reading | None:
     """ "in the past 24 hours", "over the last week", "overnight": a count over a period
     (unless the clause says it is a running total: "the toll in the past week rose to")."""
-    found = _PAST_PERIOD.search(_opening(ctx) + ctx.local)
-    if found is None or _TOTAL.search(ctx.local):
+    opening = _opening(ctx)
+    folded = fold(opening) + ctx.folded if opening else ctx.folded
+    found = _PAST_PERIOD.search(opening + ctx.local, folded)
+    if found is None or _TOTAL.search(ctx.local, ctx.folded):
         return None
     return Reading("flow", _PERIOD_WORDS[(found.group("p") or found.group("q")).lower()])
 
@@ -213,10 +234,15 @@ def _opening(ctx: Context) -> str:
     return head.rsplit(",", 1)[-1] + " "
 
 
-_MOVED = re.compile(
-    r"^[^\d]{0,80}?\b(?:(?:went|came|returned|were sent|headed|flew) home|withdr(?:ew|awn)|"
-    r"pulled out|rotated out|redeployed|departed)\b",
-    re.IGNORECASE,
+_MOVED = Gate(
+    re.compile(
+        r"^[^\d]{0,80}?\b(?:(?:went|came|returned|were sent|headed|flew) home|withdr(?:ew|awn)|"
+        r"pulled out|rotated out|redeployed|departed)\b",
+        re.IGNORECASE,
+    ),
+    *"home withdr redeployed departed".split(),
+    "pulled out",
+    "rotated out",
 )
 
 
@@ -234,15 +260,19 @@ def _part(ctx: Context) -> Reading | None:
 def _moved(ctx: Context) -> Reading | None:
     """ "some 400 Marines went home", "2,000 troops were withdrawn": people who moved
     are a change of a level, not the level."""
-    if ctx.counted and ctx.unit != "percent" and _MOVED.search(ctx.after):
+    if ctx.counted and ctx.unit != "percent" and _MOVED.search(ctx.after, fold(ctx.after)):
         return Reading("change")
     return None
 
 
-_OUTPUT = re.compile(
-    r"\b(?:delivered|deliveries|sold|sales|built|produced|production|manufactured|made|"
-    r"shipped|shipments|handed over|exported|exports|imported|imports|output)\b",
-    re.IGNORECASE,
+_OUTPUT = Gate(
+    re.compile(
+        r"\b(?:delivered|deliveries|sold|sales|built|produced|production|manufactured|made|"
+        r"shipped|shipments|handed over|exported|exports|imported|imports|output)\b",
+        re.IGNORECASE,
+    ),
+    *"deliver sold sales built produc manufactured made ship export import output".split(),
+    "handed over",
 )
 
 
@@ -254,7 +284,7 @@ def _output(ctx: Context) -> Reading | None:
         ctx.unit == "percent"
         or ctx.default in ("running_total", "rate", "share")
         or ctx.time.basis not in ("explicit", "relative")
-        or not _OUTPUT.search(ctx.local)
+        or not _OUTPUT.search(ctx.local, ctx.folded)
     ):
         return None
     period = _granularity(ctx.time)
@@ -264,7 +294,7 @@ def _output(ctx: Context) -> Reading | None:
 def _running_total(ctx: Context) -> Reading | None:
     """ "since 17 October", "so far", "the death toll": a running total to an as-of date."""
     if ctx.default == "running_total" or (
-        ctx.default is None and ctx.counted and _TOTAL.search(ctx.local)
+        ctx.default is None and ctx.counted and _TOTAL.search(ctx.local, ctx.folded)
     ):
         return Reading("running_total", as_of=_as_of(ctx))
     return None
@@ -284,7 +314,7 @@ def _percent(ctx: Context) -> Reading | None:
     had expected", "the Bank's 2% target"): forecasts and targets are of rates."""
     if ctx.unit != "percent":
         return None
-    return Reading("share" if read_modality(ctx.local) is None else "rate")
+    return Reading("share" if read_modality(ctx.local, ctx.folded) is None else "rate")
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -351,16 +381,23 @@ def _granularity(time: TimeSpan) -> Period | None:
     return None
 
 
-_FORECAST = re.compile(
-    r"\b(?:forecasts?|forecasting|expected|expects|expectations?|predicted|predicts|"
-    r"predictions?|projected|projections?|consensus|pointed to|polls? of (?:economists|"
-    r"analysts)|anticipated|estimates? compiled)\b",
-    re.IGNORECASE,
+_FORECAST = Gate(
+    re.compile(
+        r"\b(?:forecasts?|forecasting|expected|expects|expectations?|predicted|predicts|"
+        r"predictions?|projected|projections?|consensus|pointed to|polls? of (?:economists|"
+        r"analysts)|anticipated|estimates? compiled)\b",
+        re.IGNORECASE,
+    ),
+    *"forecast|expect|predict|project|consensus|pointed to|poll|anticipated|estimate".split("|"),
 )
-_TARGET = re.compile(
-    r"\b(?:targets?|targeted growth|goals?|aims? (?:for|to|of)|ambitions?|pledged|"
-    r"promised|guidance|objective|authori[sz]ed|cap|capped|ceiling|limit of)\b",
-    re.IGNORECASE,
+_TARGET = Gate(
+    re.compile(
+        r"\b(?:targets?|targeted growth|goals?|aims? (?:for|to|of)|ambitions?|pledged|"
+        r"promised|guidance|objective|authori[sz]ed|cap|capped|ceiling|limit of)\b",
+        re.IGNORECASE,
+    ),
+    *"target goal aim ambition pledged promised guidance objective authori cap ceiling".split(),
+    "limit of",
 )
 _STRUCK = re.compile(
     r"\b(?:struck|strike|strikes|striking|hit|hitting|attacked|bombed|bombing|military|"
@@ -368,14 +405,29 @@ _STRUCK = re.compile(
     re.IGNORECASE,
 )
 """Targets that are struck ("struck targets in Iraq"): places, not goals."""
-_STILL_TO_COME = re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE)
+_STILL_TO_COME = Gate(
+    re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE), "expected to "
+)
+GATES = (
+    _PER,
+    _PAST_PERIOD,
+    _RATE_HORIZON,
+    _MOVED,
+    _TOTAL,
+    _OUTPUT,
+    _FORECAST,
+    _TARGET,
+    _STILL_TO_COME,
+)
+"""The gated patterns (a gate's words must be in every text its pattern matches)."""
 
 
-def read_modality(local: str) -> str | None:
+def read_modality(local: str, folded: str | None = None) -> str | None:
     """Whether a figure is a forecast ("analysts had forecast about 457,000", "the 8.2%
     economists expected") or a target ("the goal of around 1.8 million", "the Bank's 2%
     target") rather than a reported fact: those are other measures, never compared with
-    the outturn. ``local`` is the figure's own phrase (between the commas around it).
+    the outturn. ``local`` is the figure's own phrase (between the commas around it);
+    ``folded`` its :func:`numcheck._clean.fold`, when the caller has it.
 
     >>> read_modality("Analysts had forecast about 457,000 deliveries")
     'forecast'
@@ -384,11 +436,14 @@ def read_modality(local: str) -> str | None:
     >>> read_modality("the toll, expected to rise, stood at 40") is None
     True
     """
-    if _STILL_TO_COME.search(local):
+    folded = fold(local) if folded is None else folded
+    if _STILL_TO_COME.search(local, folded):
         return None
-    if _FORECAST.search(local):
+    if _FORECAST.search(local, folded):
         return "forecast"
-    for found in _TARGET.finditer(local):
+    if not _TARGET.possible(folded):
+        return None
+    for found in _TARGET.pattern.finditer(local):
         if not _STRUCK.search(local, 0, found.start()):
             return "target"
     return None

@@ -14,11 +14,12 @@ import calendar
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol
 
+from ._clean import fold
 from ._lexicon import MONTHS, WORD
 from ._models import Basis, Precision, TimeSpan
 
@@ -134,6 +135,22 @@ _BASE = re.compile(
 )
 """The base of a comparison: "up 40% from 2021", "compared with 2019", "than in 2015"
 (unless a span follows: "rose from 2019 to 2021")."""
+_COMPARATIVE_WORDS = (
+    *"most fewest least biggest largest smallest worst best deadliest strongest".split(),
+    *"weakest fastest slowest sharpest steepest record high low".split(),
+    "first time",
+    "not seen",
+)
+_BASE_WORDS = ("from", "compared", "versus", "vs", "than")
+"""Gates: each match of the pattern above holds one of these words, in lowercase (a text
+holding none is read without the pattern, see :func:`_has_any`)."""
+
+
+def _has_any(folded: str, words: Sequence[str]) -> bool:
+    """Whether ``folded`` (see :func:`numcheck._clean.fold`) holds one of ``words``."""
+    return any(map(folded.__contains__, words))
+
+
 _SPAN_TO = re.compile(r"\s*(?:-|\u2013|to|and|until|through)\s+\S", re.IGNORECASE)
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
@@ -155,20 +172,22 @@ def _last_month(month: int, anchor: Anchor) -> int | None:
     return anchor.date.year if month <= anchor.date.month else anchor.date.year - 1
 
 
-def _periods(text: str, anchor: Anchor) -> list[_Month]:
+def _periods(text: str, anchor: Anchor, folded: str | None = None) -> list[_Month]:
     """Periods the number layer does not report: quarters ("the third quarter of 2023",
     "Q3 2023"), seasons ("the autumn of 2022"), decades ("the 2010s"), rate horizons
     ("the year to March"), month ranges ("October-December"), edges ("the end of 2023")
-    and anaphora ("in the quarter")."""
+    and anaphora ("in the quarter"). ``folded``: the text's :func:`numcheck._clean.fold`,
+    when the caller has it."""
+    folded = fold(text) if folded is None else folded
     found: list[_Month] = []
-    for match in _QUARTER.finditer(text):
+    for match in _scan(_QUARTER, text, folded):
         try:
             found.append(_quarter_mention(match, anchor))
         except (ValueError, OverflowError):
             continue
     with contextlib.suppress(ValueError, OverflowError):  # at the edge of the calendar
-        _other_periods(text, anchor, found)
-    for match in _ANAPHORA.finditer(text):
+        _other_periods(text, anchor, found, folded)
+    for match in _scan(_ANAPHORA, text, folded):
         named = match.group("what") or match.group()
         what = " ".join(named.lower().split()).removeprefix("the ")
         start = match.start("what") if match.group("what") else match.start()
@@ -222,16 +241,16 @@ def _relative_season(name: str, rel: str, today: dt.date) -> tuple[dt.date, dt.d
     return chosen[0] if chosen else None
 
 
-def _other_periods(text: str, anchor: Anchor, found: list[_Month]) -> None:
-    for match in _SEASON.finditer(text):
+def _other_periods(text: str, anchor: Anchor, found: list[_Month], folded: str) -> None:
+    for match in _scan(_SEASON, text, folded):
         season = _season_mention(match, anchor)
         if season is not None:
             found.append(season)
-    for match in _DECADE.finditer(text):
+    for match in _scan(_DECADE, text, folded):
         decade = int(match.group("decade"))
         days = (dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31))
         found.append(_Month(match.start(), match.end(), (decade, None, None), days=days))
-    for match in _MONTHS_TO.finditer(text):
+    for match in _scan(_MONTHS_TO, text, folded):
         month = MONTHS[match.group("name").lower()]
         year = int(match.group("year")) if match.group("year") else _last_month(month, anchor)
         if year is None:
@@ -241,7 +260,7 @@ def _other_periods(text: str, anchor: Anchor, found: list[_Month]) -> None:
         if match.group("span").startswith(("three", "3")):
             first = dt.date(year - (month < 3), (month - 3) % 12 + 1, 1)
         found.append(_Month(match.start(), match.end(), (year, month, None), days=(first, last[1])))
-    for match in _MONTH_RANGE.finditer(text):
+    for match in _scan(_MONTH_RANGE, text, folded):
         a, b = MONTHS[match.group("a").lower()], MONTHS[match.group("b").lower()]
         year = int(match.group("year")) if match.group("year") else _last_month(b, anchor)
         if year is None:
@@ -249,7 +268,7 @@ def _other_periods(text: str, anchor: Anchor, found: list[_Month]) -> None:
         first = dt.date(year - (a > b), a, 1)
         days = (first, _interval(year, b, None)[1])
         found.append(_Month(match.start(), match.end(), (year, b, None), days=days))
-    for match in _EDGE.finditer(text):
+    for match in _scan(_EDGE, text, folded):
         edge = (match.group("edge") or match.group("medge")).lower()
         end_edge = edge in ("end", "close")
         if match.group("mname"):
@@ -366,6 +385,60 @@ _SMALL = {
 }  # fmt: skip
 
 
+_MONTH_WORDS = tuple(
+    "january february march april may june july august september october november december".split()
+)
+_WEEKDAY_WORDS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+_COVERS = re.compile(
+    r"\b(?:covers|covered|covering|spans|spanned|spanning)\s+(?:the\s+(?:period|years|"
+    r"months)\s+)?(?:from\s+[^.;]{1,60}?\s+)?(?:to|until|through|up\s+to)\s+",
+    re.IGNORECASE,
+)
+_COVERED_MONTH = re.compile(
+    r"(?:the\s+end\s+of\s+)?(?P<name>January|February|March|April|May|June|July|August|"
+    rf"September|October|November|December)\s+(?P<year>{_YEAR})\b",
+    re.IGNORECASE,
+)
+_SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CLAUSE: (";", "(", ")", "[", "]", "-", ",", "but", "while", "whereas", "as part of"),
+    _REPORTED: (
+        *"said says announced reported revealed confirmed acknowledged admitted disclosed".split(),
+        *"stated estimated claimed published released show added wrote insisted warned".split(),
+        *"testified told shared".split(),
+    ),
+    _ATTRIBUTED: (
+        *"said told announced reported revealed confirmed acknowledged admitted disclosed".split(),
+        *"stated claimed added wrote insisted testified according".split(),
+    ),
+    _RELATIVE: (
+        *"now currently today present moment there year month week yesterday ago".split(),
+        *"night spring summer autumn fall winter".split(),
+        "so far",
+        "to date",
+        "things stand",
+        *_WEEKDAY_WORDS,
+    ),
+    _MONTH_ONLY: _MONTH_WORDS,
+    _QUARTER: ("quarter", "q", "three"),
+    _ANAPHORA: ("the", "year", "month"),
+    _DECADE: ("0s",),
+    _MONTHS_TO: _MONTH_WORDS,
+    _MONTH_RANGE: _MONTH_WORDS,
+    _EDGE: ("end", "close", "start", "beginning", "middle", "turn"),
+    _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
+    _COVERS: ("cover", "span"),
+}
+"""The patterns read over a whole document, each with words one of which (in lowercase)
+is in every text it matches: a document holding none of them is not scanned (a scan tries
+the pattern at every offset, slow on long text without words: tables, lists of figures)."""
+
+
+def _scan(pattern: re.Pattern[str], text: str, folded: str) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``, given ``folded``, the :func:`numcheck._clean.fold` of
+    ``text``: nothing when ``folded`` holds none of the pattern's words (see ``_SCANS``)."""
+    return pattern.finditer(text) if _has_any(folded, _SCANS[pattern]) else ()
+
+
 class TimeResolver:
     """Resolves the time of each figure of one document (normalized text).
 
@@ -376,30 +449,36 @@ class TimeResolver:
     def __init__(self, text: str, anchor: Anchor) -> None:
         self.text = text
         self.anchor = anchor
+        folded = fold(text)  # a pattern none of whose words the text holds is not run
         self._compared: dict[int, bool] = {}  # date start -> compared with (see below)
-        self.boundaries = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+        self._dates: tuple[tuple[object, ...], Sequence[DateMention], list[int]] | None = None
+        self._reported: tuple[tuple[int, int], tuple[dt.date, str] | None] | None = None
+        self._spans: dict[tuple[object, ...], TimeSpan | None] = {}  # of the sentence's dates
+        self.boundaries = [(m.start(), m.end()) for m in _scan(_CLAUSE, text, folded)]
         self.boundary_ends = [end for _, end in self.boundaries]
         self.reports: list[tuple[int, int, dt.date, str]] = []
         """Reporting phrases ("said on Thursday"): start, end, the day and the words."""
-        for found in _REPORTED.finditer(text):
+        for found in _scan(_REPORTED, text, folded):
             day = _report_day(found, anchor)
             if day is not None:
                 self.reports.append((found.start(), found.end(), day, found.group()))
         self.report_starts = [r[0] for r in self.reports]
-        self.attributed = [m.start() for m in _ATTRIBUTED.finditer(text)]
+        self.attributed = [m.start() for m in _scan(_ATTRIBUTED, text, folded)]
         # A day that dates a saying is not the time of a figure: "said on Thursday".
-        self.relatives = [m for m in _RELATIVE.finditer(text) if not self._in_report(m.start())]
+        self.relatives = [
+            m for m in _scan(_RELATIVE, text, folded) if not self._in_report(m.start())
+        ]
         self.relative_starts = [m.start() for m in self.relatives]
-        periods = _periods(text, anchor)
+        periods = _periods(text, anchor, folded)
         starts = [p.start for p in periods]
         months = [
             _Month(m.start("month"), m.end(), (None, MONTHS[m.group("name").lower()], None))
-            for m in _MONTH_ONLY.finditer(text)
+            for m in _scan(_MONTH_ONLY, text, folded)
         ]
         months = [m for m in months if not _inside(m.start, periods, starts)]
         self.months = sorted([*months, *periods], key=lambda m: m.start)
         self.month_starts = [m.start for m in self.months]
-        self.coverage = self._coverage()
+        self.coverage = self._coverage(folded)
         """The last day the article's study or count covers, when it says so ("covers the
         period to the end of June 2006"): its running totals are counted to that day."""
         self.lede: TimeSpan | None = None
@@ -411,8 +490,8 @@ class TimeResolver:
         """Calendar periods named so far (month, quarter, year): what "the quarter" or
         "a year earlier" refers to. Filled as figures are resolved, in text order."""
 
-    def _coverage(self) -> dt.date | None:
-        for found in _COVERS.finditer(self.text):
+    def _coverage(self, folded: str) -> dt.date | None:
+        for found in _scan(_COVERS, self.text, folded):
             at = bisect.bisect_left(self.month_starts, found.end())
             if at < len(self.months) and self.months[at].start - found.end() <= 4:
                 days = self.months[at].days
@@ -458,7 +537,14 @@ class TimeResolver:
         """The reporting day of a sentence and its words: its own ("..., the Pentagon
         said on Thursday"); else, if the sentence is attributed ("..., he said"), the
         latest one before it in the article (the briefing the article reports); else
-        ``None``."""
+        ``None``. (The last sentence's is kept: its figures ask one after the other.)"""
+        if self._reported is not None and self._reported[0] == sentence:
+            return self._reported[1]
+        found = self._read_reported(sentence)
+        self._reported = (sentence, found)
+        return found
+
+    def _read_reported(self, sentence: tuple[int, int]) -> tuple[dt.date, str] | None:
         lo = bisect.bisect_left(self.report_starts, sentence[0])
         hi = bisect.bisect_left(self.report_starts, sentence[1])
         index = lo
@@ -511,10 +597,15 @@ class TimeResolver:
         known = self._compared.get(date.start)
         if known is None:
             text = self.text
+            back = fold(text[max(0, date.start - 60) : date.start])  # for the gates
             known = bool(
-                _COMPARATIVE.search(text, max(0, date.start - 60), date.start)
+                (
+                    _has_any(back, _COMPARATIVE_WORDS)
+                    and _COMPARATIVE.search(text, max(0, date.start - 60), date.start)
+                )
                 or (
-                    _BASE.search(text, max(0, date.start - 60), date.start)
+                    _has_any(back, _BASE_WORDS)
+                    and _BASE.search(text, max(0, date.start - 60), date.start)
                     and not _SPAN_TO.match(text, date.end)
                 )
             )
@@ -529,6 +620,65 @@ class TimeResolver:
         figures: Sequence[tuple[int, int]],
     ) -> TimeSpan:
         text, anchor = self.text, self.anchor
+        # The figures of a sentence share its dates and are resolved one after the other:
+        # the dates of the last sentence are kept (a long sentence has many figures).
+        key = (sentence, len(mentions), mentions[0].start if mentions else -1)
+        if self._dates is not None and self._dates[0] == key:
+            _, mentions, starts = self._dates
+        else:
+            mentions = self._sentence_dates(sentence, mentions)
+            starts = [d.start for d in mentions]
+            self._dates = (key, mentions, starts)
+            self._spans.clear()
+        clause = self.clause(sentence, figure)
+        first = bisect.bisect_left(starts, clause[0])
+        dates = [m for m in mentions[first:] if m.end <= clause[1]]
+        reported = self.reported(sentence)
+        today = reported[0] if reported else None
+        explicit = _governing(text, figure, dates, figures, clause)
+        if explicit is not None:
+            span = self._explicit(explicit, dates, today, clause)
+            if span is not None:
+                return span
+        shared = _parallel(text, sentence, clause, mentions)
+        if shared is not None and not _NOW.search(text, clause[0], clause[1]):
+            # "grew 38% in 2023, while production rose 35% to 1.85 million": in 2023
+            span = self._explicit(shared, mentions, today, None)
+            if span is not None:
+                return span
+        index = self._nearest_relative(clause, figure)
+        if index is not None:
+            try:
+                relative = _relative(self.relatives[index], anchor, today)
+            except (ValueError, OverflowError):  # "yesterday" on the first day of year 1
+                relative = None
+            if relative is not None and not (
+                self.relatives[index].group("now") and self._closed(clause, figure, mentions)
+            ):
+                return relative
+        adverbial = _adverbial(text, figure, mentions, figures, starts)
+        if adverbial is not None:
+            span = self._explicit(adverbial, mentions, today, None)
+            if span is not None:
+                return span
+        if index is not None and relative is not None:
+            return relative
+        if self.lede is not None and not _WHEN.search(text, sentence[0], sentence[1]):
+            return self.lede  # (not "... when that plan was announced": another time)
+        if reported is not None:
+            day, words = reported
+            return _span(start=day, end=day, basis="relative", text=_text(words, 0, len(words)))
+        published = anchor.span()
+        if published is None:
+            return _span()
+        return _span(start=published[0], end=published[1], basis="published")
+
+    def _sentence_dates(
+        self, sentence: tuple[int, int], mentions: Sequence[DateMention]
+    ) -> Sequence[DateMention]:
+        """The dates that may date a figure of ``sentence``: its date ``mentions``, the
+        bare months and periods of the sentence (those named by reference resolved), less
+        the dates a comparison reaches back to."""
         lo = bisect.bisect_left(self.month_starts, sentence[0])
         hi = bisect.bisect_left(self.month_starts, sentence[1])
         if lo < hi:  # bare months ("since January") the number layer does not report
@@ -545,49 +695,23 @@ class TimeResolver:
             mentions = self._refer(mentions)
         if mentions:  # "the lowest since 1999", "up 40% from 2021": a date compared with
             mentions = [d for d in mentions if not self._compared_with(d)]
-        clause = self.clause(sentence, figure)
-        starts = [d.start for d in mentions]
-        first = bisect.bisect_left(starts, clause[0])
-        dates = [m for m in mentions[first:] if m.end <= clause[1]]
-        reported = self.reported(sentence)
-        today = reported[0] if reported else None
-        explicit = _governing(text, figure, dates, figures, clause)
-        if explicit is not None:
-            span = _explicit(text, explicit, dates, anchor, today)
-            if span is not None:
-                return span
-        shared = _parallel(text, sentence, clause, mentions)
-        if shared is not None and not _NOW.search(text, clause[0], clause[1]):
-            # "grew 38% in 2023, while production rose 35% to 1.85 million": in 2023
-            span = _explicit(text, shared, mentions, anchor, today)
-            if span is not None:
-                return span
-        index = self._nearest_relative(clause, figure)
-        if index is not None:
-            try:
-                relative = _relative(self.relatives[index], anchor, today)
-            except (ValueError, OverflowError):  # "yesterday" on the first day of year 1
-                relative = None
-            if relative is not None and not (
-                self.relatives[index].group("now") and self._closed(clause, figure, mentions)
-            ):
-                return relative
-        adverbial = _adverbial(text, figure, mentions, figures)
-        if adverbial is not None:
-            span = _explicit(text, adverbial, mentions, anchor, today)
-            if span is not None:
-                return span
-        if index is not None and relative is not None:
-            return relative
-        if self.lede is not None and not _WHEN.search(text, sentence[0], sentence[1]):
-            return self.lede  # (not "... when that plan was announced": another time)
-        if reported is not None:
-            day, words = reported
-            return _span(start=day, end=day, basis="relative", text=_text(words, 0, len(words)))
-        published = anchor.span()
-        if published is None:
-            return _span()
-        return _span(start=published[0], end=published[1], basis="published")
+        return mentions
+
+    def _explicit(
+        self,
+        date: DateMention,
+        dates: Sequence[DateMention],
+        today: dt.date | None,
+        clause: tuple[int, int] | None,
+    ) -> TimeSpan | None:
+        """:func:`_explicit` of a date of the current sentence (see :meth:`_resolve`),
+        read once for the figures of the sentence that it dates: ``dates`` are the
+        sentence's dates in ``clause``, or all of them (``None``)."""
+        key = (id(date), today, clause)  # the dates of the sentence are kept alive
+        if key in self._spans:
+            return self._spans[key]
+        span = self._spans[key] = _explicit(self.text, date, dates, self.anchor, today)
+        return span
 
     def _closed(
         self, clause: tuple[int, int], figure: tuple[int, int], mentions: Sequence[DateMention]
@@ -645,16 +769,6 @@ LEDE_DAYS = 400
 
 
 _NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date)\b", re.IGNORECASE)
-_COVERS = re.compile(
-    r"\b(?:covers|covered|covering|spans|spanned|spanning)\s+(?:the\s+(?:period|years|"
-    r"months)\s+)?(?:from\s+[^.;]{1,60}?\s+)?(?:to|until|through|up\s+to)\s+",
-    re.IGNORECASE,
-)
-_COVERED_MONTH = re.compile(
-    r"(?:the\s+end\s+of\s+)?(?P<name>January|February|March|April|May|June|July|August|"
-    rf"September|October|November|December)\s+(?P<year>{_YEAR})\b",
-    re.IGNORECASE,
-)
 _PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but)[\s,]*$", re.IGNORECASE)
 _PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but)\b", re.IGNORECASE)
 
@@ -877,13 +991,15 @@ def _adverbial(
     figure: tuple[int, int],
     dates: Sequence[DateMention],
     figures: Sequence[tuple[int, int]],
+    starts: Sequence[int] | None = None,
 ) -> DateMention | None:
     """The nearest date of the sentence used as a time adverbial ("in 2016", "to 2011"),
-    with no other figure between it and the figure: the sentence's time."""
+    with no other figure between it and the figure: the sentence's time. ``starts``: the
+    offsets of the ``dates``, when the caller has them."""
     # Dates are in text order: the nearest adverbial one before the figure and the
     # nearest after it are the only candidates (a farther one has at least the same
     # figures between).
-    split = bisect.bisect_left([d.start for d in dates], figure[0])
+    split = bisect.bisect_left([d.start for d in dates] if starts is None else starts, figure[0])
     before = next((d for d in reversed(dates[:split]) if _is_adverbial(text, d)), None)
     after = next((d for d in dates[split:] if _is_adverbial(text, d)), None)
     best: DateMention | None = None
@@ -928,11 +1044,16 @@ def _explicit(
     end: dt.date | None
     start, end = span
     first = lead.start() if lead else date.start
-    if word in ("", "in", "of"):
+    back = fold(text[max(0, date.start - 60) : date.start])  # for the gates
+    if word in ("", "in", "of") and "the" in back and _has_any(back, _NAMED_WORDS):
         named = _NAMED.search(text, max(0, date.start - 60), date.start)
         if named is not None:  # "since the invasion of March 2003": since March 2003
             word, first = named.group("word").lower(), named.start()
-    during = _DURATION.search(text, max(0, date.start - 60), date.start)
+    during = (
+        _DURATION.search(text, max(0, date.start - 60), date.start)
+        if "the" in back and _has_any(back, _DURATION_UNITS) and _has_any(back, _DURATION_WORDS)
+        else None
+    )
     if during is not None:  # "in the 18 months after March 2003"
         months = _count(during.group("n")) * (12 if during.group("unit") == "year" else 1)
         try:
@@ -998,6 +1119,11 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 """A period counted from a date: "in the roughly 18 months after March 2003"."""
+_NAMED_WORDS = ("since", "between", "after", "before", "from", "until")
+_DURATION_UNITS = ("month", "year")
+_DURATION_WORDS = ("after", "since", "following")
+"""Gates: a match of ``_NAMED`` holds "the" and one of its words; of ``_DURATION``, "the",
+a unit and one of its words (in lowercase)."""
 _COUNTS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,

@@ -9,11 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import numcheck
-from numcheck._attribution import RULES, Attributor, TextAttributor, read_attribution
+from numcheck._attribution import (
+    RULES,
+    Attributor,
+    Sources,
+    TextAttributor,
+    build_sources,
+    default_sources,
+    read_attribution,
+)
 
 SENTENCES = [
     pytest.param(
@@ -491,3 +499,55 @@ def test_it_is_the_source_said_before_in_its_sentence() -> None:
     claims = {c.text: c for c in numcheck.extract(text, published="2024-02-12")}
     assert claims["about 9,000"].attribution == claims["about 8,000"].attribution
     assert claims["about 9,000"].attribution == "Israeli military"
+
+
+# -- names found only where a name may start -------------------------------------------
+def _names_everywhere(sources: Sources, text: str) -> list[tuple[int, str]]:
+    """The sources named in ``text``, the names pattern tried at every offset."""
+    found = sources.names.finditer(text)
+    return [(m.start(), sources._canonical(m.group(), sources.name_of)) for m in found]
+
+
+_SOURCES = default_sources()
+_NAME_FORMS = sorted(_SOURCES.name_of)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_NAME_FORMS),
+            st.sampled_from(_NAME_FORMS).map(str.upper),
+            st.sampled_from(_NAME_FORMS).map(lambda f: f.replace("'", "\u2019")),
+            st.sampled_from(["the", "said", "-", "'", "x", "1", "\u0131", "\u017f", "\u212a"]),
+        ),
+        max_size=30,
+    ),
+    st.sampled_from([" ", "", "-", ", "]),
+)
+def test_names_found_where_they_may_start_are_those_found_everywhere(
+    parts: list[str], joiner: str
+) -> None:
+    text = joiner.join(parts)
+    assert _SOURCES.find(text) == _names_everywhere(_SOURCES, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("the Pentagon said", id="name"),
+        pytest.param("the PENTAGON said", id="upper-case-one-word-name-is-none"),
+        pytest.param("the health ministry in Gaza said", id="several-words"),
+        pytest.param("the HEALTH MINISTRY IN GAZA said", id="several-words-any-case"),
+        pytest.param("x-Pentagon said", id="after-a-hyphen-no-name"),
+    ],
+)
+def test_names_found_where_they_may_start_on_written_texts(text: str) -> None:
+    assert _SOURCES.find(text) == _names_everywhere(_SOURCES, text)
+
+
+def test_a_table_whose_names_open_with_other_letters_tries_everywhere() -> None:
+    sources = build_sources({"Médecins Sans Frontières": {"names": ["Ärzte ohne Grenzen"]}})
+    assert sources.openings is None
+    text = "according to ärzte ohne grenzen, 12 died"
+    assert sources.find(text) == _names_everywhere(sources, text) != []

@@ -8,6 +8,7 @@ time and the reporting day are the ones the framer gives them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -15,8 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import numcheck
+from numcheck._clean import Gate, fold
 from numcheck._models import TimeSpan
-from numcheck._statistic import Context, read_event, read_modality, read_statistic
+from numcheck._statistic import GATES, Context, read_event, read_modality, read_statistic
 
 D = dt.date
 
@@ -343,3 +345,70 @@ def test_rules_never_raise_and_date_events_by_their_span(
     )  # fmt: skip
     if reading.statistic == "running_total" and event is not None:
         assert reading.as_of == reported
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), gate=st.sampled_from(GATES))
+def test_gates_never_turn_away_a_text_their_pattern_matches(
+    data: st.DataObject, gate: Gate
+) -> None:
+    text = data.draw(st.from_regex(gate.pattern))
+    found = gate.pattern.search(text)
+    assert found is not None
+    gated = gate.search(text, fold(text))
+    assert gated is not None and gated.span() == found.span()
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        pytest.param("SO FAR", "so far", id="upper"),
+        pytest.param("\u017fince", "since", id="long-s-reads-as-s"),
+        pytest.param("CEIL\u0130NG", "ceiling", id="dotted-capital-i-reads-as-i"),
+        pytest.param("ce\u0131ling", "ceiling", id="dotless-i-reads-as-i"),
+        pytest.param("\u212aelvin", "kelvin", id="kelvin-sign-reads-as-k"),
+        pytest.param(
+            "\u0662\u0665 \u062c\u0646\u062f\u064a",
+            "\u0662\u0665 \u062c\u0646\u062f\u064a",
+            id="arabic-unchanged",
+        ),
+    ],
+)
+def test_fold_reads_letters_as_ignorecase_does(text: str, folded: str) -> None:
+    assert fold(text) == folded
+    for gate in GATES:  # a gate agrees with its pattern on these letters too
+        found = gate.pattern.search(text)
+        gated = gate.search(text, fold(text))
+        assert (found and found.span()) == (gated and gated.span())
+
+
+def test_fold_covers_every_letter_ignorecase_matches_with_ascii() -> None:
+    # every character the flag matches with an ASCII letter folds to that letter
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or not letters.fullmatch(char):
+            continue
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if re.fullmatch(letter, char, re.IGNORECASE):
+                assert fold(char) == letter, hex(code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "55 a day", "1,500 per month", "daily", "weekly", "monthly", "quarterly",
+        "annually", "yearly", "Marines went home", "troops were withdrawn",
+        "were pulled out", "rotated out", "redeployed", "departed", "in the past 24 hours",
+        "overnight", "month on month", "m/m", "q/q", "y/y", "12-month", "on the year",
+        "so far", "to date", "in total", "tallies", "the count", "delivered", "shipments",
+        "handed over", "output", "forecasts", "expectations", "pointed to",
+        "polls of economists", "estimates compiled", "targeted growth", "aims for",
+        "authorised", "capped", "limit of", "expected to rise",
+    ],
+)  # fmt: skip
+def test_written_texts_gated_patterns_match_pass_their_gates(text: str) -> None:
+    matched = [gate for gate in GATES if gate.pattern.search(text)]
+    assert matched, text  # each text is read by one gated pattern at least
+    for gate in matched:
+        assert gate.possible(fold(text)), gate.pattern.pattern

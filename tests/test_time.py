@@ -7,12 +7,16 @@ it (``start``, ``end``; ``None`` is open). The sentences are written for these t
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import numcheck
+from numcheck import _time as time_module
+from numcheck._clean import fold
 
 D = dt.date
 
@@ -432,3 +436,105 @@ def test_resolver_at_the_ends_of_the_calendar(day: dt.date) -> None:
         span = resolver.resolve((at, end), (start, start + 5), [], [])
         assert span.start is None or span.end is None or span.start <= span.end
         at = end + 1
+
+
+# -- the gates: a text without the words a pattern needs is read without the pattern ---
+_GATED = [
+    pytest.param(time_module._COMPARATIVE, [time_module._COMPARATIVE_WORDS], id="comparative"),
+    pytest.param(time_module._BASE, [time_module._BASE_WORDS], id="base"),
+    pytest.param(time_module._NAMED, [("the",), time_module._NAMED_WORDS], id="named"),
+    pytest.param(
+        time_module._DURATION,
+        [("the",), time_module._DURATION_UNITS, time_module._DURATION_WORDS],
+        id="duration",
+    ),
+]
+
+
+@pytest.mark.parametrize(("pattern", "gates"), _GATED)
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_text_a_gated_pattern_matches_passes_its_gates(
+    pattern: re.Pattern[str], gates: list[tuple[str, ...]], data: st.DataObject
+) -> None:
+    text = data.draw(st.from_regex(pattern))
+    assert pattern.search(text) is not None
+    for words in gates:
+        assert time_module._has_any(fold(text), words)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gates", "text"),
+    [
+        pytest.param(time_module._COMPARATIVE, [time_module._COMPARATIVE_WORDS], text, id=text)
+        for text in (
+            "the lowest since ", "its deadliest month in ", "a RECORD in ", "records since ",
+            "for the first time since ", "highs in ", "lows since at least ", "not seen since ",
+        )
+    ]
+    + [
+        pytest.param(time_module._BASE, [time_module._BASE_WORDS], text, id=text)
+        for text in ("up 40% from ", "compared with ", "versus ", "vs. ", "than in the ")
+    ]
+    + [
+        pytest.param(
+            time_module._NAMED, [("the",), time_module._NAMED_WORDS], "since the invasion of "
+        ),
+        pytest.param(
+            time_module._DURATION,
+            [("the",), time_module._DURATION_UNITS, time_module._DURATION_WORDS],
+            "in the roughly 18 months following ",
+        ),
+    ],
+)  # fmt: skip
+def test_texts_a_gated_pattern_matches_pass_its_gates(
+    pattern: re.Pattern[str], gates: list[tuple[str, ...]], text: str
+) -> None:
+    assert pattern.search(text) is not None
+    for words in gates:
+        assert time_module._has_any(fold(text), words)
+
+
+# -- whole-document scans run only on documents holding one of their words -------------
+def _scans() -> list[Any]:
+    return [
+        pytest.param(pattern, words, id=name)
+        for name, value in vars(time_module).items()
+        if isinstance(value, re.Pattern)
+        for pattern, words in time_module._SCANS.items()
+        if pattern is value
+    ]
+
+
+@pytest.mark.parametrize(("pattern", "words"), _scans())
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_every_text_a_scanned_pattern_matches_holds_one_of_its_words(
+    pattern: re.Pattern[str], words: tuple[str, ...], data: st.DataObject
+) -> None:
+    text = data.draw(st.from_regex(pattern))
+    assert pattern.search(text) is not None
+    assert time_module._has_any(fold(text), words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right now", "currently", "today", "at present", "presently", "at the moment",
+        "as of now", "so far", "to date", "as things stand", "nowadays", "there are",
+        "earlier this year", "last month", "past week", "yesterday", "3 days ago",
+        "a year ago", "on Monday", "Sunday's", "the third quarter of 2023", "Q3 2023",
+        "the first three months of 2024", "in the same quarter", "for the full year",
+        "on the year", "year-on-year", "a year earlier", "the end of that month",
+        "the 2010s", "the year to March", "October-December", "the end of 2023",
+        "the start of May", "since January", "mid-March", "a; b", "(a)", "[a]", "a - b",
+        "a--b", ", but", ", which", "but", "whereas", "as part of",
+        "the Pentagon said on Thursday", "on Thursday said", "told reporters on Monday",
+        "according to", "he added",
+    ],
+)  # fmt: skip
+def test_written_texts_scanned_patterns_match_hold_their_words(text: str) -> None:
+    matched = [p for p in time_module._SCANS if p.search(text)]
+    assert matched, text  # each text is read by one scan at least
+    for pattern in matched:
+        assert time_module._has_any(fold(text), time_module._SCANS[pattern]), pattern.pattern
