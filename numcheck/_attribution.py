@@ -441,7 +441,9 @@ class Attributor:
 
     def __init__(self, sources: Sources | None = None) -> None:
         self.sources = sources or default_sources()
-        self._named: list[str] = []  # sources the article named, in order
+        # sources the article named, each once, the last named last (a long article
+        # names few sources many times: looking one up stays short)
+        self._named: dict[str, None] = {}
         self._people: dict[str, str] = {}  # a person's name (and surname) -> source
         self._quoted: str | None = None  # the source the article last quoted
         self._companies: list[str] = []  # proper names opening sentences
@@ -506,9 +508,10 @@ class Attributor:
                 if item is not None:
                     said.append(item)
         said.sort(key=lambda s: s.start)
-        self._named.extend(source for _, source in self._here)
+        for _, source in self._here:
+            self._name(source)
         for item in said:
-            self._named.append(item.source)
+            self._name(item.source)
             self._quoted = item.source
         if self._opening is not None:
             self._companies.append(self._opening)
@@ -568,6 +571,10 @@ class Attributor:
         return None
 
     # -- memory
+
+    def _name(self, source: str) -> None:
+        self._named.pop(source, None)
+        self._named[source] = None
 
     def _recall(self, head: str, before: int) -> str | None:
         """The last source named (in this sentence before ``before``, else earlier in the
