@@ -717,7 +717,7 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
     if words[0].lower() in _RELATIVE and len(parts) > 1:  # "X, which disputes Y, told"
         parts.pop()
         words = parts[-1].split()
-    if words[-1].lower() in _PRONOUNS:  # "on a mission it says": the pronoun alone
+    if words and words[-1].lower() in _PRONOUNS:  # "on a mission it says": the pronoun
         start = end - (len(before) - before.rfind(words[-1]))
         return _Phrase(words[-1], max(start, 0), [])
     taken: list[str] = []

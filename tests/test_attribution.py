@@ -24,6 +24,7 @@ from numcheck._attribution import (
 )
 
 SENTENCES = [
+    pytest.param(", which said 5 people died.", None, id="a-relative-clause-with-nothing-before"),
     pytest.param(
         "A StreetAccount poll had pointed to 504,770.",
         "StreetAccount poll",
