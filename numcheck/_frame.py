@@ -118,6 +118,10 @@ _WORLDWIDE = re.compile(
     r"\b(?:worldwide|globally|across the world|around the world|the world over)\b", re.I
 )
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?,\s+$")
+_CAMPAIGN = re.compile(
+    r"(?:[a-z-]+\s+)?(?:campaign|offensive|war|invasion|assault|bombardment|operation|"
+    r"retaliation|strikes|airstrikes|attacks|onslaught|siege)\b"
+)
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
 _DEFINITE_INCIDENT = re.compile(
@@ -1819,6 +1823,11 @@ class Framer:
             place = self.places.match(doc, index, last)
             if place is None:
                 break
+            owner = doc.tokens[index + place[1] - 1].word.endswith(("'s", "\u2019s"))
+            if owner and _CAMPAIGN.match(
+                " ".join(doc.lower[index + place[1] : index + place[1] + 3])
+            ):
+                break  # "killed in Israel's retaliatory campaign": whose war, not where
             found.append(place[0])
             index += place[1]
             if index >= last:

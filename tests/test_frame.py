@@ -573,6 +573,13 @@ CASES = [
         id="people-counted-worldwide-are-the-world-s",
     ),
     pytest.param(
+        "In Gaza, the ministry says more than 11,000 people have been killed in Israel's "
+        "retaliatory campaign.",
+        "more than 11,000",
+        {"unit": "deaths", "location": "Gaza"},
+        id="whose-campaign-is-not-where",
+    ),
+    pytest.param(
         "Deliveries grew 38% in 2023, while production rose 35% to 1.85 million vehicles.",
         "1.85 million",
         {"unit": "production"},
