@@ -1088,7 +1088,8 @@ class Framer:
         between = doc.text[before.end : mention.start]
         if len(WORD.findall(between)) > 8 or _BREAK_COLON.search(between):
             return None
-        return frame.measure if _COORDINATION.search(between) or "after" in between else None
+        joined = _COORDINATION.search(between) or re.search(r"\bafter\b", between)
+        return frame.measure if joined else None
 
     def _change_of(
         self,

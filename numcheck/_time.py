@@ -219,7 +219,7 @@ def _season(year: int, name: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, first, 1), _interval(end_year, end_month, None)[1]
 
 
-def _season_mention(match: re.Match[str], anchor: Anchor) -> _Month | None:
+def _season_mention(match: re.Match[str]) -> _Month:
     """ "the autumn of 2022", "summer 2021" ("last autumn" is a relative time)."""
     year = int(match.group("year"))
     days = _season(year, match.group("season").lower())
@@ -243,9 +243,7 @@ def _relative_season(name: str, rel: str, today: dt.date) -> tuple[dt.date, dt.d
 
 def _other_periods(text: str, anchor: Anchor, found: list[_Month], folded: str) -> None:
     for match in _scan(_SEASON, text, folded):
-        season = _season_mention(match, anchor)
-        if season is not None:
-            found.append(season)
+        found.append(_season_mention(match))
     for match in _scan(_DECADE, text, folded):
         decade = int(match.group("decade"))
         days = (dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31))
