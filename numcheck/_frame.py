@@ -33,7 +33,7 @@ from ._clean import normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
-from ._places import PlaceMatcher, contains
+from ._places import PlaceMatcher, ancestors, contains, gazetteer
 from ._statistic import VIOLENCE, Context, read_event, read_modality, read_statistic
 from ._time import Anchor, TimeResolver, when_clause
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
@@ -56,6 +56,9 @@ _NOT_UNITS = frozenset("times time percent per cent".split())
 _LOCATIVE = frozenset("in across inside within throughout".split())
 _AGAINST = frozenset("on against targeting".split())  # "attacks on US forces"
 _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
+_ENTERED = frozenset("stormed invaded raided overran infiltrated".split())
+"""Verbs whose object is where what follows happens: "stormed southern Israel on Oct. 7,
+killing 1,400 people" (read like "in", within the sentence)."""
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
 _PASSIVE = frozenset("were was are is been being reportedly now later also".split())
 _OPENERS = frozenset(
@@ -388,6 +391,7 @@ class _Frame:
     # military said it had killed 8,000 fighters"): not whose the dead are
     margin: int | None = None  # the start of the estimate whose margin the figure gives
     carried: int | None = None  # the start of the count the figure continues
+    fighters: str | None = None  # the side whose fighters killed it counts (as deaths)
 
 
 class Framer:
@@ -665,7 +669,37 @@ class Framer:
                 templates[signature] = (frame, claim, token, told)
             previous = (mention, frame)
         claims = _fill_in(_wholes(claims, heads), self.lexicon, guessed)
-        return self._sourced(doc, claims, guessed) if self.source_places else claims
+        claims = self._sourced(doc, claims, guessed) if self.source_places else claims
+        return self._local_people(claims, guessed)
+
+    def _local_people(self, claims: list[Claim], guessed: Mapping[int, str]) -> list[Claim]:
+        """People counted at a place (the dead, the injured) whose side neither their
+        sentence nor the article says are the place's own: "Hamas fighters stormed
+        southern Israel on Oct. 7, killing 1,400 people" counts Israel's dead; "Israeli
+        strikes killed 178 people in Gaza", the Palestinians' (the agent is not whose the
+        dead are). Not the fighters an army says it killed (``guessed`` "agent")."""
+        lex = self.lexicon
+        out = claims
+        for number, claim in enumerate(claims):
+            if (
+                claim.subject is not None
+                or claim.location is None
+                or guessed.get(number) == "agent"
+                or _base(claim) not in lex.home_measures
+            ):
+                continue
+            whose = self._native(claim.location)
+            if whose is None:
+                continue
+            if out is claims:
+                out = list(claims)
+            fields = claim.__dict__.copy()
+            fields["subject"] = whose
+            fields["key"] = sys.intern(
+                measure_key(claim.measure or claim.unit, whose, claim.location)
+            )
+            out[number] = _unvalidated(fields, claim)
+        return out
 
     def _sourced(
         self, doc: _Document, claims: list[Claim], guessed: Mapping[int, str]
@@ -923,7 +957,35 @@ class Framer:
         if frame.subject is None and frame.location and rated:
             # and the other way: "inflation in the United Kingdom" is the UK's
             frame.subject = self.natives.get(frame.location)
+        if killed and active is not None:
+            # "Israeli forces have killed 12,000 militants in Gaza": Hamas's dead, kept
+            # apart from the toll of all the dead by whose they are
+            side = frame.subject or self._fighting_in(frame.location)
+            if side is not None:
+                frame.unit, frame.subject, frame.fighters = active, side, side
+        elif (
+            frame.unit in lex.combatants
+            and previous is not None
+            and previous[1].fighters is not None
+            and previous[0].start >= sentence[0]
+        ):
+            # "it had killed about 8,000 fighters in northern Gaza, and ... put the
+            # number across the territory at about 9,000": the same count
+            frame.unit, frame.subject = previous[1].unit, previous[1].fighters
+            frame.fighters, frame.claimed = previous[1].fighters, True
         return frame
+
+    def _fighting_in(self, place: str | None) -> str | None:
+        """The one armed group whose fighters are counted at ``place`` (or a place
+        containing it): see ``fights_in`` in actors.toml."""
+        if place is None:
+            return None
+        groups = {
+            group
+            for where, group in self.lexicon.fighters_in.items()
+            if where == place or contains(where, place)
+        }
+        return groups.pop() if len(groups) == 1 else None
 
     def _carried(
         self,
@@ -1446,6 +1508,13 @@ class Framer:
                 if self.actors.match(doc, index) is None:  # "US" is mostly an actor
                     counts[place[0]] = counts.get(place[0], 0) + 1
                 index += place[1]
+            # a town's or province's mentions count for its country (or province) when
+            # the article names that too: "RAFAH ... in Gaza City ... in Gaza" is Gaza's
+            named = dict(counts)
+            for name, count in named.items():
+                for outer in ancestors(name):
+                    if outer in named and gazetteer().kind.get(outer) != "region":
+                        counts[outer] += count
             ranked = sorted(counts.items(), key=lambda item: -item[1])
             top = ranked[0] if ranked else ("", 0)
             runner_up = ranked[1][1] if len(ranked) > 1 else 0
@@ -1793,7 +1862,7 @@ class Framer:
             first, last = doc.token_after(sentence[0]), doc.token_after(sentence[1])
             found = []
             for index in range(first, last):
-                if doc.lower[index] in _LOCATIVE:
+                if doc.lower[index] in _LOCATIVE or doc.lower[index] in _ENTERED:
                     place = self._places_from(doc, index + 1, last)
                     if place is not None and not self._said_in(doc, index):
                         found.append((index, place))

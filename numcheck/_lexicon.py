@@ -93,7 +93,11 @@ class Lexicon:
     by the day it is reported is the month before's."""
     combatants: frozenset[str] = frozenset()
     """Measures of fighters: those an army says it killed ("killed 8,000 militants") are
-    counted as a running total of their own, not as the dead's toll."""
+    the deaths of their side (see :attr:`fighters_in`), counted apart from the toll of all
+    the dead; with no side known, a running total of fighters of their own."""
+    fighters_in: Mapping[str, str] = field(default_factory=dict)
+    """Place -> the armed group whose fighters an army counts there ("killed 12,000
+    militants in Gaza": Hamas's dead): ``fights_in`` in actors.toml."""
 
 
 def build_lexicon(
@@ -137,7 +141,10 @@ def build_lexicon(
             cumulative.add(name)
     actor_names: dict[Phrase, str] = {}
     adjectives: set[Phrase] = set()
+    fighters_in: dict[str, str] = {}
     for name, entry in actors.get("actor", {}).items():
+        for place in entry.get("fights_in", []):
+            fighters_in[place] = name
         for form in entry.get("names", []):  # the canonical name only if listed
             actor_names[words(form)] = name
         for form in entry.get("adjectives", []):
@@ -176,6 +183,7 @@ def build_lexicon(
         monthly=frozenset(monthly),
         abroad=frozenset(abroad),
         after_verbs=after_verbs,
+        fighters_in=fighters_in,
     )
 
 
@@ -200,6 +208,7 @@ class _Actor(_Strict):
     names: list[str] = []
     adjectives: list[str] = []
     home: str | None = None
+    fights_in: list[str] = []
 
 
 class _Source(_Strict):

@@ -175,7 +175,8 @@ CASES = [
     pytest.param(
         "Russian shelling killed 40 people in Kharkiv on Friday.",
         "40",
-        {"unit": "deaths", "subject": None, "location": "Kharkiv"},
+        # not Russia's: the dead are the place's own
+        {"unit": "deaths", "subject": "Ukraine", "location": "Kharkiv"},
         id="agent-of-a-killing-is-not-whose-the-dead-are",
     ),
     pytest.param(
@@ -591,6 +592,37 @@ CASES = [
         {"measure": "deliveries-forecast"},
         id="a-figure-expected-continues-the-count-as-a-forecast",
     ),
+    pytest.param(
+        "The army said its troops had killed about 3,000 militants in Gaza since the truce.",
+        "about 3,000",
+        {"unit": "deaths", "subject": "Hamas", "location": "Gaza"},
+        id="fighters-killed-in-a-place-are-its-armed-group-s-dead",
+    ),
+    pytest.param(
+        "The army said it had killed 400 Hezbollah fighters since October.",
+        "400",
+        {"unit": "deaths", "subject": "Hezbollah"},
+        id="fighters-killed-of-a-named-group-are-its-dead",
+    ),
+    pytest.param(
+        "The army said it had killed 2,000 fighters in Khan Yunis, and later put the "
+        "figure across the strip at 5,000.",
+        "5,000",
+        {"unit": "deaths", "subject": "Hamas"},
+        id="a-later-count-of-the-fighters-killed-is-the-same-count",
+    ),
+    pytest.param(
+        "Gunmen stormed northern Iraq in June, killing 300 people.",
+        "300",
+        {"unit": "deaths", "subject": "Iraq", "location": "Iraq"},
+        id="a-place-stormed-is-where-its-toll-is",
+    ),
+    pytest.param(
+        "A car bomb killed 12 people in Baghdad on Sunday.",
+        "12",
+        {"unit": "deaths", "subject": "Iraq", "location": "Baghdad"},
+        id="the-dead-of-a-place-are-its-own",
+    ),
 ]
 
 
@@ -752,6 +784,17 @@ def test_article_main_place_is_the_fallback() -> None:
     )
     [claim] = numcheck.extract(text, published=ANCHOR)
     assert (claim.unit, claim.location) == ("deaths", "Syria")
+
+
+def test_a_town_s_mentions_count_for_its_named_country_as_main_place() -> None:
+    # Gaza once, but Rafah is in it: the article is about Gaza, not Egypt
+    text = (
+        "Medics said strikes hit Rafah overnight. Aid agencies in Gaza warned "
+        "of famine. Egypt kept the crossing shut.\n"
+        "A later raid killed 40, officials said."
+    )
+    [claim] = [c for c in numcheck.extract(text, published=ANCHOR) if c.text == "40"]
+    assert claim.location == "Gaza"
 
 
 def test_packaged_framer_is_built_once() -> None:
