@@ -59,6 +59,8 @@ _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
 _ENTERED = frozenset("stormed invaded raided overran infiltrated".split())
 """Verbs whose object is where what follows happens: "stormed southern Israel on Oct. 7,
 killing 1,400 people" (read like "in", within the sentence)."""
+_PART_WORDS = frozenset("them which whom those these".split())  # "most of them in China"
+_PART_OF = re.compile(r"\b(?:of|among) (?:them|which|whom|those|these)\b", re.IGNORECASE)
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
 _PASSIVE = frozenset("were was are is been being reportedly now later also".split())
 _OPENERS = frozenset(
@@ -1438,6 +1440,14 @@ class Framer:
             measure = self.measures.match(doc, index)
             if measure is not None and measure[0] in self.lexicon.incomparable:
                 measure = None  # a duration ("at the end of the month it put ... at")
+            for back in (1, 2):
+                # the noun is the end of a longer one: "put the excess toll at"
+                if measure is None or index - back < first:
+                    break
+                whole = self.measures.match(doc, index - back)
+                if whole is not None and whole[1] > back and whole[1] - back >= measure[1]:
+                    index, measure = index - back, whole
+                    break
             if measure is not None and index + measure[1] <= here:
                 between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
                 if _BREAK_COLON.search(between):
@@ -1754,6 +1764,13 @@ class Framer:
             if index > first and doc.tokens[index - 1].word.lower() in _LOCATIVE:
                 index -= 2  # "in Syria" is a place, not an actor
                 continue
+            if (
+                index > first + 1
+                and doc.lower[index - 1] == "the"
+                and doc.lower[index - 2] in _LOCATIVE
+            ):
+                index -= 3  # nor "in the United States"
+                continue
             measure = self.measures.match(doc, index, end)
             if (
                 measure is not None
@@ -1796,8 +1813,10 @@ class Framer:
                 found = self._places_from(doc, index + 1, last)
                 if found is not None:
                     return found
-            elif word in _CLAUSE_WORDS:
-                return None
+            elif word in _CLAUSE_WORDS or (
+                word == "of" and index + 1 < last and doc.lower[index + 1] in _PART_WORDS
+            ):
+                return None  # (nor a part's: "526,409 vehicles ..., most of them in China")
             index += 1
         return None
 
@@ -1841,8 +1860,11 @@ class Framer:
         if found:
             at, place = found[0]
             between = doc.text[mention.end : doc.tokens[at].start]
-            if not _BREAK_COLON.search(between) and not _SAYING.search(between):
-                return place  # (not past ", the company said ..., after price cuts in China")
+            if not (
+                _BREAK_COLON.search(between) or _SAYING.search(between) or _PART_OF.search(between)
+            ):
+                return place  # (not past ", the company said ..., after price cuts in China",
+                # nor a part's: "526,409 vehicles in the quarter, most of them in China")
         return None
 
     def _names_place(self, doc: _Document, sentence: tuple[int, int]) -> bool:

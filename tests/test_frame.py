@@ -623,6 +623,30 @@ CASES = [
         {"unit": "deaths", "subject": "Iraq", "location": "Baghdad"},
         id="the-dead-of-a-place-are-its-own",
     ),
+    pytest.param(
+        "A second survey put the excess toll at about 40,000.",
+        "about 40,000",
+        {"unit": "excess-deaths"},
+        id="a-noun-before-is-read-whole-excess-toll-not-toll",
+    ),
+    pytest.param(
+        "Ford recalled 1.9 million vehicles in March to fix a camera fault.",
+        "1.9 million",
+        {"unit": "recalls", "subject": "Ford"},
+        id="recalled-counts-recalls",
+    ),
+    pytest.param(
+        "The carmaker faces scrutiny in the United States and recalled 300,000 cars in May.",
+        "300,000",
+        {"unit": "recalls", "subject": None, "location": "United States"},
+        id="a-place-after-in-the-is-no-actor",
+    ),
+    pytest.param(
+        "The group sold 120,000 vans in the quarter, most of them in Germany.",
+        "120,000",
+        {"unit": "deliveries", "location": None},
+        id="a-part-s-place-is-not-the-whole-s",
+    ),
 ]
 
 
