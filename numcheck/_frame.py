@@ -60,6 +60,7 @@ _ENTERED = frozenset("stormed invaded raided overran infiltrated".split())
 """Verbs whose object is where what follows happens: "stormed southern Israel on Oct. 7,
 killing 1,400 people" (read like "in", within the sentence)."""
 _PART_WORDS = frozenset("them which whom those these".split())  # "most of them in China"
+_ASIDE_OPEN = re.compile(r"\s*(?:which|who|whose|whom)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\b(?:of|among) (?:them|which|whom|those|these)\b", re.IGNORECASE)
 _CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
 _PASSIVE = frozenset("were was are is been being reportedly now later also".split())
@@ -516,6 +517,12 @@ class Framer:
             # rules look at stays bounded however long a clause is (tables, scraped text).
             clause = (max(whole[0], mention.start - PHRASE), min(whole[1], mention.end + PHRASE))
             local = _local(doc.text, clause, mention)
+            if unit in self.lexicon.home_measures and self.lexicon.counterfactual:
+                rest = " ".join(doc.text[mention.end : clause[1]].lower().split())
+                for phrase, name in self.lexicon.counterfactual.items():
+                    if phrase in rest:  # "100,000 more ... than would have died": excess
+                        unit, kind, direction = name, "level", None
+                        break
             if (
                 kind == "change"
                 and unit == "percent"
@@ -880,6 +887,12 @@ class Framer:
             frame.unit = self._carried(doc, mention, topic)
             carried = frame.unit is not None
             frame.carried = topic[1] if carried else None
+            if carried and frame.unit in lex.home_measures:
+                # "the authors attribute 601,027 to violence": the violent deaths of the
+                # excess deaths counted before (``after`` phrases in measures.toml)
+                cause = self._verb_phrase(doc, doc.token_after(mention.end) - 1)
+                if cause in lex.home_measures:
+                    frame.unit = cause
         if frame.location is None:
             share = frame.unit == "percent" or mention.kind == "fraction"
             frame.location = self._place_after(doc, max(frame.noun_end, first), last, share=share)
@@ -1452,6 +1465,9 @@ class Framer:
                 between = doc.text[doc.tokens[index + measure[1] - 1].end : mention.start]
                 if _BREAK_COLON.search(between):
                     break
+                if "," in between and self._in_aside(doc, sentence, index):
+                    index -= 1  # "The ministry's count, which does not distinguish between
+                    continue  # civilians and combatants, topped 10,000": not combatants
                 words = between.split()
                 if own and (len(words) > 5 or not words or not _LINK.fullmatch(words[-1])):
                     pass  # past a plain noun of its own: only a close link ("reached")
@@ -1475,6 +1491,11 @@ class Framer:
             frame.subject = self._origin(doc, noun_start + width, here)
             frame.abroad = frame.subject is not None
         frame.location = self._place_after(doc, noun_start + width, here)
+
+    def _in_aside(self, doc: _Document, sentence: tuple[int, int], index: int) -> bool:
+        """Token ``index`` is in a relative clause between commas (", which ... ,")."""
+        opened = doc.text.rfind(",", sentence[0], doc.tokens[index].start)
+        return opened >= 0 and _ASIDE_OPEN.match(doc.text, opened + 1) is not None
 
     def _count_noun(self, doc: _Document, index: int, measure: tuple[str, int]) -> tuple[str, int]:
         """A measure noun met before a figure, and how surely it is what the figure

@@ -95,6 +95,10 @@ class Lexicon:
     """Measures of fighters: those an army says it killed ("killed 8,000 militants") are
     the deaths of their side (see :attr:`fighters_in`), counted apart from the toll of all
     the dead; with no side known, a running total of fighters of their own."""
+    counterfactual: Mapping[str, str] = field(default_factory=dict)
+    """Phrase -> measure: a count of people compared with what would have been ("100,000
+    more Iraqis have died ... than would have died had it never taken place") is this
+    measure's (excess deaths)."""
     fighters_in: Mapping[str, str] = field(default_factory=dict)
     """Place -> the armed group whose fighters an army counts there ("killed 12,000
     militants in Gaza": Hamas's dead): ``fights_in`` in actors.toml."""
@@ -116,6 +120,7 @@ def build_lexicon(
     monthly: set[str] = set()
     abroad: set[str] = set()
     after_verbs: dict[str, str] = {}
+    counterfactual: dict[str, str] = {}
     statistics: dict[str, str] = {}
     for name, entry in measures.get("measure", {}).items():
         statistic = entry.get("statistic") or ("running_total" if entry.get("cumulative") else None)
@@ -133,6 +138,8 @@ def build_lexicon(
             abroad.add(name)
         for phrase in entry.get("after", []):
             after_verbs[" ".join(phrase.lower().split())] = name
+        for phrase in entry.get("counterfactual", []):
+            counterfactual[" ".join(phrase.lower().split())] = name
         for form in entry.get("nouns", []):
             nouns[words(form.lower())] = name
         for form in entry.get("verbs", []):
@@ -184,6 +191,7 @@ def build_lexicon(
         abroad=frozenset(abroad),
         after_verbs=after_verbs,
         fighters_in=fighters_in,
+        counterfactual=counterfactual,
     )
 
 
@@ -201,6 +209,7 @@ class _Measure(_Strict):
     monthly: bool = False
     abroad: bool = False
     after: list[str] = []
+    counterfactual: list[str] = []
     statistic: Literal["level", "running_total", "flow", "rate", "share"] | None = None
 
 

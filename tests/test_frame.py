@@ -647,6 +647,27 @@ CASES = [
         {"unit": "deliveries", "location": None},
         id="a-part-s-place-is-not-the-whole-s",
     ),
+    pytest.param(
+        "Researchers estimate that 650,000 Iraqis have died as a consequence of the war. "
+        "Of those deaths, the authors attribute 600,000 to violence.",
+        "600,000",
+        {"unit": "deaths"},
+        id="a-continued-count-put-down-to-violence-is-violent-deaths",
+    ),
+    pytest.param(
+        "About 40,000 more people died in the region last year than would have died in a "
+        "normal year, officials said.",
+        "About 40,000",
+        {"unit": "excess-deaths", "kind": "level"},
+        id="more-than-would-have-died-is-excess-deaths-not-a-change",
+    ),
+    pytest.param(
+        "The agency said 500 people had been killed. Its tally, which does not separate "
+        "civilians from fighters, passed 900 on Friday.",
+        "900",
+        {"unit": "deaths"},
+        id="a-noun-in-a-relative-clause-is-not-the-figure-s",
+    ),
 ]
 
 
