@@ -2196,7 +2196,8 @@ def _fill_in(
             known.setdefault(group, {})[pair] = None
             if how in ("main", "home") and claim.location:
                 weak.setdefault(group, set()).add(claim.location)
-    homes = [g for g in known if g in lexicon.home_measures]
+    # people and the incidents that hurt them: each group's place may come from the others
+    homes = [g for g in known if g in lexicon.home_measures or g in lexicon.incidents]
     # The one side the article's counts of people and of attacks on them name, if only
     # one: "American and coalition forces ... attacked 16 times ... 21 US personnel had
     # suffered injuries ... Nineteen of them": all the US's.
@@ -2246,10 +2247,13 @@ def _fill_in(
                     if p and lends and (subject is None or s in (None, subject))
                 }
                 places = places or weak.get(group, set())
-                if not places and group in lexicon.home_measures:
-                    # people counted in an article are where its other people are,
-                    # if all agree: the excess deaths of a study of Iraqi deaths
-                    places = {p for g in homes for _, p, lends in known[g] if p and lends}
+                if not places and (group in lexicon.home_measures or group in lexicon.incidents):
+                    # people counted in an article are where its other people are, and
+                    # where the attacks on them are, if all agree (or are the parts of
+                    # one whole): the excess deaths of a study of Iraqi deaths; "62
+                    # injuries in those attacks" after "66 times ...: 32 in Iraq and 34
+                    # in Syria"
+                    places = _whole({p for g in homes for _, p, lends in known[g] if p and lends})
                     places = places or {p for g in homes for p in weak.get(g, ())}
                 where[group, subject] = next(iter(places)) if len(places) == 1 else None
             found = where[group, subject]
@@ -2264,6 +2268,15 @@ def _fill_in(
         fields["key"] = sys.intern(measure_key(claim.measure or claim.unit, subject, location))
         out.append(_unvalidated(fields, claim))
     return out
+
+
+def _whole(places: set[str]) -> set[str]:
+    """The one place of ``places`` that contains all the others, if any, else them all."""
+    if len(places) > 1:
+        outer = [p for p in places if all(contains(p, q) for q in places)]
+        if len(outer) == 1:
+            return set(outer)
+    return places
 
 
 def _month_before(time: TimeSpan) -> TimeSpan:

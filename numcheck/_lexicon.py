@@ -95,6 +95,9 @@ class Lexicon:
     """Measures of fighters: those an army says it killed ("killed 8,000 militants") are
     the deaths of their side (see :attr:`fighters_in`), counted apart from the toll of all
     the dead; with no side known, a running total of fighters of their own."""
+    incidents: frozenset[str] = frozenset()
+    """Counts of incidents that hurt people (attacks): an article's counts of people and
+    of such incidents are at the one place they name, when a figure names none."""
     counterfactual: Mapping[str, str] = field(default_factory=dict)
     """Phrase -> measure: a count of people compared with what would have been ("100,000
     more Iraqis have died ... than would have died had it never taken place") is this
@@ -121,6 +124,7 @@ def build_lexicon(
     abroad: set[str] = set()
     after_verbs: dict[str, str] = {}
     counterfactual: dict[str, str] = {}
+    incidents: set[str] = set()
     statistics: dict[str, str] = {}
     for name, entry in measures.get("measure", {}).items():
         statistic = entry.get("statistic") or ("running_total" if entry.get("cumulative") else None)
@@ -134,6 +138,8 @@ def build_lexicon(
             combatants.add(name)
         if entry.get("monthly", False):
             monthly.add(name)
+        if entry.get("incidents", False):
+            incidents.add(name)
         if entry.get("abroad", False):
             abroad.add(name)
         for phrase in entry.get("after", []):
@@ -192,6 +198,7 @@ def build_lexicon(
         after_verbs=after_verbs,
         fighters_in=fighters_in,
         counterfactual=counterfactual,
+        incidents=frozenset(incidents),
     )
 
 
@@ -207,6 +214,7 @@ class _Measure(_Strict):
     home: bool = False
     combatants: bool = False
     monthly: bool = False
+    incidents: bool = False
     abroad: bool = False
     after: list[str] = []
     counterfactual: list[str] = []

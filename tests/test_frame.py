@@ -842,6 +842,34 @@ def test_a_town_s_mentions_count_for_its_named_country_as_main_place() -> None:
     assert claim.location == "Gaza"
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        pytest.param(
+            "Militias have launched more than 90 attacks on US bases since October, officials "
+            "said.\n\nForty US troops have been hurt in the strikes on outposts in Iraq and "
+            "Syria.",
+            "more than 90",
+            "Iraq+Syria",
+            id="attacks-are-where-the-people-they-hurt-are",
+        ),
+        pytest.param(
+            "US forces have been attacked about 50 times since May: 20 times in Iraq and 30 "
+            "times in Syria.\n\nTroops have suffered about 40 injuries in those attacks, an "
+            "official said.",
+            "about 40",
+            "Iraq+Syria",
+            id="people-hurt-are-where-the-whole-of-the-attacks-is",
+        ),
+    ],
+)
+def test_people_and_the_incidents_that_hurt_them_share_a_place(
+    text: str, figure: str, place: str
+) -> None:
+    [claim] = [c for c in numcheck.extract(text, published=ANCHOR) if c.text == figure]
+    assert claim.location == place
+
+
 def test_packaged_framer_is_built_once() -> None:
     from numcheck._frame import Framer
 
