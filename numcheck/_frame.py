@@ -35,7 +35,7 @@ from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measu
 from ._numbers import NumberMention, find_numbers
 from ._places import PlaceMatcher, ancestors, contains, gazetteer
 from ._statistic import VIOLENCE, Context, read_event, read_modality, read_statistic
-from ._time import Anchor, TimeResolver, when_clause
+from ._time import MAX_DATE_DISTANCE, Anchor, TimeResolver, when_clause
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
 # Function words that end the noun phrase after a figure.
@@ -450,6 +450,7 @@ class Framer:
         sentences: dict[tuple[int, int], str] = {}
         attributor = TextAttributor(doc.text, doc.sentences, self.sources)
         shapes = _shapes(figures) if any(inner) else []
+        inside = _tokens_inside(doc, figures) if any(inner) else []
         guessed: dict[int, str] = {}  # claims framed by a guess (see _Frame.guess)
         heads: dict[int, int] = {}  # an elided figure -> the figure its noun is from
         incidents: dict[str, tuple[str, TimeSpan]] = {}  # kind -> the last dated incident
@@ -463,7 +464,12 @@ class Framer:
             # A member's frame depends on the figure and its neighbours, its window and
             # the frame of the figure before it (which it may borrow a noun from).
             signature = (
-                (sentence, told, *_signature(doc.text, figures, number, shapes))
+                (
+                    sentence,
+                    told,
+                    _words_to_date(doc, number, sentence, date_starts, figure_starts, inside),
+                    *_signature(doc.text, figures, number, shapes),
+                )
                 if inner[number]
                 else None
             )
@@ -2035,6 +2041,36 @@ def _signature(
         text[mention.end : after.start],
         shapes[number + 1],
     )
+
+
+def _tokens_inside(doc: _Document, figures: list[NumberMention]) -> list[int]:
+    """How many words the figures before each figure hold (prefix sums)."""
+    inside = [0]
+    for mention in figures:
+        inside.append(inside[-1] + doc.token_after(mention.end) - doc.token_after(mention.start))
+    return inside
+
+
+def _words_to_date(
+    doc: _Document,
+    number: int,
+    sentence: tuple[int, int],
+    date_starts: list[int],
+    figure_starts: list[int],
+    inside: list[int],
+) -> int | None:
+    """The words (not counting the figures' own) from figure ``number`` to the first date
+    after it in its sentence, up to one past :data:`MAX_DATE_DISTANCE`: a list member that
+    close to a date may be dated by it ("... one and twenty and one in 2019"), so it is
+    framed like the members as far from it only."""
+    end = figure_starts[number]
+    at = bisect.bisect_left(date_starts, end + 1)
+    if at == len(date_starts) or date_starts[at] >= sentence[1]:
+        return None
+    date = date_starts[at]
+    last = bisect.bisect_left(figure_starts, date)
+    words = doc.token_after(date) - doc.token_after(end) - (inside[last] - inside[number])
+    return min(words, MAX_DATE_DISTANCE + 1)
 
 
 def _shapes(figures: list[NumberMention]) -> list[str]:

@@ -189,6 +189,10 @@ LIST_TEXTS = [
     pytest.param(" ".join(f"{n}%" for n in range(60)) + " of Iraqis", id="percents"),
     pytest.param("9 to 8 to " * 30 + "troops", id="to-joined"),
     pytest.param("1 and 2 and " * 30 + "3 killed in 2019", id="and-joined"),
+    pytest.param(
+        " and ".join(["one", "twenty"] * 100) + " in 2019",
+        id="members-near-a-date-are-dated-by-it",  # found by hypothesis
+    ),
 ]
 
 
