@@ -59,6 +59,7 @@ _LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
 _ENTERED = frozenset("stormed invaded raided overran infiltrated".split())
 """Verbs whose object is where what follows happens: "stormed southern Israel on Oct. 7,
 killing 1,400 people" (read like "in", within the sentence)."""
+_MOVING = frozenset("arriving fleeing coming escaping evacuated".split())  # ... from PLACE
 _PART_WORDS = frozenset("them which whom those these".split())  # "most of them in China"
 _ASIDE_OPEN = re.compile(r"\s*(?:which|who|whose|whom)\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\b(?:of|among) (?:them|which|whom|those|these)\b", re.IGNORECASE)
@@ -941,9 +942,25 @@ class Framer:
                 frame.guess = "main"
         if frame.abroad and frame.location == lex.homes.get(frame.subject or ""):
             frame.location, frame.guess = None, None  # refugees from Ukraine are not there
-        if frame.subject is None and not agent and not killed and frame.unit in lex.abroad:
-            host = self._topic(doc, sentence, frame.unit)  # "Britain has welcomed 150,000"
-            frame.location = frame.location or lex.homes.get(host or "")
+        moved = lex.from_abroad.get(frame.unit or "") if frame.abroad else None
+        if moved is not None:
+            # "1,045,854 people from Ukraine" counted in Germany are refugees (but not "200
+            # people from Britain were at the rally": no place they are counted in)
+            host = self._topic(doc, sentence, moved)
+            where = frame.location or (lex.homes.get(host or "") if host != frame.subject else None)
+            if where is not None and where != lex.homes.get(frame.subject or ""):
+                frame.unit = moved
+        if (
+            (frame.subject is None or frame.abroad)
+            and not agent
+            and not killed
+            and frame.unit in lex.abroad
+        ):
+            # "Britain has welcomed 150,000"; "Russian authorities have raised their count
+            # of people arriving from Ukraine to 5.5 million": the host is where they are
+            host = self._topic(doc, sentence, frame.unit)
+            if host != frame.subject:
+                frame.location = frame.location or lex.homes.get(host or "")
         elif frame.subject is None and not agent and not killed:
             frame.subject = (
                 self._topic(doc, sentence, frame.unit)
@@ -1287,6 +1304,8 @@ class Framer:
     def _origin(self, doc: _Document, index: int, last: int) -> str | None:
         """Where the people counted come from, right after their noun: "refugees from
         Ukraine", "people from Ukraine" are Ukraine's (and not in Ukraine)."""
+        if index + 1 < last and doc.lower[index] in _MOVING and doc.lower[index + 1] == "from":
+            index += 1  # "people arriving from Ukraine"
         if index >= last or doc.lower[index] != "from" or not _joined(doc.gap(index - 1, index)):
             return None
         index += 1

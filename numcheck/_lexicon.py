@@ -95,6 +95,9 @@ class Lexicon:
     """Measures of fighters: those an army says it killed ("killed 8,000 militants") are
     the deaths of their side (see :attr:`fighters_in`), counted apart from the toll of all
     the dead; with no side known, a running total of fighters of their own."""
+    from_abroad: Mapping[str, str] = field(default_factory=dict)
+    """Measure -> measure: people of one counted away from the place they come from are
+    the other's ("1,045,854 people from Ukraine" in Germany are refugees)."""
     incidents: frozenset[str] = frozenset()
     """Counts of incidents that hurt people (attacks): an article's counts of people and
     of such incidents are at the one place they name, when a figure names none."""
@@ -125,6 +128,7 @@ def build_lexicon(
     after_verbs: dict[str, str] = {}
     counterfactual: dict[str, str] = {}
     incidents: set[str] = set()
+    from_abroad: dict[str, str] = {}
     statistics: dict[str, str] = {}
     for name, entry in measures.get("measure", {}).items():
         statistic = entry.get("statistic") or ("running_total" if entry.get("cumulative") else None)
@@ -140,6 +144,8 @@ def build_lexicon(
             monthly.add(name)
         if entry.get("incidents", False):
             incidents.add(name)
+        if entry.get("from_abroad"):
+            from_abroad[name] = entry["from_abroad"]
         if entry.get("abroad", False):
             abroad.add(name)
         for phrase in entry.get("after", []):
@@ -199,6 +205,7 @@ def build_lexicon(
         fighters_in=fighters_in,
         counterfactual=counterfactual,
         incidents=frozenset(incidents),
+        from_abroad=from_abroad,
     )
 
 
@@ -215,6 +222,7 @@ class _Measure(_Strict):
     combatants: bool = False
     monthly: bool = False
     incidents: bool = False
+    from_abroad: str | None = None
     abroad: bool = False
     after: list[str] = []
     counterfactual: list[str] = []

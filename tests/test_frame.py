@@ -668,6 +668,24 @@ CASES = [
         {"unit": "deaths"},
         id="a-noun-in-a-relative-clause-is-not-the-figure-s",
     ),
+    pytest.param(
+        "As of 2 January there were 900,000 people from Syria in Germany, a spokesman said.",
+        "900,000",
+        {"unit": "refugees", "subject": "Syria", "location": "Germany"},
+        id="people-from-a-country-counted-in-another-are-refugees",
+    ),
+    pytest.param(
+        "Turkish authorities said the count of people arriving from Syria had passed 3.5 million.",
+        "3.5 million",
+        {"unit": "refugees", "subject": "Syria", "location": "Turkey"},
+        id="people-arriving-from-a-country-counted-by-a-host-are-its-refugees",
+    ),
+    pytest.param(
+        "Some 200 people from Britain were at the rally.",
+        "Some 200",
+        {"unit": "people", "location": None},
+        id="people-from-a-country-counted-nowhere-else-are-people",
+    ),
 ]
 
 
