@@ -308,12 +308,9 @@ def ours(text: str) -> list[Item]:
             qualifier = "approx" if approx else "exact"
         else:
             qualifier = claim.qualifier
-        items.append(
-            Item(
-                claim.start, claim.end, claim.text, value, low, high, qualifier, is_range,
-                claim.direction,
-            )
-        )  # fmt: skip
+        item = Item(claim.start, claim.end, claim.text, value, low, high, qualifier, is_range,
+                    claim.direction)  # fmt: skip
+        items.append(item)
     return items
 
 
@@ -331,15 +328,10 @@ def theirs(text: str) -> list[Item]:
     for q in found:
         start, end = (int(x) for x in q.span)
         value = float(q.value)
-        spread = getattr(q, "uncertainty", None)
-        if spread:
-            half = float(spread)
-            items.append(
-                Item(start, end, str(q.surface), value, value - half, value + half, "exact",
-                     True, None)
-            )  # fmt: skip
-        else:
-            items.append(Item(start, end, str(q.surface), value, value, value, "exact", False, None))
+        spread = float(getattr(q, "uncertainty", None) or 0.0)
+        low, high = value - spread, value + spread
+        item = Item(start, end, str(q.surface), value, low, high, "exact", bool(spread), None)
+        items.append(item)
     return items
 
 
