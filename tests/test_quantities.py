@@ -29,8 +29,8 @@ from eval_quantities import (
 )
 
 # Measured 2026-12-01 (170 cases, 340 gold quantities): value P 67.1% R 70.9% F1 69.0%;
-# value+qualifier P 54.3% R 57.4% F1 55.8%. quantulum3 on the same cases: value F1 62.8%,
-# value+qualifier F1 42.0%. An honest baseline: the set is written against the weak
+# value+qualifier P 54.3% R 57.4% F1 55.8%. quantulum3 on the same cases: value F1 63.4%,
+# value+qualifier F1 41.7%. An honest baseline: the set is written against the weak
 # points of issue 13, which later work improves.
 FLOOR_VALUE_F1 = 0.68
 FLOOR_FULL_F1 = 0.55
