@@ -28,9 +28,9 @@ from eval_quantities import (
     value_match,
 )
 
-# Measured 2026-12-01 (170 cases, 340 gold quantities): value P 67.1% R 70.9% F1 69.0%;
-# value+qualifier P 54.3% R 57.4% F1 55.8%. quantulum3 on the same cases: value F1 63.4%,
-# value+qualifier F1 41.7%. An honest baseline: the set is written against the weak
+# Measured 2026-12-01 (171 cases, 342 gold quantities): value P 67.5% R 71.1% F1 69.2%;
+# value+qualifier P 54.7% R 57.6% F1 56.1%. quantulum3 on the same cases: value F1 63.5%,
+# value+qualifier F1 42.0%. An honest baseline: the set is written against the weak
 # points of issue 13, which later work improves.
 FLOOR_VALUE_F1 = 0.68
 FLOOR_FULL_F1 = 0.55
