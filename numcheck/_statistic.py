@@ -70,7 +70,8 @@ _RATE_HORIZON = Gate(
     re.compile(
         r"\b(?P<month>month[\s-]on[\s-]month|from the previous month|on the month|"
         r"in (?:a single|one) month|over the (?:past |last )?month|in the (?:past|last) month|"
-        r"month[\s-]over[\s-]month|m/m)\b|\b(?P<quarter>quarter[\s-]on[\s-]quarter|"
+        r"month[\s-]over[\s-]month|(?:on )?a monthly basis|m/m)\b|"
+        r"\b(?P<quarter>quarter[\s-]on[\s-]quarter|"
         r"on the quarter|quarter[\s-]over[\s-]quarter|q/q)\b|\b(?P<year>year[\s-]on[\s-]year|"
         r"annual|annually|a year earlier|in the (?:year|12 months) to|year[\s-]over[\s-]year|"
         r"y/y|12-month|(?:over|across) the (?:past |last )?(?:year|12 months)|on the year)\b",
@@ -78,6 +79,7 @@ _RATE_HORIZON = Gate(
     ),
     *"month m/m quarter q/q year annual y/y".split(),
 )
+"""(``monthly`` is found by ``month``.)"""
 _TOTAL = Gate(
     re.compile(
         r"\b(?:so far|to date|in total|a total of|total|toll|tally|tallies|cumulative|"
@@ -192,6 +194,11 @@ def _rate_horizon(ctx: Context) -> Reading | None:
     if ctx.unit != "percent" or ctx.default not in (None, "rate"):
         return None
     found = _RATE_HORIZON.search(ctx.local, ctx.folded)
+    lead = ctx.before.rpartition(",")[0].rsplit(",", 1)[-1] if found is None else ""
+    if lead and not any(ch.isdigit() for ch in lead):
+        # the clause before, with no figure of its own: "On the month, the consumer
+        # prices index rose by 1.2%"
+        found = _RATE_HORIZON.search(lead, fold(lead))
     if found is None:
         if ctx.default == "rate" and ctx.kind != "change":
             return Reading("rate", "year")

@@ -888,6 +888,29 @@ def test_people_and_the_incidents_that_hurt_them_share_a_place(
     assert claim.location == place
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        pytest.param(
+            "On the month, the consumer prices index rose by 1.2%.", "month", id="on-the-month"
+        ),
+        pytest.param(
+            "On a monthly basis, consumer prices gained 2.1 per cent.",
+            "month",
+            id="on-a-monthly-basis",
+        ),
+        pytest.param(
+            "Prices rose 2% on the month, and the CPIH index rose 8.7%.",
+            None,
+            id="not-from-another-figure-s-clause",
+        ),
+    ],
+)
+def test_a_rate_s_horizon_may_open_its_sentence(text: str, period: str | None) -> None:
+    claim = numcheck.extract(text, published=ANCHOR)[-1]
+    assert (claim.statistic, claim.period) == ("change", period)
+
+
 def test_packaged_framer_is_built_once() -> None:
     from numcheck._frame import Framer
 
