@@ -48,6 +48,9 @@ from ._rules import Check, Granularity, MeasureRule, Rules
 _ALL_PAIRS = 1024
 """Above this many candidate pairs of figures at one time, compare by value order."""
 
+_RECORDS = 16
+"""A running total is judged against at most this many earlier records above it."""
+
 _MIN_DAY = dt.date.min.toordinal()
 _MAX_DAY = dt.date.max.toordinal()
 _GRANULARITIES: tuple[tuple[int, Granularity], ...] = (
@@ -430,8 +433,10 @@ class _Key:
         active: list[_Time] = []  # earlier times that may still be the same time
         # The latest earlier times that no longer can be: any, and one with a precise figure.
         passed: list[_Time | None] = [None, None]
-        peak: _Time | None = None  # running totals: the time of the highest precise count
-        peak_low = -math.inf
+        # running totals: the times that raised the highest count so far (its records),
+        # in time order, so in the order of their counts, and those counts
+        records: list[_Time] = []
+        record_lows: list[float] = []
         for now in times:
             check: Check = "unknown-time" if now.unknown else "conflict"
             yield from self._pairs(now.figures, None, check, 0, now.granularity)
@@ -452,12 +457,16 @@ class _Key:
                     _keep_latest(before, earlier)
             if not now.unknown:
                 earlier_times = dict.fromkeys(t for t in before if t is not None)
-                if peak is not None and peak not in earlier_times:
-                    # a running total lower than the highest one counted before is a
-                    # regression even when a lower count came in between
-                    gap, coarser = self._gap(peak, now)
-                    if gap > self._window(coarser):
-                        earlier_times[peak] = None
+                # a running total lower than counts before it is a regression against
+                # each of them, even when a lower count came in between: against every
+                # record above it (the latest _RECORDS of them)
+                below = min(f.interval.high for f in now.figures)
+                above = bisect.bisect_right(record_lows, below)
+                for record in records[max(above, len(records) - _RECORDS) :]:
+                    if record not in earlier_times:
+                        gap, coarser = self._gap(record, now)
+                        if gap > self._window(coarser):
+                            earlier_times[record] = None
                 for earlier in earlier_times:
                     gap, coarser = self._gap(earlier, now)
                     yield from self._pairs(earlier.figures, now.figures, "change", gap, coarser)
@@ -467,8 +476,9 @@ class _Key:
                         for f in now.figures
                         if not f.interval.vague and math.isfinite(f.interval.low)
                     ]
-                    if lows and (peak is None or max(lows) > peak_low):
-                        peak, peak_low = now, max(lows)
+                    if lows and (not records or max(lows) > record_lows[-1]):
+                        records.append(now)
+                        record_lows.append(max(lows))
             active.append(now)
         if adrift:  # no time and no publication date: against each other and the latest
             yield from self._pairs(adrift, None, "unknown-time", None, None)
