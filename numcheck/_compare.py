@@ -569,7 +569,7 @@ class _Key:
         for a, b in _candidates(first, second):
             if not (a.in_focus(self.focus) or b.in_focus(self.focus)):
                 continue
-            if _one_sentence(a, b):
+            if _one_sentence(a, b) and not self._revised_down(a, b):
                 continue  # figures of one sentence are parts, ends or periods of a story
             if check != "change":  # a figure meets each other figure once as the same time
                 if (id(a), b.interval) in seen or (id(b), a.interval) in seen:
@@ -579,6 +579,18 @@ class _Key:
             if agree(a.interval, b.interval, self.rule):
                 continue
             yield self._judge(a, b, check, gap, coarser)
+
+    def _revised_down(self, a: _Figure, b: _Figure) -> bool:
+        """Running totals of one sentence whose later as-of day has the lower count: the
+        sentence states a revision down ("now about a million, after the 1.2 million it
+        gave in the autumn"), which is a regression, not the ends of a rise."""
+        if not self.totals:
+            return False
+        day_a, day_b = self._when(a.lead)[0], self._when(b.lead)[0]
+        if day_a == day_b:
+            return False
+        earlier, later = (a, b) if day_a < day_b else (b, a)
+        return later.interval.high < earlier.interval.low
 
     def _judge(
         self, a: _Figure, b: _Figure, check: Check, gap: int | None, coarser: Granularity | None
