@@ -48,8 +48,9 @@ from ._rules import Check, Granularity, MeasureRule, Rules
 _ALL_PAIRS = 1024
 """Above this many candidate pairs of figures at one time, compare by value order."""
 
-_RECORDS = 16
-"""A running total is judged against at most this many earlier records above it."""
+_REACH = 16
+"""A running total is judged against at most this many earlier records above it, and a
+slipped zero against at most this many of its twins (the nearest in time)."""
 
 _MIN_DAY = dt.date.min.toordinal()
 _MAX_DAY = dt.date.max.toordinal()
@@ -427,9 +428,16 @@ class _Key:
         self._words: dict[int, tuple[str, str]] = {}  # claim -> its provenance, its figure
         self._seen: set[tuple[int, Interval]] = set()  # (figure, interval) met at one time
         self._names: dict[str, str] = {}  # check -> rule name
+        # slipped zeros: figure -> its twins (the figures it slipped from), nearest first
+        self._slips: dict[int, list[_Figure]] = {}
+        self._slip_pairs: set[frozenset[int]] = set()  # pairs with a slip already judged
+        self._time_of: dict[int, _Time] = {}  # figure -> its time
 
     def compare(self, claims: Sequence[Claim]) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
         times, adrift = self._figures(claims)
+        self._slips = _slips(times, self.rule.typo)
+        if self._slips:
+            self._time_of = {id(f): t for t in times for f in t.figures}
         active: list[_Time] = []  # earlier times that may still be the same time
         # The latest earlier times that no longer can be: any, and one with a precise figure.
         passed: list[_Time | None] = [None, None]
@@ -459,10 +467,10 @@ class _Key:
                 earlier_times = dict.fromkeys(t for t in before if t is not None)
                 # a running total lower than counts before it is a regression against
                 # each of them, even when a lower count came in between: against every
-                # record above it (the latest _RECORDS of them)
+                # record above it (the latest _REACH of them)
                 below = min(f.interval.high for f in now.figures)
                 above = bisect.bisect_right(record_lows, below)
-                for record in records[max(above, len(records) - _RECORDS) :]:
+                for record in records[max(above, len(records) - _REACH) :]:
                     if record not in earlier_times:
                         gap, coarser = self._gap(record, now)
                         if gap > self._window(coarser):
@@ -480,6 +488,7 @@ class _Key:
                         records.append(now)
                         record_lows.append(max(lows))
             active.append(now)
+        yield from self._slipped_pairs()
         if adrift:  # no time and no publication date: against each other and the latest
             yield from self._pairs(adrift, None, "unknown-time", None, None)
             latest = [t for t in times if not t.unknown][-1:]
@@ -569,9 +578,17 @@ class _Key:
         for a, b in _candidates(first, second):
             if not (a.in_focus(self.focus) or b.in_focus(self.focus)):
                 continue
-            if _one_sentence(a, b) and not self._revised_down(a, b):
+            slipped = bool(self._slips) and (id(a) in self._slips or id(b) in self._slips)
+            if _one_sentence(a, b) and not slipped and not self._revised_down(a, b):
                 continue  # figures of one sentence are parts, ends or periods of a story
-            if check != "change":  # a figure meets each other figure once as the same time
+            if slipped:
+                pair = frozenset((id(a), id(b)))
+                if pair in self._slip_pairs:
+                    continue
+                self._slip_pairs.add(pair)
+            if check != "change" and not slipped:
+                # a figure meets each other figure once as the same time (a slipped zero
+                # meets each: it is an error against every figure around it)
                 if (id(a), b.interval) in seen or (id(b), a.interval) in seen:
                     continue
                 seen.add((id(a), b.interval))
@@ -579,6 +596,24 @@ class _Key:
             if agree(a.interval, b.interval, self.rule):
                 continue
             yield self._judge(a, b, check, gap, coarser)
+
+    def _slipped_pairs(self) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
+        """Each slipped zero against its twins, whatever the time between them (the
+        nearest ``_REACH`` of them), where the sweep did not already judge the pair."""
+        for slip_id, twins in self._slips.items():
+            slip_time = self._time_of[slip_id]
+            slip = next(f for f in slip_time.figures if id(f) == slip_id)
+            for twin in twins:
+                pair = frozenset((slip_id, id(twin)))
+                if pair in self._slip_pairs:
+                    continue
+                self._slip_pairs.add(pair)
+                if not (slip.in_focus(self.focus) or twin.in_focus(self.focus)):
+                    continue
+                if agree(slip.interval, twin.interval, self.rule):
+                    continue
+                gap, coarser = self._gap(self._time_of[id(twin)], slip_time)
+                yield self._judge(twin, slip, "typo", gap, coarser)
 
     def _revised_down(self, a: _Figure, b: _Figure) -> bool:
         """Running totals of one sentence whose later as-of day has the lower count: the
@@ -611,6 +646,18 @@ class _Key:
             small = min(abs(ma or 0), abs(mb or 0)) < _TYPO_FLOOR
             if not small and not (self.totals and (ratio or 0) > 1):
                 check = "typo"
+        slip: tuple[str, str] | None = None
+        if check == "change" and self._slips and self.family not in ("flow", "total"):
+            # a change of a level to or from a slipped zero is no change: the slip is an
+            # error (a flow of another period, or a total counted to another day, is
+            # another quantity: only the slip's twins are judged against it)
+            for one, other in ((a, b), (b, a)):
+                twins = self._slips.get(id(one))
+                if twins is not None:
+                    check = "typo"
+                    if not any(t is other for t in twins):
+                        slip = (one.lead.text, twins[0].lead.text)
+                    break
         if check == "change":
             verdict = "change"
             lower = b.interval.high < a.interval.low
@@ -635,7 +682,7 @@ class _Key:
             severity=severity,
             claims=(a.lead, b.lead),
             rule=self._names.setdefault(check, f"{self.name}/{check}"),
-            explanation=self._explain(a.lead, b.lead, check, gap, coarser, ratio),
+            explanation=self._explain(a.lead, b.lead, check, gap, coarser, ratio, slip),
             ratio=ratio,
             same_article=a.lead.article == b.lead.article,
             support=(len(a.claims), len(b.claims)),
@@ -650,6 +697,7 @@ class _Key:
         gap: int | None,
         coarser: Granularity | None,
         ratio: float | None,
+        slip: tuple[str, str] | None = None,
     ) -> str:
         words = self._words
         for claim in (a, b):
@@ -666,6 +714,7 @@ class _Key:
             coarser,
             ratio,
             None if coarser is None else self._window(coarser),
+            slip,
         )
 
 
@@ -681,6 +730,86 @@ def _slipped(ratio: float | None, tolerance: float | None) -> bool:
     power = math.log10(ratio if ratio >= 1 else 1 / ratio)
     nearest = round(power)
     return 1 <= nearest <= 3 and abs(10**power / 10**nearest - 1) <= tolerance
+
+
+def _slips(times: Sequence[_Time], tolerance: float | None) -> dict[int, list[_Figure]]:
+    """The slipped zeros among the figures of a key: figure -> its twins, nearest in time
+    first (at most ``_REACH``).
+
+    Two precise figures of 100 or more with the same digits a power of ten apart (×10,
+    ×100, ×1000: "2,500" and "Some 25,000") are twins; one of them is a slip when the
+    figures around it (the other figures of its time and of the known times just before
+    and after it) are mostly (more than half) nearer to its twin's size than to its own:
+    20,000 Syria troops between 900 and "fewer than 1,000". When figures of each
+    size look odd beside the other (210 then 2,100 and nothing else), neither is a slip.
+    Which figures are twins and slips depends on their values and times alone, never on
+    the tolerances; ``None`` (no slipped zeros read, the rule ``typo``) finds none.
+    """
+    if tolerance is None:
+        return {}
+    groups: dict[tuple[bool, float], dict[int, list[tuple[int, _Figure]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for at, time in enumerate(times):
+        if time.unknown:
+            continue
+        for figure in time.figures:
+            m = midpoint(figure.interval) if figure.precise else None
+            if m is None or abs(m) < _TYPO_FLOOR or not math.isfinite(m):
+                continue
+            power = math.floor(math.log10(abs(m)))
+            digits = round(abs(m) / 10**power, 9)
+            groups[(m > 0, digits)][power].append((at, figure))
+    slips: dict[int, list[_Figure]] = {}
+    for (_, digits), by_power in groups.items():
+        if len(by_power) < 2:
+            continue
+        odd: dict[int, tuple[int, int, int]] = {}  # figure -> (its power, twins', time)
+        for power, members in by_power.items():
+            for at, figure in members:
+                around = _around(times, at, figure)
+                own = 10**power
+                for other in sorted(by_power):
+                    size = 10**other
+                    nearer = sum(
+                        abs(math.log10(m / digits / size)) < abs(math.log10(m / digits / own))
+                        for m in around
+                    )
+                    if 1 <= abs(other - power) <= 3 and 2 * nearer > len(around):
+                        odd[id(figure)] = (power, other, at)
+                        break
+        slipped_powers = {(power, other) for power, other, _ in odd.values()}
+        for power, members in by_power.items():
+            for at, figure in members:
+                if id(figure) not in odd:
+                    continue
+                _, other, _ = odd[id(figure)]
+                if (other, power) in slipped_powers:
+                    continue  # each size looks odd beside the other: neither is the slip
+                nearest = sorted(by_power[other], key=lambda t: (abs(t[0] - at), t[0]))
+                slips[id(figure)] = [f for _, f in nearest[:_REACH]]
+    return slips
+
+
+def _around(times: Sequence[_Time], at: int, figure: _Figure) -> list[float]:
+    """The sizes of the figures around ``figure`` (of ``times[at]``): the other figures of
+    its time and of the nearest known times before and after it."""
+    near = [times[at]]
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(times) and times[i].unknown:
+            i += step
+        if 0 <= i < len(times):
+            near.append(times[i])
+    sizes = []
+    for time in near:
+        for other in time.figures:
+            if other is figure:
+                continue
+            m = midpoint(other.interval)
+            if m is not None and m > 0 and math.isfinite(m):
+                sizes.append(m)
+    return sizes
 
 
 def _one_sentence(a: _Figure, b: _Figure) -> bool:
@@ -811,9 +940,11 @@ def _explain(
     coarser: Granularity | None,
     ratio: float | None,
     window: int | None = None,
+    slip: tuple[str, str] | None = None,
 ) -> str:
     """Two plain sentences: both figures with source and time, then the ratio and rule
-    (``window``: the days two times may be apart and be the same time)."""
+    (``window``: the days two times may be apart and be the same time; ``slip``: the
+    slipped zero of the two, and the figure it slipped from, when the other is neither)."""
     same = " (same article)" if same_article else ""
     head = f"{a[0]} says {a[1]}; {b[0]}{same} says {b[1]}."
     times = (
@@ -836,6 +967,12 @@ def _explain(
         why = (
             f"; {name} is a running total, so a lower later figure is "
             f"{VERDICTS['regression'].means}"
+        )
+    elif check == "typo" and slip is not None:
+        why = (
+            f'; "{slip[0]}" is a slipped zero of "{slip[1]}" stated elsewhere for this '
+            "measure (the same digits, a power of ten apart, where the figures around it "
+            "are of the other size): an error, not a change"
         )
     elif check == "typo":
         why = (
