@@ -205,6 +205,8 @@ def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
         for key, parts in current.items():
             if len(parts) == 3 and parts[part] == UNKNOWN:
                 candidates = known.get((*parts[:part], *parts[part + 1 :]), {})
+                if len(candidates) > 1:  # a part stated once is no rival of a consensus
+                    candidates = {n: k for n, k in candidates.items() if k >= _CONSENSUS}
                 if part == 2 and len(candidates) > 1:
                     candidates = _wholes_of(candidates)
                 if len(candidates) == 1:
