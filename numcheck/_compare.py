@@ -224,6 +224,8 @@ def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
     for key, parts in current.items():
         if len(parts) == 3 and parts[1] == parts[2] == UNKNOWN:
             stated_pairs = by_measure.get(parts[0], {})
+            if len(stated_pairs) > 1:
+                stated_pairs = {p: k for p, k in stated_pairs.items() if k >= _CONSENSUS}
             if len(stated_pairs) == 1:
                 [((whose, where), times)] = stated_pairs.items()
                 if times >= _CONSENSUS:
