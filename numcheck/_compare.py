@@ -13,7 +13,11 @@ same key are compared, and only levels (not changes) with a known unit. Within a
   with the nearest such time that has a precise figure (finite bounds, not vague), so
   that "thousands" in between does not hide 5,000 then 2,500: different values give a
   ``change``, or a ``regression`` when the measure is cumulative and the later figure is
-  below the earlier one;
+  below the earlier one; a running total is also compared with every earlier record
+  above it (the latest ``_REACH``);
+- a *slipped zero* (a figure with the digits of another a power of ten away, among
+  figures of that other size) is judged against its twins wherever they are, and a
+  level's change to or from it is an error (rule ``MEASURE/typo``), see :func:`_slips`;
 - a figure of unknown time stands at its article's publication date: disagreeing with
   a figure of the same time there, it is a ``conflict`` at the ``unknown_time``
   severity (rule ``MEASURE/unknown-time``); it never makes a change.
