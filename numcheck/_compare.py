@@ -416,6 +416,25 @@ def granularity(start: int, end: int) -> Granularity:
     return next((name for limit, name in _GRANULARITIES if days <= limit), "longer")
 
 
+def _calendar_start(claim: Claim, as_of: dt.date) -> dt.date | None:
+    """The first day of the calendar month, quarter or year a running total is counted
+    to when that period is all that is known of its as-of day: the total's time is the
+    period ("reported in 2006") and its as-of the period's last day, which is not its
+    publication date. ``None`` when the as-of day is a day."""
+    start, end = claim.time.start, claim.time.end
+    if start is None or end != as_of or as_of == claim.anchor or start.day != 1:
+        return None
+    following = end + dt.timedelta(days=1)
+    if following.day != 1:
+        return None
+    months = (following.year - start.year) * 12 + following.month - start.month
+    if months == 12 and start.month == 1:
+        return start
+    if months == 1 or (months == 3 and start.month % 3 == 1):
+        return start
+    return None
+
+
 def _days(span: TimeSpan) -> tuple[int, int]:
     start = span.start.toordinal() if span.start else _MIN_DAY
     end = span.end.toordinal() if span.end else _MAX_DAY
@@ -527,7 +546,8 @@ class _Key:
         if self.totals:
             day = claim.as_of or (claim.time.end if claim.time.known else None)
             if day is not None:
-                return day.toordinal(), day.toordinal(), False
+                start = _calendar_start(claim, day)
+                return (start or day).toordinal(), day.toordinal(), False
         elif claim.time.known:
             return (*_days(claim.time), False)
         if claim.anchor is not None:

@@ -770,3 +770,43 @@ def test_a_part_stated_once_does_not_compete_with_a_consensus(
     counts: dict[str, int], unknown: str, resolved: str
 ) -> None:
     assert resolve_keys(counts)[unknown] == resolved
+
+
+def _counted(value: float, start: str, as_of: str, published: str, article: str) -> Claim:
+    """A running total whose time runs from ``start`` to ``as_of``."""
+    return _total(value, as_of, article).model_copy(
+        update={"time": span(start, as_of), "anchor": dt.date.fromisoformat(published)}
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        pytest.param(
+            _counted(151_000, "2003-03-01", "2006-06-30", "2008-01-09", "a"),
+            _counted(600_000, "2006-01-01", "2006-12-31", "2008-01-09", "b"),
+            "conflict",
+            id="counted-to-some-day-of-2006-meets-mid-2006",
+        ),
+        pytest.param(
+            _counted(151_000, "2003-03-01", "2006-06-30", "2008-01-09", "a"),
+            _counted(600_000, "2006-07-01", "2006-09-30", "2008-01-09", "b"),
+            "update",
+            id="a-later-quarter-is-later",
+        ),
+        pytest.param(
+            _counted(20, "2024-01-01", "2024-01-20", "2024-01-20", "a"),
+            _counted(31, "2024-01-01", "2024-01-31", "2024-01-31", "b"),
+            "update",
+            id="since-new-year-counted-to-the-day-of-publication",
+        ),
+    ],
+)
+def test_a_total_counted_to_a_calendar_period_is_as_of_any_day_of_it(
+    first: Claim, second: Claim, verdict: str
+) -> None:
+    """ "The more than 600,000 reported in 2006": the count is to some day of 2006, so it
+    is the same count as one to 30 June 2006; a count to the day it is published is to
+    that day, whatever the day."""
+    [d] = numcheck.check([first, second]).discrepancies
+    assert d.verdict == verdict, d.explanation
