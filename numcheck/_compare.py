@@ -459,12 +459,16 @@ class _Key:
         self._slips: dict[int, list[_Figure]] = {}
         self._slip_pairs: set[frozenset[int]] = set()  # pairs with a slip already judged
         self._time_of: dict[int, _Time] = {}  # figure -> its time
+        # a slip no other figure of the key comes near: the figures it is judged against
+        self._against: dict[int, list[_Figure]] = {}
 
     def compare(self, claims: Sequence[Claim]) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
         times, adrift = self._figures(claims)
         self._slips = _slips(times, self.rule.typo)
         if self._slips:
             self._time_of = {id(f): t for t in times for f in t.figures}
+            if self.family not in ("flow", "total"):
+                self._against = _never_near(times, self._slips)
         active: list[_Time] = []  # earlier times that may still be the same time
         # The latest earlier times that no longer can be: any, and one with a precise figure.
         passed: list[_Time | None] = [None, None]
@@ -627,11 +631,13 @@ class _Key:
 
     def _slipped_pairs(self) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
         """Each slipped zero against its twins, whatever the time between them (the
-        nearest ``_REACH`` of them), where the sweep did not already judge the pair."""
+        nearest ``_REACH`` of them), where the sweep did not already judge the pair; a
+        level's slip that no other figure of the key comes near, against each figure of
+        the key (the nearest ``_REACH`` in time): "no deployment was ever that large"."""
         for slip_id, twins in self._slips.items():
             slip_time = self._time_of[slip_id]
             slip = next(f for f in slip_time.figures if id(f) == slip_id)
-            for twin in twins:
+            for twin in self._against.get(slip_id, twins):
                 pair = frozenset((slip_id, id(twin)))
                 if pair in self._slip_pairs:
                     continue
@@ -641,7 +647,8 @@ class _Key:
                 if agree(slip.interval, twin.interval, self.rule):
                     continue
                 gap, coarser = self._gap(self._time_of[id(twin)], slip_time)
-                yield self._judge(twin, slip, "typo", gap, coarser)
+                check: Check = "change" if self.family not in ("flow", "total") else "typo"
+                yield self._judge(twin, slip, check, gap, coarser)
 
     def _revised_down(self, a: _Figure, b: _Figure) -> bool:
         """Running totals of one sentence whose later as-of day has the lower count: the
@@ -817,6 +824,34 @@ def _slips(times: Sequence[_Time], tolerance: float | None) -> dict[int, list[_F
                 nearest = sorted(by_power[other], key=lambda t: (abs(t[0] - at), t[0]))
                 slips[id(figure)] = [f for _, f in nearest[:_REACH]]
     return slips
+
+
+def _never_near(
+    times: Sequence[_Time], slips: Mapping[int, list[_Figure]]
+) -> dict[int, list[_Figure]]:
+    """Slips no other figure of the key comes near (every one is nearer the size of the
+    slip's twin than the slip's own), with the figures of the key nearest in time to
+    each (at most ``_REACH``): 20,000 Syria troops where every figure, in any year, is
+    in the hundreds or thousands. A key that was once of the slip's size (Iraq had
+    160,000 troops in 2007) has none."""
+    placed = [(at, f) for at, t in enumerate(times) if not t.unknown for f in t.figures]
+    out: dict[int, list[_Figure]] = {}
+    for at, slip in placed:
+        twins = slips.get(id(slip))
+        if twins is None:
+            continue
+        own, size = midpoint(slip.interval), midpoint(twins[0].interval)
+        if not own or not size or own <= 0 or size <= 0:
+            continue
+        others = [(i, f) for i, f in placed if f is not slip and f.interval != slip.interval]
+        sizes = [midpoint(f.interval) for _, f in others]
+        if all(
+            m is not None and m > 0 and abs(math.log10(m / size)) < abs(math.log10(m / own))
+            for m in sizes
+        ):
+            nearest = sorted(others, key=lambda t: (abs(t[0] - at), t[0]))
+            out[id(slip)] = [f for _, f in nearest[:_REACH]]
+    return out
 
 
 def _around(times: Sequence[_Time], at: int, figure: _Figure) -> list[float]:
