@@ -13,7 +13,11 @@ same key are compared, and only levels (not changes) with a known unit. Within a
   with the nearest such time that has a precise figure (finite bounds, not vague), so
   that "thousands" in between does not hide 5,000 then 2,500: different values give a
   ``change``, or a ``regression`` when the measure is cumulative and the later figure is
-  below the earlier one;
+  below the earlier one; a running total is also compared with every earlier record
+  above it (the latest ``_REACH``);
+- a *slipped zero* (a figure with the digits of another a power of ten away, among
+  figures of that other size) is judged against its twins wherever they are, and a
+  level's change to or from it is an error (rule ``MEASURE/typo``), see :func:`_slips`;
 - a figure of unknown time stands at its article's publication date: disagreeing with
   a figure of the same time there, it is a ``conflict`` at the ``unknown_time``
   severity (rule ``MEASURE/unknown-time``); it never makes a change.
@@ -47,6 +51,10 @@ from ._rules import Check, Granularity, MeasureRule, Rules
 
 _ALL_PAIRS = 1024
 """Above this many candidate pairs of figures at one time, compare by value order."""
+
+_REACH = 16
+"""A running total is judged against at most this many earlier records above it, and a
+slipped zero against at most this many of its twins (the nearest in time)."""
 
 _MIN_DAY = dt.date.min.toordinal()
 _MAX_DAY = dt.date.max.toordinal()
@@ -201,6 +209,8 @@ def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
         for key, parts in current.items():
             if len(parts) == 3 and parts[part] == UNKNOWN:
                 candidates = known.get((*parts[:part], *parts[part + 1 :]), {})
+                if len(candidates) > 1:  # a part stated once is no rival of a consensus
+                    candidates = {n: k for n, k in candidates.items() if k >= _CONSENSUS}
                 if part == 2 and len(candidates) > 1:
                     candidates = _wholes_of(candidates)
                 if len(candidates) == 1:
@@ -218,6 +228,8 @@ def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
     for key, parts in current.items():
         if len(parts) == 3 and parts[1] == parts[2] == UNKNOWN:
             stated_pairs = by_measure.get(parts[0], {})
+            if len(stated_pairs) > 1:
+                stated_pairs = {p: k for p, k in stated_pairs.items() if k >= _CONSENSUS}
             if len(stated_pairs) == 1:
                 [((whose, where), times)] = stated_pairs.items()
                 if times >= _CONSENSUS:
@@ -404,6 +416,25 @@ def granularity(start: int, end: int) -> Granularity:
     return next((name for limit, name in _GRANULARITIES if days <= limit), "longer")
 
 
+def _calendar_start(claim: Claim, as_of: dt.date) -> dt.date | None:
+    """The first day of the calendar month, quarter or year a running total is counted
+    to when that period is all that is known of its as-of day: the total's time is the
+    period ("reported in 2006") and its as-of the period's last day, which is not its
+    publication date. ``None`` when the as-of day is a day."""
+    start, end = claim.time.start, claim.time.end
+    if start is None or end != as_of or as_of == claim.anchor or start.day != 1:
+        return None
+    following = end + dt.timedelta(days=1)
+    if following.day != 1:
+        return None
+    months = (following.year - start.year) * 12 + following.month - start.month
+    if months == 12 and start.month == 1:
+        return start
+    if months == 1 or (months == 3 and start.month % 3 == 1):
+        return start
+    return None
+
+
 def _days(span: TimeSpan) -> tuple[int, int]:
     start = span.start.toordinal() if span.start else _MIN_DAY
     end = span.end.toordinal() if span.end else _MAX_DAY
@@ -424,14 +455,27 @@ class _Key:
         self._words: dict[int, tuple[str, str]] = {}  # claim -> its provenance, its figure
         self._seen: set[tuple[int, Interval]] = set()  # (figure, interval) met at one time
         self._names: dict[str, str] = {}  # check -> rule name
+        # slipped zeros: figure -> its twins (the figures it slipped from), nearest first
+        self._slips: dict[int, list[_Figure]] = {}
+        self._slip_pairs: set[frozenset[int]] = set()  # pairs with a slip already judged
+        self._time_of: dict[int, _Time] = {}  # figure -> its time
+        # a slip no other figure of the key comes near: the figures it is judged against
+        self._against: dict[int, list[_Figure]] = {}
 
     def compare(self, claims: Sequence[Claim]) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
         times, adrift = self._figures(claims)
+        self._slips = _slips(times, self.rule.typo)
+        if self._slips:
+            self._time_of = {id(f): t for t in times for f in t.figures}
+            if self.family not in ("flow", "total"):
+                self._against = _never_near(times, self._slips)
         active: list[_Time] = []  # earlier times that may still be the same time
         # The latest earlier times that no longer can be: any, and one with a precise figure.
         passed: list[_Time | None] = [None, None]
-        peak: _Time | None = None  # running totals: the time of the highest precise count
-        peak_low = -math.inf
+        # running totals: the times that raised the highest count so far (its records),
+        # in time order, so in the order of their counts, and those counts
+        records: list[_Time] = []
+        record_lows: list[float] = []
         for now in times:
             check: Check = "unknown-time" if now.unknown else "conflict"
             yield from self._pairs(now.figures, None, check, 0, now.granularity)
@@ -452,12 +496,16 @@ class _Key:
                     _keep_latest(before, earlier)
             if not now.unknown:
                 earlier_times = dict.fromkeys(t for t in before if t is not None)
-                if peak is not None and peak not in earlier_times:
-                    # a running total lower than the highest one counted before is a
-                    # regression even when a lower count came in between
-                    gap, coarser = self._gap(peak, now)
-                    if gap > self._window(coarser):
-                        earlier_times[peak] = None
+                # a running total lower than counts before it is a regression against
+                # each of them, even when a lower count came in between: against every
+                # record above it (the latest _REACH of them)
+                below = min(f.interval.high for f in now.figures)
+                above = bisect.bisect_right(record_lows, below)
+                for record in records[max(above, len(records) - _REACH) :]:
+                    if record not in earlier_times:
+                        gap, coarser = self._gap(record, now)
+                        if gap > self._window(coarser):
+                            earlier_times[record] = None
                 for earlier in earlier_times:
                     gap, coarser = self._gap(earlier, now)
                     yield from self._pairs(earlier.figures, now.figures, "change", gap, coarser)
@@ -467,9 +515,11 @@ class _Key:
                         for f in now.figures
                         if not f.interval.vague and math.isfinite(f.interval.low)
                     ]
-                    if lows and (peak is None or max(lows) > peak_low):
-                        peak, peak_low = now, max(lows)
+                    if lows and (not records or max(lows) > record_lows[-1]):
+                        records.append(now)
+                        record_lows.append(max(lows))
             active.append(now)
+        yield from self._slipped_pairs()
         if adrift:  # no time and no publication date: against each other and the latest
             yield from self._pairs(adrift, None, "unknown-time", None, None)
             latest = [t for t in times if not t.unknown][-1:]
@@ -500,7 +550,8 @@ class _Key:
         if self.totals:
             day = claim.as_of or (claim.time.end if claim.time.known else None)
             if day is not None:
-                return day.toordinal(), day.toordinal(), False
+                start = _calendar_start(claim, day)
+                return (start or day).toordinal(), day.toordinal(), False
         elif claim.time.known:
             return (*_days(claim.time), False)
         if claim.anchor is not None:
@@ -559,9 +610,17 @@ class _Key:
         for a, b in _candidates(first, second):
             if not (a.in_focus(self.focus) or b.in_focus(self.focus)):
                 continue
-            if _one_sentence(a, b):
+            slipped = bool(self._slips) and (id(a) in self._slips or id(b) in self._slips)
+            if _one_sentence(a, b) and not slipped and not self._revised_down(a, b):
                 continue  # figures of one sentence are parts, ends or periods of a story
-            if check != "change":  # a figure meets each other figure once as the same time
+            if slipped:
+                pair = frozenset((id(a), id(b)))
+                if pair in self._slip_pairs:
+                    continue
+                self._slip_pairs.add(pair)
+            if check != "change" and not slipped:
+                # a figure meets each other figure once as the same time (a slipped zero
+                # meets each: it is an error against every figure around it)
                 if (id(a), b.interval) in seen or (id(b), a.interval) in seen:
                     continue
                 seen.add((id(a), b.interval))
@@ -569,6 +628,39 @@ class _Key:
             if agree(a.interval, b.interval, self.rule):
                 continue
             yield self._judge(a, b, check, gap, coarser)
+
+    def _slipped_pairs(self) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
+        """Each slipped zero against its twins, whatever the time between them (the
+        nearest ``_REACH`` of them), where the sweep did not already judge the pair; a
+        level's slip that no other figure of the key comes near, against each figure of
+        the key (the nearest ``_REACH`` in time): "no deployment was ever that large"."""
+        for slip_id, twins in self._slips.items():
+            slip_time = self._time_of[slip_id]
+            slip = next(f for f in slip_time.figures if id(f) == slip_id)
+            for twin in self._against.get(slip_id, twins):
+                pair = frozenset((slip_id, id(twin)))
+                if pair in self._slip_pairs:
+                    continue
+                self._slip_pairs.add(pair)
+                if not (slip.in_focus(self.focus) or twin.in_focus(self.focus)):
+                    continue
+                if agree(slip.interval, twin.interval, self.rule):
+                    continue
+                gap, coarser = self._gap(self._time_of[id(twin)], slip_time)
+                check: Check = "change" if self.family not in ("flow", "total") else "typo"
+                yield self._judge(twin, slip, check, gap, coarser)
+
+    def _revised_down(self, a: _Figure, b: _Figure) -> bool:
+        """Running totals of one sentence whose later as-of day has the lower count: the
+        sentence states a revision down ("now about a million, after the 1.2 million it
+        gave in the autumn"), which is a regression, not the ends of a rise."""
+        if not self.totals:
+            return False
+        day_a, day_b = self._when(a.lead)[0], self._when(b.lead)[0]
+        if day_a == day_b:
+            return False
+        earlier, later = (a, b) if day_a < day_b else (b, a)
+        return later.interval.high < earlier.interval.low
 
     def _judge(
         self, a: _Figure, b: _Figure, check: Check, gap: int | None, coarser: Granularity | None
@@ -589,6 +681,18 @@ class _Key:
             small = min(abs(ma or 0), abs(mb or 0)) < _TYPO_FLOOR
             if not small and not (self.totals and (ratio or 0) > 1):
                 check = "typo"
+        slip: tuple[str, str] | None = None
+        if check == "change" and self._slips and self.family not in ("flow", "total"):
+            # a change of a level to or from a slipped zero is no change: the slip is an
+            # error (a flow of another period, or a total counted to another day, is
+            # another quantity: only the slip's twins are judged against it)
+            for one, other in ((a, b), (b, a)):
+                twins = self._slips.get(id(one))
+                if twins is not None:
+                    check = "typo"
+                    if not any(t is other for t in twins):
+                        slip = (one.lead.text, twins[0].lead.text)
+                    break
         if check == "change":
             verdict = "change"
             lower = b.interval.high < a.interval.low
@@ -613,7 +717,7 @@ class _Key:
             severity=severity,
             claims=(a.lead, b.lead),
             rule=self._names.setdefault(check, f"{self.name}/{check}"),
-            explanation=self._explain(a.lead, b.lead, check, gap, coarser, ratio),
+            explanation=self._explain(a.lead, b.lead, check, gap, coarser, ratio, slip),
             ratio=ratio,
             same_article=a.lead.article == b.lead.article,
             support=(len(a.claims), len(b.claims)),
@@ -628,6 +732,7 @@ class _Key:
         gap: int | None,
         coarser: Granularity | None,
         ratio: float | None,
+        slip: tuple[str, str] | None = None,
     ) -> str:
         words = self._words
         for claim in (a, b):
@@ -644,6 +749,7 @@ class _Key:
             coarser,
             ratio,
             None if coarser is None else self._window(coarser),
+            slip,
         )
 
 
@@ -659,6 +765,114 @@ def _slipped(ratio: float | None, tolerance: float | None) -> bool:
     power = math.log10(ratio if ratio >= 1 else 1 / ratio)
     nearest = round(power)
     return 1 <= nearest <= 3 and abs(10**power / 10**nearest - 1) <= tolerance
+
+
+def _slips(times: Sequence[_Time], tolerance: float | None) -> dict[int, list[_Figure]]:
+    """The slipped zeros among the figures of a key: figure -> its twins, nearest in time
+    first (at most ``_REACH``).
+
+    Two precise figures of 100 or more with the same digits a power of ten apart (×10,
+    ×100, ×1000: "2,500" and "Some 25,000") are twins; one of them is a slip when the
+    figures around it (the other figures of its time and of the known times just before
+    and after it) are mostly (more than half) nearer to its twin's size than to its own:
+    20,000 Syria troops between 900 and "fewer than 1,000". When figures of each
+    size look odd beside the other (210 then 2,100 and nothing else), neither is a slip.
+    Which figures are twins and slips depends on their values and times alone, never on
+    the tolerances; ``None`` (no slipped zeros read, the rule ``typo``) finds none.
+    """
+    if tolerance is None:
+        return {}
+    groups: dict[tuple[bool, float], dict[int, list[tuple[int, _Figure]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for at, time in enumerate(times):
+        if time.unknown:
+            continue
+        for figure in time.figures:
+            m = midpoint(figure.interval) if figure.precise else None
+            if m is None or abs(m) < _TYPO_FLOOR or not math.isfinite(m):
+                continue
+            power = math.floor(math.log10(abs(m)))
+            digits = round(abs(m) / 10**power, 9)
+            groups[(m > 0, digits)][power].append((at, figure))
+    slips: dict[int, list[_Figure]] = {}
+    for (_, digits), by_power in groups.items():
+        if len(by_power) < 2:
+            continue
+        odd: dict[int, tuple[int, int, int]] = {}  # figure -> (its power, twins', time)
+        for power, members in by_power.items():
+            for at, figure in members:
+                around = _around(times, at, figure)
+                own = 10**power
+                for other in sorted(by_power):
+                    size = 10**other
+                    nearer = sum(
+                        abs(math.log10(m / digits / size)) < abs(math.log10(m / digits / own))
+                        for m in around
+                    )
+                    if 1 <= abs(other - power) <= 3 and 2 * nearer > len(around):
+                        odd[id(figure)] = (power, other, at)
+                        break
+        slipped_powers = {(power, other) for power, other, _ in odd.values()}
+        for power, members in by_power.items():
+            for at, figure in members:
+                if id(figure) not in odd:
+                    continue
+                _, other, _ = odd[id(figure)]
+                if (other, power) in slipped_powers:
+                    continue  # each size looks odd beside the other: neither is the slip
+                nearest = sorted(by_power[other], key=lambda t: (abs(t[0] - at), t[0]))
+                slips[id(figure)] = [f for _, f in nearest[:_REACH]]
+    return slips
+
+
+def _never_near(
+    times: Sequence[_Time], slips: Mapping[int, list[_Figure]]
+) -> dict[int, list[_Figure]]:
+    """Slips no other figure of the key comes near (every one is nearer the size of the
+    slip's twin than the slip's own), with the figures of the key nearest in time to
+    each (at most ``_REACH``): 20,000 Syria troops where every figure, in any year, is
+    in the hundreds or thousands. A key that was once of the slip's size (Iraq had
+    160,000 troops in 2007) has none."""
+    placed = [(at, f) for at, t in enumerate(times) if not t.unknown for f in t.figures]
+    out: dict[int, list[_Figure]] = {}
+    for at, slip in placed:
+        twins = slips.get(id(slip))
+        if twins is None:
+            continue
+        own, size = midpoint(slip.interval), midpoint(twins[0].interval)
+        if not own or not size or own <= 0 or size <= 0:
+            continue
+        others = [(i, f) for i, f in placed if f is not slip and f.interval != slip.interval]
+        sizes = [midpoint(f.interval) for _, f in others]
+        if all(
+            m is not None and m > 0 and abs(math.log10(m / size)) < abs(math.log10(m / own))
+            for m in sizes
+        ):
+            nearest = sorted(others, key=lambda t: (abs(t[0] - at), t[0]))
+            out[id(slip)] = [f for _, f in nearest[:_REACH]]
+    return out
+
+
+def _around(times: Sequence[_Time], at: int, figure: _Figure) -> list[float]:
+    """The sizes of the figures around ``figure`` (of ``times[at]``): the other figures of
+    its time and of the nearest known times before and after it."""
+    near = [times[at]]
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(times) and times[i].unknown:
+            i += step
+        if 0 <= i < len(times):
+            near.append(times[i])
+    sizes = []
+    for time in near:
+        for other in time.figures:
+            if other is figure:
+                continue
+            m = midpoint(other.interval)
+            if m is not None and m > 0 and math.isfinite(m):
+                sizes.append(m)
+    return sizes
 
 
 def _one_sentence(a: _Figure, b: _Figure) -> bool:
@@ -789,9 +1003,11 @@ def _explain(
     coarser: Granularity | None,
     ratio: float | None,
     window: int | None = None,
+    slip: tuple[str, str] | None = None,
 ) -> str:
     """Two plain sentences: both figures with source and time, then the ratio and rule
-    (``window``: the days two times may be apart and be the same time)."""
+    (``window``: the days two times may be apart and be the same time; ``slip``: the
+    slipped zero of the two, and the figure it slipped from, when the other is neither)."""
     same = " (same article)" if same_article else ""
     head = f"{a[0]} says {a[1]}; {b[0]}{same} says {b[1]}."
     times = (
@@ -814,6 +1030,12 @@ def _explain(
         why = (
             f"; {name} is a running total, so a lower later figure is "
             f"{VERDICTS['regression'].means}"
+        )
+    elif check == "typo" and slip is not None:
+        why = (
+            f'; "{slip[0]}" is a slipped zero of "{slip[1]}" stated elsewhere for this '
+            "measure (the same digits, a power of ten apart, where the figures around it "
+            "are of the other size): an error, not a change"
         )
     elif check == "typo":
         why = (

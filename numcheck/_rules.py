@@ -124,7 +124,8 @@ class MeasureRule(BaseModel):
     typo: float | None = Field(0.02, ge=0, le=0.2)
     """Two precise figures of different times, 100 or more, a power of ten apart within
     this fraction (25,000 against 2,500) are a conflict (rule ``MEASURE/typo``: a slipped
-    zero), not a change, unless a running total grew; ``None`` turns the check off."""
+    zero), not a change, unless a running total grew; ``None`` turns the check off, and
+    the reading of slips anywhere in a key (docs/rules.md) with it."""
     typo_severity: SeverityScale = "error"
     """Severity of a slipped zero."""
     total_window: int = Field(0, ge=0)

@@ -9,7 +9,7 @@ import pytest
 
 import numcheck
 from numcheck import Claim, Rules, RulesError, TimeSpan
-from numcheck._compare import compare
+from numcheck._compare import compare, resolve_keys
 
 
 def claim(
@@ -619,3 +619,209 @@ def test_given_keys_of_any_shape_are_compared_as_they_are(key: str) -> None:
     usual = claim(30, "2024-01-01", article="c")
     found = numcheck.check([*odd, usual]).discrepancies
     assert [d.key for d in found] == ([key] if not key.startswith("?|") else [])
+
+
+def _level(
+    value: float, day: str, article: str, *, about: bool = False, sentence: str = ""
+) -> Claim:
+    """A troop level; ``about`` marks "about N"; ``sentence`` the sentence it is stated in."""
+    qualifier, modifier = ("approx", "about") if about else ("exact", None)
+    found = claim(value, day, article=article, unit="troops", qualifier=qualifier)
+    return found.model_copy(update={"modifier": modifier, "sentence": sentence or None})
+
+
+FEWER_THAN_1000 = _level(1_000, "2025-04-18", "h").model_copy(
+    update={"qualifier": "less_than", "low": None, "high": 1_000.0, "text": "fewer than 1,000"}
+)
+SYRIA = [  # US troops in Syria as a desk meets them: "20,000" is a slipped zero of 2,000
+    _level(503, "2017-11-30", "0"),
+    _level(2_000, "2017-12-06", "a", about=True),
+    _level(900, "2024-01-29", "b", about=True),
+    _level(900, "2024-09-28", "c", about=True),
+    _level(2_000, "2024-12-19", "d", about=True),
+    _level(900, "2024-12-19", "e"),
+    _level(20_000, "2024-12-20", "f", sentence="There are 20,000, not the 900 it cited."),
+    _level(900, "2024-12-20", "f", sentence="There are 20,000, not the 900 it cited."),
+    FEWER_THAN_1000,
+]
+IRAQ = [  # US troops in Iraq: the level held at 2,500 while one outlet wrote 25,000
+    _level(160_000, "2007-10-15", "0", about=True),
+    _level(3_000, "2020-09-30", "a", about=True),
+    _level(2_500, "2020-11-17", "b"),
+    _level(2_500, "2021-01-15", "c"),
+    _level(2_500, "2024-01-29", "d", about=True),
+    _level(25_000, "2024-01-29", "e", about=True),
+    _level(2_500, "2024-09-27", "f", about=True),
+]
+
+
+@pytest.mark.parametrize(
+    ("corpus", "pairs"),
+    [
+        pytest.param(
+            SYRIA,
+            {("0", "f"), ("a", "f"), ("b", "f"), ("c", "f"), ("d", "f"), ("e", "f")}
+            | {("f", "f"), ("f", "h")},
+            id="a-slip-no-figure-comes-near-is-an-error-against-every-figure",
+        ),
+        pytest.param(
+            [_level(15_000, "2003-05-01", "z"), *SYRIA],
+            {("a", "f"), ("c", "f"), ("d", "f"), ("e", "f"), ("f", "f"), ("f", "h")},
+            id="a-slip-is-an-error-against-its-twins-and-the-figures-around-it",
+        ),
+        pytest.param(
+            IRAQ,
+            {("b", "e"), ("c", "e"), ("d", "e"), ("e", "f")},
+            id="a-slip-meets-its-twins-years-before-it",
+        ),
+        pytest.param(
+            IRAQ[1:],
+            {("a", "e"), ("b", "e"), ("c", "e"), ("d", "e"), ("e", "f")},
+            id="a-key-never-near-the-slip-meets-it-everywhere",
+        ),
+    ],
+)
+def test_slipped_zeros_anywhere_in_a_key(corpus: list[Claim], pairs: set[tuple[str, str]]) -> None:
+    """A slipped zero (the same digits a power of ten from figures of the key, among
+    figures of the other size) is judged against each of its twins whatever the time
+    between them, and a level's change to or from it is an error, not a change; when no
+    figure of the key ever came near its size, it is an error against every figure (Iraq
+    had 160,000 troops in 2007, so there 25,000 meets only 2,500 and its neighbours)."""
+    slip = next(c for c in corpus if c.value in (20_000, 25_000))
+    found = [d for d in numcheck.check(corpus).discrepancies if slip in d.claims]
+    assert {(d.claims[0].article, d.claims[1].article) for d in found} == pairs
+    assert {d.verdict for d in found} == {"conflict"}  # never a change
+    around = [d for d in found if "slipped zero of" in d.explanation]
+    assert all("an error, not a change" in d.explanation for d in around)
+    assert bool(around) is (slip.value == 20_000 or len(corpus) == 6)  # not only twins
+
+
+def test_a_slip_among_daily_counts_or_totals_meets_only_its_twins() -> None:
+    """A day's count of another day, or a total counted to another day, is another
+    quantity: around a slipped zero they stay a change or an update."""
+    days = [
+        _daily(150, "2023-12-31", "a"),
+        _daily(178, "2024-01-20", "b"),
+        _daily(1_780, "2024-01-21", "c"),
+        _daily(160, "2024-01-22", "d"),
+    ]
+    found = {
+        (d.claims[0].article, d.claims[1].article): d.rule
+        for d in numcheck.check(days).discrepancies
+    }
+    assert found[("b", "c")] == "deaths/typo"
+    assert {rule for pair, rule in found.items() if pair != ("b", "c")} <= {"deaths/change"}
+    totals = [
+        _total(98_000, "2004-09-30", "a"),
+        _total(654_965, "2006-06-30", "b"),
+        _total(601_027, "2006-06-30", "c"),
+        _total(65_500, "2006-06-30", "d"),
+        _total(461_000, "2011-06-30", "e"),
+        _total(655_000, "2013-03-19", "f"),
+    ]
+    judged = numcheck.check(totals).discrepancies
+    found = {(d.claims[0].article, d.claims[1].article): d for d in judged}
+    assert found[("d", "f")].rule == "attacks/typo"
+    assert found[("d", "e")].verdict == "update"
+
+
+def test_a_lower_total_is_a_regression_against_every_record_above_it() -> None:
+    """16, 55, 78, at least 102, more than 150, more than 160, then 66: the 66 is below
+    each of the last four counts, not only the highest and the nearest precise one."""
+    tally = [
+        _total(16, "2023-10-24", "a"),
+        _total(55, "2023-11-12", "b"),
+        _total(78, "2023-12-05", "c"),
+        _total(102, "2023-12-21", "d").model_copy(update={"qualifier": "at_least", "high": None}),
+        _total(150, "2024-01-28", "e").model_copy(update={"qualifier": "more_than", "high": None}),
+        _total(160, "2024-01-30", "f").model_copy(update={"qualifier": "more_than", "high": None}),
+        _total(66, "2024-02-03", "g"),
+    ]
+    found = numcheck.check(tally).discrepancies
+    below = {d.claims[0].article for d in found if d.claims[1].article == "g"}
+    assert below == {"c", "d", "e", "f"}
+    assert all(d.verdict == "regression" for d in found if d.claims[1].article == "g")
+
+
+def test_a_sentence_revising_a_total_down_is_a_regression() -> None:
+    """ "about a million now, after the 1.2 million it gave in November": one sentence,
+    a lower count at a later as-of day. A rise in one sentence, or two counts to the same
+    day (a whole and its part), stay the sentence's own story."""
+    said = "The firm says the toll is now about a million, after the 1.2 million it gave."
+    first = _total(1_200_000, "2007-11-30", "a").model_copy(update={"sentence": said})
+    later = _total(1_000_000, "2008-01-30", "a").model_copy(update={"sentence": said})
+    [d] = numcheck.check([first, later]).discrepancies
+    assert (d.verdict, d.same_article) == ("regression", True)
+    rise = later.model_copy(update={"value": 1_500_000.0, "low": 1_500_000.0, "high": 1_500_000.0})
+    assert not numcheck.check([first, rise]).discrepancies
+    part = later.model_copy(update={"as_of": first.as_of, "time": first.time})
+    assert not numcheck.check([first, part]).discrepancies
+
+
+@pytest.mark.parametrize(
+    ("counts", "unknown", "resolved"),
+    [
+        pytest.param(
+            {"attacks|US|Iraq+Syria": 8, "attacks|US|Iraq+Jordan+Syria": 1, "attacks|US|?": 1},
+            "attacks|US|?",
+            "attacks|US|Iraq+Syria",
+            id="a-place-stated-once-is-no-rival",
+        ),
+        pytest.param(
+            {"attacks|US|Iraq+Syria": 2, "attacks|US|Jordan": 2, "attacks|US|?": 1},
+            "attacks|US|?",
+            "attacks|US|?",
+            id="two-places-stated-twice-stay-unknown",
+        ),
+        pytest.param(
+            {"deaths|Palestinians|Gaza": 3, "deaths|Israel|Israel": 1, "deaths|?|?": 1},
+            "deaths|?|?",
+            "deaths|Palestinians|Gaza",
+            id="a-pair-stated-once-is-no-rival",
+        ),
+    ],
+)
+def test_a_part_stated_once_does_not_compete_with_a_consensus(
+    counts: dict[str, int], unknown: str, resolved: str
+) -> None:
+    assert resolve_keys(counts)[unknown] == resolved
+
+
+def _counted(value: float, start: str, as_of: str, published: str, article: str) -> Claim:
+    """A running total whose time runs from ``start`` to ``as_of``."""
+    return _total(value, as_of, article).model_copy(
+        update={"time": span(start, as_of), "anchor": dt.date.fromisoformat(published)}
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        pytest.param(
+            _counted(151_000, "2003-03-01", "2006-06-30", "2008-01-09", "a"),
+            _counted(600_000, "2006-01-01", "2006-12-31", "2008-01-09", "b"),
+            "conflict",
+            id="counted-to-some-day-of-2006-meets-mid-2006",
+        ),
+        pytest.param(
+            _counted(151_000, "2003-03-01", "2006-06-30", "2008-01-09", "a"),
+            _counted(600_000, "2006-07-01", "2006-09-30", "2008-01-09", "b"),
+            "update",
+            id="a-later-quarter-is-later",
+        ),
+        pytest.param(
+            _counted(20, "2024-01-01", "2024-01-20", "2024-01-20", "a"),
+            _counted(31, "2024-01-01", "2024-01-31", "2024-01-31", "b"),
+            "update",
+            id="since-new-year-counted-to-the-day-of-publication",
+        ),
+    ],
+)
+def test_a_total_counted_to_a_calendar_period_is_as_of_any_day_of_it(
+    first: Claim, second: Claim, verdict: str
+) -> None:
+    """ "The more than 600,000 reported in 2006": the count is to some day of 2006, so it
+    is the same count as one to 30 June 2006; a count to the day it is published is to
+    that day, whatever the day."""
+    [d] = numcheck.check([first, second]).discrepancies
+    assert d.verdict == verdict, d.explanation

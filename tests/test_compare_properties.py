@@ -283,3 +283,35 @@ def test_a_flow_is_never_compared_with_a_running_total(
         assert family[a.statistic] == family[b.statistic], d.explanation
         if a.statistic == "flow":
             assert a.period == b.period
+
+
+def _tally_with_stale_copies(n: int) -> list[Claim]:
+    """A tally that grows for ``n`` days, then ``n`` days of stale, lower counts."""
+    start = dt.date(2023, 10, 17)
+    out = []
+    for day in range(2 * n):
+        value = 1000 + 10 * day if day < n else 500 + day  # stale: below every record
+        as_of = start + dt.timedelta(days=day)
+        out.append(
+            Claim(
+                article=f"a{day}",
+                text=str(value),
+                value=value,
+                unit="attacks",
+                subject="US",
+                location="Iraq+Syria",
+                statistic="running_total",
+                as_of=as_of,
+                time=TimeSpan(start=start, end=as_of, basis="explicit"),
+            )
+        )
+    return out
+
+
+def test_a_total_meets_a_bounded_number_of_records() -> None:
+    """Each stale count is a regression against the records above it, but against a
+    bounded number of them: twice the claims, about twice the findings, not four times."""
+    small = len(compare(_tally_with_stale_copies(100), Rules()))
+    large = len(compare(_tally_with_stale_copies(200), Rules()))
+    assert small > 200  # each stale count meets several records, not only the highest
+    assert large / small < 2.5

@@ -229,13 +229,13 @@ def test_a_bad_corpus_stops_the_command(tmp_path: Path, capsys: pytest.CaptureFi
 # -- (3) today's numbers as floors -----------------------------------------------------
 
 FLOORS = {
-    # measured on the whole corpus (57 articles, 7 topics) after the second round of
-    # issue 12: found 100%, meet 83.7%, caught 48.9%, false alarms 1.6%; floors a little
-    # below, so the numbers can only go up (the issue's goals: meet and caught >= 90%,
-    # false alarms <= 3%)
+    # measured on the whole corpus (57 articles, 7 topics) after the engine round of
+    # issue 12 (records, slipped zeros, calendar as-of dates, parts stated once): found
+    # 100%, meet 85.4%, caught 67.8%, false alarms 1.6%; floors a little below, so the
+    # numbers can only go up (the issue's goals: meet and caught >= 90%, false alarms <= 3%)
     "found": 0.98,
-    "meet": 0.80,
-    "caught": 0.45,
+    "meet": 0.83,
+    "caught": 0.66,
 }
 MAX_FALSE_ALARM_RATE = 0.03
 
