@@ -37,7 +37,6 @@ import datetime as dt
 import math
 import sys
 import tomllib
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +44,8 @@ from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scoring import Tally, quantulum3_parse
 
 from numcheck import extract
 
@@ -158,33 +159,6 @@ class Item:
     qualifier: str
     range: bool
     direction: str | None
-
-
-@dataclass
-class Tally:
-    expected: int = 0
-    matched: int = 0
-    predicted: int = 0
-    correct: int = 0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.expected if self.expected else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: Tally) -> None:
-        self.expected += other.expected
-        self.matched += other.matched
-        self.predicted += other.predicted
-        self.correct += other.correct
 
 
 @dataclass
@@ -316,16 +290,8 @@ def ours(text: str) -> list[Item]:
 
 def theirs(text: str) -> list[Item]:
     """quantulum3's quantities of ``text`` as predicted items (a crash finds nothing)."""
-    from quantulum3 import parser  # type: ignore[import-untyped]  # the peer, scored only
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            found = parser.parse(text)
-        except Exception:  # a crash of the peer scores as finding nothing
-            return []
     items: list[Item] = []
-    for q in found:
+    for q in quantulum3_parse(text):
         start, end = (int(x) for x in q.span)
         value = float(q.value)
         spread = float(getattr(q, "uncertainty", None) or 0.0)

@@ -26,7 +26,6 @@ import json
 import math
 import re
 import sys
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,8 @@ from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from scoring import quantulum3_parse
 
 from numcheck import extract
 from numcheck._lexicon import data_file
@@ -207,15 +208,7 @@ def _match(expected: Sequence[Item], predicted: Sequence[Item]) -> tuple[int, li
 
 
 def _quantulum3_items(text: str) -> list[Item]:
-    from quantulum3 import parser  # type: ignore[import-untyped]  # the peer, scored only
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            found = parser.parse(text)
-        except Exception:  # a crash of the peer scores as finding nothing
-            return []
-    return [Item(float(q.value), q.unit.name, str(q.surface)) for q in found]
+    return [Item(float(q.value), q.unit.name, str(q.surface)) for q in quantulum3_parse(text)]
 
 
 def _excluded(req: str, surface: str) -> str | None:

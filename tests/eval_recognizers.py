@@ -37,6 +37,8 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from scoring import Tally
+
 from numcheck._numbers import NumberMention, find_numbers
 
 SPECS = (
@@ -75,27 +77,6 @@ DEVIATIONS: dict[str, str] = {
 """Input -> reason, for every case where numcheck deliberately differs from the reference."""
 
 TYPES = ("number", "percent", "range")
-
-
-@dataclass
-class Tally:
-    expected: int = 0
-    matched: int = 0
-    predicted: int = 0
-    correct: int = 0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.expected if self.expected else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
