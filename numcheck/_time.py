@@ -106,7 +106,9 @@ _EDGE = re.compile(
 """The end or start of a year is its last or first month; of a month, its last or first
 day; the middle of a year is June (the turn of its halves)."""
 _ANAPHORA = re.compile(
-    r"\b(?:in|for|during|over|across|through|throughout|of)\s+the\s+(?P<what>"
+    rf"\b(?:(?:in|for|during|of)\s+)?the\s+(?P<same>same\s+(?:month|quarter))\s+(?:of|in)\s+"
+    rf"(?P<syear>{_YEAR})\b"
+    r"|\b(?:in|for|during|over|across|through|throughout|of)\s+the\s+(?P<what>"
     r"(?:same|previous|prior|preceding)\s+(?:quarter|period|month|year)|quarter|"
     rf"(?:full|whole)\s+year|year|period)\b(?!\s+(?:ending|of|before|after|earlier|ago)\b|"
     rf"\s+(?:to|through)\s+(?:the\s+end\s+of\s+)?{_FULL_MONTHS})"
@@ -116,7 +118,8 @@ _ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 """A period named by reference to one named before: "in the quarter", "over the year",
-"the same period", "the previous quarter", "a year earlier", "by the end of that month"."""
+"the same period", "the previous quarter", "a year earlier", "by the end of that month",
+"the same month of 2021" (that month, in 2021)."""
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")
 _COMPARATIVE = re.compile(
     r"(?:\b(?:the|its|their|a|an)\s+(?:lowest|highest|most|fewest|least|biggest|largest|"
@@ -188,8 +191,10 @@ def _periods(text: str, anchor: Anchor, folded: str | None = None) -> list[_Mont
     with contextlib.suppress(ValueError, OverflowError):  # at the edge of the calendar
         _other_periods(text, anchor, found, folded)
     for match in _scan(_ANAPHORA, text, folded):
-        named = match.group("what") or match.group()
+        named = match.group("what") or match.group("same") or match.group()
         what = " ".join(named.lower().split()).removeprefix("the ")
+        if match.group("same"):
+            what = f"{what} {match.group('syear')}"  # "same month 2021"
         start = match.start("what") if match.group("what") else match.start()
         found.append(_Month(start, match.end(), (None, None, None), refer=what))
     # Overlaps: the longer mention wins ("the year to March" holds "year", not a year).
@@ -325,9 +330,13 @@ MAX_DATE_DISTANCE = 8
 # Clause boundaries inside a sentence: a date on the other side does not govern a figure.
 _CLAUSE = re.compile(
     r"[;()\[\]]|\s-\s|--|,\s*(?:but|while|whereas|although|though|which|who|when|with|"
-    r"after|before|as|and then|compared)\b|\b(?:but|while|whereas|as part of)\b",
+    r"after|before|as|and then|compared)\b|\b(?:but|while|whereas|as part of)\b"
+    r"|,\s*an?\s+(?:figure|number|total|tally|count|toll)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+"""(The last: an appositive about the figure, ", a figure that does not yet include
+anyone hurt on Monday", ", a figure based on data from last autumn": its dates tell where
+the figure comes from or what it leaves out, not when it holds.)"""
 _LEAD = re.compile(
     r"(?:\b(?P<word>in|since|until|till|by|through|to|from|between|and|during|on|as of|of|"
     r"before|after|at|around|throughout|circa|c\.)\s+(?:the\s+)?(?:year\s+|end\s+of\s+|"
@@ -418,7 +427,7 @@ _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     _MONTH_ONLY: _MONTH_WORDS,
     _QUARTER: ("quarter", "q", "three"),
-    _ANAPHORA: ("the", "year", "month"),
+    _ANAPHORA: ("the", "year", "month", "quarter"),
     _DECADE: ("0s",),
     _MONTHS_TO: _MONTH_WORDS,
     _MONTH_RANGE: _MONTH_WORDS,
@@ -868,6 +877,13 @@ def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt
     """The days of a period named by reference, from the periods named before ``at``."""
     latest = references.latest("any", at)
     try:
+        same = refer.split()
+        if len(same) == 3 and same[2].isdigit():  # "the same month of 2021": in 2021
+            kind = same[1]
+            period = references.latest(kind, at)
+            if period is None:
+                return None
+            return _shift(period, 12 * (int(same[2]) - period[1].year))
         if "quarter" in refer:
             quarter = references.latest("quarter", at)
             if quarter is None:
