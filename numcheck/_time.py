@@ -937,7 +937,7 @@ def _governing(
     # The first date after the figure, close, with no figure between. Dates and figures
     # are in text order, so both are found by bisection.
     after = bisect.bisect_left([d.start for d in dates], figure[1])
-    if after < len(dates):
+    if after < len(dates) and not _detached(text, figure[1], dates[after].start):
         date = dates[after]
         lo = bisect.bisect_left(figures, (figure[1], -1))
         hi = bisect.bisect_left(figures, (date.start + 1, -1))
@@ -959,6 +959,21 @@ def _governing(
         if lead in _OPENERS:
             return first
     return None
+
+
+_PARTICIPLE = re.compile(
+    r",\s+(?!(?:during|including|according|following|excluding|starting|beginning|ending|"
+    r"regarding|concerning|pending|notwithstanding)\b)[a-z]+ing\b"
+)
+"""A participial phrase after a comma ("..., meeting a deadline set in November", "...,
+leaving economists expecting no cut before the election on 4 July"): it tells what the
+figure led to, and its dates are its own."""
+
+
+def _detached(text: str, start: int, end: int) -> bool:
+    """Whether a participial phrase opens between ``start`` and ``end`` (a figure and a
+    date after it): the date belongs to the phrase, not to the figure."""
+    return "ing" in text[start:end] and _PARTICIPLE.search(text, start, end) is not None
 
 
 _DURATION_AFTER = re.compile(r"\s+(?:month|year)s?\s+(?:after|since|following)\b", re.IGNORECASE)
@@ -1022,11 +1037,20 @@ def _adverbial(
         if date is None:
             continue
         low, high = (date.end, figure[0]) if date.end <= figure[0] else (figure[1], date.start)
+        if low == figure[1] and _detached(text, low, high):
+            continue  # "..., meeting a deadline set in November"
         # Another figure inside low:high? Figures are in text order: look at the first two
         # starting at or after low (one of them may be the figure itself).
         index = bisect.bisect_left(figures, (low, -1))
-        if any(f[1] <= high and f != figure for f in figures[index : index + 2]):
-            continue
+        others = [f for f in figures[index : index + 2] if f[1] <= high and f != figure]
+        if others and not (
+            low == date.end
+            and others == figures[index : index + 1]
+            and figures[index + 1 : index + 2] == [figure]
+            and _coordinated(text, others[0], figure)
+        ):
+            continue  # (but "for the year to 1,808,581 and meeting its target of 1.8
+            # million": figures joined by "and" share the date before them)
         distance = high - low
         if best is None or distance < best_distance:
             best, best_distance = date, distance
