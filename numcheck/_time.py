@@ -648,7 +648,7 @@ class TimeResolver:
             if span is not None:
                 return span
         shared = _parallel(text, sentence, clause, mentions)
-        if shared is not None and not _NOW.search(text, clause[0], clause[1]):
+        if shared is not None and not _PRESENT.search(text, clause[0], clause[1]):
             # "grew 38% in 2023, while production rose 35% to 1.85 million": in 2023
             span = self._explicit(shared, mentions, today, None)
             if span is not None:
@@ -670,6 +670,11 @@ class TimeResolver:
                 return span
         if index is not None and relative is not None:
             return relative
+        back = _WHEN_THAT.search(text, figure[1], clause[1])
+        if back is not None:  # "... when that plan was announced": the period named last
+            named = self.references.latest("any", figure[0])
+            if named is not None:
+                return _span(named[0], named[1], "explicit", _text(text, back.start(), back.end()))
         if self.lede is not None and not _WHEN.search(text, sentence[0], sentence[1]):
             return self.lede  # (not "... when that plan was announced": another time)
         if reported is not None:
@@ -771,11 +776,21 @@ _OPEN = frozenset("since from after before until till to by between and than".sp
 
 
 _WHEN = re.compile(r"\b(?:when|once|whenever)\b", re.IGNORECASE)
+_WHEN_THAT = re.compile(
+    r"\bwhen\s+(?:that|this)\s+(?:[a-z-]+\s+){1,2}?(?:was|were|had\s+been)\s+[a-z]+ed\b"
+)
+"""A "when" clause pointing back to something named before ("when that plan was
+announced"): the figure holds at the period the article named last."""
 LEDE_DAYS = 400
 """A report on a period comes out within this many days of its end."""
 
 
 _NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date)\b", re.IGNORECASE)
+_PRESENT = re.compile(
+    r"\b(?:now|currently|today|at present|so far|to date|remains|remain)\b", re.IGNORECASE
+)
+"""A clause in the present ("but it remains more than twice the 2% target") does not take
+the past time of the clause it is joined to."""
 _PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but)[\s,]*$", re.IGNORECASE)
 _PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but)\b", re.IGNORECASE)
 
@@ -795,8 +810,18 @@ def _parallel(
         or _PARALLEL_BEFORE.search(text, max(sentence[0], clause[0] - 12), clause[0])
     ):
         return None
-    earlier = [d for d in dates if sentence[0] <= d.start and d.end <= clause[0]]
+    earlier = [
+        d
+        for d in dates
+        if sentence[0] <= d.start
+        and d.end <= clause[0]
+        and not _BASE_PERIOD.match(text, d.start, d.end)  # "from 484,507 a year earlier"
+    ]
     return earlier[-1] if earlier else None
+
+
+_BASE_PERIOD = re.compile(r"a\s+year\s+(?:earlier|before)\b", re.IGNORECASE)
+"""A period named as the base of a comparison: it is not the time of the clause."""
 
 
 def when_clause(sentence: str) -> bool:
