@@ -531,6 +531,19 @@ class TimeResolver:
                         self.references.add(mention.start, span)
                 continue
             days = _referred(refer, self.references, mention.start)
+            lede = self.lede
+            if (
+                days is not None
+                and refer.startswith(("on the", "year"))
+                and _calendar(days) == "month"
+                and lede is not None
+                and lede.start is not None
+                and lede.end is not None
+                and _calendar((lede.start, lede.end)) == "month"
+            ):
+                # "rose by 8.8% over the year" in a report on September's prices, after
+                # "a brief dip in August": the annual rate to the month reported on
+                days = (lede.start, lede.end)
             if days is not None:
                 assert isinstance(mention, _Month)
                 resolved.append(replace(mention, days=days, refer=None))
