@@ -386,6 +386,8 @@ _ATTRIBUTED = re.compile(
 """A sentence attributed in the past tense ("..., he said"): it reports the same briefing
 as the reporting phrase before it. A sentence in the writer's own present ("About 900
 troops remain") holds at publication."""
+_PRESENT_TENSE = re.compile(r"\b(?:has|have|is|are)\b", re.IGNORECASE)
+"""A sentence in the present or present perfect ("has risen to 112") is said now."""
 _SMALL = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10,
@@ -570,11 +572,49 @@ class TimeResolver:
         index = lo
         if lo == hi:  # none of its own: an attributed sentence reports the latest one
             at = bisect.bisect_left(self.attributed, sentence[0])
-            if lo == 0 or at == len(self.attributed) or self.attributed[at] >= sentence[1]:
+            if at == len(self.attributed) or self.attributed[at] >= sentence[1]:
                 return None
+            if lo == 0:
+                return self._news_day(sentence, self.attributed[at])
             index = lo - 1
         _, _, day, words = self.reports[index]
         return day, words
+
+    def _news_day(self, sentence: tuple[int, int], said: int) -> tuple[dt.date, str] | None:
+        """The first saying of an article, undated ("..., officials said"), after a day
+        of the sentence ("struck targets on Friday ..., officials said", "killed when a
+        blast tore through a hospital last night, health officials said"): the news of
+        that day, said that day. Kept as the article's reporting phrase for the sentences
+        after it."""
+        lo = bisect.bisect_left(self.relative_starts, sentence[0])
+        hi = bisect.bisect_left(self.relative_starts, said)
+        found = next(
+            (
+                m
+                for m in self.relatives[lo:hi]
+                if (m.group("weekday") and not m.group().lower().startswith("since"))
+                or m.group("yesterday")
+            ),
+            None,
+        )
+        if (
+            found is None
+            or self.anchor.precision != "day"
+            or _PRESENT_TENSE.search(self.text, sentence[0], said)
+        ):
+            return None  # "the toll of Thursday's shooting has risen to 112, ... said": now
+        try:
+            span = _relative(found, self.anchor)
+        except (ValueError, OverflowError):  # "yesterday" on the first day of year 1
+            return None
+        if span is None or span.start is None:
+            return None
+        said_end = self.text.find(" ", said)
+        words = self.text[found.start() : said_end if said_end > 0 else said]
+        report = (said, said, span.start, _text(words, 0, len(words)))
+        self.reports.insert(0, report)
+        self.report_starts.insert(0, said)
+        return span.start, report[3]
 
     def briefing(self, sentence: tuple[int, int]) -> dt.date | None:
         """The day of the briefing a sentence reports: its reporting day (see
