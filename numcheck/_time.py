@@ -380,12 +380,13 @@ Monday", "revealed yesterday", "announced on 12 March", "on Thursday said". The 
 given is the reporting day: what is stated "now" holds then, not on publication."""
 _ATTRIBUTED = re.compile(
     r"\b(?:said|told|announced|reported|revealed|confirmed|acknowledged|admitted|disclosed|"
-    r"stated|claimed|added|wrote|insisted|testified|according to)\b",
+    r"stated|claimed|added|wrote|insisted|testified)\b",
     re.IGNORECASE,
 )
 """A sentence attributed in the past tense ("..., he said"): it reports the same briefing
 as the reporting phrase before it. A sentence in the writer's own present ("About 900
-troops remain") holds at publication."""
+troops remain") holds at publication, and so does one sourced "according to figures
+quoted by officials": a source, not a saying of the briefing before it."""
 _PRESENT_TENSE = re.compile(r"\b(?:has|have|is|are)\b", re.IGNORECASE)
 """A sentence in the present or present perfect ("has risen to 112") is said now."""
 _SMALL = {
@@ -417,7 +418,7 @@ _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     _ATTRIBUTED: (
         *"said told announced reported revealed confirmed acknowledged admitted disclosed".split(),
-        *"stated claimed added wrote insisted testified according".split(),
+        *"stated claimed added wrote insisted testified".split(),
     ),
     _RELATIVE: (
         *"now currently today present moment there year month week yesterday ago".split(),
