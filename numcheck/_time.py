@@ -404,6 +404,25 @@ _COVERS = re.compile(
     r"months)\s+)?(?:from\s+[^.;]{1,60}?\s+)?(?:to|until|through|up\s+to)\s+",
     re.IGNORECASE,
 )
+_FIELD_DATE = (
+    rf"(?:(?P<m1>{_FULL_MONTHS})(?:\s+(?P<d1>\d{{1,2}}))?(?:\s*(?:and|to|-|\u2013|through|until)\s*"
+    rf"(?:(?P<m2>{_FULL_MONTHS})\b\s*)?(?P<d2>\d{{1,2}})?)?"
+    rf"|(?P<d3>\d{{1,2}})\s+(?P<m3>{_FULL_MONTHS})(?:\s*(?:and|to|-|\u2013|through|until)\s*"
+    rf"(?P<d4>\d{{1,2}})\s+(?P<m4>{_FULL_MONTHS}))?)\b"
+    rf"(?:,?\s+(?P<year>{_YEAR})\b|\s+(?P<rel>this|last)\s+year\b)?"
+)
+_FIELDWORK = re.compile(
+    r"\b(?:(?:interviewed|surveyed|polled|questioned|asked|visited)\s+(?:about\s+|some\s+|"
+    r"nearly\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?"
+    r"(?:households|homes|families|people|adults|respondents|residents|voters|individuals|"
+    r"participants|women|men|parents|patients|workers|businesses|firms|companies)\b"
+    r"|(?:survey|poll|interviews|fieldwork)\s+(?:was\s+|were\s+)?(?:carried\s+out|conducted)\b)"
+    rf"[^.;]{{0,120}}?\b(?:in|between|from|during)\s+{_FIELD_DATE}",
+    re.IGNORECASE,
+)
+"""A survey's fieldwork and when it was done: "interviewed 988 households ... in
+September", "asked about 1,500 adults ..., between August 12 and 19", "a telephone survey
+carried out between April 29 and May 3". Its figures are counted to the last day."""
 _COVERED_MONTH = re.compile(
     r"(?:the\s+end\s+of\s+)?(?P<name>January|February|March|April|May|June|July|August|"
     rf"September|October|November|December)\s+(?P<year>{_YEAR})\b",
@@ -437,6 +456,7 @@ _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     _EDGE: ("end", "close", "start", "beginning", "middle", "turn"),
     _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     _COVERS: ("cover", "span"),
+    _FIELDWORK: ("interview", "survey", "poll", "question", "asked", "visited", "fieldwork"),
 }
 """The patterns read over a whole document, each with words one of which (in lowercase)
 is in every text it matches: a document holding none of them is not scanned (a scan tries
@@ -488,9 +508,12 @@ class TimeResolver:
         months = [m for m in months if not _inside(m.start, periods, starts)]
         self.months = sorted([*months, *periods], key=lambda m: m.start)
         self.month_starts = [m.start for m in self.months]
-        self.coverage = self._coverage(folded)
+        self.fieldwork = self._coverage(folded)
         """The last day the article's study or count covers, when it says so ("covers the
-        period to the end of June 2006"): its running totals are counted to that day."""
+        period to the end of June 2006", "a survey carried out between April 29 and May
+        3"), and the words: its figures are counted to that day, the undated ones too."""
+        self.coverage = self.fieldwork[0] if self.fieldwork else None
+        """That day: the article's running totals are counted to it."""
         self.lede: TimeSpan | None = None
         """The period of the article's first figure, when it is a calendar period that
         ended shortly before publication ("inflation rose to 10.1% in September"): a
@@ -500,7 +523,20 @@ class TimeResolver:
         """Calendar periods named so far (month, quarter, year): what "the quarter" or
         "a year earlier" refers to. Filled as figures are resolved, in text order."""
 
-    def _coverage(self, folded: str) -> dt.date | None:
+    def _coverage(self, folded: str) -> tuple[dt.date, str] | None:
+        """The last day the article's study covers and the words that say it: "covers
+        the period to the end of June 2006", else the end of its fieldwork."""
+        covered = self._covers(folded)
+        if covered is not None:
+            return covered, "covers"
+        published = self.anchor.span()
+        for found in _scan(_FIELDWORK, self.text, folded):
+            day = _fieldwork_end(found, self.anchor)
+            if day is not None and published is not None and day < published[0]:
+                return day, _text(self.text, found.start(), found.end())
+        return None
+
+    def _covers(self, folded: str) -> dt.date | None:
         for found in _scan(_COVERS, self.text, folded):
             at = bisect.bisect_left(self.month_starts, found.end())
             if at < len(self.months) and self.months[at].start - found.end() <= 4:
@@ -737,6 +773,9 @@ class TimeResolver:
         published = anchor.span()
         if published is None:
             return _span()
+        if self.fieldwork is not None:  # "About 8 million ..., the IOM said" of a survey
+            day, words = self.fieldwork
+            return _span(start=day, end=day, basis="explicit", text=words)
         return _span(start=published[0], end=published[1], basis="published")
 
     def _sentence_dates(
@@ -1316,6 +1355,27 @@ def _interval(year: int, month: int | None, day: int | None) -> tuple[dt.date, d
     if day is None:
         return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day), dt.date(year, month, day)
+
+
+def _fieldwork_end(found: re.Match[str], anchor: Anchor) -> dt.date | None:
+    """The last day of a survey's fieldwork (see ``_FIELDWORK``); ``None`` if unsure."""
+    if anchor.date is None:
+        return None
+    name = found.group("m4") or found.group("m2") or found.group("m3") or found.group("m1")
+    day = found.group("d4") or found.group("d2") or found.group("d3") or found.group("d1")
+    if name is None:
+        return None
+    month = MONTHS[name.lower()]
+    if found.group("year"):
+        year = int(found.group("year"))
+    elif found.group("rel"):
+        year = anchor.date.year - (found.group("rel").lower() == "last")
+    else:  # the latest such month not after publication
+        year = anchor.date.year - (month > anchor.date.month)
+    try:
+        return _interval(year, month, int(day) if day else None)[1]
+    except (ValueError, OverflowError):
+        return None
 
 
 def _report_day(found: re.Match[str], anchor: Anchor) -> dt.date | None:
