@@ -329,7 +329,7 @@ MAX_DATE_DISTANCE = 8
 
 # Clause boundaries inside a sentence: a date on the other side does not govern a figure.
 _CLAUSE = re.compile(
-    r"[;()\[\]]|\s-\s|--|,\s*(?:but|while|whereas|although|though|which|who|when|with|"
+    r"[;()\[\]]|\s-\s|--|,\s*(?:but|while|whereas|although|though|which|who|when|where|with|"
     r"after|before|as|and then|compared)\b|\b(?:but|while|whereas|as part of)\b"
     r"|,\s*an?\s+(?:figure|number|total|tally|count|toll)\b(?!\s+of\b)",
     re.IGNORECASE,
