@@ -346,8 +346,9 @@ _LEAD = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<now>right now|now|currently|today|at present|presently|at the moment|"
     r"as of now|so far|to date|as things stand|nowadays|there (?:are|is|remain))\b"
-    r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous|next) "
+    r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous|next|all(?: this)?) "
     r"(?:year|month|week|spring|summer|autumn|fall|winter))\b"
+    r"|\b(?P<coming>(?:coming|next)\s+(?:few\s+|several\s+)?months)\b"
     r"|\b(?P<yesterday>yesterday|last night)\b"
     r"|\b(?P<ago>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) "
     r"(?P<unit>day|week|month|year)s? ago)\b"
@@ -743,7 +744,7 @@ class TimeResolver:
             span = self._explicit(shared, mentions, today, None)
             if span is not None:
                 return span
-        index = self._nearest_relative(clause, figure)
+        index = self._nearest_relative(clause, figure, figures)
         if index is not None:
             try:
                 relative = _relative(self.relatives[index], anchor, today)
@@ -830,14 +831,28 @@ class TimeResolver:
             for d in mentions
         )
 
-    def _nearest_relative(self, clause: tuple[int, int], figure: tuple[int, int]) -> int | None:
+    def _nearest_relative(
+        self,
+        clause: tuple[int, int],
+        figure: tuple[int, int],
+        figures: Sequence[tuple[int, int]] = (),
+    ) -> int | None:
         """The relative time word of the clause nearest the figure ("struck targets on
         Friday in retaliation for the attack last Sunday that killed three": last
-        Sunday), by its index; ``None`` if the clause has none."""
+        Sunday), by its index; ``None`` if the clause has none. One after the figure
+        with another figure between is that one's ("from about 2,000 to fewer than 1,000
+        in the coming months"), and is preferred to one before the figure with another
+        between ("there are 20,000 troops, not the 900 officials cited all year")."""
         lo = bisect.bisect_left(self.relative_starts, clause[0])
         hi = bisect.bisect_left(self.relative_starts, figure[0])
         candidates = [i for i in (hi - 1, hi) if lo <= i < len(self.relatives)]
         candidates = [i for i in candidates if self.relatives[i].end() <= clause[1]]
+        if candidates and figures:
+            free = [i for i in candidates if not self._figure_between(i, figure, figures)]
+            after = [i for i in candidates if self.relatives[i].start() >= figure[1]]
+            candidates = [i for i in candidates if i not in after or i in free]
+            if any(i in free for i in after):
+                candidates = free
         if not candidates:
             return None
         return min(
@@ -846,6 +861,24 @@ class TimeResolver:
                 self.relatives[i].start() - figure[1], figure[0] - self.relatives[i].end()
             ),
         )
+
+    def _figure_between(
+        self, index: int, figure: tuple[int, int], figures: Sequence[tuple[int, int]]
+    ) -> bool:
+        """Whether another figure stands between the figure and the relative word at
+        ``index``, not joined to the figure by "and" ("3 were killed and 5 wounded on
+        Monday": both on Monday)."""
+        found = self.relatives[index]
+        low, high = (
+            (found.end(), figure[0]) if found.end() <= figure[0] else (figure[1], found.start())
+        )
+        at = bisect.bisect_left(figures, (low, -1))
+        others = [f for f in figures[at : at + 3] if f[1] <= high and f != figure]
+        if not others:
+            return False
+        near = others[0] if low == figure[1] else others[-1]
+        pair = (figure, near) if low == figure[1] else (near, figure)
+        return len(others) > 1 or not _coordinated(self.text, *pair)
 
     def clause(self, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
         """The part of the sentence between the clause boundaries around the figure."""
@@ -1453,6 +1486,12 @@ def _relative(
             return _span(start=None, end=last, basis="relative", text=match.group())
         return _span(start=first, end=last, basis="relative", text=match.group())
     year, month = anchor.date.year, anchor.date.month
+    if match.group("coming"):  # "in the coming months": from next month to the year's end
+        first = year * 12 + month  # (next month, counted from year 0)
+        last = max(year * 12 + 11, first + 5)  # (at least six months)
+        start = _interval(first // 12, first % 12 + 1, None)[0]
+        end = _interval(last // 12, last % 12 + 1, None)[1]
+        return _span(start=start, end=end, basis="relative", text=match.group())
     season = words.rsplit(None, 1)[-1]
     if season in _SEASONS:
         rel = words.split()[-2]
@@ -1460,7 +1499,7 @@ def _relative(
         if days is None:
             return None
         return _span(start=days[0], end=days[1], basis="relative", text=match.group())
-    shift = 0 if "this" in words else (-1 if "next" in words else 1)
+    shift = 0 if "this" in words or words.startswith("all") else (-1 if "next" in words else 1)
     if words.endswith("year"):
         start, end = _interval(year - shift, None, None)
         edge = _YEAR_EDGE.search(match.string, max(0, match.start() - 24), match.start())
