@@ -108,6 +108,7 @@ day; the middle of a year is June (the turn of its halves)."""
 _ANAPHORA = re.compile(
     rf"\b(?:(?:in|for|during|of)\s+)?the\s+(?P<same>same\s+(?:month|quarter))\s+(?:of|in)\s+"
     rf"(?P<syear>{_YEAR})\b"
+    r"|\bto\s+the\s+(?P<sameto>same\s+period)\b"
     r"|\b(?:in|for|during|over|across|through|throughout|of)\s+the\s+(?P<what>"
     r"(?:same|previous|prior|preceding)\s+(?:quarter|period|month|year)|quarter|"
     rf"(?:full|whole)\s+year|year|period)\b(?!\s+(?:ending|of|before|after|earlier|ago)\b|"
@@ -191,11 +192,13 @@ def _periods(text: str, anchor: Anchor, folded: str | None = None) -> list[_Mont
     with contextlib.suppress(ValueError, OverflowError):  # at the edge of the calendar
         _other_periods(text, anchor, found, folded)
     for match in _scan(_ANAPHORA, text, folded):
-        named = match.group("what") or match.group("same") or match.group()
+        named = match.group("what") or match.group("sameto") or match.group("same") or match.group()
         what = " ".join(named.lower().split()).removeprefix("the ")
         if match.group("same"):
             what = f"{what} {match.group('syear')}"  # "same month 2021"
         start = match.start("what") if match.group("what") else match.start()
+        if match.group("sameto"):  # "attributed to the same period": read by "to"
+            start = match.start("sameto")
         found.append(_Month(start, match.end(), (None, None, None), refer=what))
     # Overlaps: the longer mention wins ("the year to March" holds "year", not a year).
     found.sort(key=lambda m: (m.start, -m.end))
@@ -683,6 +686,14 @@ class TimeResolver:
         Figures are resolved in text order: periods named earlier give "the quarter".
         """
         span = self._resolve(sentence, figure, mentions, figures)
+        if (
+            span.basis == "explicit"
+            and span.start is not None
+            and span.end is not None
+            and (span.end - span.start).days > 31
+            and (span.text or "").lower().startswith(("between", "from"))
+        ):
+            self.references.add(figure[0], (span.start, span.end), "period")
         if self.first:
             self.first = False
             if _is_lede(span, self.anchor):  # "in September", "last year"
@@ -1004,13 +1015,16 @@ class _References:
             "any": ([], []),
             "month": ([], []),
             "quarter": ([], []),
+            "period": ([], []),
         }
 
-    def add(self, at: int, span: tuple[dt.date, dt.date]) -> None:
-        kind = _calendar(span)
+    def add(self, at: int, span: tuple[dt.date, dt.date], kind: str | None = None) -> None:
+        """Record a calendar period named at ``at`` (or, with ``kind`` "period", a
+        closed span of a figure: "between March 2003 and June 2006")."""
+        kind = kind or _calendar(span)
         if kind is None:
             return
-        for name in ("any", kind):
+        for name in ("any", kind) if kind != "period" else (kind,):
             if name in self.kinds:
                 starts, spans = self.kinds[name]
                 index = bisect.bisect_left(starts, at)
@@ -1022,6 +1036,12 @@ class _References:
         starts, spans = self.kinds[kind]
         index = bisect.bisect_left(starts, at)
         return spans[index - 1] if index else None
+
+    def where(self, kind: str, at: int) -> int:
+        """Where the latest period of ``kind`` before ``at`` was named (-1: none)."""
+        starts = self.kinds[kind][0]
+        index = bisect.bisect_left(starts, at)
+        return starts[index - 1] if index else -1
 
 
 def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt.date] | None:
@@ -1053,6 +1073,9 @@ def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt
             if refer.startswith(("start", "beginning")):
                 return month[0], month[0]
             return month
+        if "period" in refer and references.where("period", at) > references.where("any", at):
+            # "the same period" after "between the invasion in March 2003 and June 2006"
+            return references.latest("period", at)
         if latest is None:
             return None
         kind = _calendar(latest)
