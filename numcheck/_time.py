@@ -700,6 +700,16 @@ class TimeResolver:
                 self.lede = _span(span.start, span.end, "relative", span.text)
         return span
 
+    def _study(self, date: DateMention) -> bool:
+        """Whether a year names a study, survey or report ("a 2006 study"): its
+        figures are counted by that year, not at the article's publication."""
+        return bool(
+            date.parts
+            and date.parts[1] is None
+            and _STUDY_BEFORE.search(self.text, max(0, date.start - 8), date.start)
+            and _STUDY_AFTER.match(self.text, date.end)
+        )
+
     def _compared_with(self, date: DateMention) -> bool:
         """A date a comparison reaches back to, or the base of a change: it dates no
         figure. Read once per date (figures of a sentence share its dates)."""
@@ -772,6 +782,11 @@ class TimeResolver:
                 return span
         if index is not None and relative is not None:
             return relative
+        study = next((d for d in reversed(dates) if d.end <= figure[0] and self._study(d)), None)
+        if study is not None:  # "A 2006 study in The Lancet put excess deaths at 655,000"
+            span = self._explicit(study, dates, today, clause)
+            if span is not None:
+                return span
         back = _WHEN_THAT.search(text, figure[1], clause[1])
         if back is not None:  # "... when that plan was announced": the period named last
             named = self.references.latest("any", figure[0])
@@ -906,6 +921,12 @@ class TimeResolver:
         return start, end
 
 
+_STUDY_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
+_STUDY_AFTER = re.compile(
+    r"\s+(?:(?:household|government|UN|official)\s+)?(?:study|survey|report|census|estimate|"
+    r"analysis|paper|count|poll|assessment|review)\b",
+    re.IGNORECASE,
+)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 _OPEN = frozenset("since from after before until till to by between and than".split())
