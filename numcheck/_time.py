@@ -197,8 +197,7 @@ def _periods(text: str, anchor: Anchor, folded: str | None = None) -> list[_Mont
         if match.group("same"):
             what = f"{what} {match.group('syear')}"  # "same month 2021"
         start = match.start("what") if match.group("what") else match.start()
-        if match.group("sameto"):  # "attributed to the same period": read by "to"
-            start = match.start("sameto")
+        # ("attributed to the same period": the period itself, "to" is not "until")
         found.append(_Month(start, match.end(), (None, None, None), refer=what))
     # Overlaps: the longer mention wins ("the year to March" holds "year", not a year).
     found.sort(key=lambda m: (m.start, -m.end))
@@ -759,8 +758,9 @@ class TimeResolver:
             span = self._explicit(explicit, dates, today, clause)
             if span is not None:
                 return span
+        present = _PRESENT.search(text, clause[0], clause[1]) is not None
         shared = _parallel(text, sentence, clause, mentions)
-        if shared is not None and not _PRESENT.search(text, clause[0], clause[1]):
+        if shared is not None and not present:
             # "grew 38% in 2023, while production rose 35% to 1.85 million": in 2023
             span = self._explicit(shared, mentions, today, None)
             if span is not None:
@@ -776,6 +776,8 @@ class TimeResolver:
             ):
                 return relative
         adverbial = _adverbial(text, figure, mentions, figures, starts)
+        if adverbial is not None and present and not clause[0] <= adverbial.start < clause[1]:
+            adverbial = None  # "peaked at 9.9% in 2009, but it remains above 4.1%"
         if adverbial is not None:
             span = self._explicit(adverbial, mentions, today, None)
             if span is not None:
