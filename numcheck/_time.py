@@ -1073,8 +1073,7 @@ def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt
     try:
         same = refer.split()
         if len(same) == 3 and same[2].isdigit():  # "the same month of 2021": in 2021
-            kind = same[1]
-            period = references.latest(kind, at)
+            period = references.latest(same[1], at)
             if period is None:
                 return None
             return _shift(period, 12 * (int(same[2]) - period[1].year))
@@ -1533,10 +1532,10 @@ def _relative(
         return _span(start=first, end=last, basis="relative", text=match.group())
     year, month = anchor.date.year, anchor.date.month
     if match.group("coming"):  # "in the coming months": from next month to the year's end
-        first = year * 12 + month  # (next month, counted from year 0)
-        last = max(year * 12 + 11, first + 5)  # (at least six months)
-        start = _interval(first // 12, first % 12 + 1, None)[0]
-        end = _interval(last // 12, last % 12 + 1, None)[1]
+        begin = year * 12 + month  # (next month, counted from year 0)
+        finish = max(year * 12 + 11, begin + 5)  # (at least six months)
+        start = _interval(begin // 12, begin % 12 + 1, None)[0]
+        end = _interval(finish // 12, finish % 12 + 1, None)[1]
         return _span(start=start, end=end, basis="relative", text=match.group())
     season = words.rsplit(None, 1)[-1]
     if season in _SEASONS:

@@ -571,6 +571,9 @@ EDGES = (
     "by the end of 1999",
     "since Oct. 17",
     "now",
+    "in the coming months",
+    "all year",
+    "in the same month of 2021",
 )
 EDGE_WORDS = st.sampled_from(EDGES)
 
