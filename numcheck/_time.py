@@ -431,6 +431,16 @@ _COVERED_MONTH = re.compile(
     rf"September|October|November|December)\s+(?P<year>{_YEAR})\b",
     re.IGNORECASE,
 )
+_WHEN_THAT = re.compile(
+    r"\bwhen\s+(?:that|this)\s+(?:[a-z-]+\s+){1,2}?(?:was|were|had\s+been)\s+[a-z]+ed\b"
+)
+"""A "when" clause pointing back to something named before ("when that plan was
+announced"): the figure holds at the period the article named last."""
+_PRESENT = re.compile(
+    r"\b(?:now|currently|today|at present|so far|to date|remains|remain)\b", re.IGNORECASE
+)
+"""A clause in the present ("but it remains more than twice the 2% target") does not take
+the past time of the clause it is joined to."""
 _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     _CLAUSE: (";", "(", ")", "[", "]", "-", ",", "but", "while", "whereas", "as part of"),
     _REPORTED: (
@@ -460,10 +470,20 @@ _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     _COVERS: ("cover", "span"),
     _FIELDWORK: ("interview", "survey", "poll", "question", "asked", "visited", "fieldwork"),
+    _PRESENT: ("now", "currently", "today", "present", "so far", "to date", "remain"),
+    _WHEN_THAT: ("when",),
 }
 """The patterns read over a whole document, each with words one of which (in lowercase)
 is in every text it matches: a document holding none of them is not scanned (a scan tries
 the pattern at every offset, slow on long text without words: tables, lists of figures)."""
+
+
+def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first of ``spans`` (in text order) inside ``start:end``, if any."""
+    index = bisect.bisect_left(spans, (start, -1))
+    if index < len(spans) and spans[index][1] <= end:
+        return spans[index]
+    return None
 
 
 def _scan(pattern: re.Pattern[str], text: str, folded: str) -> Iterable[re.Match[str]]:
@@ -497,6 +517,8 @@ class TimeResolver:
                 self.reports.append((found.start(), found.end(), day, found.group()))
         self.report_starts = [r[0] for r in self.reports]
         self.attributed = [m.start() for m in _scan(_ATTRIBUTED, text, folded)]
+        self.presents = [m.span() for m in _scan(_PRESENT, text, folded)]
+        self.when_that = [m.span() for m in _scan(_WHEN_THAT, text, folded)]
         # A day that dates a saying is not the time of a figure: "said on Thursday".
         self.relatives = [
             m for m in _scan(_RELATIVE, text, folded) if not self._in_report(m.start())
@@ -758,7 +780,7 @@ class TimeResolver:
             span = self._explicit(explicit, dates, today, clause)
             if span is not None:
                 return span
-        present = _PRESENT.search(text, clause[0], clause[1]) is not None
+        present = _within(self.presents, clause[0], clause[1]) is not None
         shared = _parallel(text, sentence, clause, mentions)
         if shared is not None and not present:
             # "grew 38% in 2023, while production rose 35% to 1.85 million": in 2023
@@ -789,11 +811,11 @@ class TimeResolver:
             span = self._explicit(study, dates, today, clause)
             if span is not None:
                 return span
-        back = _WHEN_THAT.search(text, figure[1], clause[1])
+        back = _within(self.when_that, figure[1], clause[1])
         if back is not None:  # "... when that plan was announced": the period named last
             named = self.references.latest("any", figure[0])
             if named is not None:
-                return _span(named[0], named[1], "explicit", _text(text, back.start(), back.end()))
+                return _span(named[0], named[1], "explicit", _text(text, back[0], back[1]))
         if self.lede is not None and not _WHEN.search(text, sentence[0], sentence[1]):
             return self.lede  # (not "... when that plan was announced": another time)
         if reported is not None:
@@ -936,21 +958,11 @@ _OPEN = frozenset("since from after before until till to by between and than".sp
 
 
 _WHEN = re.compile(r"\b(?:when|once|whenever)\b", re.IGNORECASE)
-_WHEN_THAT = re.compile(
-    r"\bwhen\s+(?:that|this)\s+(?:[a-z-]+\s+){1,2}?(?:was|were|had\s+been)\s+[a-z]+ed\b"
-)
-"""A "when" clause pointing back to something named before ("when that plan was
-announced"): the figure holds at the period the article named last."""
 LEDE_DAYS = 400
 """A report on a period comes out within this many days of its end."""
 
 
 _NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date)\b", re.IGNORECASE)
-_PRESENT = re.compile(
-    r"\b(?:now|currently|today|at present|so far|to date|remains|remain)\b", re.IGNORECASE
-)
-"""A clause in the present ("but it remains more than twice the 2% target") does not take
-the past time of the clause it is joined to."""
 _PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but)[\s,]*$", re.IGNORECASE)
 _PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but)\b", re.IGNORECASE)
 
@@ -1133,7 +1145,7 @@ def _governing(
     # The first date after the figure, close, with no figure between. Dates and figures
     # are in text order, so both are found by bisection.
     after = bisect.bisect_left([d.start for d in dates], figure[1])
-    if after < len(dates) and not _detached(text, figure[1], dates[after].start):
+    if after < len(dates):
         date = dates[after]
         lo = bisect.bisect_left(figures, (figure[1], -1))
         hi = bisect.bisect_left(figures, (date.start + 1, -1))
@@ -1145,7 +1157,7 @@ def _governing(
         if not between or _coordinated(text, figure, between[0]):
             words = len(WORD.findall(text, figure[1], date.start))
             words -= sum(len(WORD.findall(text, f[0], f[1])) for f in between)
-            if words <= MAX_DATE_DISTANCE:
+            if words <= MAX_DATE_DISTANCE and not _detached(text, figure[1], date.start):
                 return date
     # A date that opens the clause: "In 2016, ...". Only the clause's first date can: any
     # later one has that date before it.
@@ -1164,6 +1176,10 @@ _PARTICIPLE = re.compile(
 """A participial phrase after a comma ("..., meeting a deadline set in November", "...,
 leaving economists expecting no cut before the election on 4 July"): it tells what the
 figure led to, and its dates are its own."""
+
+
+_NEAR = 200
+"""How far after a figure a participial phrase is looked for (characters)."""
 
 
 def _detached(text: str, start: int, end: int) -> bool:
@@ -1233,8 +1249,6 @@ def _adverbial(
         if date is None:
             continue
         low, high = (date.end, figure[0]) if date.end <= figure[0] else (figure[1], date.start)
-        if low == figure[1] and _detached(text, low, high):
-            continue  # "..., meeting a deadline set in November"
         # Another figure inside low:high? Figures are in text order: look at the first two
         # starting at or after low (one of them may be the figure itself).
         index = bisect.bisect_left(figures, (low, -1))
@@ -1247,6 +1261,8 @@ def _adverbial(
         ):
             continue  # (but "for the year to 1,808,581 and meeting its target of 1.8
             # million": figures joined by "and" share the date before them)
+        if low == figure[1] and _detached(text, low, min(high, low + _NEAR)):
+            continue  # "..., meeting a deadline set in November"
         distance = high - low
         if best is None or distance < best_distance:
             best, best_distance = date, distance
