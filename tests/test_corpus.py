@@ -230,12 +230,12 @@ def test_a_bad_corpus_stops_the_command(tmp_path: Path, capsys: pytest.CaptureFi
 
 FLOORS = {
     # measured on the whole corpus (57 articles, 7 topics) after the second round of
-    # issue 12: found 100%, meet 83.7%, caught 48.9%, false alarms 1.6%; floors a little
-    # below, so the numbers can only go up (the issue's goals: meet and caught >= 90%,
-    # false alarms <= 3%)
+    # issue 12: found 100%, meet 83.7%, caught 48.9%, false alarms 1.6%; caught 58.9%
+    # after the third round's time work; floors a little below, so the numbers can only
+    # go up (the issue's goals: meet and caught >= 90%, false alarms <= 3%)
     "found": 0.98,
     "meet": 0.80,
-    "caught": 0.45,
+    "caught": 0.55,
 }
 MAX_FALSE_ALARM_RATE = 0.03
 
@@ -258,10 +258,10 @@ def test_false_alarms_do_not_grow(corpus_score: Score) -> None:
 
 
 def test_field_floors(corpus_score: Score) -> None:
-    # measured: measure 88.3%, subject 87.5%, location 88.3%, time 77.4%, statistic 93.5%,
+    # measured: measure 88.3%, subject 87.5%, location 88.3%, time 87.1%, statistic 94.0%,
     # attribution 76.7%, value 99.6%, qualifier 93.5%
-    floors = {"measure": 0.86, "subject": 0.85, "location": 0.86, "time": 0.75}
-    floors |= {"statistic": 0.91, "attribution": 0.74, "value": 0.98, "qualifier": 0.92}
+    floors = {"measure": 0.86, "subject": 0.85, "location": 0.86, "time": 0.85}
+    floors |= {"statistic": 0.92, "attribution": 0.74, "value": 0.98, "qualifier": 0.92}
     for name, floor in floors.items():
         tally = corpus_score.total.fields[name]
         assert tally is not None and tally.rate >= floor, (name, render(corpus_score))
