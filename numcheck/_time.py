@@ -963,8 +963,8 @@ LEDE_DAYS = 400
 
 
 _NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date)\b", re.IGNORECASE)
-_PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but)[\s,]*$", re.IGNORECASE)
-_PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but)\b", re.IGNORECASE)
+_PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but|though|although)[\s,]*$", re.IGNORECASE)
+_PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but|though|although)\b", re.IGNORECASE)
 
 
 def _parallel(
@@ -973,8 +973,10 @@ def _parallel(
     clause: tuple[int, int],
     dates: Sequence[DateMention],
 ) -> DateMention | None:
-    """A clause joined by "while", "whereas", "and" or "but" to the one before it shares
-    its time when it names none: the last date of the sentence before the clause."""
+    """A clause joined by "while", "whereas", "and", "but" or "(al)though" to the one
+    before it shares its time when it names none: the last date of the sentence before
+    the clause ("delivered 1.85 million in 2023, though short of an ambition of 2
+    million": in 2023)."""
     if clause[0] <= sentence[0]:
         return None
     if not (

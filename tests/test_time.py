@@ -419,6 +419,22 @@ CASES = [
         (D(2023, 12, 1), D(2023, 12, 31)),  # (published: a monthly rate, last month's)
         id="a-present-clause-keeps-its-own-time",
     ),
+    pytest.param(
+        "The company delivered 1.85 million vehicles in 2023, meeting the goal of 1.8 "
+        "million, though short of an ambition of 2 million.",
+        "2026-01-03",
+        "2 million",
+        (D(2023, 1, 1), D(2023, 12, 31)),
+        id="a-though-clause-shares-the-time-before-it",
+    ),
+    pytest.param(
+        "The carmaker delivered 1,789,226 vehicles last year. Analysts had expected 506,763 "
+        "deliveries in the fourth quarter. A poll had pointed to 504,770.",
+        "2025-01-02",
+        "504,770",
+        (D(2024, 10, 1), D(2024, 12, 31)),
+        id="a-count-carried-on-takes-its-head-s-time-not-the-lede-s",
+    ),
     # -- periods named by reference ----------------------------------------------------
     pytest.param(
         "The president sent 20,000 more soldiers to the country in January. About 132,000 "
