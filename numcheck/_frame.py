@@ -627,7 +627,8 @@ class Framer:
             if frame.margin is not None:
                 _as_estimate(fields, claims, frame.margin)
             elif (
-                frame.carried is not None  # a count before it ("then Germany with ...")
+                frame.carried is not None
+                and frame.carried < sentence[0]  # a count of an earlier sentence
                 and (time.basis == "published" or time is timer.lede)
                 and not when_clause(text)
             ):
@@ -643,8 +644,6 @@ class Framer:
                 if head.period is not None and head.statistic in ("flow", "rate"):
                     fields["statistic"], fields["period"] = head.statistic, head.period
                     fields["as_of"] = None
-                elif time.basis == "published" and head.time.basis in ("explicit", "relative"):
-                    fields["time"] = head.time  # "... and the Czech Republic with 476,025"
             claim = _construct(fields, claims[0] if claims else None)
             if frame.guess or frame.claimed:
                 guessed[len(claims)] = "agent" if frame.claimed else frame.guess or ""
