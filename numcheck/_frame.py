@@ -649,11 +649,12 @@ class Framer:
             elif (
                 frame.carried is not None
                 and frame.carried < sentence[0]  # a count of an earlier sentence
-                and time.basis == "published"
+                and (time.basis == "published" or time is timer.lede)
                 and not when_clause(text)
             ):
                 # "Russia accounted for the largest number, 2,852,395" after "reached
-                # 7,915,287 as of 3 January": counted as of the same day
+                # 7,915,287 as of 3 January": counted as of the same day (and "A poll had
+                # pointed to 504,770" after a fourth quarter's forecast: not the lede's year)
                 head = _claim_at(claims, frame.carried)
                 if head is not None and head.time.basis in ("explicit", "relative"):
                     fields["time"] = head.time

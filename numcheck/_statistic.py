@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ._clean import Gate, fold
 from ._models import Period, Statistic, TimeSpan
@@ -185,7 +185,19 @@ Rule = Callable[[Context], Reading | None]
 
 
 def _change(ctx: Context) -> Reading | None:
-    return Reading("change") if ctx.kind == "change" else None
+    if ctx.kind != "change":
+        return None
+    if _COUNTERFACTUAL.search(ctx.after, fold(ctx.after)):
+        # "100,000 more Iraqis have died than would have died without the war": an
+        # excess over what would have been, counted like the measure, not a change
+        return read_statistic(replace(ctx, kind="level"))
+    return Reading("change")
+
+
+_COUNTERFACTUAL = Gate(
+    re.compile(r"\bthan\s+(?:would|might|could)\s+(?:otherwise\s+)?have\b", re.IGNORECASE),
+    "than",
+)
 
 
 def _rate_horizon(ctx: Context) -> Reading | None:
@@ -416,6 +428,7 @@ _STILL_TO_COME = Gate(
     re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE), "expected to "
 )
 GATES = (
+    _COUNTERFACTUAL,
     _PER,
     _PAST_PERIOD,
     _RATE_HORIZON,

@@ -106,7 +106,10 @@ _EDGE = re.compile(
 """The end or start of a year is its last or first month; of a month, its last or first
 day; the middle of a year is June (the turn of its halves)."""
 _ANAPHORA = re.compile(
-    r"\b(?:in|for|during|over|across|through|throughout|of)\s+the\s+(?P<what>"
+    rf"\b(?:(?:in|for|during|of)\s+)?the\s+(?P<same>same\s+(?:month|quarter))\s+(?:of|in)\s+"
+    rf"(?P<syear>{_YEAR})\b"
+    r"|\bto\s+the\s+(?P<sameto>same\s+period)\b"
+    r"|\b(?:in|for|during|over|across|through|throughout|of)\s+the\s+(?P<what>"
     r"(?:same|previous|prior|preceding)\s+(?:quarter|period|month|year)|quarter|"
     rf"(?:full|whole)\s+year|year|period)\b(?!\s+(?:ending|of|before|after|earlier|ago)\b|"
     rf"\s+(?:to|through)\s+(?:the\s+end\s+of\s+)?{_FULL_MONTHS})"
@@ -116,7 +119,8 @@ _ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 """A period named by reference to one named before: "in the quarter", "over the year",
-"the same period", "the previous quarter", "a year earlier", "by the end of that month"."""
+"the same period", "the previous quarter", "a year earlier", "by the end of that month",
+"the same month of 2021" (that month, in 2021)."""
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")
 _COMPARATIVE = re.compile(
     r"(?:\b(?:the|its|their|a|an)\s+(?:lowest|highest|most|fewest|least|biggest|largest|"
@@ -188,9 +192,12 @@ def _periods(text: str, anchor: Anchor, folded: str | None = None) -> list[_Mont
     with contextlib.suppress(ValueError, OverflowError):  # at the edge of the calendar
         _other_periods(text, anchor, found, folded)
     for match in _scan(_ANAPHORA, text, folded):
-        named = match.group("what") or match.group()
+        named = match.group("what") or match.group("sameto") or match.group("same") or match.group()
         what = " ".join(named.lower().split()).removeprefix("the ")
+        if match.group("same"):
+            what = f"{what} {match.group('syear')}"  # "same month 2021"
         start = match.start("what") if match.group("what") else match.start()
+        # ("attributed to the same period": the period itself, "to" is not "until")
         found.append(_Month(start, match.end(), (None, None, None), refer=what))
     # Overlaps: the longer mention wins ("the year to March" holds "year", not a year).
     found.sort(key=lambda m: (m.start, -m.end))
@@ -324,10 +331,14 @@ MAX_DATE_DISTANCE = 8
 
 # Clause boundaries inside a sentence: a date on the other side does not govern a figure.
 _CLAUSE = re.compile(
-    r"[;()\[\]]|\s-\s|--|,\s*(?:but|while|whereas|although|though|which|who|when|with|"
-    r"after|before|as|and then|compared)\b|\b(?:but|while|whereas|as part of)\b",
+    r"[;()\[\]]|\s-\s|--|,\s*(?:but|while|whereas|although|though|which|who|when|where|with|"
+    r"after|before|as|and then|compared)\b|\b(?:but|while|whereas|as part of)\b"
+    r"|,\s*an?\s+(?:figure|number|total|tally|count|toll)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+"""(The last: an appositive about the figure, ", a figure that does not yet include
+anyone hurt on Monday", ", a figure based on data from last autumn": its dates tell where
+the figure comes from or what it leaves out, not when it holds.)"""
 _LEAD = re.compile(
     r"(?:\b(?P<word>in|since|until|till|by|through|to|from|between|and|during|on|as of|of|"
     r"before|after|at|around|throughout|circa|c\.)\s+(?:the\s+)?(?:year\s+|end\s+of\s+|"
@@ -337,8 +348,9 @@ _LEAD = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<now>right now|now|currently|today|at present|presently|at the moment|"
     r"as of now|so far|to date|as things stand|nowadays|there (?:are|is|remain))\b"
-    r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous|next) "
+    r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous|next|all(?: this)?) "
     r"(?:year|month|week|spring|summer|autumn|fall|winter))\b"
+    r"|\b(?P<coming>(?:coming|next)\s+(?:few\s+|several\s+)?months)\b"
     r"|\b(?P<yesterday>yesterday|last night)\b"
     r"|\b(?P<ago>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) "
     r"(?P<unit>day|week|month|year)s? ago)\b"
@@ -371,12 +383,15 @@ Monday", "revealed yesterday", "announced on 12 March", "on Thursday said". The 
 given is the reporting day: what is stated "now" holds then, not on publication."""
 _ATTRIBUTED = re.compile(
     r"\b(?:said|told|announced|reported|revealed|confirmed|acknowledged|admitted|disclosed|"
-    r"stated|claimed|added|wrote|insisted|testified|according to)\b",
+    r"stated|claimed|added|wrote|insisted|testified)\b",
     re.IGNORECASE,
 )
 """A sentence attributed in the past tense ("..., he said"): it reports the same briefing
 as the reporting phrase before it. A sentence in the writer's own present ("About 900
-troops remain") holds at publication."""
+troops remain") holds at publication, and so does one sourced "according to figures
+quoted by officials": a source, not a saying of the briefing before it."""
+_PRESENT_TENSE = re.compile(r"\b(?:has|have|is|are)\b", re.IGNORECASE)
+"""A sentence in the present or present perfect ("has risen to 112") is said now."""
 _SMALL = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10,
@@ -392,11 +407,40 @@ _COVERS = re.compile(
     r"months)\s+)?(?:from\s+[^.;]{1,60}?\s+)?(?:to|until|through|up\s+to)\s+",
     re.IGNORECASE,
 )
+_FIELD_DATE = (
+    rf"(?:(?P<m1>{_FULL_MONTHS})(?:\s+(?P<d1>\d{{1,2}}))?(?:\s*(?:and|to|-|\u2013|through|until)\s*"
+    rf"(?:(?P<m2>{_FULL_MONTHS})\b\s*)?(?P<d2>\d{{1,2}})?)?"
+    rf"|(?P<d3>\d{{1,2}})\s+(?P<m3>{_FULL_MONTHS})(?:\s*(?:and|to|-|\u2013|through|until)\s*"
+    rf"(?P<d4>\d{{1,2}})\s+(?P<m4>{_FULL_MONTHS}))?)\b"
+    rf"(?:,?\s+(?P<year>{_YEAR})\b|\s+(?P<rel>this|last)\s+year\b)?"
+)
+_FIELDWORK = re.compile(
+    r"\b(?:(?:interviewed|surveyed|polled|questioned|asked|visited)\s+(?:about\s+|some\s+|"
+    r"nearly\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?"
+    r"(?:households|homes|families|people|adults|respondents|residents|voters|individuals|"
+    r"participants|women|men|parents|patients|workers|businesses|firms|companies)\b"
+    r"|(?:survey|poll|interviews|fieldwork)\s+(?:was\s+|were\s+)?(?:carried\s+out|conducted)\b)"
+    rf"[^.;]{{0,120}}?\b(?:in|between|from|during)\s+{_FIELD_DATE}",
+    re.IGNORECASE,
+)
+"""A survey's fieldwork and when it was done: "interviewed 988 households ... in
+September", "asked about 1,500 adults ..., between August 12 and 19", "a telephone survey
+carried out between April 29 and May 3". Its figures are counted to the last day."""
 _COVERED_MONTH = re.compile(
     r"(?:the\s+end\s+of\s+)?(?P<name>January|February|March|April|May|June|July|August|"
     rf"September|October|November|December)\s+(?P<year>{_YEAR})\b",
     re.IGNORECASE,
 )
+_WHEN_THAT = re.compile(
+    r"\bwhen\s+(?:that|this)\s+(?:[a-z-]+\s+){1,2}?(?:was|were|had\s+been)\s+[a-z]+ed\b"
+)
+"""A "when" clause pointing back to something named before ("when that plan was
+announced"): the figure holds at the period the article named last."""
+_PRESENT = re.compile(
+    r"\b(?:now|currently|today|at present|so far|to date|remains|remain)\b", re.IGNORECASE
+)
+"""A clause in the present ("but it remains more than twice the 2% target") does not take
+the past time of the clause it is joined to."""
 _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     _CLAUSE: (";", "(", ")", "[", "]", "-", ",", "but", "while", "whereas", "as part of"),
     _REPORTED: (
@@ -406,7 +450,7 @@ _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     _ATTRIBUTED: (
         *"said told announced reported revealed confirmed acknowledged admitted disclosed".split(),
-        *"stated claimed added wrote insisted testified according".split(),
+        *"stated claimed added wrote insisted testified".split(),
     ),
     _RELATIVE: (
         *"now currently today present moment there year month week yesterday ago".split(),
@@ -418,17 +462,28 @@ _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
     _MONTH_ONLY: _MONTH_WORDS,
     _QUARTER: ("quarter", "q", "three"),
-    _ANAPHORA: ("the", "year", "month"),
+    _ANAPHORA: ("the", "year", "month", "quarter"),
     _DECADE: ("0s",),
     _MONTHS_TO: _MONTH_WORDS,
     _MONTH_RANGE: _MONTH_WORDS,
     _EDGE: ("end", "close", "start", "beginning", "middle", "turn"),
     _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
     _COVERS: ("cover", "span"),
+    _FIELDWORK: ("interview", "survey", "poll", "question", "asked", "visited", "fieldwork"),
+    _PRESENT: ("now", "currently", "today", "present", "so far", "to date", "remain"),
+    _WHEN_THAT: ("when",),
 }
 """The patterns read over a whole document, each with words one of which (in lowercase)
 is in every text it matches: a document holding none of them is not scanned (a scan tries
 the pattern at every offset, slow on long text without words: tables, lists of figures)."""
+
+
+def _within(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first of ``spans`` (in text order) inside ``start:end``, if any."""
+    index = bisect.bisect_left(spans, (start, -1))
+    if index < len(spans) and spans[index][1] <= end:
+        return spans[index]
+    return None
 
 
 def _scan(pattern: re.Pattern[str], text: str, folded: str) -> Iterable[re.Match[str]]:
@@ -462,6 +517,8 @@ class TimeResolver:
                 self.reports.append((found.start(), found.end(), day, found.group()))
         self.report_starts = [r[0] for r in self.reports]
         self.attributed = [m.start() for m in _scan(_ATTRIBUTED, text, folded)]
+        self.presents = [m.span() for m in _scan(_PRESENT, text, folded)]
+        self.when_that = [m.span() for m in _scan(_WHEN_THAT, text, folded)]
         # A day that dates a saying is not the time of a figure: "said on Thursday".
         self.relatives = [
             m for m in _scan(_RELATIVE, text, folded) if not self._in_report(m.start())
@@ -476,9 +533,12 @@ class TimeResolver:
         months = [m for m in months if not _inside(m.start, periods, starts)]
         self.months = sorted([*months, *periods], key=lambda m: m.start)
         self.month_starts = [m.start for m in self.months]
-        self.coverage = self._coverage(folded)
+        self.fieldwork = self._coverage(folded)
         """The last day the article's study or count covers, when it says so ("covers the
-        period to the end of June 2006"): its running totals are counted to that day."""
+        period to the end of June 2006", "a survey carried out between April 29 and May
+        3"), and the words: its figures are counted to that day, the undated ones too."""
+        self.coverage = self.fieldwork[0] if self.fieldwork else None
+        """That day: the article's running totals are counted to it."""
         self.lede: TimeSpan | None = None
         """The period of the article's first figure, when it is a calendar period that
         ended shortly before publication ("inflation rose to 10.1% in September"): a
@@ -488,7 +548,20 @@ class TimeResolver:
         """Calendar periods named so far (month, quarter, year): what "the quarter" or
         "a year earlier" refers to. Filled as figures are resolved, in text order."""
 
-    def _coverage(self, folded: str) -> dt.date | None:
+    def _coverage(self, folded: str) -> tuple[dt.date, str] | None:
+        """The last day the article's study covers and the words that say it: "covers
+        the period to the end of June 2006", else the end of its fieldwork."""
+        covered = self._covers(folded)
+        if covered is not None:
+            return covered, "covers"
+        published = self.anchor.span()
+        for found in _scan(_FIELDWORK, self.text, folded):
+            day = _fieldwork_end(found, self.anchor)
+            if day is not None and published is not None and day < published[0]:
+                return day, _text(self.text, found.start(), found.end())
+        return None
+
+    def _covers(self, folded: str) -> dt.date | None:
         for found in _scan(_COVERS, self.text, folded):
             at = bisect.bisect_left(self.month_starts, found.end())
             if at < len(self.months) and self.months[at].start - found.end() <= 4:
@@ -522,6 +595,19 @@ class TimeResolver:
                         self.references.add(mention.start, span)
                 continue
             days = _referred(refer, self.references, mention.start)
+            lede = self.lede
+            if (
+                days is not None
+                and refer.startswith(("on the", "year"))
+                and _calendar(days) == "month"
+                and lede is not None
+                and lede.start is not None
+                and lede.end is not None
+                and _calendar((lede.start, lede.end)) == "month"
+            ):
+                # "rose by 8.8% over the year" in a report on September's prices, after
+                # "a brief dip in August": the annual rate to the month reported on
+                days = (lede.start, lede.end)
             if days is not None:
                 assert isinstance(mention, _Month)
                 resolved.append(replace(mention, days=days, refer=None))
@@ -548,11 +634,49 @@ class TimeResolver:
         index = lo
         if lo == hi:  # none of its own: an attributed sentence reports the latest one
             at = bisect.bisect_left(self.attributed, sentence[0])
-            if lo == 0 or at == len(self.attributed) or self.attributed[at] >= sentence[1]:
+            if at == len(self.attributed) or self.attributed[at] >= sentence[1]:
                 return None
+            if lo == 0:
+                return self._news_day(sentence, self.attributed[at])
             index = lo - 1
         _, _, day, words = self.reports[index]
         return day, words
+
+    def _news_day(self, sentence: tuple[int, int], said: int) -> tuple[dt.date, str] | None:
+        """The first saying of an article, undated ("..., officials said"), after a day
+        of the sentence ("struck targets on Friday ..., officials said", "killed when a
+        blast tore through a hospital last night, health officials said"): the news of
+        that day, said that day. Kept as the article's reporting phrase for the sentences
+        after it."""
+        lo = bisect.bisect_left(self.relative_starts, sentence[0])
+        hi = bisect.bisect_left(self.relative_starts, said)
+        found = next(
+            (
+                m
+                for m in self.relatives[lo:hi]
+                if (m.group("weekday") and not m.group().lower().startswith("since"))
+                or m.group("yesterday")
+            ),
+            None,
+        )
+        if (
+            found is None
+            or self.anchor.precision != "day"
+            or _PRESENT_TENSE.search(self.text, sentence[0], said)
+        ):
+            return None  # "the toll of Thursday's shooting has risen to 112, ... said": now
+        try:
+            span = _relative(found, self.anchor)
+        except (ValueError, OverflowError):  # "yesterday" on the first day of year 1
+            return None
+        if span is None or span.start is None:
+            return None
+        said_end = self.text.find(" ", said)
+        words = self.text[found.start() : said_end if said_end > 0 else said]
+        report = (said, said, span.start, _text(words, 0, len(words)))
+        self.reports.insert(0, report)
+        self.report_starts.insert(0, said)
+        return span.start, report[3]
 
     def briefing(self, sentence: tuple[int, int]) -> dt.date | None:
         """The day of the briefing a sentence reports: its reporting day (see
@@ -583,11 +707,29 @@ class TimeResolver:
         Figures are resolved in text order: periods named earlier give "the quarter".
         """
         span = self._resolve(sentence, figure, mentions, figures)
+        if (
+            span.basis == "explicit"
+            and span.start is not None
+            and span.end is not None
+            and (span.end - span.start).days > 31
+            and (span.text or "").lower().startswith(("between", "from"))
+        ):
+            self.references.add(figure[0], (span.start, span.end), "period")
         if self.first:
             self.first = False
             if _is_lede(span, self.anchor):  # "in September", "last year"
                 self.lede = _span(span.start, span.end, "relative", span.text)
         return span
+
+    def _study(self, date: DateMention) -> bool:
+        """Whether a year names a study, survey or report ("a 2006 study"): its
+        figures are counted by that year, not at the article's publication."""
+        return bool(
+            date.parts
+            and date.parts[1] is None
+            and _STUDY_BEFORE.search(self.text, max(0, date.start - 8), date.start)
+            and _STUDY_AFTER.match(self.text, date.end)
+        )
 
     def _compared_with(self, date: DateMention) -> bool:
         """A date a comparison reaches back to, or the base of a change: it dates no
@@ -638,13 +780,14 @@ class TimeResolver:
             span = self._explicit(explicit, dates, today, clause)
             if span is not None:
                 return span
+        present = _within(self.presents, clause[0], clause[1]) is not None
         shared = _parallel(text, sentence, clause, mentions)
-        if shared is not None and not _NOW.search(text, clause[0], clause[1]):
+        if shared is not None and not present:
             # "grew 38% in 2023, while production rose 35% to 1.85 million": in 2023
             span = self._explicit(shared, mentions, today, None)
             if span is not None:
                 return span
-        index = self._nearest_relative(clause, figure)
+        index = self._nearest_relative(clause, figure, figures)
         if index is not None:
             try:
                 relative = _relative(self.relatives[index], anchor, today)
@@ -655,12 +798,24 @@ class TimeResolver:
             ):
                 return relative
         adverbial = _adverbial(text, figure, mentions, figures, starts)
+        if adverbial is not None and present and not clause[0] <= adverbial.start < clause[1]:
+            adverbial = None  # "peaked at 9.9% in 2009, but it remains above 4.1%"
         if adverbial is not None:
             span = self._explicit(adverbial, mentions, today, None)
             if span is not None:
                 return span
         if index is not None and relative is not None:
             return relative
+        study = next((d for d in reversed(dates) if d.end <= figure[0] and self._study(d)), None)
+        if study is not None:  # "A 2006 study in The Lancet put excess deaths at 655,000"
+            span = self._explicit(study, dates, today, clause)
+            if span is not None:
+                return span
+        back = _within(self.when_that, figure[1], clause[1])
+        if back is not None:  # "... when that plan was announced": the period named last
+            named = self.references.latest("any", figure[0])
+            if named is not None:
+                return _span(named[0], named[1], "explicit", _text(text, back[0], back[1]))
         if self.lede is not None and not _WHEN.search(text, sentence[0], sentence[1]):
             return self.lede  # (not "... when that plan was announced": another time)
         if reported is not None:
@@ -669,6 +824,9 @@ class TimeResolver:
         published = anchor.span()
         if published is None:
             return _span()
+        if self.fieldwork is not None:  # "About 8 million ..., the IOM said" of a survey
+            day, words = self.fieldwork
+            return _span(start=day, end=day, basis="explicit", text=words)
         return _span(start=published[0], end=published[1], basis="published")
 
     def _sentence_dates(
@@ -723,14 +881,28 @@ class TimeResolver:
             for d in mentions
         )
 
-    def _nearest_relative(self, clause: tuple[int, int], figure: tuple[int, int]) -> int | None:
+    def _nearest_relative(
+        self,
+        clause: tuple[int, int],
+        figure: tuple[int, int],
+        figures: Sequence[tuple[int, int]] = (),
+    ) -> int | None:
         """The relative time word of the clause nearest the figure ("struck targets on
         Friday in retaliation for the attack last Sunday that killed three": last
-        Sunday), by its index; ``None`` if the clause has none."""
+        Sunday), by its index; ``None`` if the clause has none. One after the figure
+        with another figure between is that one's ("from about 2,000 to fewer than 1,000
+        in the coming months"), and is preferred to one before the figure with another
+        between ("there are 20,000 troops, not the 900 officials cited all year")."""
         lo = bisect.bisect_left(self.relative_starts, clause[0])
         hi = bisect.bisect_left(self.relative_starts, figure[0])
         candidates = [i for i in (hi - 1, hi) if lo <= i < len(self.relatives)]
         candidates = [i for i in candidates if self.relatives[i].end() <= clause[1]]
+        if candidates and figures:
+            free = [i for i in candidates if not self._figure_between(i, figure, figures)]
+            after = [i for i in candidates if self.relatives[i].start() >= figure[1]]
+            candidates = [i for i in candidates if i not in after or i in free]
+            if any(i in free for i in after):
+                candidates = free
         if not candidates:
             return None
         return min(
@@ -739,6 +911,24 @@ class TimeResolver:
                 self.relatives[i].start() - figure[1], figure[0] - self.relatives[i].end()
             ),
         )
+
+    def _figure_between(
+        self, index: int, figure: tuple[int, int], figures: Sequence[tuple[int, int]]
+    ) -> bool:
+        """Whether another figure stands between the figure and the relative word at
+        ``index``, not joined to the figure by "and" ("3 were killed and 5 wounded on
+        Monday": both on Monday)."""
+        found = self.relatives[index]
+        low, high = (
+            (found.end(), figure[0]) if found.end() <= figure[0] else (figure[1], found.start())
+        )
+        at = bisect.bisect_left(figures, (low, -1))
+        others = [f for f in figures[at : at + 3] if f[1] <= high and f != figure]
+        if not others:
+            return False
+        near = others[0] if low == figure[1] else others[-1]
+        pair = (figure, near) if low == figure[1] else (near, figure)
+        return len(others) > 1 or not _coordinated(self.text, *pair)
 
     def clause(self, sentence: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int]:
         """The part of the sentence between the clause boundaries around the figure."""
@@ -755,6 +945,12 @@ class TimeResolver:
         return start, end
 
 
+_STUDY_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
+_STUDY_AFTER = re.compile(
+    r"\s+(?:(?:household|government|UN|official)\s+)?(?:study|survey|report|census|estimate|"
+    r"analysis|paper|count|poll|assessment|review)\b",
+    re.IGNORECASE,
+)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _EDGE_WORDS = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 _OPEN = frozenset("since from after before until till to by between and than".split())
@@ -767,8 +963,8 @@ LEDE_DAYS = 400
 
 
 _NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date)\b", re.IGNORECASE)
-_PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but)[\s,]*$", re.IGNORECASE)
-_PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but)\b", re.IGNORECASE)
+_PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but|though|although)[\s,]*$", re.IGNORECASE)
+_PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but|though|although)\b", re.IGNORECASE)
 
 
 def _parallel(
@@ -777,8 +973,10 @@ def _parallel(
     clause: tuple[int, int],
     dates: Sequence[DateMention],
 ) -> DateMention | None:
-    """A clause joined by "while", "whereas", "and" or "but" to the one before it shares
-    its time when it names none: the last date of the sentence before the clause."""
+    """A clause joined by "while", "whereas", "and", "but" or "(al)though" to the one
+    before it shares its time when it names none: the last date of the sentence before
+    the clause ("delivered 1.85 million in 2023, though short of an ambition of 2
+    million": in 2023)."""
     if clause[0] <= sentence[0]:
         return None
     if not (
@@ -786,8 +984,18 @@ def _parallel(
         or _PARALLEL_BEFORE.search(text, max(sentence[0], clause[0] - 12), clause[0])
     ):
         return None
-    earlier = [d for d in dates if sentence[0] <= d.start and d.end <= clause[0]]
+    earlier = [
+        d
+        for d in dates
+        if sentence[0] <= d.start
+        and d.end <= clause[0]
+        and not _BASE_PERIOD.match(text, d.start, d.end)  # "from 484,507 a year earlier"
+    ]
     return earlier[-1] if earlier else None
+
+
+_BASE_PERIOD = re.compile(r"a\s+year\s+(?:earlier|before)\b", re.IGNORECASE)
+"""A period named as the base of a comparison: it is not the time of the clause."""
 
 
 def when_clause(sentence: str) -> bool:
@@ -844,13 +1052,16 @@ class _References:
             "any": ([], []),
             "month": ([], []),
             "quarter": ([], []),
+            "period": ([], []),
         }
 
-    def add(self, at: int, span: tuple[dt.date, dt.date]) -> None:
-        kind = _calendar(span)
+    def add(self, at: int, span: tuple[dt.date, dt.date], kind: str | None = None) -> None:
+        """Record a calendar period named at ``at`` (or, with ``kind`` "period", a
+        closed span of a figure: "between March 2003 and June 2006")."""
+        kind = kind or _calendar(span)
         if kind is None:
             return
-        for name in ("any", kind):
+        for name in ("any", kind) if kind != "period" else (kind,):
             if name in self.kinds:
                 starts, spans = self.kinds[name]
                 index = bisect.bisect_left(starts, at)
@@ -863,11 +1074,23 @@ class _References:
         index = bisect.bisect_left(starts, at)
         return spans[index - 1] if index else None
 
+    def where(self, kind: str, at: int) -> int:
+        """Where the latest period of ``kind`` before ``at`` was named (-1: none)."""
+        starts = self.kinds[kind][0]
+        index = bisect.bisect_left(starts, at)
+        return starts[index - 1] if index else -1
+
 
 def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt.date] | None:
     """The days of a period named by reference, from the periods named before ``at``."""
     latest = references.latest("any", at)
     try:
+        same = refer.split()
+        if len(same) == 3 and same[2].isdigit():  # "the same month of 2021": in 2021
+            period = references.latest(same[1], at)
+            if period is None:
+                return None
+            return _shift(period, 12 * (int(same[2]) - period[1].year))
         if "quarter" in refer:
             quarter = references.latest("quarter", at)
             if quarter is None:
@@ -886,6 +1109,9 @@ def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt
             if refer.startswith(("start", "beginning")):
                 return month[0], month[0]
             return month
+        if "period" in refer and references.where("period", at) > references.where("any", at):
+            # "the same period" after "between the invasion in March 2003 and June 2006"
+            return references.latest("period", at)
         if latest is None:
             return None
         kind = _calendar(latest)
@@ -933,7 +1159,7 @@ def _governing(
         if not between or _coordinated(text, figure, between[0]):
             words = len(WORD.findall(text, figure[1], date.start))
             words -= sum(len(WORD.findall(text, f[0], f[1])) for f in between)
-            if words <= MAX_DATE_DISTANCE:
+            if words <= MAX_DATE_DISTANCE and not _detached(text, figure[1], date.start):
                 return date
     # A date that opens the clause: "In 2016, ...". Only the clause's first date can: any
     # later one has that date before it.
@@ -943,6 +1169,25 @@ def _governing(
         if lead in _OPENERS:
             return first
     return None
+
+
+_PARTICIPLE = re.compile(
+    r",\s+(?!(?:during|including|according|following|excluding|starting|beginning|ending|"
+    r"regarding|concerning|pending|notwithstanding)\b)[a-z]+ing\b"
+)
+"""A participial phrase after a comma ("..., meeting a deadline set in November", "...,
+leaving economists expecting no cut before the election on 4 July"): it tells what the
+figure led to, and its dates are its own."""
+
+
+_NEAR = 200
+"""How far after a figure a participial phrase is looked for (characters)."""
+
+
+def _detached(text: str, start: int, end: int) -> bool:
+    """Whether a participial phrase opens between ``start`` and ``end`` (a figure and a
+    date after it): the date belongs to the phrase, not to the figure."""
+    return "ing" in text[start:end] and _PARTICIPLE.search(text, start, end) is not None
 
 
 _DURATION_AFTER = re.compile(r"\s+(?:month|year)s?\s+(?:after|since|following)\b", re.IGNORECASE)
@@ -1009,8 +1254,17 @@ def _adverbial(
         # Another figure inside low:high? Figures are in text order: look at the first two
         # starting at or after low (one of them may be the figure itself).
         index = bisect.bisect_left(figures, (low, -1))
-        if any(f[1] <= high and f != figure for f in figures[index : index + 2]):
-            continue
+        others = [f for f in figures[index : index + 2] if f[1] <= high and f != figure]
+        if others and not (
+            low == date.end
+            and others == figures[index : index + 1]
+            and figures[index + 1 : index + 2] == [figure]
+            and _coordinated(text, others[0], figure)
+        ):
+            continue  # (but "for the year to 1,808,581 and meeting its target of 1.8
+            # million": figures joined by "and" share the date before them)
+        if low == figure[1] and _detached(text, low, min(high, low + _NEAR)):
+            continue  # "..., meeting a deadline set in November"
         distance = high - low
         if best is None or distance < best_distance:
             best, best_distance = date, distance
@@ -1199,6 +1453,27 @@ def _interval(year: int, month: int | None, day: int | None) -> tuple[dt.date, d
     return dt.date(year, month, day), dt.date(year, month, day)
 
 
+def _fieldwork_end(found: re.Match[str], anchor: Anchor) -> dt.date | None:
+    """The last day of a survey's fieldwork (see ``_FIELDWORK``); ``None`` if unsure."""
+    if anchor.date is None:
+        return None
+    name = found.group("m4") or found.group("m2") or found.group("m3") or found.group("m1")
+    day = found.group("d4") or found.group("d2") or found.group("d3") or found.group("d1")
+    if name is None:
+        return None
+    month = MONTHS[name.lower()]
+    if found.group("year"):
+        year = int(found.group("year"))
+    elif found.group("rel"):
+        year = anchor.date.year - (found.group("rel").lower() == "last")
+    else:  # the latest such month not after publication
+        year = anchor.date.year - (month > anchor.date.month)
+    try:
+        return _interval(year, month, int(day) if day else None)[1]
+    except (ValueError, OverflowError):
+        return None
+
+
 def _report_day(found: re.Match[str], anchor: Anchor) -> dt.date | None:
     """The day a reporting phrase names, relative to publication; ``None`` if unsure."""
     if anchor.date is None:
@@ -1274,6 +1549,12 @@ def _relative(
             return _span(start=None, end=last, basis="relative", text=match.group())
         return _span(start=first, end=last, basis="relative", text=match.group())
     year, month = anchor.date.year, anchor.date.month
+    if match.group("coming"):  # "in the coming months": from next month to the year's end
+        begin = year * 12 + month  # (next month, counted from year 0)
+        finish = max(year * 12 + 11, begin + 5)  # (at least six months)
+        start = _interval(begin // 12, begin % 12 + 1, None)[0]
+        end = _interval(finish // 12, finish % 12 + 1, None)[1]
+        return _span(start=start, end=end, basis="relative", text=match.group())
     season = words.rsplit(None, 1)[-1]
     if season in _SEASONS:
         rel = words.split()[-2]
@@ -1281,7 +1562,7 @@ def _relative(
         if days is None:
             return None
         return _span(start=days[0], end=days[1], basis="relative", text=match.group())
-    shift = 0 if "this" in words else (-1 if "next" in words else 1)
+    shift = 0 if "this" in words or words.startswith("all") else (-1 if "next" in words else 1)
     if words.endswith("year"):
         start, end = _interval(year - shift, None, None)
         edge = _YEAR_EDGE.search(match.string, max(0, match.start() - 24), match.start())

@@ -258,10 +258,10 @@ def test_false_alarms_do_not_grow(corpus_score: Score) -> None:
 
 
 def test_field_floors(corpus_score: Score) -> None:
-    # measured: measure 88.3%, subject 87.5%, location 88.3%, time 77.4%, statistic 93.5%,
+    # measured: measure 88.3%, subject 87.9%, location 88.3%, time 87.1%, statistic 94.0%,
     # attribution 76.7%, value 99.6%, qualifier 93.5%
-    floors = {"measure": 0.86, "subject": 0.85, "location": 0.86, "time": 0.75}
-    floors |= {"statistic": 0.91, "attribution": 0.74, "value": 0.98, "qualifier": 0.92}
+    floors = {"measure": 0.86, "subject": 0.85, "location": 0.86, "time": 0.85}
+    floors |= {"statistic": 0.92, "attribution": 0.74, "value": 0.98, "qualifier": 0.92}
     for name, floor in floors.items():
         tally = corpus_score.total.fields[name]
         assert tally is not None and tally.rate >= floor, (name, render(corpus_score))

@@ -121,6 +121,21 @@ STATISTICS = [
         id="past-period-before-the-comma",
     ),
     pytest.param(
+        "About 100,000 more people have died since the invasion than would have died had "
+        "it never taken place, a survey found.",
+        "2004-10-29",
+        "About 100,000",
+        ("running_total", None),
+        id="an-excess-over-what-would-have-been-is-no-change",
+    ),
+    pytest.param(
+        "About 100,000 more people have died since the invasion than in the decade before.",
+        "2004-10-29",
+        "About 100,000",
+        ("change", None),
+        id="more-than-a-real-past-is-a-change",
+    ),
+    pytest.param(
         "The ministry's death count topped 10,000 in early November.",
         "2023-11-20",
         "10,000",
@@ -260,6 +275,40 @@ AS_OF = [
         "80",
         D(2023, 10, 30),
         id="an-old-briefing-is-not-the-reporting-day",
+    ),
+    pytest.param(
+        "The United States struck targets on Friday in retaliation for an attack that "
+        "killed three soldiers, officials said. Militias have attacked US forces 66 times "
+        "since October.",
+        "2024-02-03",
+        "66",
+        D(2024, 2, 2),
+        id="an-article-s-first-saying-after-a-day-is-that-day-s-news",
+    ),
+    pytest.param(
+        "AT LEAST 500 people were killed when a blast tore through a hospital last night, "
+        "health officials said.",
+        "2023-10-18",
+        "AT LEAST 500",
+        D(2023, 10, 17),
+        id="killed-last-night-officials-said",
+    ),
+    pytest.param(
+        "The number of people killed when troops opened fire near a convoy on Thursday has "
+        "risen to 112, the health ministry said.",
+        "2024-03-01",
+        "112",
+        D(2024, 3, 1),
+        id="a-toll-that-has-risen-is-said-now",
+    ),
+    pytest.param(
+        "More than 1.2 million people have been killed since the 2003 invasion, a polling "
+        "firm said yesterday. The firm asked about 1,500 adults across the country, between "
+        "August 12 and 19, about deaths in their households.",
+        "2007-09-14",
+        "More than 1.2 million",
+        D(2007, 8, 19),
+        id="a-survey-s-total-is-counted-to-its-fieldwork-s-end",
     ),
     pytest.param(
         "Hamas fighters stormed southern Israel on Oct. 7, killing 1,400 people.",
@@ -404,7 +453,7 @@ def test_fold_covers_every_letter_ignorecase_matches_with_ascii() -> None:
         "so far", "to date", "in total", "tallies", "the count", "delivered", "shipments",
         "handed over", "output", "forecasts", "expectations", "pointed to",
         "polls of economists", "estimates compiled", "targeted growth", "aims for",
-        "authorised", "capped", "limit of", "expected to rise",
+        "authorised", "capped", "limit of", "expected to rise", "than would have",
     ],
 )  # fmt: skip
 def test_written_texts_gated_patterns_match_pass_their_gates(text: str) -> None:

@@ -362,6 +362,177 @@ CASES = [
         (D(2009, 1, 1), D(2009, 12, 31)),
         id="next-year",
     ),
+    # -- dates that tell where a figure comes from or what it led to, not when it holds --
+    pytest.param(
+        "The agency still lists about 2.8 million refugees in the country, a figure based "
+        "on data from last autumn.",
+        "2023-03-28",
+        "about 2.8 million",
+        (D(2023, 3, 28), D(2023, 3, 28)),
+        id="an-appositive-about-the-figure-keeps-its-dates",
+    ),
+    pytest.param(
+        "The minister said on Friday that the garrison had been brought down to 2,500, "
+        "meeting a deadline set in November.",
+        "2021-01-15",
+        "2,500",
+        (D(2021, 1, 15), D(2021, 1, 15)),
+        id="a-participial-phrase-after-the-figure-keeps-its-dates",
+    ),
+    pytest.param(
+        "Service inflation eased to 5.7%, leaving economists expecting no cut before the "
+        "vote on 4 July.",
+        "2024-06-19",
+        "5.7%",
+        (D(2024, 5, 1), D(2024, 5, 31)),  # (a monthly rate published in June: May's)
+        id="a-participial-phrase-dates-nothing-before-it",
+    ),
+    pytest.param(
+        "More than 3.9 million people fled homes in the east, where the fighting is now "
+        "heaviest. The survey was carried out between April 29 and May 3.",
+        "2022-05-10",
+        "More than 3.9 million",
+        (D(2022, 5, 3), D(2022, 5, 3)),
+        id="a-where-clause-keeps-its-now",
+    ),
+    # -- what a clause shares with the clause or the figure before it ---------------------
+    pytest.param(
+        "The carmaker delivered 484,507 cars in the fourth quarter of 2023, bringing its "
+        "deliveries for the year to 1,808,581 and meeting its target of 1.8 million.",
+        "2024-01-02",
+        "1.8 million",
+        (D(2023, 1, 1), D(2023, 12, 31)),
+        id="figures-joined-by-and-share-the-date-before-them",
+    ),
+    pytest.param(
+        "Fourth-quarter deliveries rose to 495,570 from 484,507 a year earlier, but missed "
+        "the 506,763 that analysts had expected.",
+        "2025-01-02",
+        "506,763",
+        (D(2024, 10, 1), D(2024, 12, 31)),
+        id="a-comparison-base-is-not-lent-to-the-next-clause",
+    ),
+    pytest.param(
+        "Unemployment peaked at 9.9% in 2009, but it remains above 4.1%.",
+        "2024-01-10",
+        "above 4.1%",
+        (D(2023, 12, 1), D(2023, 12, 31)),  # (published: a monthly rate, last month's)
+        id="a-present-clause-keeps-its-own-time",
+    ),
+    pytest.param(
+        "The company delivered 1.85 million vehicles in 2023, meeting the goal of 1.8 "
+        "million, though short of an ambition of 2 million.",
+        "2026-01-03",
+        "2 million",
+        (D(2023, 1, 1), D(2023, 12, 31)),
+        id="a-though-clause-shares-the-time-before-it",
+    ),
+    pytest.param(
+        "The carmaker delivered 1,789,226 vehicles last year. Analysts had expected 506,763 "
+        "deliveries in the fourth quarter. A poll had pointed to 504,770.",
+        "2025-01-02",
+        "504,770",
+        (D(2024, 10, 1), D(2024, 12, 31)),
+        id="a-count-carried-on-takes-its-head-s-time-not-the-lede-s",
+    ),
+    # -- periods named by reference ----------------------------------------------------
+    pytest.param(
+        "The president sent 20,000 more soldiers to the country in January. About 132,000 "
+        "troops were there when that plan was announced.",
+        "2007-12-03",
+        "About 132,000",
+        (D(2007, 1, 1), D(2007, 1, 31)),
+        id="when-that-plan-was-announced",
+    ),
+    pytest.param(
+        "Inflation rose to 10.1% in the 12 months to September, after a brief dip in "
+        "August. The wider CPIH measure rose by 8.8% over the year.",
+        "2022-10-19",
+        "8.8%",
+        (D(2022, 9, 1), D(2022, 9, 30)),
+        id="over-the-year-in-a-report-on-a-month",
+    ),
+    pytest.param(
+        "Prices rose 2.0% in October alone, compared with a rise of 1.1% in the same month "
+        "of 2021.",
+        "2022-11-16",
+        "1.1%",
+        (D(2021, 10, 1), D(2021, 10, 31)),
+        id="the-same-month-of-a-year",
+    ),
+    pytest.param(
+        "Some 151,000 people died violently between the invasion in March 2003 and June "
+        "2006, the survey found. That is a quarter of the 600,000 deaths another survey "
+        "attributed to the same period.",
+        "2008-01-10",
+        "600,000",
+        (D(2003, 3, 1), D(2006, 6, 30)),
+        id="the-same-period-as-a-figure-s-closed-span",
+    ),
+    pytest.param(
+        "A 2006 study put excess deaths at about 655,000.",
+        "2013-03-19",
+        "about 655,000",
+        (D(2006, 1, 1), D(2006, 12, 31)),
+        id="a-study-of-a-year",
+    ),
+    # -- relative times ----------------------------------------------------------------
+    pytest.param(
+        "The Pentagon will cut the force from about 2,000 to fewer than 1,000 in the coming "
+        "months, a spokesman said on Friday.",
+        "2025-04-19",
+        "fewer than 1,000",
+        (D(2025, 5, 1), D(2025, 12, 31)),
+        id="the-coming-months-run-to-the-year-s-end",
+    ),
+    pytest.param(
+        "The Pentagon will cut the force from about 2,000 to fewer than 1,000 in the coming "
+        "months, a spokesman said on Friday.",
+        "2025-04-19",
+        "about 2,000",
+        (D(2025, 4, 18), D(2025, 4, 18)),
+        id="a-relative-time-beyond-another-figure-is-that-one-s",
+    ),
+    pytest.param(
+        "The garrison will shrink to 400 in the coming months.",
+        "2025-11-10",
+        "400",
+        (D(2025, 12, 1), D(2026, 5, 31)),
+        id="the-coming-months-are-six-at-least",
+    ),
+    pytest.param(
+        "There are 20,000 troops in Syria, not the 900 that officials cited all year.",
+        "2024-12-20",
+        "900",
+        (D(2024, 1, 1), D(2024, 12, 31)),
+        id="all-year-beyond-another-figure",
+    ),
+    # -- the reporting day --------------------------------------------------------------
+    pytest.param(
+        "Lawmakers warned last night that the bases were exposed. Some 25,000 soldiers are "
+        "stationed in Iraq, according to figures quoted by officials.",
+        "2024-01-30",
+        "Some 25,000",
+        (D(2024, 1, 30), D(2024, 1, 30)),
+        id="according-to-is-a-source-not-the-briefing-before",
+    ),
+    # -- a survey's fieldwork ----------------------------------------------------------
+    pytest.param(
+        "About 8 million people have been displaced inside the country, the agency said. "
+        "The estimate is drawn from a telephone survey carried out between April 29 and "
+        "May 3.",
+        "2022-05-10",
+        "About 8 million",
+        (D(2022, 5, 3), D(2022, 5, 3)),
+        id="an-undated-figure-of-a-survey-holds-at-its-fieldwork-s-end",
+    ),
+    pytest.param(
+        "About 900 troops remain in the country. The minister visited 3 bases there in March.",
+        "2024-06-10",
+        "About 900",
+        (D(2024, 6, 10), D(2024, 6, 10)),
+        id="a-visit-is-no-fieldwork",
+    ),
 ]
 
 
@@ -398,6 +569,9 @@ EDGES = (
     "by the end of 1999",
     "since Oct. 17",
     "now",
+    "in the coming months",
+    "all year",
+    "in the same month of 2021",
 )
 EDGE_WORDS = st.sampled_from(EDGES)
 
@@ -530,7 +704,8 @@ def test_every_text_a_scanned_pattern_matches_holds_one_of_its_words(
         "the start of May", "since January", "mid-March", "a; b", "(a)", "[a]", "a - b",
         "a--b", ", but", ", which", "but", "whereas", "as part of",
         "the Pentagon said on Thursday", "on Thursday said", "told reporters on Monday",
-        "according to", "he added",
+        ", a figure", "he added", "survey carried out in May", "asked 1,500 adults in May",
+        "in the coming months", "all year",
     ],
 )  # fmt: skip
 def test_written_texts_scanned_patterns_match_hold_their_words(text: str) -> None:
