@@ -750,7 +750,13 @@ class _Key:
             ratio,
             None if coarser is None else self._window(coarser),
             slip,
+            narrowed=_point(a) and _point(b),
         )
+
+
+def _point(claim: Claim) -> bool:
+    """The figure is one exact number ("484,507"), not a bound, a range or an "about"."""
+    return claim.qualifier == "exact" and claim.low is not None and claim.low == claim.high
 
 
 _TYPO_FLOOR = 100
@@ -1004,10 +1010,13 @@ def _explain(
     ratio: float | None,
     window: int | None = None,
     slip: tuple[str, str] | None = None,
+    *,
+    narrowed: bool = False,
 ) -> str:
     """Two plain sentences: both figures with source and time, then the ratio and rule
     (``window``: the days two times may be apart and be the same time; ``slip``: the
-    slipped zero of the two, and the figure it slipped from, when the other is neither)."""
+    slipped zero of the two, and the figure it slipped from, when the other is neither;
+    ``narrowed``: both are exact numbers, read to the last digit they are stated to)."""
     same = " (same article)" if same_article else ""
     head = f"{a[0]} says {a[1]}; {b[0]}{same} says {b[1]}."
     times = (
@@ -1016,14 +1025,20 @@ def _explain(
     tolerance = f"{rule.relative_tolerance:.0%}"
     if rule.absolute_tolerance:
         tolerance += f" (or {rule.absolute_tolerance:g})"
+    tolerance += " tolerance"
+    size = None if not ratio else max(ratio, 1 / ratio)
+    if narrowed and size is not None and size - 1 <= rule.relative_tolerance:
+        # within the tolerance, yet apart: two precise figures ("484,507" and "494,989")
+        # are read to the last digit they are stated to
+        tolerance += ", narrowed to the last digit each figure is stated to"
     if check == "unknown-time":
-        why = f", beyond the {tolerance} tolerance, and a time is unknown"
+        why = f", beyond the {tolerance}, and a time is unknown"
     elif check == "conflict":
         assert coarser is not None
         window = rule.time_window.days(coarser) if window is None else window
         when = "the times overlap" if not gap else f"{gap:,} days apart"
         why = (
-            f", beyond the {tolerance} tolerance, for the same time ({when}; the window "
+            f", beyond the {tolerance}, for the same time ({when}; the window "
             f"for {coarser}-precise times is {window:,} days): {VERDICTS['conflict'].means}"
         )
     elif check == "regression":
@@ -1052,7 +1067,7 @@ def _explain(
             else ("the times overlap" if not gap else f"the times are {gap:,} days apart")
         )
         why = (
-            f", beyond the {tolerance} tolerance ({when}), and each comes from a different "
+            f", beyond the {tolerance} ({when}), and each comes from a different "
             f"source: {VERDICTS['disputed'].means}"
         )
     else:

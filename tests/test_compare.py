@@ -825,3 +825,28 @@ def test_a_total_counted_to_a_calendar_period_is_as_of_any_day_of_it(
     that day, whatever the day."""
     [d] = numcheck.check([first, second]).discrepancies
     assert d.verdict == verdict, d.explanation
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "narrowed"),
+    [
+        pytest.param(
+            at(484507, JAN, "b", unit="troops"),
+            at(494989, JAN, "c", unit="troops"),
+            True,
+            id="two-exact-figures-within-the-tolerance",
+        ),
+        pytest.param(
+            at(2500, JAN, "b", unit="troops", qualifier="approx", modifier="about"),
+            at(5000, JAN, "c", unit="troops"),
+            False,
+            id="an-about-figure-beyond-the-tolerance",
+        ),
+    ],
+)
+def test_an_explanation_says_when_precise_figures_narrow_the_tolerance(
+    first: Claim, second: Claim, narrowed: bool
+) -> None:
+    [d] = compare([first, second], Rules())
+    assert d.verdict == "conflict"
+    assert ("narrowed to the last digit" in d.explanation) is narrowed, d.explanation
