@@ -39,6 +39,7 @@ from numcheck._numwords import (
     DENOMINATORS,
     DOLLAR_PREFIXES,
     DOZENS,
+    GLUED_CURRENCY,
     HUNDRED,
     IDENTIFIER_PREFIX_OK,
     MULTIPLIER_WORDS,
@@ -53,6 +54,7 @@ from numcheck._numwords import (
     TIMES_FOLLOWERS,
     UNITS,
     VERSION_CONTEXT,
+    VIDEO_LINES,
     YEAR_PREPOSITIONS,
 )
 
@@ -394,6 +396,10 @@ _PREFIXES: dict[str, _Q] = {
     "circa": ("approx", "circa"), "close to": ("approx", "close to"),
     "just about": ("approx", "about"), "an approximate": ("approx", "approximately"),
     "upward of": ("more_than", "upwards of"),
+    "~": ("approx", "~"), "approaching": ("approx", "approaching"),
+    "nearing": ("approx", "nearing"), "nearing the": ("approx", "nearing"),
+    "near": ("approx", "near"), "of the order of": ("approx", "of the order of"),
+    "on the order of": ("approx", "of the order of"),
     # lower bounds
     "at least": ("at_least", "at least"), "no less than": ("at_least", "at least"),
     "not less than": ("at_least", "at least"), "no fewer than": ("at_least", "at least"),
@@ -407,6 +413,7 @@ _PREFIXES: dict[str, _Q] = {
     "upwards of": ("more_than", "upwards of"), "in excess of": ("more_than", "more than"),
     "greater than": ("more_than", "more than"), "larger than": ("more_than", "more than"),
     "bigger than": ("more_than", "more than"), "higher than": ("more_than", "more than"),
+    "passed": ("more_than", "passed"), "sub -": ("less_than", "sub-"),
     "well over": ("more_than", "well over"), "just over": ("more_than", "just over"),
     "well above": ("more_than", "well over"), "just above": ("more_than", "just over"),
     ">": ("more_than", ">"), ">=": ("at_least", ">="),
@@ -497,7 +504,8 @@ _VULGAR: dict[str, Fraction] = {
 _NUMBER_START_WORDS: frozenset[str] = frozenset(
     [*UNITS, *TEENS, *TENS, HUNDRED, "a", "an", *MONTHS, *_DATE_PREFIXES, "between", "from",
      *_PERCENT_WORDS, "per", *MULTIPLIER_WORDS, *ORDINALS, *(o + "s" for o in ORDINALS),
-     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES]
+     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES,
+     *(c.lower() for c in GLUED_CURRENCY)]
 )  # fmt: skip
 _START_WORDS: frozenset[str] = _NUMBER_START_WORDS | {p for p in _PREFIX_INDEX if p.isalpha()}
 """Words that can start a mention; the scanner skips every other word at once."""
@@ -642,6 +650,8 @@ class _Scanner:
         self.months = not fast or not MONTHS.keys().isdisjoint(toks.lw)
         """The text may hold a month name: without one no day-first date is looked for."""
         self.card_memo: dict[int, _Card | None] = {}
+        self.glued_ok = -1
+        """The digit token a glued currency code before it lets be read ("USD25m")."""
 
     # ---------------------------------------------------------------- token helpers
     def adj(self, j: int) -> bool:
@@ -669,9 +679,15 @@ class _Scanner:
                 yield phrase, end
 
     # ---------------------------------------------------------------- digits
+    def allow_glued(self, j: int) -> None:
+        """Read the digits at token j although a word is glued before them (a currency
+        code: "USD25m")."""
+        self.glued_ok = j
+        self.card_memo.pop(2 * j, None)
+
     def glued_left_word(self, j: int) -> bool:
         """Digits glued to a word before them ("MP3", "user123", "F-16", "COVID-19")."""
-        if not self.adj(j):
+        if not self.adj(j) or j == self.glued_ok:
             return False
         if self.kd[j - 1] == _WORD:
             return True
@@ -680,6 +696,21 @@ class _Scanner:
                 return self.tx[j - 2] not in SCALE_ABBREVIATIONS  # "5k-20k" is a range
             return self.lw[j - 2] not in IDENTIFIER_PREFIX_OK
         return self.kd[j - 1] in (_NUM, _DOTTED)
+
+    def glued_after(self, j: int) -> bool:
+        """Token j+1 is a word or number touching token j ("m2" of "45m2")."""
+        return j + 1 < self.n and self.adj(j + 1) and self.kd[j + 1] in (_WORD, _NUM)
+
+    def money_letters(self, j: int, value: Num) -> bool:
+        """Token j, glued after the digits ``value``, is "p" (pence: "210p") or "pc"
+        (percent: "17pc") and nothing more is glued to it; "720p" and "1080p" are video
+        formats, not pence."""
+        t = self.tx[j]
+        if t not in ("p", "pc") or self.glued_after(j):
+            return False
+        if self.sym(j + 1) == "-" and self.adj(j + 1):
+            return False  # "5p-coin"? a compound: leave it
+        return t == "pc" or value not in VIDEO_LINES
 
     def digits(self, j: int) -> tuple[Num, int, int, bool] | None:
         """A digit number at token j: (value, end token, trailing scale, plain 4-digit)."""
@@ -817,6 +848,10 @@ class _Scanner:
                         best.integer = integer
                         return best
                     if nxt < n and kd[nxt] == _WORD and self.adj(nxt):
+                        if self.money_letters(nxt, value):
+                            snap = self._snap(i, nxt, 0, value, cls=cls, has_words=False)
+                            snap.mant, snap.integer = value, integer
+                            return snap  # "210p", "2.4pc": number() reads the letters
                         abbr = SCALE_ABBREVIATIONS.get(self.tx[nxt])
                         if (
                             abbr is None
@@ -1092,6 +1127,7 @@ class _Scanner:
         sign = 1
         unit: str | None = None
         bare = True
+        glued_min: int | None = None  # the scale a glued currency needs ("R254 billion")
         # currency before: "$", "US$", "USD"
         s = self.sym(j)
         if self.kd[j] == _WORD and self.tx[j] in CURRENCY_CODES and j + 1 < n:
@@ -1099,6 +1135,33 @@ class _Scanner:
             j += 1
             if self.sym(j) == "." and self.adj(j):
                 j += 1  # "Rs. 500"
+            elif self.kd[j] == _NUM and self.adj(j):
+                self.allow_glued(j)  # "USD25m", "RM45"
+            bare = False
+        elif (
+            self.kd[j] == _WORD
+            and self.tx[j] in GLUED_CURRENCY
+            and j + 1 < n
+            and self.kd[j + 1] == _NUM
+            and self.adj(j + 1)
+            and not (j and self.adj(j) and self.kd[j - 1] != _SYM)
+        ):
+            unit, glued_min = GLUED_CURRENCY[self.tx[j]]
+            j += 1
+            self.allow_glued(j)
+            bare = False
+        elif (
+            s == "$"
+            and self.kd[j + 1 : j + 2] == [_WORD]
+            and self.lw[j + 1] in DOLLAR_PREFIXES
+            and self.tx[j + 1].isupper()
+            and self.adj(j + 1)
+            and self.kd[j + 2 : j + 3] == [_NUM]
+            and self.adj(j + 2)
+        ):
+            unit = DOLLAR_PREFIXES[self.lw[j + 1]]  # "$US40 billion", "$A5.3 billion"
+            j += 2
+            self.allow_glued(j)
             bare = False
         elif (
             self.kd[j] == _WORD
@@ -1126,12 +1189,23 @@ class _Scanner:
             sign = -1
             j += 1
             bare = False
+            if self.sym(j) == "-" and self.adj(j) and self.adj(j + 1):
+                j += 1  # "minus-8"
         if j >= n:
             return None
         if unit is None and self.sym(j) in CURRENCY_SYMBOLS and sign == -1 and self.adj(j + 1):
             unit = CURRENCY_SYMBOLS[self.sym(j)]
             j += 1
         c = self.card(j)
+        if self.glued_ok >= 0:  # the permission is for this reading only
+            self.card_memo.pop(2 * self.glued_ok, None)
+            self.glued_ok = -1
+        if glued_min is not None and (
+            c is None
+            or c.scale < glued_min
+            or (glued_min == 0 and c.scale == 1 and c.value < 100)
+        ):
+            return None  # "R2" or "PS5": not money
         kind: Kind = "cardinal"
         value: Num
         if c is None:
@@ -1226,6 +1300,10 @@ class _Scanner:
             unit = punit
             bare = False
             plain4 = single_one = False
+        elif self.tx[end : end + 1] == ["p"] and self.adj(end) and c is not None:
+            unit = "GBp"  # pence, kept in pence: "210p" is 210
+            end += 1
+            bare = plain4 = False
         elif unit is None and end < n and self.kd[end] == _WORD and self.tx[end] in CURRENCY_CODES:
             unit = CURRENCY_CODES[self.tx[end]]
             end += 1
@@ -1378,6 +1456,8 @@ class _Scanner:
         """ "%", "per cent", "percent", "percentage points" after a number; (end, unit)."""
         if j >= self.n:
             return None
+        if self.tx[j] == "pc" and self.adj(j) and not self.glued_after(j):
+            return j + 1, "percent"  # British papers: "2.4pc", "17pc"
         if self.sym(j) == "%" and (self.adj(j) or self.st[j] - self.en[j - 1] == 1):
             return j + 1, "percent"
         w = self.word(j)
@@ -1967,6 +2047,8 @@ class _Scanner:
             return _Fig(i, j + 1, v, v, v, kind="multiplier")  # "3x more"
         if (self.tx[j] in SCALE_ABBREVIATIONS and v < 1000) or suffix in ("e", "x"):
             return None
+        if self.money_letters(j, v):
+            return None  # "210p", "17pc": read by number()
         # glued to a unit or identifier: report as "other", never as a cardinal
         end = j + 1
         return _Fig(i, end, v, v, v, kind="other")

@@ -92,11 +92,22 @@ CURRENCY_CODES: dict[str, str] = {
     **{code: code for code in (
         "USD EUR GBP JPY INR CNY IQD IRR SEK NOK DKK CHF CAD AUD RUB TRY SAR AED".split()
     )},
-    "RMB": "CNY", "Rs": "INR",
+    "RMB": "CNY", "Rs": "INR", "RM": "MYR",
 }  # fmt: skip
-"""Currency codes (and "Rs") written before or after a number ("USD 5", "Rs 500 crore")."""
+"""Currency codes (and "Rs") written before or after a number ("USD 5", "Rs 500 crore");
+glued before the digits too ("USD25m", "RM45", "INR3 trillion")."""
 
-IDENTIFIER_PREFIX_OK: frozenset[str] = frozenset("mid early late pre post".split())
+GLUED_CURRENCY: dict[str, tuple[str, int]] = {
+    "R": ("ZAR", 10**6), "N": ("NGN", 10**6), "PS": ("GBP", 0),
+}  # fmt: skip
+"""Short letters glued before digits that are a currency only with a scale of at least
+the given size ("R254 billion", "N27.5 trillion"); "PS" is a pound sign scraped to two
+letters ("PS45m", "PS150"), read with a scale or from 100 up ("PS5" is a console)."""
+
+VIDEO_LINES: frozenset[int] = frozenset({240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})
+"""Numbers that a glued "p" makes a video format ("1080p"), not pence."""
+
+IDENTIFIER_PREFIX_OK: frozenset[str] = frozenset("mid early late pre post sub minus".split())
 """Words glued by a hyphen before digits that do NOT make the digits an identifier."""
 
 VERSION_CONTEXT: frozenset[str] = frozenset(
