@@ -32,6 +32,7 @@ from typing import Literal, cast
 from numcheck._clean import normalize
 from numcheck._lexicon import MONTHS, data_file
 from numcheck._models import Qualifier
+from numcheck._units import unit_after
 from numcheck._numwords import (
     COUNT_NOUNS,
     CURRENCY_CODES,
@@ -866,6 +867,8 @@ class _Scanner:
                     magnitude = 100 if last == "H" else last_scale
                     if value.denominator != 1 or value >= magnitude:
                         break
+                    if self.glued_after(nxt - 1) or (self.sym(nxt) == "-" and self.adj(nxt)):
+                        break  # "six million 330ml cans", "three million 2-litre cartons"
                     small += value
                     cls = "D"
                 last = cls
@@ -1585,6 +1588,18 @@ class _Scanner:
             a.bare = False
             return
 
+    def measure_after(self, j: int) -> bool:
+        """A unit of measure (not money, not a percentage) follows token j-1 ("2400 sq m")."""
+        if j >= self.n or self.kd[j] != _WORD:
+            return False
+        found = unit_after(self.norm, self.en[j - 1])
+        return (
+            found is not None
+            and found.start == self.st[j]
+            and found.dimension not in ("percent", "time", "percentage_points")
+            and not found.dimension.startswith("currency")
+        )
+
     def count_noun_after(self, j: int) -> bool:
         """A plural noun follows ("2000 troops"), so a 4-digit number is a count."""
         if j >= self.n or self.kd[j] != _WORD:
@@ -1721,6 +1736,8 @@ class _Scanner:
                     return got
             elif self.glued_left_word(i):
                 return self.identifier(i)
+        if k == _WORD and self.idiom(i):
+            return None
         if k == _WORD:
             w = self.lw[i]
             if w in _DATE_PREFIXES or (w in MONTHS and self.tx[i][0].isupper()):
@@ -1761,6 +1778,32 @@ class _Scanner:
                 return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
         return None
 
+    def idiom(self, i: int) -> bool:
+        """A fraction or multiplier word in a compound that is no figure: "half-mast",
+        "double-digit", "a third-party supplier", "the second half", "second-half sales"."""
+        j = i + 1 if self.lw[i] in ("a", "an") else i
+        w = self.word(j)
+        if w not in MULTIPLIER_WORDS and w not in DENOMINATORS:
+            return False
+        if w == "half" and (
+            self.word(j - 1) in ORDINALS
+            or (self.sym(j - 1) == "-" and self.adj(j) and self.word(j - 2) in ORDINALS)
+        ):
+            return True
+        if self.sym(j + 1) == "-" and self.adj(j + 1) and self.adj(j + 2):
+            nw = self.word(j + 2)
+            return bool(nw) and not (
+                nw in ("fold", "a", "an")
+                or nw in SCALES
+                or nw in DOZENS
+                or nw == HUNDRED
+                or nw in UNITS
+                or nw in TEENS
+                or nw in TENS
+                or nw in DENOMINATORS
+            )
+        return False
+
     def numeric(self, i: int, j: int) -> list[_Fig] | None:
         """Chains, numeric dates, "24/7", identifiers and "21st" at digit token i, token j
         after it."""
@@ -1798,6 +1841,8 @@ class _Scanner:
                 fig.kind = "pronoun"
                 return fig
             year = fig.plain4 and fig.bare and _yearish(fig.value)
+            if year and self.measure_after(fig.end):
+                year = False  # "2400 sq m", "1900 kW": a measure, not a year
             if year and (prev in YEAR_PREPOSITIONS or not self.count_noun_after(fig.end)):
                 fig.kind = "year"
                 assert fig.value is not None

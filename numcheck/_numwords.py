@@ -64,7 +64,8 @@ MULTIPLIER_WORDS: dict[str, int] = {
     "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2,
     "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3,
     "quadruple": 4, "quadrupled": 4, "quadrupling": 4, "twofold": 2, "threefold": 3,
-    "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100,
+    "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7, "eightfold": 8,
+    "ninefold": 9, "tenfold": 10, "twentyfold": 20, "hundredfold": 100,
 }  # fmt: skip
 """Words that state a multiplier ("doubled", "threefold")."""
 
