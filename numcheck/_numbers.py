@@ -55,6 +55,8 @@ from numcheck._numwords import (
     TIMES_FOLLOWERS,
     UNITS,
     VERSION_CONTEXT,
+    LABEL_WORDS,
+    TIME_ZONES,
     VIDEO_LINES,
     YEAR_PREPOSITIONS,
 )
@@ -489,6 +491,26 @@ _AFTER_FIGURE: frozenset[str] = frozenset(["-", "~", "to", "through", "thru", *_
 _SUFFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _SUFFIXES.items()}
 
 _PERCENT_WORDS = frozenset({"percent", "percents", "percentage", "pct"})
+_DASHES = frozenset({"-", "–", "—"})
+_SCORE_BEFORE = frozenset(
+    "won win wins beat beats beaten lost lose loses drew draw defeated edged thrashed "
+    "trounced routed led leads lead leading trailed trailing trail victory defeat".split()
+)
+_SCORE_AFTER = frozenset(
+    "lead win victory defeat loss draw series scoreline home away thrashing triumph "
+    "advantage aggregate".split()
+)
+_RANGE_BEFORE = frozenset("aged ages between from".split())
+_CLOCK_WORDS = frozenset(["am", "pm", "p", *(z.lower() for z in TIME_ZONES)])
+"""Words after a lone integer that may make it a time of day (the fast path leaves it)."""
+_STREET_WORDS = frozenset(
+    "street st avenue ave road rd way lane boulevard blvd drive place square terrace "
+    "crescent plaza parkway highway".split()
+)
+_SENTENCE_OPEN = frozenset({".", "!", "?", '"', "“", "(", "[", ":", ";", "'", "‘"})
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday i".split()
+)
 _DATE_PREFIXES = frozenset({"mid", "early", "late"})
 _SIGN_WORDS = {"minus": -1, "negative": -1}
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
@@ -1620,7 +1642,7 @@ class _Scanner:
         n = self.n
         kd, lw, tx, st, en, vl = self.kd, self.lw, self.tx, self.st, self.en, self.vl
         words = _START_WORDS | self.vague_index.keys()
-        cont = _CONT_WORDS | self.vague_index.keys()
+        cont = _CONT_WORDS | self.vague_index.keys() | _CLOCK_WORDS
         a_next = _A_NEXT | {
             p[1] for a in ("a", "an") for p in self.vague_index.get(a, ()) if len(p) > 1
         }
@@ -1650,7 +1672,12 @@ class _Scanner:
                     )
                     and (
                         j >= n
-                        or (kd[j] == _WORD and st[j] > en[i] and lw[j] not in cont)
+                        or (
+                            kd[j] == _WORD
+                            and st[j] > en[i]
+                            and lw[j] not in cont
+                            and not (tx[j][0].isupper() and self.street_after(j))
+                        )
                         or (kd[j] == _SYM and tx[j] not in _CONT_SYMS)
                         or (
                             kd[j] == _NUM
@@ -1673,6 +1700,14 @@ class _Scanner:
                     and not (multiline and (i == 0 or "\n" in norm[en[i - 1] : st[i]]))
                     and not (v == 1 and k == _WORD and i and lw[i - 1] in PRONOUN_DETERMINERS)
                     and not (k == _NUM and i and lw[i - 1] in VERSION_CONTEXT)
+                    and not (  # a label or name before it: "Game 7", "FTSE 100", "No. 23"
+                        k == _NUM
+                        and i
+                        and (
+                            (kd[i - 1] == _WORD and (tx[i - 1] != lw[i - 1] or lw[i - 1] in LABEL_WORDS))
+                            or tx[i - 1] == "."
+                        )
+                    )
                 ):
                     out.append((i, v, 0))
                     i = j
@@ -1727,6 +1762,9 @@ class _Scanner:
             if chain is not None:
                 return chain
         if k == _NUM:
+            named = self.not_amount(i)
+            if named is not None:
+                return named
             j = i + 1
             if j < self.n and (self.kd[j] != _SYM or self.tx[j] in "-/.:"):
                 # chains, dates, "24/7" and "21st" all need a word, number or one of these
@@ -1777,6 +1815,109 @@ class _Scanner:
                 h = Fraction(1, 2)
                 return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
         return None
+
+    def not_amount(self, i: int) -> list[_Fig] | None:
+        """Digits at token i that are no amount, by their form: a season ("2016-17"), a
+        score ("won 3-1", "112-104", "6-4, 3-6"), a time of day ("7 a.m.", "0630 GMT"), a
+        label after a label word ("Game 7", "No. 23", "Section 112"). Kind other."""
+        tx, kd = self.tx, self.kd
+        t = tx[i]
+        if i and self.adj(i) and kd[i - 1] != _SYM:
+            return None
+        j = i + 1
+        if not t.isdigit():
+            if t.count(".") == 1 and "," not in t and self.label_before(i, decimal=True):
+                v = self.vl[i]
+                return [_Fig(i, j, v, v, v, kind="version")]  # "USB 3.2", "HDMI 2.1"
+            return None
+        dash = j + 1 < self.n and tx[j] in _DASHES and self.adj(j) and self.adj(j + 1)
+        if dash and kd[j + 1] == _NUM and tx[j + 1].isdigit() and not self.glued_after(j + 1):
+            a, b = int(t), int(tx[j + 1])
+            if self.sym(j + 2) in _DASHES and self.adj(j + 2):
+                return None  # a chain or a date: "2018-05-17"
+            if len(t) == 4 and _YEAR_MIN <= a <= _YEAR_MAX and len(tx[j + 1]) == 2:
+                if (a + 1) % 100 == b:  # a season or financial year: "2016-17"
+                    return [_Fig(i, j + 2, None, None, None, kind="year", parts=(a, None, None))]
+                return None
+            if len(t) <= 3 and len(tx[j + 1]) <= 3 and self.is_score(i, a, b):
+                return [_Fig(i, j + 2, None, None, None, kind="other")]
+            return None
+        if self.clock_after(j, t):
+            return [_Fig(i, j, None, None, None, kind="other")]
+        if self.label_before(i) or self.street_after(j):
+            v = self.vl[i]
+            return [_Fig(i, j, v, v, v, kind="other")]
+        return None
+
+    def street_after(self, j: int) -> bool:
+        """Capitalized words and a street word follow: "1450 Market Street", "200 Park
+        Avenue" (a street number)."""
+        for k in (j, j + 1):
+            if self.word(k) and self.tx[k][0].isupper() and self.word(k + 1) in _STREET_WORDS:
+                return self.tx[k + 1][0].isupper()
+            if not (self.word(k) and self.tx[k][0].isupper()):
+                return False
+        return False
+
+    def is_score(self, i: int, a: int, b: int) -> bool:
+        """ "a-b" at token i is a result: the winner's number first ("won 3-1", "112-104"),
+        or a score word around it ("won 3-6"), or another score next to it ("6-4, 3-6")."""
+        prev = self.word(i - 1)
+        if prev in ("a", "an", "the"):
+            prev = self.word(i - 2)
+        after = self.word(i + 3)
+        if prev in _SCORE_BEFORE or after in _SCORE_AFTER:
+            return True
+        if a < b:  # a range unless a neighbouring pair is a score
+            k = i - 2 if self.sym(i - 1) in (",", "(") else -1
+            if k >= 2 and kd_num(self, k) and self.sym(k - 1) in _DASHES:
+                return int(self.vl[k - 2] or 0) >= int(self.vl[k] or 0)
+            return False
+        if a == b == 0 or prev in _RANGE_BEFORE:
+            return False
+        return True
+
+    def clock_after(self, j: int, digits: str) -> bool:
+        """A time of day follows the digits ending before token j: "7 a.m.", "2pm", "0630
+        GMT"."""
+        w = self.word(j)
+        if w in ("am", "pm") and len(digits) <= 2:
+            return True
+        if w in ("a", "p") and self.sym(j + 1) == "." and self.word(j + 2) == "m":
+            return len(digits) <= 2 and self.adj(j + 1) and self.adj(j + 2)
+        if len(digits) == 4 and self.tx[j : j + 1] and self.tx[j] in TIME_ZONES:
+            return int(digits[:2]) < 24 and int(digits[2:]) < 60
+        return False
+
+    def label_before(self, i: int, *, decimal: bool = False) -> bool:
+        """The integer at token i names or numbers a thing: after a label word ("Game 7",
+        "section 112", "No. 23") or a capitalized name inside a sentence ("FTSE 100", "iPhone
+        11", "Wi-Fi 7", "ISO 9001"), with no scale, percent, unit or noun of count after it."""
+        j = i - 1
+        if j >= 0 and self.sym(j) == "." and self.adj(j) and self.lw[j - 1 : j] == ["no"]:
+            return self.tx[j - 1] == "No" or self.word(j - 2) in ("the", "a", "his", "her")
+        w = self.word(j)
+        if not w or self.adj(i):
+            return False
+        end = i + 1
+        if end < self.n and self.kd[end] == _SYM and self.tx[end] in "%.,-/:" and self.adj(end):
+            if not (self.tx[end] in ".," and not self.glued_after(end)):
+                return False  # "3.2", "100%", "10-year": not this rule's
+        nw = self.word(end)
+        if nw in SCALES or nw in _PERCENT_WORDS or nw in COUNT_NOUNS or nw == "per":
+            return False
+        if w in LABEL_WORDS and not decimal:
+            return True
+        raw = self.tx[j]
+        if raw == w or w in _NOT_NAMES or w in MONTHS:
+            return False
+        if j == 0 or self.sym(j - 1) in _SENTENCE_OPEN or "\n" in self.norm[self.en[j - 1] : self.st[j]]:
+            return False  # the first word of a sentence is capitalized anyway
+        if decimal:
+            return raw.isupper() or raw[0].islower()  # "USB 3.2", "iOS 17.4", not "Apple 3.5"
+        if nw and nw.endswith("s") and nw == self.tx[end] and len(nw) > 3:
+            return False  # "US 900 troops": a count after a name
+        return self.measure_after(end) is False
 
     def idiom(self, i: int) -> bool:
         """A fraction or multiplier word in a compound that is no figure: "half-mast",
@@ -2176,6 +2317,14 @@ class _Scanner:
         day = self.day_at(j)
         if day is not None:
             d, end = day
+            if self.sym(end) == "-" and self.adj(end) and self.adj(end + 1):
+                span = self.day_at(end + 1)
+                if span is not None and span[0] > d:  # "Nov. 3-19": a span of days
+                    k = span[1] + 1 if self.sym(span[1]) == "," else span[1]
+                    y = self.year_at(k)
+                    if y is not None:
+                        return _Fig(i, k + 1, None, None, None, kind="date", parts=(y, m, None))
+                    return _Fig(i, span[1], None, None, None, kind="date", parts=(None, m, None))
             k = end
             if self.sym(k) == ",":
                 k += 1
@@ -2229,6 +2378,17 @@ class _Scanner:
         if sep not in ("/", ":") or (j + 1 < self.n and self.adj(j + 1) and kd[j + 1] != _SYM):
             return None
         a, b = self.vl[i], self.vl[j]
+        if sep == ":" and a is not None and a.denominator == 1 and self.tx[j][:2].isdigit():
+            # a clock reading: "10:30", "2:05:48", "1:41.2" (a lap time), "T+01:02:35"
+            while (
+                self.sym(j + 1) == ":"
+                and self.adj(j + 1)
+                and self.adj(j + 2)
+                and j + 2 < self.n
+                and kd[j + 2] == _NUM
+            ):
+                j += 2
+            return _Fig(i, j + 1, None, None, None, kind="other")
         if a is None or b is None or a.denominator != 1 or b.denominator != 1:
             return None
         if sep == "/" and _is_slash_fraction(a, b):
@@ -2278,6 +2438,11 @@ class _Scanner:
             if _YEAR_MIN <= y <= _YEAR_MAX and 1 <= mo <= 12:
                 return _Fig(i, i + 3, None, None, None, kind="date", parts=(y, mo, None))
         return None
+
+
+def kd_num(scanner: _Scanner, k: int) -> bool:
+    """Token k is a digit number."""
+    return 0 <= k < scanner.n and scanner.kd[k] == _NUM
 
 
 def _is_slash_fraction(a: Num, b: Num) -> bool:

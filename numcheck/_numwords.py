@@ -134,3 +134,20 @@ OVER_NOT_QUALIFIER: frozenset[str] = frozenset(
     "all game left get got stop stopped fell fall falls falling".split()
 )
 """Words before "over" that make it a particle, not "more than" ("took over 3 towns")."""
+
+LABEL_WORDS: frozenset[str] = frozenset(
+    "game part stage section row seat suite room gate terminal platform route highway "
+    "interstate flight camp category level phase round chapter article tier grade "
+    "division group lot unit block floor apartment precinct ward district zone sector "
+    "pier berth lane exit junction page episode season track volume issue paragraph "
+    "clause amendment resolution bill proposition item figure table appendix schedule "
+    "channel pitch hole court lap heat leg matchday week".split()
+)
+"""Words that number the thing after them: "Game 7", "section 112", "Stage 14" (the
+number is a label, not an amount)."""
+
+TIME_ZONES: frozenset[str] = frozenset(
+    "GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT ET PT JST IST AEST "
+    "AEDT HKT SGT MSK GST WAT CAT EAT local hours hrs Zulu".split()
+)
+"""Words after four digits that make them a time of day: "0630 GMT"."""
