@@ -35,6 +35,7 @@ from numcheck._models import Qualifier
 from numcheck._units import unit_after
 from numcheck._numwords import (
     COUNT_NOUNS,
+    CHANGE_VERBS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DENOMINATORS,
@@ -1530,8 +1531,12 @@ class _Scanner:
                 return None
             if self.word(j + 1):
                 return None  # hyphens join digit figures only ("three-nought-four")
+        elif t == "or" and not chained:
+            return self.or_range(a, j)
         elif t not in ("to", "through", "thru"):
             return None
+        elif self.change_before(a.start) or (a.plain4 and self.word(a.start - 1) == "in"):
+            return None  # "rose by $12.1 billion to $301.5 billion", "in 2019 to 4.2 million"
         b = self.number(j + 1)
         if b is None:
             return None
@@ -1569,6 +1574,41 @@ class _Scanner:
             unit=unit,
             bare=False,
         )
+
+    def change_before(self, i: int) -> bool:
+        """The figure at token i is the amount of a change: "by" or a verb of change before
+        it ("rose by $2.3 billion", "rose $1.45"), or "from" after such a verb within a few
+        words ("raised its forecast from $1.2 billion")."""
+        w = self.word(i - 1)
+        if w == "by" or w in CHANGE_VERBS:
+            return True
+        if w != "from":
+            return False
+        for k in range(i - 2, max(-1, i - 7), -1):
+            if self.kd[k] != _WORD:
+                return False
+            if self.lw[k] in CHANGE_VERBS:
+                return True
+        return False
+
+    def or_range(self, a: _Fig, j: int) -> _Fig | None:
+        """ "two or three weeks", "60 or 70,000" (the scale distributes), "5 or 6%": two
+        close amounts joined by "or" are a range."""
+        if a.kind != "cardinal" or a.qualifier != "exact" or a.value is None or a.value <= 0:
+            return None
+        b = self.number(j + 1)
+        if b is None or b.kind not in ("cardinal", "percent") or b.value is None:
+            return None
+        if a.plain4 or b.plain4 or a.scale > 1:
+            return None
+        low, high = a.value, b.value
+        if b.scale > 1 and 0 < a.value < b.mant:
+            low = a.value * b.scale  # "60 or 70,000"
+        if not low < high <= 2 * low:
+            return None
+        kind: Kind = "percent" if b.kind == "percent" else "range"
+        return _Fig(start=a.start, end=b.end, value=None, low=low, high=high, kind=kind,
+                    qualifier="range", unit=a.unit or b.unit, bare=False)  # fmt: skip
 
     def suffix(self, a: _Fig) -> None:
         """Apply a qualifier written after the figure: "or more", "90,000-plus", "21+"."""
@@ -2110,7 +2150,10 @@ class _Scanner:
         return None
 
     def between(self, i: int) -> _Fig | None:
-        """ "between X and Y", "from X to Y"."""
+        """ "between X and Y", "from X to Y" (not after a verb of change: "jumped from 4.12%
+        to 4.38%" is two figures)."""
+        if self.lw[i] == "from" and self.change_before(i + 1):
+            return None
         a = self.number(i + 1)
         if a is None or a.kind not in ("cardinal", "percent"):
             return None

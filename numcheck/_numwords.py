@@ -151,3 +151,16 @@ TIME_ZONES: frozenset[str] = frozenset(
     "AEDT HKT SGT MSK GST WAT CAT EAT local hours hrs Zulu".split()
 )
 """Words after four digits that make them a time of day: "0630 GMT"."""
+
+CHANGE_VERBS: frozenset[str] = frozenset(
+    "rose rise rises rising risen fell fall falls falling fallen grew grow grows growing "
+    "grown climbed climb climbs jumped jump jumps surged surge surges soared soar soars "
+    "gained gain gains added dropped drop drops declined decline declines slid slide "
+    "slides slipped sank sink plunged plunge plummeted tumbled tumble slumped shed lost "
+    "increased increase increases decreased decrease decreases raised raise raises "
+    "lifted lift hiked hike boosted boost cut cuts slashed reduced reduce reduces lowered "
+    "lower narrowed narrow widened widen eased ease dipped dip advanced rallied rebounded "
+    "shrank shrink expanded expand doubled tripled halved changed moved went up down".split()
+)
+"""Verbs of change: after them "X to Y" (or "by X to Y", "from X to Y") is a change and
+a level, never a range ("rose $1.45 to $83.20", "cut the grant by £120m to £1.38bn")."""
