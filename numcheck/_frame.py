@@ -160,9 +160,11 @@ _CHANGE_AFTER: dict[str, Direction] = {
 }
 _CHANGE_VERB = re.compile(
     r"\b(?:(?P<up>rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|"
-    r"jumped|climbed|gained|added|up|swelled|surged|increase of|rise of|jump of|gain of)|"
+    r"jumped|climbed|gained|added|up|swelled|surged|increase of|rise of|jump of|gain of|"
+    r"advanced|rallied|soared|rebounded|to rise|to climb)|"
     r"(?P<down>fell|fall(?:en|s|ing)?|dropped|declined?|decreased?|cut|reduced?|"
-    r"down|shrank|slashed|drop of|fall of|decline of|cut of|reduction of))"
+    r"down|shrank|slashed|drop of|fall of|decline of|cut of|reduction of|"
+    r"lost|slid|slipped|sank|plunged|plummeted|tumbled|slumped|shed|dipped|to drop|to fall))"
     r"\s+(?:by\s+)?$",
     re.IGNORECASE,
 )

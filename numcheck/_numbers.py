@@ -1584,8 +1584,8 @@ class _Scanner:
             return True
         if w != "from":
             return False
-        for k in range(i - 2, max(-1, i - 7), -1):
-            if self.kd[k] != _WORD:
+        for k in range(i - 2, max(-1, i - 9), -1):
+            if self.kd[k] != _WORD and self.tx[k] != "-":
                 return False
             if self.lw[k] in CHANGE_VERBS:
                 return True
@@ -1955,8 +1955,6 @@ class _Scanner:
             return False  # the first word of a sentence is capitalized anyway
         if decimal:
             return raw.isupper() or raw[0].islower()  # "USB 3.2", "iOS 17.4", not "Apple 3.5"
-        if nw and nw.endswith("s") and nw == self.tx[end] and len(nw) > 3:
-            return False  # "US 900 troops": a count after a name
         return self.measure_after(end) is False
 
     def idiom(self, i: int) -> bool:
