@@ -675,6 +675,8 @@ class _Scanner:
         """The text may hold a month name: without one no day-first date is looked for."""
         self.card_memo: dict[int, _Card | None] = {}
         self.glued_ok = -1
+        self.units_ok = False
+        """Read digits glued to a unit ("8W") as the number: only for a side of a range."""
         """The digit token a glued currency code before it lets be read ("USD25m")."""
 
     # ---------------------------------------------------------------- token helpers
@@ -724,6 +726,32 @@ class _Scanner:
     def glued_after(self, j: int) -> bool:
         """Token j+1 is a word or number touching token j ("m2" of "45m2")."""
         return j + 1 < self.n and self.adj(j + 1) and self.kd[j + 1] in (_WORD, _NUM)
+
+    def number_unit(self, j: int) -> _Fig | None:
+        """:meth:`number` at token j, reading digits glued to a unit of measure as the
+        number ("8" of "3-8W"): a side of a range, whose unit the claim layer reads after
+        it. Elsewhere "180ml" stays one mention of kind other."""
+        got = self.number(j)
+        if got is not None or j >= self.n or self.kd[j] != _NUM:
+            return got
+        self.units_ok = True
+        self.card_memo.pop(2 * j, None)
+        try:
+            return self.number(j)
+        finally:
+            self.units_ok = False
+            self.card_memo.pop(2 * j, None)
+
+    def glued_measure(self, j: int) -> bool:
+        """Token j, glued after digits, starts a unit of measure ("8W", "12kHz", "45m2",
+        "330ml"; not money, which has its own rules)."""
+        found = unit_after(self.norm, self.st[j])
+        return (
+            found is not None
+            and found.start == self.st[j]
+            and not found.dimension.startswith("currency")
+            and found.dimension not in ("percent", "percentage_points")
+        )
 
     def money_letters(self, j: int, value: Num) -> bool:
         """Token j, glued after the digits ``value``, is "p" (pence: "210p") or "pc"
@@ -877,6 +905,14 @@ class _Scanner:
                             snap.mant, snap.integer = value, integer
                             return snap  # "210p", "2.4pc": number() reads the letters
                         abbr = SCALE_ABBREVIATIONS.get(self.tx[nxt])
+                        if (
+                            self.units_ok
+                            and (abbr is None or value >= 1000)
+                            and self.glued_measure(nxt)
+                        ):
+                            snap = self._snap(i, nxt, 0, value, cls=cls, has_words=False)
+                            snap.mant, snap.integer = value, integer
+                            return snap  # "520bhp", "3-8W": the number; the unit follows
                         if (
                             abbr is None
                             or value >= 1000  # "1500b", "5000m": a unit, not a scale
@@ -1537,7 +1573,7 @@ class _Scanner:
             return None
         elif self.change_before(a.start) or (a.plain4 and self.word(a.start - 1) == "in"):
             return None  # "rose by $12.1 billion to $301.5 billion", "in 2019 to 4.2 million"
-        b = self.number(j + 1)
+        b = self.number_unit(j + 1)
         if b is None:
             return None
         if chained:
@@ -2152,15 +2188,21 @@ class _Scanner:
         to 4.38%" is two figures)."""
         if self.lw[i] == "from" and self.change_before(i + 1):
             return None
-        a = self.number(i + 1)
+        a = self.number_unit(i + 1)
         if a is None or a.kind not in ("cardinal", "percent"):
             return None
         j = a.end
+        glued = ""
+        if j < self.n and self.kd[j] == _WORD and self.adj(j) and self.glued_measure(j):
+            glued = self.tx[j]  # "between 12kHz and 18kHz": the unit written twice
+            j += 1
         conj = "and" if self.lw[i] == "between" else "to"
         if self.word(j) != conj and not (conj == "and" and self.sym(j) == "-"):
             return None
-        b = self.number(j + 1)
+        b = self.number_unit(j + 1) if glued else self.number(j + 1)
         if b is None or b.kind not in ("cardinal", "percent"):
+            return None
+        if glued and not (self.tx[b.end : b.end + 1] == [glued] and self.adj(b.end)):
             return None
         if a.plain4 and b.plain4 and _yearish(a.value) and _yearish(b.value):
             return None
