@@ -32,10 +32,9 @@ from typing import Literal, cast
 from numcheck._clean import normalize
 from numcheck._lexicon import MONTHS, data_file
 from numcheck._models import Qualifier
-from numcheck._units import unit_after
 from numcheck._numwords import (
-    COUNT_NOUNS,
     CHANGE_VERBS,
+    COUNT_NOUNS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DENOMINATORS,
@@ -44,6 +43,7 @@ from numcheck._numwords import (
     GLUED_CURRENCY,
     HUNDRED,
     IDENTIFIER_PREFIX_OK,
+    LABEL_WORDS,
     MULTIPLIER_WORDS,
     ORDINALS,
     OVER_NOT_QUALIFIER,
@@ -53,14 +53,14 @@ from numcheck._numwords import (
     SPACED_ABBREVIATIONS,
     TEENS,
     TENS,
+    TIME_ZONES,
     TIMES_FOLLOWERS,
     UNITS,
     VERSION_CONTEXT,
-    LABEL_WORDS,
-    TIME_ZONES,
     VIDEO_LINES,
     YEAR_PREPOSITIONS,
 )
+from numcheck._units import unit_after
 
 __all__ = ["FIGURE_KINDS", "Kind", "NumberMention", "find_numbers", "vague_table"]
 
@@ -509,9 +509,7 @@ _STREET_WORDS = frozenset(
     "crescent plaza parkway highway".split()
 )
 _SENTENCE_OPEN = frozenset({".", "!", "?", '"', "“", "(", "[", ":", ";", "'", "‘"})
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday i".split()
-)
+_NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday i".split())
 _DATE_PREFIXES = frozenset({"mid", "early", "late"})
 _SIGN_WORDS = {"minus": -1, "negative": -1}
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
@@ -1263,9 +1261,7 @@ class _Scanner:
             self.card_memo.pop(2 * self.glued_ok, None)
             self.glued_ok = -1
         if glued_min is not None and (
-            c is None
-            or c.scale < glued_min
-            or (glued_min == 0 and c.scale == 1 and c.value < 100)
+            c is None or c.scale < glued_min or (glued_min == 0 and c.scale == 1 and c.value < 100)
         ):
             return None  # "R2" or "PS5": not money
         kind: Kind = "cardinal"
@@ -1780,7 +1776,10 @@ class _Scanner:
                         k == _NUM
                         and i
                         and (
-                            (kd[i - 1] == _WORD and (tx[i - 1] != lw[i - 1] or lw[i - 1] in LABEL_WORDS))
+                            (
+                                kd[i - 1] == _WORD
+                                and (tx[i - 1] != lw[i - 1] or lw[i - 1] in LABEL_WORDS)
+                            )
                             or tx[i - 1] == "."
                         )
                     )
@@ -1949,9 +1948,7 @@ class _Scanner:
             if k >= 2 and kd_num(self, k) and self.sym(k - 1) in _DASHES:
                 return int(self.vl[k - 2] or 0) >= int(self.vl[k] or 0)
             return False
-        if a == b == 0 or prev in _RANGE_BEFORE:
-            return False
-        return True
+        return not (a == b == 0 or prev in _RANGE_BEFORE)
 
     def clock_after(self, j: int, digits: str) -> bool:
         """A time of day follows the digits ending before token j: "7 a.m.", "2pm", "0630
@@ -1976,9 +1973,14 @@ class _Scanner:
         if not w or self.adj(i):
             return False
         end = i + 1
-        if end < self.n and self.kd[end] == _SYM and self.tx[end] in "%.,-/:" and self.adj(end):
-            if not (self.tx[end] in ".," and not self.glued_after(end)):
-                return False  # "3.2", "100%", "10-year": not this rule's
+        if (
+            end < self.n
+            and self.kd[end] == _SYM
+            and self.tx[end] in "%.,-/:"
+            and self.adj(end)
+            and not (self.tx[end] in ".," and not self.glued_after(end))
+        ):
+            return False  # "100%", "10-year", "787-9": not this rule's
         nw = self.word(end)
         if nw in SCALES or nw in _PERCENT_WORDS or nw in COUNT_NOUNS or nw == "per":
             return False
@@ -1987,7 +1989,11 @@ class _Scanner:
         raw = self.tx[j]
         if raw == w or w in _NOT_NAMES or w in MONTHS:
             return False
-        if j == 0 or self.sym(j - 1) in _SENTENCE_OPEN or "\n" in self.norm[self.en[j - 1] : self.st[j]]:
+        if (
+            j == 0
+            or self.sym(j - 1) in _SENTENCE_OPEN
+            or "\n" in self.norm[self.en[j - 1] : self.st[j]]
+        ):
             return False  # the first word of a sentence is capitalized anyway
         if decimal:
             return raw.isupper() or raw[0].islower()  # "USB 3.2", "iOS 17.4", not "Apple 3.5"
