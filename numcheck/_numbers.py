@@ -502,6 +502,8 @@ _SCORE_AFTER = frozenset(
     "advantage aggregate".split()
 )
 _RANGE_BEFORE = frozenset("aged ages between from".split())
+_SIZE_WORDS = frozenset("tall high long wide deep across thick".split())
+"""Words after "25m" that make the "m" metres."""
 _CLOCK_WORDS = frozenset(["am", "pm", "p", *(z.lower() for z in TIME_ZONES)])
 """Words after a lone integer that may make it a time of day (the fast path leaves it)."""
 _STREET_WORDS = frozenset(
@@ -544,7 +546,7 @@ _CONT_WORDS: frozenset[str] = frozenset(
      *(o + "s" for o in ORDINALS), *MONTHS, "another", "a", "an"]
 )  # fmt: skip
 """Words that may continue a number after it; any other word ends it at once."""
-_CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "^", "+", ":", *_VULGAR])
+_CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "⁄", "^", "+", ":", *_VULGAR])
 _NUMBER_CONT_WORDS: frozenset[str] = frozenset(
     [HUNDRED, "hundreds", *SCALES, *_PLURAL_SCALES, *DOZENS, "and", "point", "over", "out",
      "in", "per", "percentage", *_PERCENT_WORDS, *(a.lower() for a in SPACED_ABBREVIATIONS),
@@ -751,6 +753,18 @@ class _Scanner:
             and found.dimension not in ("percent", "percentage_points")
         )
 
+    def metres(self, j: int) -> bool:
+        """The "m" at token j, glued after digits, is metres, not millions: a length in
+        feet follows in brackets ("45m (148ft)") or a word of size ("25m tall", "6.5m-wide")."""
+        if self.tx[j] != "m":
+            return False
+        k = j + 1
+        if self.sym(k) == "(" and k + 2 < self.n and self.kd[k + 1] == _NUM:
+            return self.lw[k + 2] in ("ft", "feet", "foot")
+        if self.sym(k) == "-" and self.adj(k):
+            k += 1
+        return self.word(k) in _SIZE_WORDS
+
     def money_letters(self, j: int, value: Num) -> bool:
         """Token j, glued after the digits ``value``, is "p" (pence: "210p") or "pc"
         (percent: "17pc") and nothing more is glued to it; "720p" and "1080p" are video
@@ -914,6 +928,7 @@ class _Scanner:
                         if (
                             abbr is None
                             or value >= 1000  # "1500b", "5000m": a unit, not a scale
+                            or self.metres(nxt)  # "45m (148ft)", "25m tall"
                             or (nxt + 1 < n and self.adj(nxt + 1) and kd[nxt + 1] in (_NUM, _WORD))
                         ):
                             return None  # glued to a unit or identifier: "180ml", "3D"
@@ -1457,15 +1472,19 @@ class _Scanner:
         j = c.end
         if c.last not in ("D", "G") or j + 1 >= self.n:
             return None
-        if self.sym(j) == "/" and self.adj(j) and self.adj(j + 1) and self.kd[j + 1] == _NUM:
+        slash = self.sym(j)
+        if slash in ("/", "⁄") and self.adj(j) and self.adj(j + 1) and self.kd[j + 1] == _NUM:
             den = self.vl[j + 1]
             if den is None or den == 0 or den.denominator != 1:
                 return None
-            if self.sym(j + 2) == "/" and self.adj(j + 2):
+            if self.sym(j + 2) in ("/", "⁄") and self.adj(j + 2):
                 return None
             if self.adj(j + 2) and j + 2 < self.n and self.kd[j + 2] in (_NUM, _WORD):
                 return None
-            if not _is_slash_fraction(c.value, den):
+            if slash == "⁄":  # the fraction slash U+2044: "1⁄64" is a fraction, always
+                if not 0 < c.value < den:
+                    return None
+            elif not (_is_slash_fraction(c.value, den) or self.inch_fraction(c.value, den, j + 2)):
                 return None  # "9/11" is a date, "24/7" and "50/50" are not fractions
             return Fraction(c.value, den), j + 2, False
         # mixed number: "2 1/4"
@@ -1484,6 +1503,11 @@ class _Scanner:
         if vulgar is not None:
             return c.value + vulgar, j + 1, True
         return None
+
+    def inch_fraction(self, a: Num, den: Num, j: int) -> bool:
+        """A proper fraction in sixteenths, 32nds or 64ths before "of", "inch", "in": "3/16
+        of an inch" (not March 16)."""
+        return 0 < a < den and den in (16, 32, 64) and self.word(j) in ("of", "inch", "inches")
 
     def ratio(self, c: _Card) -> tuple[Num, int] | None:
         """ "one over three", "1 in twenty-one", "two out of five hundred"."""
@@ -2105,6 +2129,9 @@ class _Scanner:
             if not self.prefix_ok(i, phrase, end):
                 continue
             fig = self.figure(end)
+            if fig is None and self.word(end) in MULTIPLIER_WORDS and q == "approx":
+                x = MULTIPLIER_WORDS[self.lw[end]]  # "nearly twice", "roughly tenfold"
+                fig = _Fig(end, end + 1, x, x, x, kind="multiplier", bare=False)
             if fig is None or fig.kind not in FIGURE_KINDS:
                 if fig is None and q != "exact":
                     vg = self.vague(end)
@@ -2319,8 +2346,13 @@ class _Scanner:
         if suffix == "s" and self.tx[i].isdigit() and len(self.tx[i]) == 4 and _yearish(v):
             return _Fig(i, j + 1, v, v, v, kind="year", parts=(int(v), None, None))
         if suffix == "x" and self.exponent(j, v) is None:
+            if j + 1 < self.n and self.kd[j + 1] == _NUM and self.adj(j + 1):
+                return _Fig(i, j + 1, v, v, v, kind="other")  # "the 4x100m relay"
             return _Fig(i, j + 1, v, v, v, kind="multiplier")  # "3x more"
-        if (self.tx[j] in SCALE_ABBREVIATIONS and v < 1000) or suffix in ("e", "x"):
+        if (self.tx[j] in SCALE_ABBREVIATIONS and v < 1000 and not self.metres(j)) or suffix in (
+            "e",
+            "x",
+        ):
             return None
         if self.money_letters(j, v):
             return None  # "210p", "17pc": read by number()
@@ -2480,7 +2512,7 @@ class _Scanner:
             return _Fig(i, j + 1, None, None, None, kind="other")
         if a is None or b is None or a.denominator != 1 or b.denominator != 1:
             return None
-        if sep == "/" and _is_slash_fraction(a, b):
+        if sep == "/" and (_is_slash_fraction(a, b) or self.inch_fraction(a, b, j + 1)):
             return None  # a fraction
         if sep == "/" and 1 <= a <= 12 and 1 <= b <= 31 and self.sym(j + 1) != "/":
             return _Fig(i, j + 1, None, None, None, kind="date", parts=(None, int(a), int(b)))

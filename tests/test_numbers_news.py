@@ -115,6 +115,17 @@ CASES = [
     P("double-digit growth", [], id="idiom-double-digit"),
     P("half-a-million", [kind("half", "multiplier")], id="half-hyphen-a-unchanged"),
     P("sales rose sevenfold", [kind("sevenfold", "multiplier", value=7)], id="sevenfold"),
+    P("nearly twice as many", [kind("nearly twice", "multiplier", value=2, qualifier="approx")],
+      id="qualified-multiplier"),
+    P("the 4x100m relay", [kind("4x", "other"), kind("100", "other")], id="relay-not-multiplier"),
+    P("a stand 45m (148ft) tall", [kind("45m", "other", value=45), kind("148ft", "other")],
+      id="metres-before-feet"),
+    P("the mast is 25m tall", [kind("25m", "other", value=25)], id="metres-before-size-word"),
+    P("a 6.5m-wide dish", [kind("6.5m", "other", value=6.5)], id="metres-hyphen-size-word"),
+    P("a profit of 45m", [m("45m", 45e6)], id="millions-without-size"),
+    P("3/16 of an inch", [kind("3/16", "fraction", value=0.1875)], id="inch-fraction"),
+    P("on 3/16 we met", [date("3/16", (None, 3, 16))], id="month-day-not-fraction"),
+    P("1⁄64 inch", [kind("1⁄64", "fraction", value=1 / 64)], id="fraction-slash"),
 ]
 # fmt: on
 
