@@ -2008,8 +2008,8 @@ class _Scanner:
         nw = self.word(end)
         if nw in SCALES or nw in _PERCENT_WORDS or nw in COUNT_NOUNS or nw == "per":
             return False
-        if w in LABEL_WORDS and not decimal:
-            return True
+        if w in LABEL_WORDS and not decimal:  # not "section 40 rockets": a count after it
+            return not (nw and nw == self.tx[end] and len(nw) > 3 and nw.endswith("s"))
         raw = self.tx[j]
         if raw == w or w in _NOT_NAMES or w in MONTHS:
             return False

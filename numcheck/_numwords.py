@@ -137,11 +137,10 @@ OVER_NOT_QUALIFIER: frozenset[str] = frozenset(
 
 LABEL_WORDS: frozenset[str] = frozenset(
     "game part stage section row seat suite room gate terminal platform route highway "
-    "interstate flight camp category level phase round chapter article tier grade "
-    "division group lot unit block floor apartment precinct ward district zone sector "
-    "pier berth lane exit junction page episode season track volume issue paragraph "
-    "clause amendment resolution bill proposition item figure table appendix schedule "
-    "channel pitch hole court lap heat leg matchday week".split()
+    "interstate flight camp category level phase chapter article tier grade division "
+    "lot floor apartment precinct ward district zone sector pier berth exit junction "
+    "page episode paragraph clause amendment resolution proposition appendix schedule "
+    "hole matchday".split()
 )
 """Words that number the thing after them: "Game 7", "section 112", "Stage 14" (the
 number is a label, not an amount)."""
