@@ -502,6 +502,11 @@ _SCORE_AFTER = frozenset(
     "advantage aggregate".split()
 )
 _RANGE_BEFORE = frozenset("aged ages between from".split())
+_ORDINAL_NOUNS = frozenset(
+    "day days time times year week month season straight consecutive successive term "
+    "round place attempt night session day's week's year's".split()
+)
+"""Words after "a third", "a fourth" that make it a rank, not a fraction ("a fourth day")."""
 _SIZE_WORDS = frozenset("tall high long wide deep across thick".split())
 """Words after "25m" that make the "m" metres."""
 _CLOCK_WORDS = frozenset(["am", "pm", "p", *(z.lower() for z in TIME_ZONES)])
@@ -721,6 +726,18 @@ class _Scanner:
             if j >= 3 and self.kd[j - 3] == _NUM and self.adj(j - 2):
                 return self.tx[j - 2] not in SCALE_ABBREVIATIONS  # "5k-20k" is a range
             return self.lw[j - 2] not in IDENTIFIER_PREFIX_OK
+        if (
+            self.tx[j - 1] == "-"
+            and j >= 4
+            and self.kd[j - 2] == _NUM
+            and self.adj(j - 1)
+            and self.adj(j - 2)
+            and self.tx[j - 3] == "-"
+            and self.kd[j - 4] == _WORD
+            and self.adj(j - 3)
+            and self.lw[j - 4] not in IDENTIFIER_PREFIX_OK
+        ):
+            return True  # the last group of an identifier: "CVE-2024-3094"
         return self.kd[j - 1] in (_NUM, _DOTTED)
 
     def glued_after(self, j: int) -> bool:
@@ -1179,6 +1196,8 @@ class _Scanner:
         if w in ("a", "an", "one"):
             d = self.denominator(j + 1)
             if d is not None and not d[1]:
+                if self.word(d[2]) in _ORDINAL_NOUNS:
+                    return None  # "a fourth day", "a third term": a rank
                 return Fraction(1, d[0]), d[2]
         vulgar = _VULGAR.get(self.tx[j]) if j < self.n else None
         if vulgar is not None:
@@ -1873,8 +1892,10 @@ class _Scanner:
                     return got
             elif self.glued_left_word(i):
                 return self.identifier(i)
-        if k == _WORD and self.idiom(i):
-            return None
+        if k == _WORD and (
+            self.idiom(i) or (self.tx[i][0].isupper() and i and self.street_after(i + 1))
+        ):
+            return None  # "half-mast"; "One Apple Park Way" (a street number in words)
         if k == _WORD:
             w = self.lw[i]
             if w in _DATE_PREFIXES or (w in MONTHS and self.tx[i][0].isupper()):

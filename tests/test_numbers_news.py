@@ -69,6 +69,12 @@ CASES = [
     P("finished in 2:05:48", [kind("2:05:48", "other")], id="clock-three-groups"),
     P("the fair runs Nov. 3-19", [date("Nov. 3-19", (None, 11, None))], id="day-span"),
     P("top scorer in 2016-17", [year("2016-17", 2016)], id="season"),
+    P("tracked as CVE-2024-3094", [kind("2024", "other"), kind("3094", "other")],
+      id="identifier-last-group"),
+    P("campus at One Apple Park Way", [], id="street-number-in-words"),
+    P("This week 40 rockets hit", [m("40", 40)], id="label-word-before-a-count"),
+    P("fell for a fourth day", [kind("fourth", "ordinal")], id="ordinal-not-fraction"),
+    P("cut by a third last year", [kind("a third", "fraction")], id="fraction-before-a-word"),
     # --- qualifier idioms ----------------------------------------------------------------
     P("~30 staff", [bound("~30", 30, "approx", "~")], id="tilde"),
     P("sales passed 30,000", [bound("passed 30,000", 30000, "more_than", "passed")],
