@@ -2042,6 +2042,9 @@ class _Scanner:
             return False  # the first word of a sentence is capitalized anyway
         if decimal:
             return raw.isupper() or raw[0].islower()  # "USB 3.2", "iOS 17.4", not "Apple 3.5"
+        after = self.tx[end] if nw else ""
+        if after[:1].isupper() and after.endswith(("ans", "ians", "is", "ese")):
+            return False  # "In Gaza 31 Palestinians": people counted after a place
         return self.measure_after(end) is False
 
     def idiom(self, i: int) -> bool:

@@ -73,6 +73,7 @@ CASES = [
       id="identifier-last-group"),
     P("campus at One Apple Park Way", [], id="street-number-in-words"),
     P("This week 40 rockets hit", [m("40", 40)], id="label-word-before-a-count"),
+    P("In Gaza 31 Palestinians died", [m("31", 31)], id="place-before-a-count-of-people"),
     P("fell for a fourth day", [kind("fourth", "ordinal")], id="ordinal-not-fraction"),
     P("cut by a third last year", [kind("a third", "fraction")], id="fraction-before-a-word"),
     # --- qualifier idioms ----------------------------------------------------------------
