@@ -2441,6 +2441,8 @@ def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | N
         return "level", None  # "rose above 11%", "up above 11%": the level reached
     if words and words[-1].lower() in _CHANGE_BEFORE:
         return "change", _CHANGE_BEFORE[words[-1].lower()]
+    if mention.text[:1] == "+" and mention.kind in ("percent", "cardinal"):
+        return "change", "up"  # a plus sign is a rise: "the DAX +0.3%", "+4 basis points"
     # The verb ends right before the figure and spans at most three words ("increase of
     # by"): searching from the third last word finds the same match, in constant time.
     tail = before.rsplit(None, 3)

@@ -4,7 +4,7 @@ assembled right (and never wrong), qualifier idioms and token clean-up.
 
 Each row is one form; its id names the form. ``find_numbers`` rows list every mention of
 the text (text, kind and the fields that matter); ``extract`` rows check the claim layer's
-reading of a verb of change."""
+reading of a verb of change or a plus sign."""
 
 from __future__ import annotations
 
@@ -152,6 +152,7 @@ DIRECTIONS = [
     P("The FTSE 250 rallied 1.4% on Monday.", "1.4%", "up", id="rallied"),
     P("London's FTSE 100 advanced 0.6% on Monday.", "0.6%", "up", id="advanced"),
     P("Shipments slid 8.2% in the quarter.", "8.2%", "down", id="slid"),
+    P("European stocks were mixed: the DAX +0.3% on the day.", "+0.3%", "up", id="plus-sign"),
 ]
 
 
