@@ -164,7 +164,8 @@ _CHANGE_VERB = re.compile(
     r"advanced|rallied|soared|rebounded|to rise|to climb)|"
     r"(?P<down>fell|fall(?:en|s|ing)?|dropped|declined?|decreased?|cut|reduced?|"
     r"down|shrank|slashed|drop of|fall of|decline of|cut of|reduction of|"
-    r"lost|slid|slipped|sank|plunged|plummeted|tumbled|slumped|shed|dipped|to drop|to fall))"
+    r"lost|slid|slipped|sank|plunged|plummeted|tumbled|slumped|shed|dipped|to drop|to fall|"
+    r"wiped|wiping))"
     r"\s+(?:by\s+)?$",
     re.IGNORECASE,
 )

@@ -152,6 +152,7 @@ DIRECTIONS = [
     P("The FTSE 250 rallied 1.4% on Monday.", "1.4%", "up", id="rallied"),
     P("London's FTSE 100 advanced 0.6% on Monday.", "0.6%", "up", id="advanced"),
     P("Shipments slid 8.2% in the quarter.", "8.2%", "down", id="slid"),
+    P("The fall wiped $4 billion off its value.", "$4 billion", "down", id="wiped"),
     P("European stocks were mixed: the DAX +0.3% on the day.", "+0.3%", "up", id="plus-sign"),
 ]
 
