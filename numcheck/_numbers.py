@@ -41,9 +41,11 @@ from numcheck._numwords import (
     DOLLAR_PREFIXES,
     DOZENS,
     GLUED_CURRENCY,
+    GLUED_UNITS,
     HUNDRED,
     IDENTIFIER_PREFIX_OK,
     LABEL_WORDS,
+    MEASURE_WORDS,
     MULTIPLIER_WORDS,
     ORDINALS,
     OVER_NOT_QUALIFIER,
@@ -60,7 +62,6 @@ from numcheck._numwords import (
     VIDEO_LINES,
     YEAR_PREPOSITIONS,
 )
-from numcheck._units import unit_after
 
 __all__ = ["FIGURE_KINDS", "Kind", "NumberMention", "find_numbers", "vague_table"]
 
@@ -762,13 +763,7 @@ class _Scanner:
     def glued_measure(self, j: int) -> bool:
         """Token j, glued after digits, starts a unit of measure ("8W", "12kHz", "45m2",
         "330ml"; not money, which has its own rules)."""
-        found = unit_after(self.norm, self.st[j])
-        return (
-            found is not None
-            and found.start == self.st[j]
-            and not found.dimension.startswith("currency")
-            and found.dimension not in ("percent", "percentage_points")
-        )
+        return self.tx[j] in GLUED_UNITS and not self.glued_after(j)
 
     def metres(self, j: int) -> bool:
         """The "m" at token j, glued after digits, is metres, not millions: a length in
@@ -1727,15 +1722,7 @@ class _Scanner:
 
     def measure_after(self, j: int) -> bool:
         """A unit of measure (not money, not a percentage) follows token j-1 ("2400 sq m")."""
-        if j >= self.n or self.kd[j] != _WORD:
-            return False
-        found = unit_after(self.norm, self.en[j - 1])
-        return (
-            found is not None
-            and found.start == self.st[j]
-            and found.dimension not in ("percent", "time", "percentage_points")
-            and not found.dimension.startswith("currency")
-        )
+        return self.word(j) in MEASURE_WORDS
 
     def count_noun_after(self, j: int) -> bool:
         """A plural noun follows ("2000 troops"), so a 4-digit number is a count."""

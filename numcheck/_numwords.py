@@ -163,3 +163,19 @@ CHANGE_VERBS: frozenset[str] = frozenset(
 )
 """Verbs of change: after them "X to Y" (or "by X to Y", "from X to Y") is a change and
 a level, never a range ("rose $1.45 to $83.20", "cut the grant by £120m to £1.38bn")."""
+
+MEASURE_WORDS: frozenset[str] = frozenset(
+    "sq square km kilometres kilometers kilometre kilometer metres meters metre meter ft "
+    "feet foot miles mile acres acre hectares hectare tonnes tonne tons ton kg kilograms "
+    "kw mw gw kwh mwh gwh twh mah hp bhp cc mm cm litres liters gallons mph kmh gb tb mb "
+    "mhz ghz watts kilowatts megawatts rpm".split()
+)
+"""Words (lowercase) after four digits that make them a measure, not a year: "2400 sq m",
+"1900 kW". A closed list, so that the number layer never loads the unit tables."""
+
+GLUED_UNITS: frozenset[str] = frozenset(
+    "W kW MW GW kWh MWh GWh Wh Hz kHz MHz GHz min mins s ms h hr hrs km m cm mm mph kg g "
+    "mg t l L ml GB TB MB kB Mbps Gbps kbps mAh V kV A ft in".split()
+)
+"""Unit symbols glued to the right side of a range ("3-8W", "20 – 35min",
+"between 12kHz and 18kHz"): the range ends at its digits and the unit follows."""
