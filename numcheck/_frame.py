@@ -160,9 +160,12 @@ _CHANGE_AFTER: dict[str, Direction] = {
 }
 _CHANGE_VERB = re.compile(
     r"\b(?:(?P<up>rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|"
-    r"jumped|climbed|gained|added|up|swelled|surged|increase of|rise of|jump of|gain of)|"
+    r"jumped|climbed|gained|added|up|swelled|surged|increase of|rise of|jump of|gain of|"
+    r"advanced|rallied|soared|rebounded|to rise|to climb)|"
     r"(?P<down>fell|fall(?:en|s|ing)?|dropped|declined?|decreased?|cut|reduced?|"
-    r"down|shrank|slashed|drop of|fall of|decline of|cut of|reduction of))"
+    r"down|shrank|slashed|drop of|fall of|decline of|cut of|reduction of|"
+    r"lost|slid|slipped|sank|plunged|plummeted|tumbled|slumped|shed|dipped|to drop|to fall|"
+    r"wiped|wiping))"
     r"\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
@@ -2440,6 +2443,8 @@ def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | N
         return "level", None  # "rose above 11%", "up above 11%": the level reached
     if words and words[-1].lower() in _CHANGE_BEFORE:
         return "change", _CHANGE_BEFORE[words[-1].lower()]
+    if mention.text[:1] == "+" and mention.kind in ("percent", "cardinal"):
+        return "change", "up"  # a plus sign is a rise: "the DAX +0.3%", "+4 basis points"
     # The verb ends right before the figure and spans at most three words ("increase of
     # by"): searching from the third last word finds the same match, in constant time.
     tail = before.rsplit(None, 3)

@@ -33,14 +33,19 @@ from numcheck._clean import normalize
 from numcheck._lexicon import MONTHS, data_file
 from numcheck._models import Qualifier
 from numcheck._numwords import (
+    CHANGE_VERBS,
     COUNT_NOUNS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DENOMINATORS,
     DOLLAR_PREFIXES,
     DOZENS,
+    GLUED_CURRENCY,
+    GLUED_UNITS,
     HUNDRED,
     IDENTIFIER_PREFIX_OK,
+    LABEL_WORDS,
+    MEASURE_WORDS,
     MULTIPLIER_WORDS,
     ORDINALS,
     OVER_NOT_QUALIFIER,
@@ -50,9 +55,11 @@ from numcheck._numwords import (
     SPACED_ABBREVIATIONS,
     TEENS,
     TENS,
+    TIME_ZONES,
     TIMES_FOLLOWERS,
     UNITS,
     VERSION_CONTEXT,
+    VIDEO_LINES,
     YEAR_PREPOSITIONS,
 )
 
@@ -394,6 +401,10 @@ _PREFIXES: dict[str, _Q] = {
     "circa": ("approx", "circa"), "close to": ("approx", "close to"),
     "just about": ("approx", "about"), "an approximate": ("approx", "approximately"),
     "upward of": ("more_than", "upwards of"),
+    "~": ("approx", "~"), "approaching": ("approx", "approaching"),
+    "nearing": ("approx", "nearing"), "nearing the": ("approx", "nearing"),
+    "near": ("approx", "near"), "of the order of": ("approx", "of the order of"),
+    "on the order of": ("approx", "of the order of"),
     # lower bounds
     "at least": ("at_least", "at least"), "no less than": ("at_least", "at least"),
     "not less than": ("at_least", "at least"), "no fewer than": ("at_least", "at least"),
@@ -407,6 +418,7 @@ _PREFIXES: dict[str, _Q] = {
     "upwards of": ("more_than", "upwards of"), "in excess of": ("more_than", "more than"),
     "greater than": ("more_than", "more than"), "larger than": ("more_than", "more than"),
     "bigger than": ("more_than", "more than"), "higher than": ("more_than", "more than"),
+    "passed": ("more_than", "passed"), "sub -": ("less_than", "sub-"),
     "well over": ("more_than", "well over"), "just over": ("more_than", "just over"),
     "well above": ("more_than", "well over"), "just above": ("more_than", "just over"),
     ">": ("more_than", ">"), ">=": ("at_least", ">="),
@@ -481,6 +493,31 @@ _AFTER_FIGURE: frozenset[str] = frozenset(["-", "~", "to", "through", "thru", *_
 _SUFFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _SUFFIXES.items()}
 
 _PERCENT_WORDS = frozenset({"percent", "percents", "percentage", "pct"})
+_DASHES = frozenset({"-", "–", "—"})
+_SCORE_BEFORE = frozenset(
+    "won win wins beat beats beaten lost lose loses drew draw defeated edged thrashed "
+    "trounced routed led leads lead leading trailed trailing trail victory defeat".split()
+)
+_SCORE_AFTER = frozenset(
+    "lead win victory defeat loss draw series scoreline home away thrashing triumph "
+    "advantage aggregate".split()
+)
+_RANGE_BEFORE = frozenset("aged ages between from".split())
+_ORDINAL_NOUNS = frozenset(
+    "day days time times year week month season straight consecutive successive term "
+    "round place attempt night session day's week's year's".split()
+)
+"""Words after "a third", "a fourth" that make it a rank, not a fraction ("a fourth day")."""
+_SIZE_WORDS = frozenset("tall high long wide deep across thick".split())
+"""Words after "25m" that make the "m" metres."""
+_CLOCK_WORDS = frozenset(["am", "pm", "p", *(z.lower() for z in TIME_ZONES)])
+"""Words after a lone integer that may make it a time of day (the fast path leaves it)."""
+_STREET_WORDS = frozenset(
+    "street st avenue ave road rd way lane boulevard blvd drive place square terrace "
+    "crescent plaza parkway highway".split()
+)
+_SENTENCE_OPEN = frozenset({".", "!", "?", '"', "“", "(", "[", ":", ";", "'", "‘"})
+_NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday i".split())
 _DATE_PREFIXES = frozenset({"mid", "early", "late"})
 _SIGN_WORDS = {"minus": -1, "negative": -1}
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
@@ -497,7 +534,8 @@ _VULGAR: dict[str, Fraction] = {
 _NUMBER_START_WORDS: frozenset[str] = frozenset(
     [*UNITS, *TEENS, *TENS, HUNDRED, "a", "an", *MONTHS, *_DATE_PREFIXES, "between", "from",
      *_PERCENT_WORDS, "per", *MULTIPLIER_WORDS, *ORDINALS, *(o + "s" for o in ORDINALS),
-     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES]
+     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES,
+     *(c.lower() for c in GLUED_CURRENCY)]
 )  # fmt: skip
 _START_WORDS: frozenset[str] = _NUMBER_START_WORDS | {p for p in _PREFIX_INDEX if p.isalpha()}
 """Words that can start a mention; the scanner skips every other word at once."""
@@ -514,7 +552,7 @@ _CONT_WORDS: frozenset[str] = frozenset(
      *(o + "s" for o in ORDINALS), *MONTHS, "another", "a", "an"]
 )  # fmt: skip
 """Words that may continue a number after it; any other word ends it at once."""
-_CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "^", "+", ":", *_VULGAR])
+_CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "⁄", "^", "+", ":", *_VULGAR])
 _NUMBER_CONT_WORDS: frozenset[str] = frozenset(
     [HUNDRED, "hundreds", *SCALES, *_PLURAL_SCALES, *DOZENS, "and", "point", "over", "out",
      "in", "per", "percentage", *_PERCENT_WORDS, *(a.lower() for a in SPACED_ABBREVIATIONS),
@@ -642,6 +680,10 @@ class _Scanner:
         self.months = not fast or not MONTHS.keys().isdisjoint(toks.lw)
         """The text may hold a month name: without one no day-first date is looked for."""
         self.card_memo: dict[int, _Card | None] = {}
+        self.glued_ok = -1
+        self.units_ok = False
+        """Read digits glued to a unit ("8W") as the number: only for a side of a range."""
+        """The digit token a glued currency code before it lets be read ("USD25m")."""
 
     # ---------------------------------------------------------------- token helpers
     def adj(self, j: int) -> bool:
@@ -669,9 +711,15 @@ class _Scanner:
                 yield phrase, end
 
     # ---------------------------------------------------------------- digits
+    def allow_glued(self, j: int) -> None:
+        """Read the digits at token j although a word is glued before them (a currency
+        code: "USD25m")."""
+        self.glued_ok = j
+        self.card_memo.pop(2 * j, None)
+
     def glued_left_word(self, j: int) -> bool:
         """Digits glued to a word before them ("MP3", "user123", "F-16", "COVID-19")."""
-        if not self.adj(j):
+        if not self.adj(j) or j == self.glued_ok:
             return False
         if self.kd[j - 1] == _WORD:
             return True
@@ -679,7 +727,66 @@ class _Scanner:
             if j >= 3 and self.kd[j - 3] == _NUM and self.adj(j - 2):
                 return self.tx[j - 2] not in SCALE_ABBREVIATIONS  # "5k-20k" is a range
             return self.lw[j - 2] not in IDENTIFIER_PREFIX_OK
+        if (
+            self.tx[j - 1] == "-"
+            and j >= 4
+            and self.kd[j - 2] == _NUM
+            and self.adj(j - 1)
+            and self.adj(j - 2)
+            and self.tx[j - 3] == "-"
+            and self.kd[j - 4] == _WORD
+            and self.adj(j - 3)
+            and self.lw[j - 4] not in IDENTIFIER_PREFIX_OK
+        ):
+            return True  # the last group of an identifier: "CVE-2024-3094"
         return self.kd[j - 1] in (_NUM, _DOTTED)
+
+    def glued_after(self, j: int) -> bool:
+        """Token j+1 is a word or number touching token j ("m2" of "45m2")."""
+        return j + 1 < self.n and self.adj(j + 1) and self.kd[j + 1] in (_WORD, _NUM)
+
+    def number_unit(self, j: int) -> _Fig | None:
+        """:meth:`number` at token j, reading digits glued to a unit of measure as the
+        number ("8" of "3-8W"): a side of a range, whose unit the claim layer reads after
+        it. Elsewhere "180ml" stays one mention of kind other."""
+        got = self.number(j)
+        if got is not None or j >= self.n or self.kd[j] != _NUM:
+            return got
+        self.units_ok = True
+        self.card_memo.pop(2 * j, None)
+        try:
+            return self.number(j)
+        finally:
+            self.units_ok = False
+            self.card_memo.pop(2 * j, None)
+
+    def glued_measure(self, j: int) -> bool:
+        """Token j, glued after digits, starts a unit of measure ("8W", "12kHz", "45m2",
+        "330ml"; not money, which has its own rules)."""
+        return self.tx[j] in GLUED_UNITS and not self.glued_after(j)
+
+    def metres(self, j: int) -> bool:
+        """The "m" at token j, glued after digits, is metres, not millions: a length in
+        feet follows in brackets ("45m (148ft)") or a word of size ("25m tall", "6.5m-wide")."""
+        if self.tx[j] != "m":
+            return False
+        k = j + 1
+        if self.sym(k) == "(" and k + 2 < self.n and self.kd[k + 1] == _NUM:
+            return self.lw[k + 2] in ("ft", "feet", "foot")
+        if self.sym(k) == "-" and self.adj(k):
+            k += 1
+        return self.word(k) in _SIZE_WORDS
+
+    def money_letters(self, j: int, value: Num) -> bool:
+        """Token j, glued after the digits ``value``, is "p" (pence: "210p") or "pc"
+        (percent: "17pc") and nothing more is glued to it; "720p" and "1080p" are video
+        formats, not pence."""
+        t = self.tx[j]
+        if t not in ("p", "pc") or self.glued_after(j):
+            return False
+        if self.sym(j + 1) == "-" and self.adj(j + 1):
+            return False  # "5p-coin"? a compound: leave it
+        return t == "pc" or value not in VIDEO_LINES
 
     def digits(self, j: int) -> tuple[Num, int, int, bool] | None:
         """A digit number at token j: (value, end token, trailing scale, plain 4-digit)."""
@@ -817,10 +924,23 @@ class _Scanner:
                         best.integer = integer
                         return best
                     if nxt < n and kd[nxt] == _WORD and self.adj(nxt):
+                        if self.money_letters(nxt, value):
+                            snap = self._snap(i, nxt, 0, value, cls=cls, has_words=False)
+                            snap.mant, snap.integer = value, integer
+                            return snap  # "210p", "2.4pc": number() reads the letters
                         abbr = SCALE_ABBREVIATIONS.get(self.tx[nxt])
+                        if (
+                            self.units_ok
+                            and (abbr is None or value >= 1000)
+                            and self.glued_measure(nxt)
+                        ):
+                            snap = self._snap(i, nxt, 0, value, cls=cls, has_words=False)
+                            snap.mant, snap.integer = value, integer
+                            return snap  # "520bhp", "3-8W": the number; the unit follows
                         if (
                             abbr is None
                             or value >= 1000  # "1500b", "5000m": a unit, not a scale
+                            or self.metres(nxt)  # "45m (148ft)", "25m tall"
                             or (nxt + 1 < n and self.adj(nxt + 1) and kd[nxt + 1] in (_NUM, _WORD))
                         ):
                             return None  # glued to a unit or identifier: "180ml", "3D"
@@ -831,6 +951,8 @@ class _Scanner:
                     magnitude = 100 if last == "H" else last_scale
                     if value.denominator != 1 or value >= magnitude:
                         break
+                    if self.glued_after(nxt - 1) or (self.sym(nxt) == "-" and self.adj(nxt)):
+                        break  # "six million 330ml cans", "three million 2-litre cartons"
                     small += value
                     cls = "D"
                 last = cls
@@ -1069,6 +1191,8 @@ class _Scanner:
         if w in ("a", "an", "one"):
             d = self.denominator(j + 1)
             if d is not None and not d[1]:
+                if self.word(d[2]) in _ORDINAL_NOUNS:
+                    return None  # "a fourth day", "a third term": a rank
                 return Fraction(1, d[0]), d[2]
         vulgar = _VULGAR.get(self.tx[j]) if j < self.n else None
         if vulgar is not None:
@@ -1092,6 +1216,7 @@ class _Scanner:
         sign = 1
         unit: str | None = None
         bare = True
+        glued_min: int | None = None  # the scale a glued currency needs ("R254 billion")
         # currency before: "$", "US$", "USD"
         s = self.sym(j)
         if self.kd[j] == _WORD and self.tx[j] in CURRENCY_CODES and j + 1 < n:
@@ -1099,6 +1224,33 @@ class _Scanner:
             j += 1
             if self.sym(j) == "." and self.adj(j):
                 j += 1  # "Rs. 500"
+            elif self.kd[j] == _NUM and self.adj(j):
+                self.allow_glued(j)  # "USD25m", "RM45"
+            bare = False
+        elif (
+            self.kd[j] == _WORD
+            and self.tx[j] in GLUED_CURRENCY
+            and j + 1 < n
+            and self.kd[j + 1] == _NUM
+            and self.adj(j + 1)
+            and not (j and self.adj(j) and self.kd[j - 1] != _SYM)
+        ):
+            unit, glued_min = GLUED_CURRENCY[self.tx[j]]
+            j += 1
+            self.allow_glued(j)
+            bare = False
+        elif (
+            s == "$"
+            and self.kd[j + 1 : j + 2] == [_WORD]
+            and self.lw[j + 1] in DOLLAR_PREFIXES
+            and self.tx[j + 1].isupper()
+            and self.adj(j + 1)
+            and self.kd[j + 2 : j + 3] == [_NUM]
+            and self.adj(j + 2)
+        ):
+            unit = DOLLAR_PREFIXES[self.lw[j + 1]]  # "$US40 billion", "$A5.3 billion"
+            j += 2
+            self.allow_glued(j)
             bare = False
         elif (
             self.kd[j] == _WORD
@@ -1126,12 +1278,21 @@ class _Scanner:
             sign = -1
             j += 1
             bare = False
+            if self.sym(j) == "-" and self.adj(j) and self.adj(j + 1):
+                j += 1  # "minus-8"
         if j >= n:
             return None
         if unit is None and self.sym(j) in CURRENCY_SYMBOLS and sign == -1 and self.adj(j + 1):
             unit = CURRENCY_SYMBOLS[self.sym(j)]
             j += 1
         c = self.card(j)
+        if self.glued_ok >= 0:  # the permission is for this reading only
+            self.card_memo.pop(2 * self.glued_ok, None)
+            self.glued_ok = -1
+        if glued_min is not None and (
+            c is None or c.scale < glued_min or (glued_min == 0 and c.scale == 1 and c.value < 100)
+        ):
+            return None  # "R2" or "PS5": not money
         kind: Kind = "cardinal"
         value: Num
         if c is None:
@@ -1226,6 +1387,10 @@ class _Scanner:
             unit = punit
             bare = False
             plain4 = single_one = False
+        elif self.tx[end : end + 1] == ["p"] and self.adj(end) and c is not None:
+            unit = "GBp"  # pence, kept in pence: "210p" is 210
+            end += 1
+            bare = plain4 = False
         elif unit is None and end < n and self.kd[end] == _WORD and self.tx[end] in CURRENCY_CODES:
             unit = CURRENCY_CODES[self.tx[end]]
             end += 1
@@ -1321,15 +1486,19 @@ class _Scanner:
         j = c.end
         if c.last not in ("D", "G") or j + 1 >= self.n:
             return None
-        if self.sym(j) == "/" and self.adj(j) and self.adj(j + 1) and self.kd[j + 1] == _NUM:
+        slash = self.sym(j)
+        if slash in ("/", "⁄") and self.adj(j) and self.adj(j + 1) and self.kd[j + 1] == _NUM:
             den = self.vl[j + 1]
             if den is None or den == 0 or den.denominator != 1:
                 return None
-            if self.sym(j + 2) == "/" and self.adj(j + 2):
+            if self.sym(j + 2) in ("/", "⁄") and self.adj(j + 2):
                 return None
             if self.adj(j + 2) and j + 2 < self.n and self.kd[j + 2] in (_NUM, _WORD):
                 return None
-            if not _is_slash_fraction(c.value, den):
+            if slash == "⁄":  # the fraction slash U+2044: "1⁄64" is a fraction, always
+                if not 0 < c.value < den:
+                    return None
+            elif not (_is_slash_fraction(c.value, den) or self.inch_fraction(c.value, den, j + 2)):
                 return None  # "9/11" is a date, "24/7" and "50/50" are not fractions
             return Fraction(c.value, den), j + 2, False
         # mixed number: "2 1/4"
@@ -1348,6 +1517,11 @@ class _Scanner:
         if vulgar is not None:
             return c.value + vulgar, j + 1, True
         return None
+
+    def inch_fraction(self, a: Num, den: Num, j: int) -> bool:
+        """A proper fraction in sixteenths, 32nds or 64ths before "of", "inch", "in": "3/16
+        of an inch" (not March 16)."""
+        return 0 < a < den and den in (16, 32, 64) and self.word(j) in ("of", "inch", "inches")
 
     def ratio(self, c: _Card) -> tuple[Num, int] | None:
         """ "one over three", "1 in twenty-one", "two out of five hundred"."""
@@ -1378,6 +1552,8 @@ class _Scanner:
         """ "%", "per cent", "percent", "percentage points" after a number; (end, unit)."""
         if j >= self.n:
             return None
+        if self.tx[j] == "pc" and self.adj(j) and not self.glued_after(j):
+            return j + 1, "percent"  # British papers: "2.4pc", "17pc"
         if self.sym(j) == "%" and (self.adj(j) or self.st[j] - self.en[j - 1] == 1):
             return j + 1, "percent"
         w = self.word(j)
@@ -1425,9 +1601,13 @@ class _Scanner:
                 return None
             if self.word(j + 1):
                 return None  # hyphens join digit figures only ("three-nought-four")
+        elif t == "or" and not chained:
+            return self.or_range(a, j)
         elif t not in ("to", "through", "thru"):
             return None
-        b = self.number(j + 1)
+        elif self.change_before(a.start) or (a.plain4 and self.word(a.start - 1) == "in"):
+            return None  # "rose by $12.1 billion to $301.5 billion", "in 2019 to 4.2 million"
+        b = self.number_unit(j + 1)
         if b is None:
             return None
         if chained:
@@ -1464,6 +1644,41 @@ class _Scanner:
             unit=unit,
             bare=False,
         )
+
+    def change_before(self, i: int) -> bool:
+        """The figure at token i is the amount of a change: "by" or a verb of change before
+        it ("rose by $2.3 billion", "rose $1.45"), or "from" after such a verb within a few
+        words ("raised its forecast from $1.2 billion")."""
+        w = self.word(i - 1)
+        if w == "by" or w in CHANGE_VERBS:
+            return True
+        if w != "from":
+            return False
+        for k in range(i - 2, max(-1, i - 9), -1):
+            if self.kd[k] != _WORD and self.tx[k] != "-":
+                return False
+            if self.lw[k] in CHANGE_VERBS:
+                return True
+        return False
+
+    def or_range(self, a: _Fig, j: int) -> _Fig | None:
+        """ "two or three weeks", "60 or 70,000" (the scale distributes), "5 or 6%": two
+        close amounts joined by "or" are a range."""
+        if a.kind != "cardinal" or a.qualifier != "exact" or a.value is None or a.value <= 0:
+            return None
+        b = self.number(j + 1)
+        if b is None or b.kind not in ("cardinal", "percent") or b.value is None:
+            return None
+        if a.plain4 or b.plain4 or a.scale > 1:
+            return None
+        low, high = a.value, b.value
+        if b.scale > 1 and 0 < a.value < b.mant:
+            low = a.value * b.scale  # "60 or 70,000"
+        if not low < high <= 2 * low:
+            return None
+        kind: Kind = "percent" if b.kind == "percent" else "range"
+        return _Fig(start=a.start, end=b.end, value=None, low=low, high=high, kind=kind,
+                    qualifier="range", unit=a.unit or b.unit, bare=False)  # fmt: skip
 
     def suffix(self, a: _Fig) -> None:
         """Apply a qualifier written after the figure: "or more", "90,000-plus", "21+"."""
@@ -1505,6 +1720,10 @@ class _Scanner:
             a.bare = False
             return
 
+    def measure_after(self, j: int) -> bool:
+        """A unit of measure (not money, not a percentage) follows token j-1 ("2400 sq m")."""
+        return self.word(j) in MEASURE_WORDS
+
     def count_noun_after(self, j: int) -> bool:
         """A plural noun follows ("2000 troops"), so a 4-digit number is a count."""
         if j >= self.n or self.kd[j] != _WORD:
@@ -1525,7 +1744,7 @@ class _Scanner:
         n = self.n
         kd, lw, tx, st, en, vl = self.kd, self.lw, self.tx, self.st, self.en, self.vl
         words = _START_WORDS | self.vague_index.keys()
-        cont = _CONT_WORDS | self.vague_index.keys()
+        cont = _CONT_WORDS | self.vague_index.keys() | _CLOCK_WORDS
         a_next = _A_NEXT | {
             p[1] for a in ("a", "an") for p in self.vague_index.get(a, ()) if len(p) > 1
         }
@@ -1555,7 +1774,12 @@ class _Scanner:
                     )
                     and (
                         j >= n
-                        or (kd[j] == _WORD and st[j] > en[i] and lw[j] not in cont)
+                        or (
+                            kd[j] == _WORD
+                            and st[j] > en[i]
+                            and lw[j] not in cont
+                            and not (tx[j][0].isupper() and self.street_after(j))
+                        )
                         or (kd[j] == _SYM and tx[j] not in _CONT_SYMS)
                         or (
                             kd[j] == _NUM
@@ -1578,6 +1802,17 @@ class _Scanner:
                     and not (multiline and (i == 0 or "\n" in norm[en[i - 1] : st[i]]))
                     and not (v == 1 and k == _WORD and i and lw[i - 1] in PRONOUN_DETERMINERS)
                     and not (k == _NUM and i and lw[i - 1] in VERSION_CONTEXT)
+                    and not (  # a label or name before it: "Game 7", "FTSE 100", "No. 23"
+                        k == _NUM
+                        and i
+                        and (
+                            (
+                                kd[i - 1] == _WORD
+                                and (tx[i - 1] != lw[i - 1] or lw[i - 1] in LABEL_WORDS)
+                            )
+                            or tx[i - 1] == "."
+                        )
+                    )
                 ):
                     out.append((i, v, 0))
                     i = j
@@ -1632,6 +1867,9 @@ class _Scanner:
             if chain is not None:
                 return chain
         if k == _NUM:
+            named = self.not_amount(i)
+            if named is not None:
+                return named
             j = i + 1
             if j < self.n and (self.kd[j] != _SYM or self.tx[j] in "-/.:"):
                 # chains, dates, "24/7" and "21st" all need a word, number or one of these
@@ -1641,6 +1879,10 @@ class _Scanner:
                     return got
             elif self.glued_left_word(i):
                 return self.identifier(i)
+        if k == _WORD and (
+            self.idiom(i) or (self.tx[i][0].isupper() and i and self.street_after(i + 1))
+        ):
+            return None  # "half-mast"; "One Apple Park Way" (a street number in words)
         if k == _WORD:
             w = self.lw[i]
             if w in _DATE_PREFIXES or (w in MONTHS and self.tx[i][0].isupper()):
@@ -1681,6 +1923,143 @@ class _Scanner:
                 return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
         return None
 
+    def not_amount(self, i: int) -> list[_Fig] | None:
+        """Digits at token i that are no amount, by their form: a season ("2016-17"), a
+        score ("won 3-1", "112-104", "6-4, 3-6"), a time of day ("7 a.m.", "0630 GMT"), a
+        label after a label word ("Game 7", "No. 23", "Section 112"). Kind other."""
+        tx, kd = self.tx, self.kd
+        t = tx[i]
+        if i and self.adj(i) and kd[i - 1] != _SYM:
+            return None
+        j = i + 1
+        if not t.isdigit():
+            if t.count(".") == 1 and "," not in t and self.label_before(i, decimal=True):
+                v = self.vl[i]
+                return [_Fig(i, j, v, v, v, kind="version")]  # "USB 3.2", "HDMI 2.1"
+            return None
+        dash = j + 1 < self.n and tx[j] in _DASHES and self.adj(j) and self.adj(j + 1)
+        if dash and kd[j + 1] == _NUM and tx[j + 1].isdigit() and not self.glued_after(j + 1):
+            a, b = int(t), int(tx[j + 1])
+            if self.sym(j + 2) in _DASHES and self.adj(j + 2):
+                return None  # a chain or a date: "2018-05-17"
+            if len(t) == 4 and _YEAR_MIN <= a <= _YEAR_MAX and len(tx[j + 1]) == 2:
+                if (a + 1) % 100 == b:  # a season or financial year: "2016-17"
+                    return [_Fig(i, j + 2, None, None, None, kind="year", parts=(a, None, None))]
+                return None
+            if len(t) <= 3 and len(tx[j + 1]) <= 3 and self.is_score(i, a, b):
+                return [_Fig(i, j + 2, None, None, None, kind="other")]
+            return None
+        if self.clock_after(j, t):
+            return [_Fig(i, j, None, None, None, kind="other")]
+        if self.label_before(i) or self.street_after(j):
+            v = self.vl[i]
+            return [_Fig(i, j, v, v, v, kind="other")]
+        return None
+
+    def street_after(self, j: int) -> bool:
+        """Capitalized words and a street word follow: "1450 Market Street", "200 Park
+        Avenue" (a street number)."""
+        for k in (j, j + 1):
+            if self.word(k) and self.tx[k][0].isupper() and self.word(k + 1) in _STREET_WORDS:
+                return self.tx[k + 1][0].isupper()
+            if not (self.word(k) and self.tx[k][0].isupper()):
+                return False
+        return False
+
+    def is_score(self, i: int, a: int, b: int) -> bool:
+        """ "a-b" at token i is a result: the winner's number first ("won 3-1", "112-104"),
+        or a score word around it ("won 3-6"), or another score next to it ("6-4, 3-6")."""
+        prev = self.word(i - 1)
+        if prev in ("a", "an", "the"):
+            prev = self.word(i - 2)
+        after = self.word(i + 3)
+        if prev in _SCORE_BEFORE or after in _SCORE_AFTER:
+            return True
+        if a < b:  # a range unless a neighbouring pair is a score
+            k = i - 2 if self.sym(i - 1) in (",", "(") else -1
+            if k >= 2 and kd_num(self, k) and self.sym(k - 1) in _DASHES:
+                return int(self.vl[k - 2] or 0) >= int(self.vl[k] or 0)
+            return False
+        return not (a == b == 0 or prev in _RANGE_BEFORE)
+
+    def clock_after(self, j: int, digits: str) -> bool:
+        """A time of day follows the digits ending before token j: "7 a.m.", "2pm", "0630
+        GMT"."""
+        w = self.word(j)
+        if w in ("am", "pm") and len(digits) <= 2:
+            return True
+        if w in ("a", "p") and self.sym(j + 1) == "." and self.word(j + 2) == "m":
+            return len(digits) <= 2 and self.adj(j + 1) and self.adj(j + 2)
+        if len(digits) == 4 and self.tx[j : j + 1] and self.tx[j] in TIME_ZONES:
+            return int(digits[:2]) < 24 and int(digits[2:]) < 60
+        return False
+
+    def label_before(self, i: int, *, decimal: bool = False) -> bool:
+        """The integer at token i names or numbers a thing: after a label word ("Game 7",
+        "section 112", "No. 23") or a capitalized name inside a sentence ("FTSE 100", "iPhone
+        11", "Wi-Fi 7", "ISO 9001"), with no scale, percent, unit or noun of count after it."""
+        j = i - 1
+        if j >= 0 and self.sym(j) == "." and self.adj(j) and self.lw[j - 1 : j] == ["no"]:
+            return self.tx[j - 1] == "No" or self.word(j - 2) in ("the", "a", "his", "her")
+        w = self.word(j)
+        if not w or self.adj(i):
+            return False
+        end = i + 1
+        if (
+            end < self.n
+            and self.kd[end] == _SYM
+            and self.tx[end] in "%.,-/:"
+            and self.adj(end)
+            and not (self.tx[end] in ".," and not self.glued_after(end))
+        ):
+            return False  # "100%", "10-year", "787-9": not this rule's
+        nw = self.word(end)
+        if nw in SCALES or nw in _PERCENT_WORDS or nw in COUNT_NOUNS or nw == "per":
+            return False
+        if w in LABEL_WORDS and not decimal:  # not "section 40 rockets": a count after it
+            return not (nw and nw == self.tx[end] and len(nw) > 3 and nw.endswith("s"))
+        raw = self.tx[j]
+        if raw == w or w in _NOT_NAMES or w in MONTHS:
+            return False
+        if (
+            j == 0
+            or self.sym(j - 1) in _SENTENCE_OPEN
+            or "\n" in self.norm[self.en[j - 1] : self.st[j]]
+        ):
+            return False  # the first word of a sentence is capitalized anyway
+        if decimal:
+            return raw.isupper() or raw[0].islower()  # "USB 3.2", "iOS 17.4", not "Apple 3.5"
+        after = self.tx[end] if nw else ""
+        if after[:1].isupper() and after.endswith(("ans", "ians", "is", "ese")):
+            return False  # "In Gaza 31 Palestinians": people counted after a place
+        return self.measure_after(end) is False
+
+    def idiom(self, i: int) -> bool:
+        """A fraction or multiplier word in a compound that is no figure: "half-mast",
+        "double-digit", "a third-party supplier", "the second half", "second-half sales"."""
+        j = i + 1 if self.lw[i] in ("a", "an") else i
+        w = self.word(j)
+        if w not in MULTIPLIER_WORDS and w not in DENOMINATORS:
+            return False
+        if w == "half" and (
+            self.word(j - 1) in ORDINALS
+            or (self.sym(j - 1) == "-" and self.adj(j) and self.word(j - 2) in ORDINALS)
+        ):
+            return True
+        if self.sym(j + 1) == "-" and self.adj(j + 1) and self.adj(j + 2):
+            nw = self.word(j + 2)
+            return bool(nw) and not (
+                nw in ("fold", "a", "an")
+                or nw in SCALES
+                or nw in DOZENS
+                or nw == HUNDRED
+                or nw in UNITS
+                or nw in TEENS
+                or nw in TENS
+                or nw in DENOMINATORS
+            )
+        return False
+
     def numeric(self, i: int, j: int) -> list[_Fig] | None:
         """Chains, numeric dates, "24/7", identifiers and "21st" at digit token i, token j
         after it."""
@@ -1718,6 +2097,8 @@ class _Scanner:
                 fig.kind = "pronoun"
                 return fig
             year = fig.plain4 and fig.bare and _yearish(fig.value)
+            if year and self.measure_after(fig.end):
+                year = False  # "2400 sq m", "1900 kW": a measure, not a year
             if year and (prev in YEAR_PREPOSITIONS or not self.count_noun_after(fig.end)):
                 fig.kind = "year"
                 assert fig.value is not None
@@ -1759,6 +2140,9 @@ class _Scanner:
             if not self.prefix_ok(i, phrase, end):
                 continue
             fig = self.figure(end)
+            if fig is None and self.word(end) in MULTIPLIER_WORDS and q == "approx":
+                x = MULTIPLIER_WORDS[self.lw[end]]  # "nearly twice", "roughly tenfold"
+                fig = _Fig(end, end + 1, x, x, x, kind="multiplier", bare=False)
             if fig is None or fig.kind not in FIGURE_KINDS:
                 if fig is None and q != "exact":
                     vg = self.vague(end)
@@ -1844,16 +2228,25 @@ class _Scanner:
         return None
 
     def between(self, i: int) -> _Fig | None:
-        """ "between X and Y", "from X to Y"."""
-        a = self.number(i + 1)
+        """ "between X and Y", "from X to Y" (not after a verb of change: "jumped from 4.12%
+        to 4.38%" is two figures)."""
+        if self.lw[i] == "from" and self.change_before(i + 1):
+            return None
+        a = self.number_unit(i + 1)
         if a is None or a.kind not in ("cardinal", "percent"):
             return None
         j = a.end
+        glued = ""
+        if j < self.n and self.kd[j] == _WORD and self.adj(j) and self.glued_measure(j):
+            glued = self.tx[j]  # "between 12kHz and 18kHz": the unit written twice
+            j += 1
         conj = "and" if self.lw[i] == "between" else "to"
         if self.word(j) != conj and not (conj == "and" and self.sym(j) == "-"):
             return None
-        b = self.number(j + 1)
+        b = self.number_unit(j + 1) if glued else self.number(j + 1)
         if b is None or b.kind not in ("cardinal", "percent"):
+            return None
+        if glued and not (self.tx[b.end : b.end + 1] == [glued] and self.adj(b.end)):
             return None
         if a.plain4 and b.plain4 and _yearish(a.value) and _yearish(b.value):
             return None
@@ -1964,9 +2357,16 @@ class _Scanner:
         if suffix == "s" and self.tx[i].isdigit() and len(self.tx[i]) == 4 and _yearish(v):
             return _Fig(i, j + 1, v, v, v, kind="year", parts=(int(v), None, None))
         if suffix == "x" and self.exponent(j, v) is None:
+            if j + 1 < self.n and self.kd[j + 1] == _NUM and self.adj(j + 1):
+                return _Fig(i, j + 1, v, v, v, kind="other")  # "the 4x100m relay"
             return _Fig(i, j + 1, v, v, v, kind="multiplier")  # "3x more"
-        if (self.tx[j] in SCALE_ABBREVIATIONS and v < 1000) or suffix in ("e", "x"):
+        if (self.tx[j] in SCALE_ABBREVIATIONS and v < 1000 and not self.metres(j)) or suffix in (
+            "e",
+            "x",
+        ):
             return None
+        if self.money_letters(j, v):
+            return None  # "210p", "17pc": read by number()
         # glued to a unit or identifier: report as "other", never as a cardinal
         end = j + 1
         return _Fig(i, end, v, v, v, kind="other")
@@ -2049,6 +2449,14 @@ class _Scanner:
         day = self.day_at(j)
         if day is not None:
             d, end = day
+            if self.sym(end) == "-" and self.adj(end) and self.adj(end + 1):
+                span = self.day_at(end + 1)
+                if span is not None and span[0] > d:  # "Nov. 3-19": a span of days
+                    k = span[1] + 1 if self.sym(span[1]) == "," else span[1]
+                    y = self.year_at(k)
+                    if y is not None:
+                        return _Fig(i, k + 1, None, None, None, kind="date", parts=(y, m, None))
+                    return _Fig(i, span[1], None, None, None, kind="date", parts=(None, m, None))
             k = end
             if self.sym(k) == ",":
                 k += 1
@@ -2102,9 +2510,20 @@ class _Scanner:
         if sep not in ("/", ":") or (j + 1 < self.n and self.adj(j + 1) and kd[j + 1] != _SYM):
             return None
         a, b = self.vl[i], self.vl[j]
+        if sep == ":" and a is not None and a.denominator == 1 and self.tx[j][:2].isdigit():
+            # a clock reading: "10:30", "2:05:48", "1:41.2" (a lap time), "T+01:02:35"
+            while (
+                self.sym(j + 1) == ":"
+                and self.adj(j + 1)
+                and self.adj(j + 2)
+                and j + 2 < self.n
+                and kd[j + 2] == _NUM
+            ):
+                j += 2
+            return _Fig(i, j + 1, None, None, None, kind="other")
         if a is None or b is None or a.denominator != 1 or b.denominator != 1:
             return None
-        if sep == "/" and _is_slash_fraction(a, b):
+        if sep == "/" and (_is_slash_fraction(a, b) or self.inch_fraction(a, b, j + 1)):
             return None  # a fraction
         if sep == "/" and 1 <= a <= 12 and 1 <= b <= 31 and self.sym(j + 1) != "/":
             return _Fig(i, j + 1, None, None, None, kind="date", parts=(None, int(a), int(b)))
@@ -2151,6 +2570,11 @@ class _Scanner:
             if _YEAR_MIN <= y <= _YEAR_MAX and 1 <= mo <= 12:
                 return _Fig(i, i + 3, None, None, None, kind="date", parts=(y, mo, None))
         return None
+
+
+def kd_num(scanner: _Scanner, k: int) -> bool:
+    """Token k is a digit number."""
+    return 0 <= k < scanner.n and scanner.kd[k] == _NUM
 
 
 def _is_slash_fraction(a: Num, b: Num) -> bool:

@@ -64,7 +64,8 @@ MULTIPLIER_WORDS: dict[str, int] = {
     "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2,
     "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3,
     "quadruple": 4, "quadrupled": 4, "quadrupling": 4, "twofold": 2, "threefold": 3,
-    "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100,
+    "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7, "eightfold": 8,
+    "ninefold": 9, "tenfold": 10, "twentyfold": 20, "hundredfold": 100,
 }  # fmt: skip
 """Words that state a multiplier ("doubled", "threefold")."""
 
@@ -92,11 +93,22 @@ CURRENCY_CODES: dict[str, str] = {
     **{code: code for code in (
         "USD EUR GBP JPY INR CNY IQD IRR SEK NOK DKK CHF CAD AUD RUB TRY SAR AED".split()
     )},
-    "RMB": "CNY", "Rs": "INR",
+    "RMB": "CNY", "Rs": "INR", "RM": "MYR",
 }  # fmt: skip
-"""Currency codes (and "Rs") written before or after a number ("USD 5", "Rs 500 crore")."""
+"""Currency codes (and "Rs") written before or after a number ("USD 5", "Rs 500 crore");
+glued before the digits too ("USD25m", "RM45", "INR3 trillion")."""
 
-IDENTIFIER_PREFIX_OK: frozenset[str] = frozenset("mid early late pre post".split())
+GLUED_CURRENCY: dict[str, tuple[str, int]] = {
+    "R": ("ZAR", 10**6), "N": ("NGN", 10**6), "PS": ("GBP", 0),
+}  # fmt: skip
+"""Short letters glued before digits that are a currency only with a scale of at least
+the given size ("R254 billion", "N27.5 trillion"); "PS" is a pound sign scraped to two
+letters ("PS45m", "PS150"), read with a scale or from 100 up ("PS5" is a console)."""
+
+VIDEO_LINES: frozenset[int] = frozenset({240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})
+"""Numbers that a glued "p" makes a video format ("1080p"), not pence."""
+
+IDENTIFIER_PREFIX_OK: frozenset[str] = frozenset("mid early late pre post sub minus".split())
 """Words glued by a hyphen before digits that do NOT make the digits an identifier."""
 
 VERSION_CONTEXT: frozenset[str] = frozenset(
@@ -122,3 +134,48 @@ OVER_NOT_QUALIFIER: frozenset[str] = frozenset(
     "all game left get got stop stopped fell fall falls falling".split()
 )
 """Words before "over" that make it a particle, not "more than" ("took over 3 towns")."""
+
+LABEL_WORDS: frozenset[str] = frozenset(
+    "game part stage section row seat suite room gate terminal platform route highway "
+    "interstate flight camp category level phase chapter article tier grade division "
+    "lot floor apartment precinct ward district zone sector pier berth exit junction "
+    "page episode paragraph clause amendment resolution proposition appendix schedule "
+    "hole matchday".split()
+)
+"""Words that number the thing after them: "Game 7", "section 112", "Stage 14" (the
+number is a label, not an amount)."""
+
+TIME_ZONES: frozenset[str] = frozenset(
+    "GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT ET PT JST IST AEST "
+    "AEDT HKT SGT MSK GST WAT CAT EAT local hours hrs Zulu".split()
+)
+"""Words after four digits that make them a time of day: "0630 GMT"."""
+
+CHANGE_VERBS: frozenset[str] = frozenset(
+    "rose rise rises rising risen fell fall falls falling fallen grew grow grows growing "
+    "grown climbed climb climbs jumped jump jumps surged surge surges soared soar soars "
+    "gained gain gains added dropped drop drops declined decline declines slid slide "
+    "slides slipped sank sink plunged plunge plummeted tumbled tumble slumped shed lost "
+    "increased increase increases decreased decrease decreases raised raise raises "
+    "lifted lift hiked hike boosted boost cut cuts slashed reduced reduce reduces lowered "
+    "lower narrowed narrow widened widen eased ease dipped dip advanced rallied rebounded "
+    "shrank shrink expanded expand doubled tripled halved changed moved went up down".split()
+)
+"""Verbs of change: after them "X to Y" (or "by X to Y", "from X to Y") is a change and
+a level, never a range ("rose $1.45 to $83.20", "cut the grant by £120m to £1.38bn")."""
+
+MEASURE_WORDS: frozenset[str] = frozenset(
+    "sq square km kilometres kilometers kilometre kilometer metres meters metre meter ft "
+    "feet foot miles mile acres acre hectares hectare tonnes tonne tons ton kg kilograms "
+    "kw mw gw kwh mwh gwh twh mah hp bhp cc mm cm litres liters gallons mph kmh gb tb mb "
+    "mhz ghz watts kilowatts megawatts rpm".split()
+)
+"""Words (lowercase) after four digits that make them a measure, not a year: "2400 sq m",
+"1900 kW". A closed list, so that the number layer never loads the unit tables."""
+
+GLUED_UNITS: frozenset[str] = frozenset(
+    "W kW MW GW kWh MWh GWh Wh Hz kHz MHz GHz min mins s ms h hr hrs km m cm mm mph kg g "
+    "mg t l L ml GB TB MB kB Mbps Gbps kbps mAh V kV A ft in".split()
+)
+"""Unit symbols glued to the right side of a range ("3-8W", "20 – 35min",
+"between 12kHz and 18kHz"): the range ends at its digits and the unit follows."""

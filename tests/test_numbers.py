@@ -259,7 +259,8 @@ CASES = [
         [rng("more than 10 and less than 40", 10, 40)],
         id="range-two-bounds",
     ),
-    P("2014-15 budget", [year("2014", 2014), m("15", 15)], id="range-not-decreasing"),
+    P("2014-15 budget", [year("2014-15", 2014)], id="season-is-a-year"),
+    P("2014-16 budget", [year("2014", 2014), m("16", 16)], id="range-not-decreasing"),
     # --- qualifiers ---------------------------------------------------------------------
     P("about 900", [bound("about 900", 900, "approx", "about")], id="q-about"),
     P("around 900", [bound("around 900", 900, "approx", "around")], id="q-around"),
