@@ -680,6 +680,8 @@ class _Scanner:
         self.months = not fast or not MONTHS.keys().isdisjoint(toks.lw)
         """The text may hold a month name: without one no day-first date is looked for."""
         self.card_memo: dict[int, _Card | None] = {}
+        self.labels: dict[int, bool] = {}
+        """Integers read by :meth:`label_before` so far (token -> a label), left to right."""
         self.glued_ok = -1
         self.units_ok = False
         """Read digits glued to a unit ("8W") as the number: only for a side of a range."""
@@ -1951,7 +1953,8 @@ class _Scanner:
             return None
         if self.clock_after(j, t):
             return [_Fig(i, j, None, None, None, kind="other")]
-        if self.label_before(i) or self.street_after(j):
+        label = self.labels[i] = self.label_before(i)
+        if label or self.street_after(j):
             v = self.vl[i]
             return [_Fig(i, j, v, v, v, kind="other")]
         return None
@@ -2027,6 +2030,15 @@ class _Scanner:
             or "\n" in self.norm[self.en[j - 1] : self.st[j]]
         ):
             return False  # the first word of a sentence is capitalized anyway
+        if (
+            j >= 2
+            and self.kd[j - 2] == _NUM
+            and (self.sym(j - 1) in (",", ";") or self.word(j - 1) == "and")
+            and not self.labels.get(j - 2, False)
+        ):
+            # a breakdown by name: "Anbar 320, Nineveh 210 and Basra 150" (but a label
+            # after a label stays one: "Team USA 112, Serbia 104")
+            return False
         if decimal:
             return raw.isupper() or raw[0].islower()  # "USB 3.2", "iOS 17.4", not "Apple 3.5"
         after = self.tx[end] if nw else ""

@@ -74,6 +74,10 @@ CASES = [
     P("campus at One Apple Park Way", [], id="street-number-in-words"),
     P("This week 40 rockets hit", [m("40", 40)], id="label-word-before-a-count"),
     P("In Gaza 31 Palestinians died", [m("31", 31)], id="place-before-a-count-of-people"),
+    P("By province: Anbar 320, Nineveh 210 and Basra 150.",
+      [m("320", 320), m("210", 210), m("150", 150)], id="a-breakdown-by-name-is-counted"),
+    P("Team USA 112, Serbia 104.", [kind("112", "other"), kind("104", "other")],
+      id="a-label-after-a-label-stays-one"),
     P("fell for a fourth day", [kind("fourth", "ordinal")], id="ordinal-not-fraction"),
     P("cut by a third last year", [kind("a third", "fraction")], id="fraction-before-a-word"),
     # --- qualifier idioms ----------------------------------------------------------------
