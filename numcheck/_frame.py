@@ -34,7 +34,14 @@ from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
 from ._places import PlaceMatcher, ancestors, contains, gazetteer
-from ._statistic import VIOLENCE, Context, read_event, read_modality, read_statistic
+from ._statistic import (
+    VIOLENCE,
+    Context,
+    counterfactual,
+    read_event,
+    read_modality,
+    read_statistic,
+)
 from ._time import MAX_DATE_DISTANCE, Anchor, TimeResolver, when_clause
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
@@ -527,12 +534,10 @@ class Framer:
             # rules look at stays bounded however long a clause is (tables, scraped text).
             clause = (max(whole[0], mention.start - PHRASE), min(whole[1], mention.end + PHRASE))
             local = _local(doc.text, clause, mention)
-            if unit in self.lexicon.home_measures and self.lexicon.counterfactual:
-                rest = " ".join(doc.text[mention.end : clause[1]].lower().split())
-                for phrase, name in self.lexicon.counterfactual.items():
-                    if phrase in rest:  # "100,000 more ... than would have died": excess
-                        unit, kind, direction = name, "level", None
-                        break
+            excess = self.lexicon.excess.get(unit or "")
+            if excess is not None and counterfactual(doc.text[mention.end : clause[1]]):
+                # "100,000 more Iraqis have died ... than would have died": the excess
+                unit, kind, direction = excess, "level", None
             if (
                 kind == "change"
                 and unit == "percent"

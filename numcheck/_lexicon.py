@@ -101,10 +101,10 @@ class Lexicon:
     incidents: frozenset[str] = frozenset()
     """Counts of incidents that hurt people (attacks): an article's counts of people and
     of such incidents are at the one place they name, when a figure names none."""
-    counterfactual: Mapping[str, str] = field(default_factory=dict)
-    """Phrase -> measure: a count of people compared with what would have been ("100,000
-    more Iraqis have died ... than would have died had it never taken place") is this
-    measure's (excess deaths)."""
+    excess: Mapping[str, str] = field(default_factory=dict)
+    """Measure -> the measure of its excess over what would have been: "100,000 more Iraqis
+    have died ... than would have died had it never taken place" counts excess deaths
+    (``excess_of`` in measures.toml)."""
     fighters_in: Mapping[str, str] = field(default_factory=dict)
     """Place -> the armed group whose fighters an army counts there ("killed 12,000
     militants in Gaza": Hamas's dead): ``fights_in`` in actors.toml."""
@@ -126,7 +126,7 @@ def build_lexicon(
     monthly: set[str] = set()
     abroad: set[str] = set()
     after_verbs: dict[str, str] = {}
-    counterfactual: dict[str, str] = {}
+    excess: dict[str, str] = {}
     incidents: set[str] = set()
     from_abroad: dict[str, str] = {}
     statistics: dict[str, str] = {}
@@ -150,8 +150,8 @@ def build_lexicon(
             abroad.add(name)
         for phrase in entry.get("after", []):
             after_verbs[" ".join(phrase.lower().split())] = name
-        for phrase in entry.get("counterfactual", []):
-            counterfactual[" ".join(phrase.lower().split())] = name
+        if entry.get("excess_of"):
+            excess[entry["excess_of"]] = name
         for form in entry.get("nouns", []):
             nouns[words(form.lower())] = name
         for form in entry.get("verbs", []):
@@ -203,7 +203,7 @@ def build_lexicon(
         abroad=frozenset(abroad),
         after_verbs=after_verbs,
         fighters_in=fighters_in,
-        counterfactual=counterfactual,
+        excess=excess,
         incidents=frozenset(incidents),
         from_abroad=from_abroad,
     )
@@ -225,7 +225,7 @@ class _Measure(_Strict):
     from_abroad: str | None = None
     abroad: bool = False
     after: list[str] = []
-    counterfactual: list[str] = []
+    excess_of: str | None = None
     statistic: Literal["level", "running_total", "flow", "rate", "share"] | None = None
 
 

@@ -187,7 +187,7 @@ Rule = Callable[[Context], Reading | None]
 def _change(ctx: Context) -> Reading | None:
     if ctx.kind != "change":
         return None
-    if _COUNTERFACTUAL.search(ctx.after, fold(ctx.after)):
+    if counterfactual(ctx.after):
         # "100,000 more Iraqis have died than would have died without the war": an
         # excess over what would have been, counted like the measure, not a change
         return read_statistic(replace(ctx, kind="level"))
@@ -198,6 +198,16 @@ _COUNTERFACTUAL = Gate(
     re.compile(r"\bthan\s+(?:would|might|could)\s+(?:otherwise\s+)?have\b", re.IGNORECASE),
     "than",
 )
+
+
+def counterfactual(after: str) -> bool:
+    """The words after a figure compare it with what would have been ("... than would have
+    died had it never taken place"): an excess, not a change.
+
+    >>> counterfactual(" more Iraqis have died than would have died without the war")
+    True
+    """
+    return _COUNTERFACTUAL.search(after, fold(after)) is not None
 
 
 def _rate_horizon(ctx: Context) -> Reading | None:
