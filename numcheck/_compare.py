@@ -148,7 +148,8 @@ def resolve(
     for where, claim in placed:
         key, event = resolved[where[0]], where[3]
         if event and not _dated(event):
-            event = dated.get((key, where[1], where[2], event), event)
+            span = (claim.time.start, claim.time.end)
+            event = dated.get((key, where[1], where[2], event, *span), event)
         out.append(((key, where[1], where[2], event), claim))
     if incidents:
         out = _one_incident_one_key(out)
@@ -249,30 +250,38 @@ def _wholes_of(places: Mapping[str, int]) -> dict[str, int]:
 
 def _dated_events(
     placed: list[tuple[Block, Claim]], resolved: Mapping[str, str]
-) -> dict[tuple[str, str, str, str], str]:
+) -> dict[tuple[str, str, str, str, dt.date | None, dt.date | None], str]:
     """An incident toll without a date joins the one dated incident of its measure and
-    statistic whose subject and place agree with its own (equal, or one unknown):
-    (key, family, period, undated event) -> dated event."""
+    statistic whose subject and place agree with its own (equal, or one unknown); of
+    several, the one of the same key, or the one whose day its time holds ("hurt when
+    militias sent drones at US bases last week"): (key, family, period, undated event,
+    time start, time end) -> dated event."""
     dated: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
-    undated: set[tuple[str, str, str, str]] = set()
-    for where, _ in placed:
+    undated: set[tuple[str, str, str, str, dt.date | None, dt.date | None]] = set()
+    for where, claim in placed:
         if not where[3]:
             continue
         key = resolved[where[0]]
         if _dated(where[3]):
             dated[(key.split("|", 1)[0], where[1], where[2])].add((key, where[3]))
         else:
-            undated.add((key, where[1], where[2], where[3]))
-    out: dict[tuple[str, str, str, str], str] = {}
-    for key, family, period, event in undated:
+            undated.add((key, where[1], where[2], where[3], claim.time.start, claim.time.end))
+    out: dict[tuple[str, str, str, str, dt.date | None, dt.date | None], str] = {}
+    for key, family, period, event, start, end in undated:
         parts = key.split("|")
-        candidates = {
-            dated_event
+        near = [
+            (other_key, dated_event)
             for other_key, dated_event in dated.get((parts[0], family, period), set())
             if _agree(parts, other_key.split("|"))
-        }
+        ]
+        candidates = {dated_event for _, dated_event in near}
+        if len(candidates) > 1 and start is not None and end is not None:
+            first, last = start.isoformat(), end.isoformat()  # the incident its time holds
+            candidates = {e for e in candidates if first <= e[-10:] <= last} or candidates
+        if len(candidates) > 1:  # the one incident of the same key, over those of unknowns
+            candidates = {e for other_key, e in near if other_key == key and e in candidates}
         if len(candidates) == 1:
-            out[(key, family, period, event)] = next(iter(candidates))
+            out[(key, family, period, event, start, end)] = next(iter(candidates))
     return out
 
 
@@ -696,12 +705,15 @@ class _Key:
         if check == "change":
             verdict = "change"
             lower = b.interval.high < a.interval.low
-            if _disputed(a.lead, b.lead) and (
-                a.lead.event or b.lead.event or (lower and self.totals)
+            if (
+                lower
+                and _disputed(a.lead, b.lead)
+                and (a.lead.event or b.lead.event or self.totals)
             ):
-                # one incident's toll from two sources; or a later, lower total from
-                # another source: two estimates that disagree, not one count going back
-                # (a level or a rate going down is a change whoever says it)
+                # a later, lower toll or total from another source: two estimates that
+                # disagree, not one count going back (a level or a rate going down is a
+                # change whoever says it; a toll that grows in a later report from
+                # another source is an update, as tolls are as reports come in)
                 verdict = check = "disputed"
             elif self.totals:
                 verdict = check = "regression" if lower else "update"

@@ -138,6 +138,9 @@ _CAMPAIGN = re.compile(
 )
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
+BACKGROUND_DAYS = 14
+"""An incident dated more than this many days before the article is recalled as
+background: the article's main place is not taken for its toll."""
 _DEFINITE_INCIDENT = re.compile(
     rf"\b(?:the|that|this)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{'|'.join(VIOLENCE)})\b",
     re.IGNORECASE,  # (not "the Oct. 7 attack": an incident of its own day)
@@ -591,6 +594,19 @@ class Framer:
                 # "40 were injured in Sunday's drone attack, ... the three soldiers who were
                 # killed": the sentence's one dated incident is the toll's
                 _, event, time = told_incident
+            if (
+                (frame.location is None or frame.guess == "main")
+                and event is not None
+                and _DAY_SUFFIX.search(event)
+                and time.end is not None
+                and article.published is not None
+                and (article.published - time.end).days > BACKGROUND_DAYS
+            ):
+                # "after the Oct. 7 attack in which nearly 1,200 people were killed" in a
+                # report on Gaza three months on: an earlier incident recalled, not one of
+                # the place the article is about (whose and where stay unknown unless
+                # stated: the other reports of the incident say)
+                frame.location, frame.guess = None, "recalled"
             reading = read_statistic(
                 Context(
                     doc.text[clause[0] : mention.start],
@@ -655,8 +671,9 @@ class Framer:
             if frame.margin is not None:
                 _as_estimate(fields, claims, frame.margin)
             elif (
-                frame.carried is not None
-                and frame.carried < sentence[0]  # a count of an earlier sentence
+                frame.carried is not None  # a count of an earlier sentence, or of one
+                # in this sentence that is ("Poland followed with 1,553,707, then
+                # Germany with 1,021,667")
                 and (time.basis == "published" or time is timer.lede)
                 and not when_clause(text)
             ):
@@ -666,12 +683,25 @@ class Framer:
                 head = _claim_at(claims, frame.carried)
                 if head is not None and head.time.basis in ("explicit", "relative"):
                     fields["time"] = head.time
-            elif frame.elided and last_index >= 0 and reading.period is None:
-                # "115 a day in the second year and 126 in the third": a count per day too
+            elif frame.elided and last_index >= 0:
                 head = claims[last_index]
-                if head.period is not None and head.statistic in ("flow", "rate"):
+                if (
+                    reading.period is None
+                    and head.period is not None
+                    and head.statistic in ("flow", "rate")
+                ):
+                    # "115 a day in the second year and 126 in the third": per day too
                     fields["statistic"], fields["period"] = head.statistic, head.period
                     fields["as_of"] = None
+                if (
+                    head.sentence == text
+                    and (time.basis == "published" or time is timer.lede)
+                    and head.time.basis in ("explicit", "relative")
+                    and not when_clause(text)
+                ):
+                    # "then Germany with 1,021,667 and the Czech Republic with 476,025":
+                    # the figure whose noun it shares is counted when it is
+                    fields["time"] = head.time
             claim = _construct(fields, claims[0] if claims else None)
             if frame.guess or frame.claimed:
                 guessed[len(claims)] = "agent" if frame.claimed else frame.guess or ""
@@ -747,7 +777,7 @@ class Framer:
         for number, claim in enumerate(claims):
             measure = _base(claim)
             counted = lex.statistics.get(measure) in ("rate", "share") or (
-                measure in lex.home_measures and guessed.get(number) != "agent"
+                measure in lex.home_measures and guessed.get(number) not in ("agent", "recalled")
             )
             stated = None if guessed.get(number) == "main" else claim.location
             where = stated or place
@@ -2280,6 +2310,9 @@ def _fill_in(
         group = _group(claim, lexicon) or ""
         others = known.get(group, {})
         how = guessed.get(number)
+        if how == "recalled":  # an earlier incident's toll: not the article's own
+            out.append(claim)
+            continue
         place = None if how in ("main", "home") else claim.location
         # Whose: among the figures of the measure at the same place (or one containing
         # it, or inside it), if it has one: "1,139 people were killed" in Israel is not

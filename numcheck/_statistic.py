@@ -92,7 +92,9 @@ _INCIDENT = re.compile(
     r"\b(?P<head>(?:opened|open)\s+fire|(?:drone\s+|rocket\s+|missile\s+|suicide\s+|car\s+|"
     r"air\s+|terror\s+)?(?:attack|strike|airstrike|bombing|blast|explosion|fire|blaze|"
     r"shooting|crash|collision|earthquake|quake|raid|ambush|stampede|collapse|flood|flooding|"
-    r"storm|hurricane|cyclone|landslide|derailment|massacre|assault))\b(?!-)",
+    r"storm|hurricane|cyclone|landslide|derailment|massacre|assault))\b(?!-)"
+    r"|\b(?:sent|fired|launched|lobbed|flew)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<weapon>drones|rockets|missiles|mortars|shells)\s+(?:at|on|into|towards?)\b",
     re.IGNORECASE,
 )
 _INCIDENTS = re.compile(
@@ -116,6 +118,8 @@ _INCIDENT_TYPES = {
         "attack",
     ),
     "blaze": "fire",
+    # weapons sent at a target ("sent swarms of drones at US bases"): an attack
+    **dict.fromkeys("drones rockets missiles mortars shells".split(), "attack"),
     "quake": "earthquake",
     "flooding": "flood",
     "collision": "crash",
@@ -279,8 +283,12 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|them|whom|those|these|which|its|their)\b"
 
 
 def _part(ctx: Context) -> Reading | None:
-    """ "45 of the injuries came from ...", "Nineteen of them were ...": a part of a whole
-    stated before it, a share in count form, never compared with the whole."""
+    """ "Nineteen of them were ...", "45 of the injuries came from ...": a part of a whole
+    stated before it, a share in count form, never compared with the whole; unless the
+    part is one dated incident's ("45 of the injuries came from the attacks on Oct. 17
+    and 18"): that is the incident's toll, compared with its other reports."""
+    if ctx.event is not None and ctx.event[-10:-6].isdigit():
+        return None
     if ctx.counted and ctx.unit != "percent" and _PART_OF.match(ctx.after):
         return Reading("share")
     return None
@@ -533,7 +541,7 @@ def read_event(
                 found = None  # "in those attacks": the tally's, not one incident's
         if found is None:
             return None
-    head = " ".join(found.group("head").lower().split())
+    head = " ".join((found.group("head") or found.group("weapon")).lower().split())
     words = head.split()
     if words[-1] == "fire" and len(words) == 2 and words[0] in ("opened", "open"):
         words = ["shooting"]

@@ -775,6 +775,9 @@ class TimeResolver:
         dates = [m for m in mentions[first:] if m.end <= clause[1]]
         reported = self.reported(sentence)
         today = reported[0] if reported else None
+        incident = _antecedent(text, figure, dates, anchor)
+        if incident is not None:
+            return incident
         explicit = _governing(text, figure, dates, figures, clause)
         if explicit is not None:
             span = self._explicit(explicit, dates, today, clause)
@@ -1169,6 +1172,34 @@ def _governing(
         if lead in _OPENERS:
             return first
     return None
+
+
+def _antecedent(
+    text: str, figure: tuple[int, int], dates: Sequence[DateMention], anchor: Anchor
+) -> TimeSpan | None:
+    """The day of the incident a relative clause describes: "after the Oct. 7 attack in
+    which nearly 1,200 people were killed" is Oct. 7 (the clause's last date before the
+    figure, as it names the incident: a lead word before it reads the incident, not the
+    figure)."""
+    before = bisect.bisect_right([d.end for d in dates], figure[0])
+    if not before or not _ANTECEDENT.fullmatch(text, dates[before - 1].end, figure[0]):
+        return None
+    date = dates[before - 1]
+    span = _mention_span(text, date, anchor)
+    if span is None:
+        return None
+    return _span(
+        start=span[0], end=span[1], basis="explicit", text=_text(text, date.start, date.end)
+    )
+
+
+_ANTECEDENT = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,3},?\s+(?:in|during|at)\s+which(?:\s+[\w'’-]+){0,3}\s+",
+    re.IGNORECASE,
+)
+"""Between an incident's date and a figure of the relative clause that describes it: "the
+Oct. 7 attack in which nearly", "the bombing on 12 May, during which" (a few words of
+the incident's name, "in/during/at which", a few words)."""
 
 
 _PARTICIPLE = re.compile(

@@ -357,6 +357,40 @@ def _total(value: float, day: str, article: str, attribution: str | None = None)
     )
 
 
+def _toll(value: float, reported: str, article: str, attribution: str) -> Claim:
+    """The toll of the drone attacks of 17 October 2023 as reported on ``reported``."""
+    return claim(value, "2023-10-17", article=article, unit="injured").model_copy(
+        update={
+            "statistic": "running_total",
+            "as_of": dt.date.fromisoformat(reported),
+            "attribution": attribution,
+            "event": "attack 2023-10-17",
+        }
+    )
+
+
+def test_an_undated_incident_joins_the_one_its_time_holds() -> None:
+    """ "hurt when militias sent drones at US bases last week" is the toll of the one
+    incident of that week among the dated ones its key agrees with."""
+    a = _toll(21, "2023-10-26", "a", "Pentagon")
+    other = _toll(3, "2023-09-20", "c", "Pentagon").model_copy(
+        update={
+            "event": "attack 2023-09-12",
+            "time": TimeSpan(
+                start=dt.date(2023, 9, 12), end=dt.date(2023, 9, 12), basis="explicit"
+            ),
+        }
+    )
+    week = TimeSpan(
+        start=dt.date(2023, 10, 16), end=dt.date(2023, 10, 22), basis="relative", text="last week"
+    )
+    undated = _toll(24, "2023-10-27", "b", "military chiefs").model_copy(
+        update={"event": "attack", "time": week, "key": "injured|X|?", "location": None}
+    )
+    found = numcheck.check([a, other, undated]).discrepancies
+    assert [(d.verdict, {c.article for c in d.claims}) for d in found] == [("update", {"a", "b"})]
+
+
 def _rate(value: float, day: str, article: str) -> Claim:
     return claim(value, day, article=article, unit="percent").model_copy(
         update={
@@ -600,6 +634,27 @@ def _daily(value: float, day: str, article: str) -> Claim:
             "disputed",
             "attacks/disputed",
             id="lower-later-from-another-source",
+        ),
+        pytest.param(
+            _total(35, "2023-11-04", "a", "Pentagon"),
+            _total(40, "2023-11-06", "b", "Central Command"),
+            "update",
+            "attacks/update",
+            id="higher-later-from-another-source",
+        ),
+        pytest.param(
+            _toll(21, "2023-10-26", "a", "Pentagon"),
+            _toll(45, "2023-11-06", "b", "Central Command"),
+            "update",
+            "injured/update",
+            id="incident-toll-higher-in-a-later-report-from-another-source",
+        ),
+        pytest.param(
+            _toll(45, "2023-10-26", "a", "Pentagon"),
+            _toll(21, "2023-11-06", "b", "Central Command"),
+            "disputed",
+            "injured/disputed",
+            id="incident-toll-lower-in-a-later-report-from-another-source",
         ),
     ],
 )

@@ -234,8 +234,8 @@ FLOORS = {
     # false alarms 0.7%; floors a little below, so the numbers can only go up (the issue's
     # goals: meet and caught >= 90%, false alarms <= 3%)
     "found": 0.98,
-    "meet": 0.89,
-    "caught": 0.78,
+    "meet": 0.91,
+    "caught": 0.80,
 }
 MAX_FALSE_ALARM_RATE = 0.03
 
@@ -260,7 +260,7 @@ def test_false_alarms_do_not_grow(corpus_score: Score) -> None:
 def test_field_floors(corpus_score: Score) -> None:
     # measured 2026-12-01: measure 92.3%, subject 93.5%, location 91.5%, time 87.1%,
     # statistic 94.4%, attribution 76.7%, value 99.6%, qualifier 93.5%
-    floors = {"measure": 0.90, "subject": 0.91, "location": 0.89, "time": 0.85}
+    floors = {"measure": 0.90, "subject": 0.91, "location": 0.89, "time": 0.90}
     floors |= {"statistic": 0.92, "attribution": 0.74, "value": 0.98, "qualifier": 0.92}
     for name, floor in floors.items():
         tally = corpus_score.total.fields[name]

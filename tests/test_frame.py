@@ -807,6 +807,33 @@ def test_a_breakdown_is_counted_as_of_the_day_of_its_count() -> None:
     assert claims["590,000"].time.start == claims["1,200,000"].time.start == dt.date(2024, 3, 3)
 
 
+def test_a_breakdown_s_later_members_are_counted_as_of_the_same_day() -> None:
+    text = (
+        "Refugees from Sudan recorded in neighbouring countries reached 1,200,000 as of "
+        "3 March, the agency said.\n\nChad accounted for the largest number, 590,000, then "
+        "Uganda with 520,000 and Egypt with 450,000."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2024-03-06")}
+    days = {claims[n].time.start for n in ("590,000", "520,000", "450,000")}
+    assert days == {dt.date(2024, 3, 3)}
+
+
+def test_an_earlier_incident_recalled_takes_no_place_from_the_article() -> None:
+    text = (
+        "More than 25,000 Palestinians have been killed in Gaza, the ministry said on "
+        "Sunday. Israel began its offensive after the Oct. 7 attack in which about 1,200 "
+        "people were killed."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2024-01-21")}
+    recalled = claims["about 1,200"]
+    assert (recalled.event, recalled.subject, recalled.location) == (
+        "attack 2023-10-07",
+        None,
+        None,
+    )
+    assert claims["More than 25,000"].key == "deaths|Palestinians|Gaza"
+
+
 def test_a_study_s_totals_are_counted_to_the_day_it_covers() -> None:
     text = (
         "An estimated 98,000 people have died since the invasion, researchers said on "

@@ -136,6 +136,13 @@ STATISTICS = [
         id="more-than-a-real-past-is-a-change",
     ),
     pytest.param(
+        "Officials said 45 of the injuries came from the attack on Oct. 17.",
+        "2023-11-07",
+        "45",
+        ("running_total", None),
+        id="a-part-that-is-one-incident-s-toll",
+    ),
+    pytest.param(
         "The ministry's death count topped 10,000 in early November.",
         "2023-11-20",
         "10,000",
@@ -228,6 +235,13 @@ EVENTS = [
         "12",
         "fire 2024-03-04",
         id="a-fire-is-its-own-kind",
+    ),
+    pytest.param(
+        "Eight soldiers were hurt when militias fired rockets at the base last week.",
+        "2024-03-06",
+        "Eight",
+        "attack",
+        id="weapons-sent-at-a-target-are-an-attack",
     ),
     pytest.param(
         "At least 30 people were killed in the war last year.",

@@ -21,6 +21,21 @@ from numcheck._clean import fold
 D = dt.date
 
 CASES = [
+    # -- an incident named before the relative clause that tells its toll --
+    pytest.param(
+        "The strike followed the 12 May bombing in which 40 people died, officials said.",
+        "2024-08-01",
+        "40",
+        (D(2024, 5, 12), D(2024, 5, 12)),
+        id="the-day-of-the-incident-a-relative-clause-describes",
+    ),
+    pytest.param(
+        "Troops moved in after the March 3 raid, during which 15 people were wounded.",
+        "2024-08-01",
+        "15",
+        (D(2024, 3, 3), D(2024, 3, 3)),
+        id="after-the-incident-is-still-its-day",
+    ),
     # -- the periods of studies: a named event's date read as its lead word reads it --
     pytest.param(
         "Some 151,000 people died violently between the invasion in March 2003 and June "
