@@ -524,7 +524,9 @@ class _Key:
                         for f in now.figures
                         if not f.interval.vague and math.isfinite(f.interval.low)
                     ]
-                    if lows and (not records or max(lows) > record_lows[-1]):
+                    # (a record stated again later is a record too: a lower count
+                    # after it contradicts the latest statement of the record)
+                    if lows and (not records or max(lows) >= record_lows[-1]):
                         records.append(now)
                         record_lows.append(max(lows))
             active.append(now)

@@ -138,6 +138,14 @@ _CAMPAIGN = re.compile(
 )
 _HELD = frozenset("run held controlled occupied ruled led annexed".split())
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
+_GIVEN_BEFORE = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:it|they|he|she|officials|the\s+\w+|[A-Z][\w.-]*)\s+had\s+"
+    r"(?:long\s+|previously\s+|earlier\s+|publicly\s+)?(?:been\s+)?(?:given|cited|reported|"
+    r"used|announced|published|quoted|claimed|giving|citing|reporting|using|quoting|claiming|"
+    r"telling)\b"
+)
+"""After a figure: it was given before, and is superseded ("the 1,400 it had given for
+weeks", "the 900 that officials had cited publicly for months")."""
 BACKGROUND_DAYS = 14
 """An incident dated more than this many days before the article is recalled as
 background: the article's main place is not taken for its toll."""
@@ -625,6 +633,18 @@ class Framer:
                     event,
                 )
             )
+            if (
+                reading.statistic == "running_total"
+                and reading.as_of is not None
+                and _GIVEN_BEFORE.match(doc.text, mention.end)
+            ):
+                # "lowered its estimate to around 1,200, from the 1,400 it had given for
+                # weeks": a count given before the day it is reported superseded on
+                day = reading.as_of - dt.timedelta(days=1)
+                reading = replace(reading, as_of=day)
+                if time.end is not None and time.end > day:
+                    start = time.start if time.start is not None and time.start <= day else None
+                    time = time.model_copy(update={"start": start, "end": day})
             if reading.statistic == "rate" and kind == "change":
                 kind, direction = "level", None  # "prices rose 0.3% on the month": the rate
             attribution = attributor.at(mention.start, measure or unit)
@@ -683,6 +703,8 @@ class Framer:
                 head = _claim_at(claims, frame.carried)
                 if head is not None and head.time.basis in ("explicit", "relative"):
                     fields["time"] = head.time
+                    if reading.statistic == "flow" and head.statistic == "flow":
+                        fields["period"] = head.period  # the quarter's, not the lede's year
             elif frame.elided and last_index >= 0:
                 head = claims[last_index]
                 if (
@@ -702,6 +724,8 @@ class Framer:
                     # "then Germany with 1,021,667 and the Czech Republic with 476,025":
                     # the figure whose noun it shares is counted when it is
                     fields["time"] = head.time
+                    if fields["statistic"] == "flow" and head.statistic == "flow":
+                        fields["period"] = head.period
             claim = _construct(fields, claims[0] if claims else None)
             if frame.guess or frame.claimed:
                 guessed[len(claims)] = "agent" if frame.claimed else frame.guess or ""

@@ -798,6 +798,16 @@ def test_a_lower_total_is_a_regression_against_every_record_above_it() -> None:
     assert all(d.verdict == "regression" for d in found if d.claims[1].article == "g")
 
 
+def test_a_record_stated_again_is_the_latest_record() -> None:
+    """1,400 on 19 October and again on 9 November, then 1,200: below both statements."""
+    first, again = _total(1_400, "2023-10-19", "a"), _total(1_400, "2023-11-09", "b")
+    later = _total(1_200, "2024-01-21", "c")
+    found = numcheck.check([first, again, later]).discrepancies
+    pairs = sorted(tuple(sorted(c.article for c in d.claims)) for d in found)
+    assert pairs == [("a", "c"), ("b", "c")]
+    assert {d.verdict for d in found} == {"regression"}
+
+
 def test_a_sentence_revising_a_total_down_is_a_regression() -> None:
     """ "about a million now, after the 1.2 million it gave in November": one sentence,
     a lower count at a later as-of day. A rise in one sentence, or two counts to the same

@@ -818,6 +818,26 @@ def test_a_breakdown_s_later_members_are_counted_as_of_the_same_day() -> None:
     assert days == {dt.date(2024, 3, 3)}
 
 
+def test_a_count_carried_from_a_quarter_counts_over_the_quarter() -> None:
+    text = (
+        "Tesla delivered 1,789,226 vehicles in 2024, its first annual fall. Fourth-quarter "
+        "deliveries rose to 495,570, but missed the 506,763 expected by analysts.\n\n"
+        "A poll by another firm had pointed to 504,770."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2025-01-03")}
+    assert claims["504,770"].period == claims["506,763"].period == "quarter"
+
+
+def test_a_count_given_before_is_counted_to_the_day_before_its_report() -> None:
+    text = (
+        "Officials lowered their estimate of the dead in the May 4 blast to 80, from the 95 "
+        "they had given for days, a spokesman said on Friday."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2024-05-18")}
+    assert claims["80"].as_of == dt.date(2024, 5, 17)
+    assert claims["95"].as_of == claims["95"].time.end == dt.date(2024, 5, 16)
+
+
 def test_an_earlier_incident_recalled_takes_no_place_from_the_article() -> None:
     text = (
         "More than 25,000 Palestinians have been killed in Gaza, the ministry said on "
