@@ -707,15 +707,16 @@ class _Key:
         if check == "change":
             verdict = "change"
             lower = b.interval.high < a.interval.low
-            if (
-                lower
-                and _disputed(a.lead, b.lead)
-                and (a.lead.event or b.lead.event or self.totals)
+            incident = bool(a.lead.event or b.lead.event)
+            if _disputed(a.lead, b.lead) and (
+                (lower and (incident or self.totals))
+                or (incident and gap is not None and gap <= rule.dispute_window)
             ):
-                # a later, lower toll or total from another source: two estimates that
-                # disagree, not one count going back (a level or a rate going down is a
-                # change whoever says it; a toll that grows in a later report from
-                # another source is an update, as tolls are as reports come in)
+                # a later, lower toll or total from another source, or one incident's toll
+                # from two sources in the same days: two estimates that disagree, not one
+                # count going back (a level or a rate going down is a change whoever says
+                # it; a toll that grows in a later report from another source is an
+                # update, as tolls grow as reports come in)
                 verdict = check = "disputed"
             elif self.totals:
                 verdict = check = "regression" if lower else "update"

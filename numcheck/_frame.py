@@ -37,7 +37,9 @@ from ._places import PlaceMatcher, ancestors, contains, gazetteer
 from ._statistic import (
     VIOLENCE,
     Context,
+    Reading,
     counterfactual,
+    rate_horizon,
     read_event,
     read_modality,
     read_statistic,
@@ -476,6 +478,8 @@ class Framer:
         guessed: dict[int, str] = {}  # claims framed by a guess (see _Frame.guess)
         heads: dict[int, int] = {}  # an elided figure -> the figure its noun is from
         incidents: dict[str, tuple[str, TimeSpan]] = {}  # kind -> the last dated incident
+        tolls: dict[tuple[str | None, float], tuple[str, TimeSpan]] = {}  # incident tolls
+        said_horizon: tuple[int, str] | None = None  # the last rate horizon named, where
         told_incident: tuple[tuple[int, int], str, TimeSpan] | None = None  # a sentence's
         last_index = -1
         for number, mention in enumerate(figures):
@@ -602,6 +606,14 @@ class Framer:
                 # "40 were injured in Sunday's drone attack, ... the three soldiers who were
                 # killed": the sentence's one dated incident is the toll's
                 _, event, time = told_incident
+            elif (
+                mention.value is not None
+                and (measure or unit, mention.value) in tolls
+                and (time.basis == "published" or time is timer.lede)
+            ):
+                # "TWO dozen American troops were hurt when ... last week", then "Central
+                # Command said 24 service members suffered minor injuries": the toll again
+                event, time = tolls[(measure or unit, mention.value)]
             if (
                 (frame.location is None or frame.guess == "main")
                 and event is not None
@@ -615,6 +627,8 @@ class Framer:
                 # the place the article is about (whose and where stay unknown unless
                 # stated: the other reports of the incident say)
                 frame.location, frame.guess = None, "recalled"
+            if event is not None and mention.value is not None:
+                tolls.setdefault((measure or unit, mention.value), (event, time))
             reading = read_statistic(
                 Context(
                     doc.text[clause[0] : mention.start],
@@ -645,6 +659,23 @@ class Framer:
                 if time.end is not None and time.end > day:
                     start = time.start if time.start is not None and time.start <= day else None
                     time = time.model_copy(update={"start": start, "end": day})
+            rated = self.lexicon.statistics.get(measure or unit or "") == "rate"
+            if rated and unit == "percent":
+                horizon = rate_horizon(clause_text)
+                if horizon is not None:
+                    said_horizon = (mention.start, horizon)
+                elif (
+                    reading.statistic == "change"
+                    and reading.period is None
+                    and said_horizon is not None
+                    and said_horizon[1] == "year"
+                    and (time.basis == "published" or time is timer.lede or time.text is None)
+                    and "\n\n" not in doc.text[said_horizon[0] : mention.start]
+                ):
+                    # "The consumer price index registered an annual increase of 8.7 per
+                    # cent ... The broader CPIH index ... rose 8.7 per cent": the horizon
+                    # the paragraph named, when the figure names no time of its own
+                    reading = Reading("rate", "year")
             if reading.statistic == "rate" and kind == "change":
                 kind, direction = "level", None  # "prices rose 0.3% on the month": the rate
             attribution = attributor.at(mention.start, measure or unit)
@@ -726,6 +757,7 @@ class Framer:
                     fields["time"] = head.time
                     if fields["statistic"] == "flow" and head.statistic == "flow":
                         fields["period"] = head.period
+
             claim = _construct(fields, claims[0] if claims else None)
             if frame.guess or frame.claimed:
                 guessed[len(claims)] = "agent" if frame.claimed else frame.guess or ""

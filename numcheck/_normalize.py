@@ -90,7 +90,17 @@ def _asserted(claim: Claim, rule: MeasureRule) -> tuple[float, float] | None:
         low = high = claim.value
     if claim.qualifier == "vague" and rule.vague:
         return _vague(claim, rule, low, high)
-    if rule.open_ends is not None and claim.value is not None:
+    if (
+        claim.qualifier == "at_least"
+        and math.isinf(high)
+        and claim.value is not None
+        and claim.value >= _TALLY_FLOOR
+        and rounding_step(claim.value) == 1
+    ):
+        # "at least 102 times": a count to the unit is the tally itself, "at least" only
+        # because more may be reported later (a round "at least 100" stays open)
+        high = claim.value
+    elif rule.open_ends is not None and claim.value is not None:
         if claim.qualifier in ("at_least", "more_than") and math.isinf(high):
             high = claim.value * (1 + rule.open_ends)
         elif claim.qualifier in ("at_most", "less_than") and math.isinf(low):
@@ -103,6 +113,10 @@ def _asserted(claim: Claim, rule: MeasureRule) -> tuple[float, float] | None:
         spread = min(max(half_step, abs(centre) * rule.approx_min), abs(centre) * rule.approx)
         return min(low, centre - spread), max(high, centre + spread)
     return low, high
+
+
+_TALLY_FLOOR = 20
+"""Below this, "at least N" stays open: "at least 12 people" is a floor, not a tally."""
 
 
 def rounding_step(value: float) -> float:

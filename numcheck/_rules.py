@@ -131,6 +131,11 @@ class MeasureRule(BaseModel):
     total_window: int = Field(0, ge=0)
     """Days two running totals' as-of dates may be apart and still be the same count
     (0: the same day). Totals counted to different days are an update or a regression."""
+    dispute_window: int = Field(3, ge=0)
+    """Days apart two sources' tolls of one incident may be reported and still be two
+    accounts of one count: disagreeing, they are ``disputed`` (Pentagon 21 injured, Central
+    Command 24 the next day); reported further apart, a higher later toll is an
+    ``update`` (tolls grow as reports come in) and a lower one stays ``disputed``."""
     unknown_time: SeverityScale = "warning"
     """Severity when values disagree and a time is unknown (reported as a conflict)."""
 

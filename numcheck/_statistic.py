@@ -214,6 +214,21 @@ def counterfactual(after: str) -> bool:
     return _COUNTERFACTUAL.search(after, fold(after)) is not None
 
 
+def rate_horizon(text: str) -> Period | None:
+    """The horizon a rate's wording names ("in the year to April", "an annual increase",
+    "on the month"), if any.
+
+    >>> rate_horizon("registered an annual increase of 8.7 per cent")
+    'year'
+    >>> rate_horizon("rose 8.7 per cent") is None
+    True
+    """
+    found = _RATE_HORIZON.search(text, fold(text))
+    if found is None:
+        return None
+    return "month" if found.group("month") else ("quarter" if found.group("quarter") else "year")
+
+
 def _rate_horizon(ctx: Context) -> Reading | None:
     """ "0.3% month on month", "4.9% in the year to December": a rate and its horizon
     (a rate of change: "prices rose 0.3% month on month" is the monthly rate)."""

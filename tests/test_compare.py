@@ -388,7 +388,7 @@ def test_an_undated_incident_joins_the_one_its_time_holds() -> None:
         update={"event": "attack", "time": week, "key": "injured|X|?", "location": None}
     )
     found = numcheck.check([a, other, undated]).discrepancies
-    assert [(d.verdict, {c.article for c in d.claims}) for d in found] == [("update", {"a", "b"})]
+    assert [(d.verdict, {c.article for c in d.claims}) for d in found] == [("disputed", {"a", "b"})]
 
 
 def _rate(value: float, day: str, article: str) -> Claim:
@@ -650,6 +650,13 @@ def _daily(value: float, day: str, article: str) -> Claim:
             id="incident-toll-higher-in-a-later-report-from-another-source",
         ),
         pytest.param(
+            _toll(21, "2023-10-26", "a", "Pentagon"),
+            _toll(24, "2023-10-27", "b", "Central Command"),
+            "disputed",
+            "injured/disputed",
+            id="incident-toll-from-two-sources-the-next-day",
+        ),
+        pytest.param(
             _toll(45, "2023-10-26", "a", "Pentagon"),
             _toll(21, "2023-11-06", "b", "Central Command"),
             "disputed",
@@ -796,6 +803,35 @@ def test_a_lower_total_is_a_regression_against_every_record_above_it() -> None:
     below = {d.claims[0].article for d in found if d.claims[1].article == "g"}
     assert below == {"c", "d", "e", "f"}
     assert all(d.verdict == "regression" for d in found if d.claims[1].article == "g")
+
+
+def _at_least(value: float, article: str, qualifier: str = "at_least") -> Claim:
+    found = _total(value, "2023-12-21", article)
+    return found.model_copy(update={"qualifier": qualifier, "high": None})
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        pytest.param(
+            _at_least(102, "a"),
+            _at_least(120, "b", "more_than"),
+            "conflict",
+            id="a-tally-to-the-unit-against-a-higher-floor",
+        ),
+        pytest.param(
+            _at_least(100, "a"), _at_least(120, "b", "more_than"), None, id="a-round-floor"
+        ),
+        pytest.param(_at_least(12, "a"), _total(20, "2023-12-21", "b"), None, id="a-small-floor"),
+    ],
+)
+def test_at_least_a_count_to_the_unit_is_the_tally(
+    first: Claim, second: Claim, verdict: str | None
+) -> None:
+    """ "at least 102 times" (a Pentagon tally) and "more than 120" the same day disagree;
+    "at least 100" and "at least 12" are floors."""
+    found = numcheck.check([first, second]).discrepancies
+    assert [d.verdict for d in found] == ([verdict] if verdict else [])
 
 
 def test_a_record_stated_again_is_the_latest_record() -> None:

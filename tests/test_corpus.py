@@ -234,8 +234,8 @@ FLOORS = {
     # false alarms 0.7%; floors a little below, so the numbers can only go up (the issue's
     # goals: meet and caught >= 90%, false alarms <= 3%)
     "found": 0.98,
-    "meet": 0.92,
-    "caught": 0.84,
+    "meet": 0.93,
+    "caught": 0.88,
 }
 MAX_FALSE_ALARM_RATE = 0.03
 

@@ -818,6 +818,43 @@ def test_a_breakdown_s_later_members_are_counted_as_of_the_same_day() -> None:
     assert days == {dt.date(2024, 3, 3)}
 
 
+def test_a_toll_restated_is_the_toll_of_its_incident() -> None:
+    text = (
+        "Three dozen soldiers were hurt when militants fired rockets at the base last week, "
+        "officials admitted.\n\nThe army said 36 soldiers suffered minor injuries: 30 at "
+        "the main base and six at a nearby post."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2024-03-06")}
+    first, again = claims["Three dozen"], claims["36"]
+    assert (again.event, again.time) == (first.event, first.time) == ("attack", first.time)
+    assert first.time.start == dt.date(2024, 2, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "statistic"),
+    [
+        pytest.param(
+            "Consumer prices rose by an annual 6.7 per cent in September, the statistics "
+            "office said. The CPIH measure, which adds owner occupiers' housing costs, rose "
+            "6.3 per cent.",
+            ("rate", "year"),
+            id="the-paragraph-s-horizon",
+        ),
+        pytest.param(
+            "Consumer prices rose by an annual 6.7 per cent in September.\n\nThe CPIH "
+            "measure rose 6.3 per cent.",
+            ("change", None),
+            id="not-past-its-paragraph",
+        ),
+    ],
+)
+def test_a_rate_s_rise_with_no_horizon_takes_its_paragraph_s(
+    text: str, statistic: tuple[str, str | None]
+) -> None:
+    claims = {c.text: c for c in numcheck.extract(text, published="2023-10-18")}
+    assert (claims["6.3 per cent"].statistic, claims["6.3 per cent"].period) == statistic
+
+
 def test_a_count_carried_from_a_quarter_counts_over_the_quarter() -> None:
     text = (
         "Tesla delivered 1,789,226 vehicles in 2024, its first annual fall. Fourth-quarter "
