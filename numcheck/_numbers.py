@@ -30,6 +30,7 @@ from itertools import accumulate
 from typing import Literal, cast
 
 from numcheck._clean import normalize
+from numcheck._grammar import Grammar
 from numcheck._lexicon import MONTHS, data_file
 from numcheck._models import Qualifier
 from numcheck._numwords import (
@@ -531,28 +532,6 @@ _VULGAR: dict[str, Fraction] = {
     "⅑": Fraction(1, 9), "⅒": Fraction(1, 10),
 }  # fmt: skip
 
-_NUMBER_START_WORDS: frozenset[str] = frozenset(
-    [*UNITS, *TEENS, *TENS, HUNDRED, "a", "an", *MONTHS, *_DATE_PREFIXES, "between", "from",
-     *_PERCENT_WORDS, "per", *MULTIPLIER_WORDS, *ORDINALS, *(o + "s" for o in ORDINALS),
-     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES,
-     *(c.lower() for c in GLUED_CURRENCY)]
-)  # fmt: skip
-_START_WORDS: frozenset[str] = _NUMBER_START_WORDS | {p for p in _PREFIX_INDEX if p.isalpha()}
-"""Words that can start a mention; the scanner skips every other word at once."""
-_PREFIX_ONLY: frozenset[str] = _START_WORDS - _NUMBER_START_WORDS
-"""Words that start a mention only as the first word of a qualifier ("in" of "in excess
-of", "at" of "at least"): where none of their phrases follows, the scanner skips them."""
-_START_SYMS: frozenset[str] = frozenset([*CURRENCY_SYMBOLS, "+", "-", "<", ">", "=", "~", *_VULGAR])
-
-_CONT_WORDS: frozenset[str] = frozenset(
-    [*UNITS, *TEENS, *TENS, HUNDRED, "hundreds", *SCALES, *_PLURAL_SCALES, *DOZENS,
-     *(a.lower() for a in SPACED_ABBREVIATIONS), "and", "point", *_PERCENT_WORDS, "per",
-     "times", "over", "out", "in", "to", "through", "thru", "or", "plus", "odd", "of",
-     *(c.lower() for c in CURRENCY_CODES), *DENOMINATORS, *ORDINALS,
-     *(o + "s" for o in ORDINALS), *MONTHS, "another", "a", "an"]
-)  # fmt: skip
-"""Words that may continue a number after it; any other word ends it at once."""
-_CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "⁄", "^", "+", ":", *_VULGAR])
 _NUMBER_CONT_WORDS: frozenset[str] = frozenset(
     [HUNDRED, "hundreds", *SCALES, *_PLURAL_SCALES, *DOZENS, "and", "point", "over", "out",
      "in", "per", "percentage", *_PERCENT_WORDS, *(a.lower() for a in SPACED_ABBREVIATIONS),
@@ -661,8 +640,17 @@ class _Scanner:
     take fast paths and the slow rules reject cheaply; ``fast=False`` runs every rule of the
     full grammar, which the tests compare the fast paths against: the output is the same."""
 
-    def __init__(self, toks: _Tokens, vague: VagueTable, *, fast: bool = True) -> None:
+    def __init__(
+        self,
+        toks: _Tokens,
+        vague: VagueTable,
+        *,
+        fast: bool = True,
+        grammar: Grammar[_Scanner, list[_Fig]] | None = None,
+    ) -> None:
         self.fast = fast
+        self.grammar = RULES if grammar is None else grammar
+        self.cont_syms = self.grammar.continue_symbols()
         self.t = toks
         self.kd, self.st, self.en, self.tx, self.lw, self.vl = (
             toks.kd,
@@ -1430,7 +1418,7 @@ class _Scanner:
                 if self.lw[j] in _NUMBER_CONT_WORDS:
                     return None
             elif k == _SYM:
-                if tx[j] in _CONT_SYMS or (tx[j] == "," and st[j] == en[i]):
+                if tx[j] in self.cont_syms or (tx[j] == "," and st[j] == en[i]):
                     return None
             elif k == _NUM:
                 if (
@@ -1745,14 +1733,20 @@ class _Scanner:
         i = 0
         n = self.n
         kd, lw, tx, st, en, vl = self.kd, self.lw, self.tx, self.st, self.en, self.vl
-        words = _START_WORDS | self.vague_index.keys()
-        cont = _CONT_WORDS | self.vague_index.keys() | _CLOCK_WORDS
+        grammar = self.grammar
+        # the start and continuation sets are the rules' declarations (see _grammar.py)
+        words = grammar.start_words() | self.vague_index.keys()
+        cont = grammar.continue_words() | self.vague_index.keys()
+        cont_syms = grammar.continue_symbols()
+        start_syms = grammar.start_symbols()
         a_next = _A_NEXT | {
             p[1] for a in ("a", "an") for p in self.vague_index.get(a, ()) if len(p) > 1
         }
         fast = self.fast
         simple_words = _SIMPLE_WORDS if fast else {}
-        prefix_only = _PREFIX_ONLY - self.vague_index.keys() if fast else frozenset()
+        prefix_only = (
+            grammar.words_only_of("qualified") - self.vague_index.keys() if fast else frozenset()
+        )
         norm = self.norm
         multiline = self.multiline
         while i < n:
@@ -1782,7 +1776,7 @@ class _Scanner:
                             and lw[j] not in cont
                             and not (tx[j][0].isupper() and self.street_after(j))
                         )
-                        or (kd[j] == _SYM and tx[j] not in _CONT_SYMS)
+                        or (kd[j] == _SYM and tx[j] not in cont_syms)
                         or (
                             kd[j] == _NUM
                             and st[j] > en[i]
@@ -1838,7 +1832,7 @@ class _Scanner:
             if (k == _WORD and lw[i] not in words) or (
                 k == _SYM
                 and (
-                    tx[i] not in _START_SYMS
+                    tx[i] not in start_syms
                     or (tx[i] in "+-" and not (i + 1 < n and kd[i + 1] == _NUM))
                 )
             ):
@@ -1859,70 +1853,14 @@ class _Scanner:
         return out
 
     def at(self, i: int) -> list[_Fig] | None:
-        k = self.kd[i]
-        if k == _URL:
-            return None
-        if k == _DOTTED:
-            return self.dotted(i)
-        if k == _SYM and self.tx[i] in "+-" and i + 1 < self.n and self.adj(i + 1):
-            chain = self.chain(i + 1) if self.kd[i + 1] == _NUM else None
-            if chain is not None:
-                return chain
-        if k == _NUM:
-            named = self.not_amount(i)
-            if named is not None:
-                return named
-            j = i + 1
-            if j < self.n and (self.kd[j] != _SYM or self.tx[j] in "-/.:"):
-                # chains, dates, "24/7" and "21st" all need a word, number or one of these
-                # symbols after the first number; "52%", "12)" and "3," skip them
-                got = self.numeric(i, j)
-                if got is not None:
-                    return got
-            elif self.glued_left_word(i):
-                return self.identifier(i)
-        if k == _WORD and (
-            self.idiom(i) or (self.tx[i][0].isupper() and i and self.street_after(i + 1))
-        ):
-            return None  # "half-mast"; "One Apple Park Way" (a street number in words)
-        if k == _WORD:
-            w = self.lw[i]
-            if w in _DATE_PREFIXES or (w in MONTHS and self.tx[i][0].isupper()):
-                dt = self.date_words(i)
-                if dt is not None:
-                    return [dt]
-            if w == "between" or w == "from":
-                r = self.between(i)
-                if r is not None:
-                    return [r]
-            if w in ("percent", "percents", "per", "percentage"):
-                p = self.percent_of(i)
-                if p is not None:
-                    return [p]
-            v = self.vague(i)
-            if v is not None:
-                return [v]
-        q = self.qualified(i)
-        if q is not None:
-            return [q]
-        if k == _WORD and self.lw[i] in MULTIPLIER_WORDS:
-            m = MULTIPLIER_WORDS[self.lw[i]]
-            return [_Fig(i, i + 1, m, m, m, kind="multiplier")]
-        if k == _WORD and self.lw[i] in TENS:
-            compound = self.compound_ordinal(i)
-            if compound is not None:
-                return [compound]
-        fig = self.figure(i)
-        if fig is not None:
-            return [self.classify(fig)]
-        if k == _WORD:
-            w = self.lw[i]
-            ordinal, _ = _ordinal_word(w)
-            if ordinal is not None:
-                return [self.word_ordinal(i)]
-            if w == "half" and self.word(i - 1) != "a":
-                h = Fraction(1, 2)
-                return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
+        """The mentions starting at token i: the first rule of the grammar (in table order,
+        among those that may start on this token) that reads something; None if none."""
+        kind = self.kd[i]
+        key = self.lw[i] if kind == _WORD else self.tx[i] if kind == _SYM else ""
+        for rule in self.grammar.rules_for(kind, key):
+            got = rule.func(self, i)
+            if got is not None:
+                return got or None  # an empty list is a veto: no mention here
         return None
 
     def not_amount(self, i: int) -> list[_Fig] | None:
@@ -2582,6 +2520,173 @@ class _Scanner:
             if _YEAR_MIN <= y <= _YEAR_MAX and 1 <= mo <= 12:
                 return _Fig(i, i + 3, None, None, None, kind="date", parts=(y, mo, None))
         return None
+
+
+# --------------------------------------------------------------------------------------
+# The rule table
+# --------------------------------------------------------------------------------------
+
+RULES: Grammar[_Scanner, list[_Fig]] = Grammar()
+"""The number grammar's rules, in the order :meth:`_Scanner.at` tries them on a token.
+
+Each rule is ``(scanner, i) -> list of figures | None``: None lets the next rule try, a
+list is the mentions read at token i, an empty list a veto (no mention starts here). The
+words and symbols a rule declares make the scanner's start and continuation sets; the fast
+paths of :meth:`_Scanner.run` read a lone integer only when no rule could continue it.
+``docs/numbers.md`` ("Adding a form") shows how to add one."""
+
+_FIGURE_CONTINUES: frozenset[str] = frozenset(
+    [*_NUMBER_CONT_WORDS, *UNITS, *TEENS, *TENS, *DENOMINATORS, *ORDINALS,
+     *(o + "s" for o in ORDINALS), "a", "an", "of", "times", "another",
+     *(w for w in _AFTER_FIGURE if w.isalpha())]
+)  # fmt: skip
+"""Words a figure may read after its first number: the number core's own
+(:data:`_NUMBER_CONT_WORDS`), words of a spelled number and its fraction ("one hundred
+fifth", "two thirds of a million"), a range or a suffix ("to", "or more"), "times" (a
+multiplier) and "another" (the pronoun "one")."""
+
+
+@RULES.rule("url", kinds=_URL)
+def _rule_url(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A URL holds no mention."""
+    return []
+
+
+@RULES.rule("dotted", kinds=_DOTTED)
+def _rule_dotted(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Digits with several dots: an IP address (one mention per group) or a version."""
+    return s.dotted(i)
+
+
+@RULES.rule("signed_chain", kinds=_SYM, symbols="+-")
+def _rule_signed_chain(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A phone-like chain after a sign: "+1-222-2222-2222"."""
+    if i + 1 < s.n and s.adj(i + 1) and s.kd[i + 1] == _NUM:
+        return s.chain(i + 1)
+    return None
+
+
+@RULES.rule("not_amount", kinds=_NUM, continues=_CLOCK_WORDS)
+def _rule_not_amount(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Digits that are no amount by their form: a season, a score, a clock, a label."""
+    return s.not_amount(i)
+
+
+@RULES.rule("numeric", kinds=_NUM, continues=MONTHS, continue_symbols="-/:")
+def _rule_numeric(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Chains, numeric dates, a day before its month, "24/7", identifiers, "21st"."""
+    j = i + 1
+    if j < s.n and (s.kd[j] != _SYM or s.tx[j] in "-/.:"):
+        # chains, dates, "24/7" and "21st" all need a word, number or one of these
+        # symbols after the first number; "52%", "12)" and "3," skip them
+        return s.numeric(i, j)
+    return s.identifier(i) if s.glued_left_word(i) else None
+
+
+@RULES.rule("idiom", kinds=_WORD, anywhere=True)
+def _rule_idiom(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Veto: a fraction or multiplier word in an idiom ("half-mast", "second half")."""
+    return [] if s.idiom(i) else None
+
+
+@RULES.rule("street_in_words", kinds=_WORD, anywhere=True)
+def _rule_street_in_words(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Veto: a street number in words ("One Apple Park Way")."""
+    return [] if s.tx[i][0].isupper() and i and s.street_after(i + 1) else None
+
+
+@RULES.rule("date_words", kinds=_WORD, words=[*MONTHS, *_DATE_PREFIXES])
+def _rule_date_words(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A date led by a capitalized month or a prefix: "March 3", "mid-October"."""
+    w = s.lw[i]
+    if w in _DATE_PREFIXES or s.tx[i][0].isupper():
+        dt = s.date_words(i)
+        if dt is not None:
+            return [dt]
+    return None
+
+
+@RULES.rule("between", kinds=_WORD, words=("between", "from"))
+def _rule_between(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A range "between X and Y", "from X to Y"."""
+    r = s.between(i)
+    return None if r is None else [r]
+
+
+@RULES.rule("percent_of", kinds=_WORD, words=[*_PERCENT_WORDS, "per"])
+def _rule_percent_of(s: _Scanner, i: int) -> list[_Fig] | None:
+    """ "percent of 10", "per cent of twenty-two" with no number before."""
+    if s.lw[i] in ("percent", "percents", "per", "percentage"):
+        p = s.percent_of(i)
+        if p is not None:
+            return [p]
+    return None
+
+
+@RULES.rule("vague", kinds=_WORD, anywhere=True)
+def _rule_vague(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A vague amount: "hundreds of thousands", "a few" (the phrases are data: the
+    scanner adds the first words of the vague table to the start words)."""
+    v = s.vague(i)
+    return None if v is None else [v]
+
+
+@RULES.rule(
+    "qualified",
+    kinds=(_WORD, _SYM),
+    words=[p for p in _PREFIX_INDEX if p.isalpha()],
+    symbols=[p for p in _PREFIX_INDEX if not p.isalpha()],
+)
+def _rule_qualified(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A qualifier phrase and the figure it bounds: "roughly 2,500", "at least 155,000"."""
+    q = s.qualified(i)
+    return None if q is None else [q]
+
+
+@RULES.rule("multiplier_word", kinds=_WORD, words=MULTIPLIER_WORDS)
+def _rule_multiplier_word(s: _Scanner, i: int) -> list[_Fig] | None:
+    """ "doubled", "tripled", "twice", "fivefold"."""
+    m = MULTIPLIER_WORDS[s.lw[i]]
+    return [_Fig(i, i + 1, m, m, m, kind="multiplier")]
+
+
+@RULES.rule("compound_ordinal", kinds=_WORD, words=TENS)
+def _rule_compound_ordinal(s: _Scanner, i: int) -> list[_Fig] | None:
+    """ "twenty-first", "thirty fifth"."""
+    c = s.compound_ordinal(i)
+    return None if c is None else [c]
+
+
+@RULES.rule(
+    "figure",
+    kinds=(_NUM, _WORD, _SYM),
+    anywhere=True,
+    words=[*UNITS, *TEENS, *TENS, HUNDRED, "a", "an", "half", "quarter", *_SIGN_WORDS,
+           *CURRENCY_CODES, *DOLLAR_PREFIXES, *GLUED_CURRENCY],
+    symbols=[*CURRENCY_SYMBOLS, "+", "-", *_VULGAR],
+    continues=_FIGURE_CONTINUES,
+    continue_symbols=["-", "~", "+", "%", "/", "⁄", "^", *_VULGAR],
+)  # fmt: skip
+def _rule_figure(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A number with its currency, sign, scale, fraction, percent, range and suffix,
+    then classified: a year, a version, the pronoun "one", a multiplier ("three times")."""
+    fig = s.figure(i)
+    return None if fig is None else [s.classify(fig)]
+
+
+@RULES.rule("word_ordinal", kinds=_WORD, words=[*ORDINALS, *(o + "s" for o in ORDINALS)])
+def _rule_word_ordinal(s: _Scanner, i: int) -> list[_Fig] | None:
+    """An ordinal word that no figure rule read: "first round", "fifths"."""
+    return [s.word_ordinal(i)]
+
+
+@RULES.rule("half", kinds=_WORD, words=("half",))
+def _rule_half(s: _Scanner, i: int) -> list[_Fig] | None:
+    """ "half" alone is a multiplier of 0.5 (not after "a": "a half")."""
+    if s.word(i - 1) != "a":
+        h = Fraction(1, 2)
+        return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
+    return None
 
 
 def kd_num(scanner: _Scanner, k: int) -> bool:
