@@ -18,6 +18,7 @@ between inert neighbours take a fast path.
 
 from __future__ import annotations
 
+import enum
 import gc
 import math
 import re
@@ -583,6 +584,113 @@ def _vague_index(
 # --------------------------------------------------------------------------------------
 
 
+class _State(enum.IntEnum):
+    """What the word-composition machine (:meth:`_Scanner._card`) read last.
+
+    A number core is read token by token ("two hundred and five thousand", "3.5 million",
+    "a dozen"); the state is the class of the last token read, and :data:`_FOLLOWS` says
+    after which states each class may be read. An int enum: its members hash and compare
+    as ints, as fast as the letters they replace.
+    """
+
+    START = 0
+    """Nothing read yet."""
+    DIGITS = 1
+    """An integer in digits below 1,000 ("5", "250"), or digits added after a hundred or
+    a scale ("2 million 300")."""
+    GROUPED = 2
+    """Any other digit number ("2,500", "3.5", "1500")."""
+    EXPONENT = 3
+    """Digits with an exponent ("1e6", "2^10", "1.3x10^6"): the core ends there."""
+    ZERO = 4
+    """ "zero", "nought": alone, or before "point"."""
+    UNITS = 5
+    """ "one" to "nine"."""
+    TEENS = 6
+    """ "ten" to "nineteen"."""
+    TENS = 7
+    """ "twenty" to "ninety"."""
+    HUNDRED = 8
+    """ "hundred" (and "hundreds" after a count: "two hundreds")."""
+    SCALE = 9
+    """ "thousand", "million", "lakh"...; a glued scale letter ("4m", "2.7bn")."""
+    DOZEN = 10
+    """ "dozen" after a count ("two dozen")."""
+    ARTICLE = 11
+    """ "a"/"an" before a hundred, a scale or a dozen ("a hundred", "a million")."""
+    POINT = 12
+    """Decimals spoken after "point" ("three point five"): the core ends there."""
+
+
+_START, _DIGITS, _GROUPED, _EXPONENT = _State.START, _State.DIGITS, _State.GROUPED, _State.EXPONENT
+_ZERO, _UNITS, _TEENS, _TENS = _State.ZERO, _State.UNITS, _State.TEENS, _State.TENS
+_HUNDRED, _SCALE, _DOZEN, _ARTICLE = _State.HUNDRED, _State.SCALE, _State.DOZEN, _State.ARTICLE
+_POINT = _State.POINT
+
+_FOLLOWS: dict[_State, frozenset[_State]] = {
+    _DIGITS: frozenset({_START, _HUNDRED, _SCALE}),
+    _GROUPED: frozenset({_START}),
+    _EXPONENT: frozenset({_START}),
+    _ZERO: frozenset({_START}),
+    _UNITS: frozenset({_START, _HUNDRED, _SCALE, _TENS}),
+    _TEENS: frozenset({_START, _HUNDRED, _SCALE}),
+    _TENS: frozenset({_START, _HUNDRED, _SCALE}),
+    _HUNDRED: frozenset({_UNITS, _TEENS, _TENS, _DIGITS, _GROUPED, _ARTICLE}),
+    _SCALE: frozenset({_UNITS, _TEENS, _TENS, _DIGITS, _GROUPED, _ARTICLE, _HUNDRED, _SCALE}),
+    _DOZEN: frozenset({_UNITS, _TEENS, _TENS, _DIGITS, _ARTICLE}),
+    _ARTICLE: frozenset({_START}),
+    _POINT: frozenset({_UNITS, _TEENS, _TENS, _HUNDRED, _SCALE, _ZERO}),
+}
+"""The transition table of word composition: a token of each class (the state it leads
+to) may be read only after one of these states. Side conditions, checked in
+:meth:`_Scanner._card`:
+
+=========  ===============================================  ================================
+reading    after                                            and only if
+=========  ===============================================  ================================
+DIGITS     START, HUNDRED, SCALE                            after HUNDRED/SCALE: an integer
+                                                            below it ("2 million 300")
+GROUPED    START                                            (a first number of 1,000 or a
+EXPONENT   START                                            decimal; a glued exponent)
+ZERO       START                                            alone or before "point"
+UNITS      START, HUNDRED, SCALE, TENS                      after TENS: a round tens
+                                                            ("twenty one")
+TEENS      START, HUNDRED, SCALE
+TENS       START, HUNDRED, SCALE
+HUNDRED    UNITS, TEENS, TENS, DIGITS, GROUPED, ARTICLE     no hundred yet in this group
+SCALE      UNITS, TEENS, TENS, DIGITS, GROUPED, ARTICLE,    a non-zero amount before it; or
+           HUNDRED, SCALE                                   after SCALE a larger scale
+                                                            ("five hundred thousand million")
+DOZEN      UNITS, TEENS, TENS, DIGITS, ARTICLE              a non-zero count
+ARTICLE    START                                            a hundred, scale or dozen next
+POINT      UNITS, TEENS, TENS, HUNDRED, SCALE, ZERO         the number is in words
+=========  ===============================================  ================================
+
+Connectors, not states: "and" after HUNDRED, SCALE, DOZEN, DIGITS or GROUPED takes a
+unit, teen, tens or digits after it ("one hundred and five"; not digits after DOZEN),
+after TENS a unit ("twenty and one" is not read); "-" joins TENS and a unit
+("twenty-one") and a count and "dozen" ("two-dozen"). The plural "hundreds" and plural
+scales ("millions") multiply only a count: :data:`_COUNTABLE` (and HUNDRED for scales)."""
+
+_BEFORE_DIGITS = _FOLLOWS[_DIGITS]
+_BEFORE_ZERO = _FOLLOWS[_ZERO]
+_BEFORE_UNITS = _FOLLOWS[_UNITS]
+_BEFORE_TEENS = _FOLLOWS[_TEENS]
+_BEFORE_TENS = _FOLLOWS[_TENS]
+_BEFORE_HUNDRED = _FOLLOWS[_HUNDRED]
+_BEFORE_SCALE = _FOLLOWS[_SCALE]
+_BEFORE_DOZEN = _FOLLOWS[_DOZEN]
+_BEFORE_POINT = _FOLLOWS[_POINT]
+_COUNTABLE = frozenset({_UNITS, _TEENS, _TENS, _DIGITS})
+"""States a plural multiplier may follow ("two hundreds", "5 millions")."""
+_BEFORE_PLURAL_SCALE = _COUNTABLE | {_HUNDRED}
+_BEFORE_AND = frozenset({_HUNDRED, _SCALE, _DOZEN, _DIGITS, _GROUPED, _TENS})
+"""States "and" may follow inside a number ("one hundred and five", "twenty and ...")."""
+_SCALED = frozenset({_SCALE, _HUNDRED, _DOZEN})
+"""States whose value carries a trailing scale (``mant * scale``)."""
+_DIGIT_STATES = frozenset({_DIGITS, _GROUPED})
+
+
 @dataclass(slots=True)
 class _Card:
     """A parsed number core (digits and/or words), before qualifiers and ranges."""
@@ -595,7 +703,8 @@ class _Card:
     scale: int = 1
     plain4: bool = False  # a bare 4-digit integer (year candidate)
     single_one: bool = False  # just the word "one"
-    last: str = ""
+    last: _State = _State.START
+    """What the composition read last (a state of :data:`_FOLLOWS`)."""
     and_base: Num | None = None
     and_seg: Num | None = None
     and_scale: int = 1
@@ -869,7 +978,7 @@ class _Scanner:
         total: Num = 0
         cur_h: Num = 0
         small: Num = 0
-        last = ""
+        last = _START
         max_scale = 0
         last_scale = 1
         mant: Num = 0
@@ -889,20 +998,20 @@ class _Scanner:
             k = kd[j]
             nxt = j + 1
             if k == _NUM:
-                if words_only or last not in ("", "H", "S"):
+                if words_only or last not in _BEFORE_DIGITS:
                     break
                 got = self.digits(j)
                 if got is None:
                     break
                 value, nxt, zscale, p4 = got
-                if last == "":
+                if last is _START:
                     integer = value.denominator == 1
                     small = value
                     mant, last_scale = (
                         (Fraction(value, zscale), zscale) if zscale > 1 else (value, 1)
                     )
                     plain4 = p4
-                    cls = "D" if integer and value < 1000 else "G"
+                    cls = _DIGITS if integer and value < 1000 else _GROUPED
                     # glued exponent / scale abbreviation
                     ex = self.exponent(nxt, value)
                     if ex is not None:
@@ -910,7 +1019,7 @@ class _Scanner:
                         integer = small.denominator == 1
                         plain4 = False
                         mant, last_scale = small, 1
-                        best = self._snap(i, nxt, total, small, cls="E", has_words=False)
+                        best = self._snap(i, nxt, total, small, cls=_EXPONENT, has_words=False)
                         best.integer = integer
                         return best
                     if nxt < n and kd[nxt] == _WORD and self.adj(nxt):
@@ -934,140 +1043,140 @@ class _Scanner:
                             or (nxt + 1 < n and self.adj(nxt + 1) and kd[nxt + 1] in (_NUM, _WORD))
                         ):
                             return None  # glued to a unit or identifier: "180ml", "3D"
-                        snap = self._snap(i, nxt + 1, 0, value * abbr, cls="S")
+                        snap = self._snap(i, nxt + 1, 0, value * abbr, cls=_SCALE)
                         snap.mant, snap.scale, snap.integer = value, abbr, True
                         return snap
                 else:
-                    magnitude = 100 if last == "H" else last_scale
+                    magnitude = 100 if last is _HUNDRED else last_scale
                     if value.denominator != 1 or value >= magnitude:
                         break
                     if self.glued_after(nxt - 1) or (self.sym(nxt) == "-" and self.adj(nxt)):
                         break  # "six million 330ml cans", "three million 2-litre cartons"
                     small += value
-                    cls = "D"
+                    cls = _DIGITS
                 last = cls
             elif w in UNITS:
                 v = UNITS[w]
                 if v == 0:
-                    if last != "":
+                    if last not in _BEFORE_ZERO:
                         break
-                    last = "Z"
-                elif last in ("", "H", "S", "X"):
-                    if last == "X" and small % 10:
+                    last = _ZERO
+                elif last in _BEFORE_UNITS:
+                    if last is _TENS and small % 10:
                         break
                     small += v
-                    last = "U"
+                    last = _UNITS
                 else:
                     break
                 has_words = True
             elif w in TEENS:
-                if last not in ("", "H", "S"):
+                if last not in _BEFORE_TEENS:
                     break
                 small += TEENS[w]
-                last = "T"
+                last = _TEENS
                 has_words = True
             elif w in TENS:
-                if last not in ("", "H", "S"):
+                if last not in _BEFORE_TENS:
                     break
-                if last in ("H", "S") and not pending_and:
+                if (last is _HUNDRED or last is _SCALE) and not pending_and:
                     tens_tok, tens_val = j, TENS[w]
                 small += TENS[w]
-                last = "X"
+                last = _TENS
                 has_words = True
-            elif w == HUNDRED or (w == "hundreds" and last in ("U", "T", "X", "D")):
-                if last not in ("U", "T", "X", "D", "G", "A") or cur_h:
-                    if pending_and or (and_base is not None and last in ("U", "T", "X", "D")):
+            elif w == HUNDRED or (w == "hundreds" and last in _COUNTABLE):
+                if last not in _BEFORE_HUNDRED or cur_h:
+                    if pending_and or (and_base is not None and last in _COUNTABLE):
                         best = before_and  # "3 hundred and 2 hundred": two numbers
                     break
                 cur_h = small * 100
                 small = 0
-                last = "H"
+                last = _HUNDRED
                 has_words = True
                 mant, last_scale = Fraction(cur_h, 100), 100
-            elif w in SCALES or (w in _PLURAL_SCALES and last in ("U", "T", "X", "D", "H")):
+            elif w in SCALES or (w in _PLURAL_SCALES and last in _BEFORE_PLURAL_SCALE):
                 s = SCALES.get(w) or _PLURAL_SCALES[w]
                 cur = cur_h + small
-                if last in ("U", "T", "X", "D", "G", "A", "H", "F") and cur:
+                if last in _BEFORE_SCALE and last is not _SCALE and cur:
                     if s > max_scale:
                         mant = total + cur
                         total = (total + cur) * s
                     else:
                         mant = cur
                         total += cur * s
-                elif last == "S" and s > last_scale and not pending_and:
+                elif last is _SCALE and s > last_scale and not pending_and:
                     mant = total
                     total = total * s
                 else:
-                    if and_base is not None and last in ("U", "T", "X", "D"):
+                    if and_base is not None and last in _COUNTABLE:
                         best = before_and
                     break
                 last_scale = s
                 max_scale = max(max_scale, s)
                 cur_h = small = 0
-                last = "S"
+                last = _SCALE
                 has_words = True
             elif w in DOZENS:
-                if last not in ("U", "T", "X", "D", "A", "F") or not small:
+                if last not in _BEFORE_DOZEN or not small:
                     break
                 mant, last_scale = small, 12
                 small *= 12
-                last = "Q"
+                last = _DOZEN
                 has_words = True
             elif w in ("a", "an") and j == i:
                 nw = self.word(j + 1)
                 if nw != HUNDRED and nw not in SCALES and nw not in DOZENS:
                     return None
                 small = 1
-                last = "A"
+                last = _ARTICLE
                 j += 1
                 continue
-            elif w == "and" and last in ("H", "S", "X", "U", "T", "D", "G", "Q"):
+            elif w == "and" and last in _BEFORE_AND:
                 nw = self.word(j + 1)
                 nk = kd[j + 1] if j + 1 < n else ""
                 ok = False
-                if last in ("H", "S", "Q", "D", "G") and not pending_and:
+                if last is not _TENS and not pending_and:
                     ok = (
                         nw in UNITS
                         or nw in TEENS
                         or nw in TENS
-                        or (nk == _NUM and last != "Q" and self.vl[j + 1] != 0)
+                        or (nk == _NUM and last is not _DOZEN and self.vl[j + 1] != 0)
                     )
                     ok = ok and not (nw in UNITS and UNITS[nw] == 0)
-                elif last == "X" and not pending_and:
+                elif last is _TENS and not pending_and:
                     ok = nw in UNITS and UNITS[nw] > 0
                 if not ok:
                     break
                 pending_and = True
                 and_base = total + cur_h + small
-                and_scale = last_scale if last == "S" else 1
+                and_scale = last_scale if last is _SCALE else 1
                 before_and = best
                 j += 1
                 continue
             elif w == "-" or (k == _SYM and self.tx[j] == "-"):
                 nw = self.word(j + 1)
-                if last == "X" and nw in UNITS and UNITS[nw] > 0 and small % 10 == 0:
+                if last is _TENS and nw in UNITS and UNITS[nw] > 0 and small % 10 == 0:
                     j += 1
                     continue
-                if last in ("U", "T", "X", "D") and nw in DOZENS:
+                if last in _COUNTABLE and nw in DOZENS:
                     j += 1
                     continue
                 break
-            elif w == "point" and last in ("U", "T", "X", "H", "S", "Z") and has_words:
+            elif w == "point" and last in _BEFORE_POINT and has_words:
                 dec = self.point_digits(j + 1)
                 if dec is None:
                     break
                 digits_str, nxt = dec
                 small += Fraction(int(digits_str), 10 ** len(digits_str))
                 integer = False
-                last = "P"
+                last = _POINT
                 best = self._snap(i, nxt, total, cur_h + small, cls=last, has_words=True)
                 best.integer = False
                 j = nxt
                 continue
             else:
                 break
-            if last == "Z":
-                best = self._snap(i, nxt, total, 0, cls="Z", has_words=has_words)
+            if last is _ZERO:
+                best = self._snap(i, nxt, total, 0, cls=_ZERO, has_words=has_words)
                 if self.word(nxt) != "point":
                     return best
                 j = nxt
@@ -1076,7 +1185,7 @@ class _Scanner:
             best = self._snap(i, nxt, total, cur_h + small, cls=last, has_words=has_words)
             # value = mant * scale, the trailing scale ("5 million", "170,000"): a range
             # "3 to 5 million" distributes it over its left side
-            if last in ("S", "H", "Q") or (last in ("D", "G") and last_scale > 1):
+            if last in _SCALED or (last in _DIGIT_STATES and last_scale > 1):
                 best.mant, best.scale = mant, last_scale
             else:
                 best.mant, best.scale = best.value, 1
@@ -1093,7 +1202,7 @@ class _Scanner:
         return best
 
     def _snap(
-        self, i: int, end: int, total: Num, cur: Num, *, cls: str, has_words: bool = True
+        self, i: int, end: int, total: Num, cur: Num, *, cls: _State, has_words: bool = True
     ) -> _Card:
         value = total + cur
         return _Card(value=value, start=i, end=end, words=has_words, mant=value, last=cls)
@@ -1135,18 +1244,18 @@ class _Scanner:
             return value, plural, j + 1
         # a compound ordinal: [card] [and] ordinal ("twenty fifths", "one hundred fifth")
         sub = self.card(j, words_only=True)
-        if sub is None or sub.last not in ("X", "H", "S") or sub.words is False:
+        if sub is None or sub.last not in (_TENS, _HUNDRED, _SCALE) or sub.words is False:
             return None
         k = sub.end
-        if (self.word(k) == "and" and sub.last in ("H", "S")) or (
-            self.sym(k) == "-" and sub.last == "X"
+        if (self.word(k) == "and" and sub.last in (_HUNDRED, _SCALE)) or (
+            self.sym(k) == "-" and sub.last is _TENS
         ):
             k += 1
         w = self.word(k)
         ordinal, plural = _ordinal_word(w)
         if ordinal is None:
             return None
-        limit = 10 if sub.last == "X" else 100 if sub.last == "H" else 1000
+        limit = 10 if sub.last is _TENS else 100 if sub.last is _HUNDRED else 1000
         if ordinal >= limit or self.word(j) in (HUNDRED, *SCALES):
             return None
         return int(sub.value) + ordinal, plural, k + 1
@@ -1160,7 +1269,7 @@ class _Scanner:
             return None
         den, plural, end = d
         num = c.value
-        if c.tens_tok == c.end - 1 and den < 10 and c.last == "X":
+        if c.tens_tok == c.end - 1 and den < 10 and c.last is _TENS:
             num, den = num - c.tens_val, den + c.tens_val  # "one hundred thirty fifths"
         if c.and_base is not None and c.and_seg is not None and 0 < c.and_seg < den:
             # a mixed number: "one hundred and three quarters", "six million and two thirds"
@@ -1333,11 +1442,11 @@ class _Scanner:
                     sc = SCALES.get(self.word(end))
                     if sc is not None:
                         end += 1
-                        if c.last == "S" and c.scale > sc:
+                        if c.last is _SCALE and c.scale > sc:
                             value = value + part * sc
                         else:
                             value = (value + part) * sc
-                    elif c.last == "S":
+                    elif c.last is _SCALE:
                         value = value + part * c.scale
                     else:
                         value = value + part
@@ -1358,7 +1467,7 @@ class _Scanner:
                 kind = "cardinal"
                 mant, scale = Fraction(value, sc2), sc2
         # spaced scale abbreviation: "2.33 k", "10 bln"
-        if kind == "cardinal" and c is not None and c.last in ("D", "G") and end < n:
+        if kind == "cardinal" and c is not None and c.last in _DIGIT_STATES and end < n:
             abbr = SPACED_ABBREVIATIONS.get(self.tx[end])
             glued_after = end + 1 < n and self.adj(end + 1) and self.kd[end + 1] in (_WORD, _NUM)
             if abbr is not None and self.kd[end] == _WORD and not self.adj(end) and not glued_after:
@@ -1474,7 +1583,7 @@ class _Scanner:
     def slash_fraction(self, c: _Card) -> tuple[Num, int, bool] | None:
         """ "3/4", "2 1/4" (mixed), but not dates "5/17/2018"."""
         j = c.end
-        if c.last not in ("D", "G") or j + 1 >= self.n:
+        if c.last not in _DIGIT_STATES or j + 1 >= self.n:
             return None
         slash = self.sym(j)
         if slash in ("/", "⁄") and self.adj(j) and self.adj(j + 1) and self.kd[j + 1] == _NUM:
