@@ -13,9 +13,10 @@ rules' declarations (:meth:`Grammar.start_words`, :meth:`Grammar.continue_words`
 adding a form is registering one rule, never editing a hand-kept word list.
 
 >>> g: Grammar[str, str] = Grammar()
->>> g.register("digits", lambda text, i: "n" if text[i].isdigit() else None, kinds="n")
->>> g.register("word", lambda text, i: None, kinds="w", words={"two"})
->>> g.register("zero", lambda text, i: None, kinds="w", words={"zero"}, before="word")
+>>> g.register("digits", lambda text, i: "n" if text[i].isdigit() else None, kinds="n").name
+'digits'
+>>> _ = g.register("word", lambda text, i: None, kinds="w", words={"two"})
+>>> _ = g.register("zero", lambda text, i: None, kinds="w", words={"zero"}, before="word")
 >>> g.names()
 ('digits', 'zero', 'word')
 >>> sorted(g.start_words())
