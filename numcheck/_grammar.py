@@ -29,12 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 S = TypeVar("S")
 """What a rule reads: the scanner (tokens and helpers)."""
 R = TypeVar("R")
 """What a rule returns when it matches."""
+T = TypeVar("T")
 
 _CACHE_LIMIT = 4096
 """Dispatch lists kept per grammar (one per distinct token that reached the dispatcher)."""
@@ -84,6 +85,7 @@ class Grammar(Generic[S, R]):
     _rules: list[Rule[S, R]] = field(default_factory=list)
     _dispatch: dict[tuple[str, str], tuple[Rule[S, R], ...]] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    _derived: dict[str, object] = field(default_factory=dict)
 
     def register(
         self,
@@ -180,9 +182,20 @@ class Grammar(Generic[S, R]):
         """A grammar with the same rules, to extend without touching this one."""
         return Grammar(list(self._rules))
 
+    def rules(self) -> tuple[Rule[S, R], ...]:
+        """The rules, in order."""
+        return tuple(self._rules)
+
+    def derived(self, key: str, compute: Callable[[Grammar[S, R]], T]) -> T:
+        """``compute(self)``, kept until the table changes (``key`` names it)."""
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return cast("T", self._derived[key])
+
     def _changed(self) -> None:
         self._dispatch.clear()
         self._sets.clear()
+        self._derived.clear()
 
     def rules_for(self, kind: str, key: str) -> tuple[Rule[S, R], ...]:
         """The rules that may start on a token of ``kind`` whose lowercase text (words and

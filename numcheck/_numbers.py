@@ -1852,7 +1852,17 @@ class _Scanner:
             p[1] for a in ("a", "an") for p in self.vague_index.get(a, ()) if len(p) > 1
         }
         fast = self.fast
-        simple_words = _SIMPLE_WORDS if fast else {}
+        # a rule added to the table after the built-in ones turns the fast paths off where
+        # it may start (the fast paths are proven equal to the built-in rules only)
+        blocked_words, fast_numbers = grammar.derived("fast paths", _fast_paths)
+        fast_numbers = fast and fast_numbers
+        simple_words: Mapping[str, int]
+        if not fast or blocked_words is None:
+            simple_words = {}
+        elif blocked_words:
+            simple_words = {w: v for w, v in _SIMPLE_WORDS.items() if w not in blocked_words}
+        else:
+            simple_words = _SIMPLE_WORDS
         prefix_only = (
             grammar.words_only_of("qualified") - self.vague_index.keys() if fast else frozenset()
         )
@@ -1861,7 +1871,7 @@ class _Scanner:
         while i < n:
             k = kd[i]
             # Fast path: a lone integer or number word between inert neighbours ("1 1 1").
-            if fast and (k == _NUM or (k == _WORD and lw[i] in simple_words)):
+            if (fast_numbers and k == _NUM) or (k == _WORD and lw[i] in simple_words):
                 j = i + 1
                 v = vl[i] if k == _NUM else simple_words[lw[i]]
                 if (
@@ -1924,7 +1934,7 @@ class _Scanner:
                     continue
             # Fast path: a percentage "52%" that nothing after it can extend or qualify (what
             # plain_percent reads, then no range or suffix after it).
-            if fast and k == _NUM and i + 1 < n and tx[i + 1] == "%" and st[i + 1] == en[i]:
+            if fast_numbers and k == _NUM and i + 1 < n and tx[i + 1] == "%" and st[i + 1] == en[i]:
                 v = vl[i]
                 j = i + 2
                 if (
@@ -2783,6 +2793,41 @@ def _rule_figure(s: _Scanner, i: int) -> list[_Fig] | None:
     return None if fig is None else [s.classify(fig)]
 
 
+@RULES.rule(
+    "and_a_half",
+    kinds=_WORD,
+    words=[*UNITS, *TEENS, *TENS],
+    continue_symbols="-",
+    before="figure",
+)
+def _rule_and_a_half(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A whole number in words and a hyphenated fraction: "two-and-a-half" (2.5),
+    "one-and-a-half million" (1.5 million), "a five-and-a-quarter-hour stage" (5.25)."""
+    c = s.card(i, words_only=True)
+    j = -1 if c is None or not c.integer else c.end  # then "-and-a-half": six glued tokens
+    if not (
+        j > 0
+        and s.sym(j) == "-"
+        and s.word(j + 1) == "and"
+        and s.sym(j + 2) == "-"
+        and s.word(j + 3) in ("a", "an")
+        and s.sym(j + 4) == "-"
+        and all(s.adj(k) for k in range(j, j + 6))
+    ):
+        return None
+    den = DENOMINATORS.get(s.word(j + 5))
+    if c is None or den is None or den[1]:  # one part: "half", "quarter", "third"
+        return None
+    value = c.value + Fraction(1, den[0])
+    end = j + 6
+    scale = SCALES.get(s.word(end))
+    if scale is not None and not s.adj(end):
+        value, end = value * scale, end + 1  # "one-and-a-half million"
+    fig = _Fig(i, end, value, value, value, mant=value, bare=False)
+    s.suffix(fig)  # "two-and-a-half or more"
+    return [s.classify(fig)]  # "two-and-a-half times as many": a multiplier
+
+
 @RULES.rule("word_ordinal", kinds=_WORD, words=[*ORDINALS, *(o + "s" for o in ORDINALS)])
 def _rule_word_ordinal(s: _Scanner, i: int) -> list[_Fig] | None:
     """An ordinal word that no figure rule read: "first round", "fifths"."""
@@ -2796,6 +2841,24 @@ def _rule_half(s: _Scanner, i: int) -> list[_Fig] | None:
         h = Fraction(1, 2)
         return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
     return None
+
+
+_BUILT_IN: frozenset[str] = frozenset(RULES.names())
+"""The rules the fast paths of :meth:`_Scanner.run` are proven equal to
+(``tests/test_numbers_fast.py``)."""
+
+
+def _fast_paths(grammar: Grammar[_Scanner, list[_Fig]]) -> tuple[frozenset[str] | None, bool]:
+    """Where ``grammar`` lets :meth:`_Scanner.run` take its fast paths: (the number words
+    that may not take the fast path, or None for none of them; whether digits may). A rule
+    added after the built-in ones takes the fast path from the words and tokens it may
+    start on, so that it is never skipped."""
+    added = [r for r in grammar.rules() if r.name not in _BUILT_IN]
+    words: frozenset[str] | None = frozenset()
+    for r in added:
+        if _WORD in r.kinds:
+            words = None if r.anywhere or words is None else words | r.words
+    return words, not any(_NUM in r.kinds for r in added)
 
 
 def kd_num(scanner: _Scanner, k: int) -> bool:
@@ -2882,16 +2945,18 @@ def _find(
     vague: Mapping[str, tuple[float | None, float | None]] | None,
     *,
     fast: bool = True,
+    grammar: Grammar[_Scanner, list[_Fig]] | None = None,
 ) -> list[NumberMention]:
     """:func:`find_numbers`; ``fast=False`` takes no fast path (see :class:`_Scanner`) and
-    builds every mention with the dataclass constructor."""
+    builds every mention with the dataclass constructor; ``grammar`` replaces the rule
+    table :data:`RULES` (a copy extended or cut, as the tests and docs do)."""
     norm = normalize(text)
     table: VagueTable = _default_vague()
     if vague:
         merged = dict(table)
         merged.update({k.lower(): v for k, v in vague.items()})
         table = merged
-    scanner = _Scanner(_Tokens(norm), table, fast=fast)
+    scanner = _Scanner(_Tokens(norm), table, fast=fast, grammar=grammar)
     figs = scanner.run()
     tok_start, tok_end = scanner.st, scanner.en
     out: list[NumberMention] = []
