@@ -10,7 +10,10 @@ pronoun "one", identifiers). See ``docs/numbers.md``.
 Design: one ``re.split`` tokenizer (simple alternatives, no nested unbounded quantifiers)
 and a scanner over the tokens whose every rule looks ahead a bounded number of tokens,
 so the run time is linear in the input size on any input; lone integers and number words
-between inert neighbours take a fast path.
+between inert neighbours take a fast path. The rules are a table of named rules in an
+explicit order (:data:`RULES`, see ``numcheck/_grammar.py``), whose declared start and
+continuation words make the scanner's word sets; numbers in words are composed by the
+transition table :data:`_FOLLOWS` over the states :class:`_State`.
 
 >>> [(m.text, m.value, m.qualifier) for m in find_numbers("roughly 2,500 US troops")]
 [('roughly 2,500', 2500.0, 'approx')]
@@ -2793,6 +2796,9 @@ def _rule_figure(s: _Scanner, i: int) -> list[_Fig] | None:
     return None if fig is None else [s.classify(fig)]
 
 
+_AND_A = (["-", "and", "-", "a", "-"], ["-", "and", "-", "an", "-"])
+
+
 @RULES.rule(
     "and_a_half",
     kinds=_WORD,
@@ -2804,19 +2810,13 @@ def _rule_and_a_half(s: _Scanner, i: int) -> list[_Fig] | None:
     """A whole number in words and a hyphenated fraction: "two-and-a-half" (2.5),
     "one-and-a-half million" (1.5 million), "a five-and-a-quarter-hour stage" (5.25)."""
     c = s.card(i, words_only=True)
-    j = -1 if c is None or not c.integer else c.end  # then "-and-a-half": six glued tokens
-    if not (
-        j > 0
-        and s.sym(j) == "-"
-        and s.word(j + 1) == "and"
-        and s.sym(j + 2) == "-"
-        and s.word(j + 3) in ("a", "an")
-        and s.sym(j + 4) == "-"
-        and all(s.adj(k) for k in range(j, j + 6))
-    ):
+    if c is None or not c.integer:
+        return None
+    j = c.end  # then "-and-a-half": six tokens glued together
+    if s.lw[j : j + 5] not in _AND_A or not all(s.adj(k) for k in range(j, j + 6)):
         return None
     den = DENOMINATORS.get(s.word(j + 5))
-    if c is None or den is None or den[1]:  # one part: "half", "quarter", "third"
+    if den is None or den[1]:  # one part: "half", "quarter", "third" (not "halves")
         return None
     value = c.value + Fraction(1, den[0])
     end = j + 6
