@@ -42,6 +42,7 @@ from numcheck._numwords import (
     COUNT_NOUNS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
+    DATE_PREFIXES,
     DENOMINATORS,
     DOLLAR_PREFIXES,
     DOZENS,
@@ -52,12 +53,25 @@ from numcheck._numwords import (
     LABEL_WORDS,
     MEASURE_WORDS,
     MULTIPLIER_WORDS,
+    NOT_NAMES,
+    ORDINAL_NOUNS,
+    ORDINAL_SUFFIXES,
     ORDINALS,
     OVER_NOT_QUALIFIER,
+    PERCENT_WORDS,
+    PLURAL_SCALES,
     PRONOUN_DETERMINERS,
+    QUALIFIER_PREFIXES,
+    QUALIFIER_SUFFIXES,
+    RANGE_BEFORE,
     SCALE_ABBREVIATIONS,
     SCALES,
+    SCORE_AFTER,
+    SCORE_BEFORE,
+    SIGN_WORDS,
+    SIZE_WORDS,
     SPACED_ABBREVIATIONS,
+    STREET_WORDS,
     TEENS,
     TENS,
     TIME_ZONES,
@@ -396,77 +410,10 @@ class _Tokens:
 
 _Q = tuple[Qualifier, str]
 
-_PREFIXES: dict[str, _Q] = {
-    # approximately
-    "about": ("approx", "about"), "around": ("approx", "around"),
-    "roughly": ("approx", "roughly"), "some": ("approx", "some"),
-    "nearly": ("approx", "nearly"), "almost": ("approx", "almost"),
-    "approximately": ("approx", "approximately"), "approx": ("approx", "approximately"),
-    "an estimated": ("approx", "an estimated"), "estimated": ("approx", "an estimated"),
-    "circa": ("approx", "circa"), "close to": ("approx", "close to"),
-    "just about": ("approx", "about"), "an approximate": ("approx", "approximately"),
-    "upward of": ("more_than", "upwards of"),
-    "~": ("approx", "~"), "approaching": ("approx", "approaching"),
-    "nearing": ("approx", "nearing"), "nearing the": ("approx", "nearing"),
-    "near": ("approx", "near"), "of the order of": ("approx", "of the order of"),
-    "on the order of": ("approx", "of the order of"),
-    # lower bounds
-    "at least": ("at_least", "at least"), "no less than": ("at_least", "at least"),
-    "not less than": ("at_least", "at least"), "no fewer than": ("at_least", "at least"),
-    "not fewer than": ("at_least", "at least"), "a minimum of": ("at_least", "at least"),
-    "at least or equal to": ("at_least", "at least"),
-    "more than": ("more_than", "more than"), "over": ("more_than", "over"),
-    "above": ("more_than", "above"), "exceeds": ("more_than", "exceeds"),
-    "exceed": ("more_than", "exceeds"), "exceeding": ("more_than", "exceeds"),
-    "exceeded": ("more_than", "exceeds"), "surpass": ("more_than", "exceeds"),
-    "surpassed": ("more_than", "exceeds"), "surpassing": ("more_than", "exceeds"),
-    "upwards of": ("more_than", "upwards of"), "in excess of": ("more_than", "more than"),
-    "greater than": ("more_than", "more than"), "larger than": ("more_than", "more than"),
-    "bigger than": ("more_than", "more than"), "higher than": ("more_than", "more than"),
-    "passed": ("more_than", "passed"), "sub -": ("less_than", "sub-"),
-    "well over": ("more_than", "well over"), "just over": ("more_than", "just over"),
-    "well above": ("more_than", "well over"), "just above": ("more_than", "just over"),
-    ">": ("more_than", ">"), ">=": ("at_least", ">="),
-    # upper bounds
-    "at most": ("at_most", "at most"), "up to": ("at_most", "up to"),
-    "as many as": ("at_most", "as many as"), "as much as": ("at_most", "as many as"),
-    "no more than": ("at_most", "no more than"), "not more than": ("at_most", "no more than"),
-    "a maximum of": ("at_most", "at most"),
-    "less than": ("less_than", "less than"), "fewer than": ("less_than", "fewer than"),
-    "below": ("less_than", "below"), "under": ("less_than", "under"),
-    "smaller than": ("less_than", "less than"), "lower than": ("less_than", "less than"),
-    "just under": ("less_than", "just under"), "just below": ("less_than", "just under"),
-    "well under": ("less_than", "well under"), "well below": ("less_than", "well under"),
-    "<": ("less_than", "<"), "<=": ("at_most", "<="),
-    # exact
-    "exactly": ("exact", "exactly"), "precisely": ("exact", "exactly"),
-    "equal to": ("exact", "equal to"), "equals": ("exact", "equal to"),
-    "equals to": ("exact", "equal to"), "equaling to": ("exact", "equal to"),
-    "equalling": ("exact", "equal to"), "equaling": ("exact", "equal to"),
-}  # fmt: skip
-for _cmp, _q in (("greater", "at_least"), ("larger", "at_least"), ("bigger", "at_least"),
-                 ("higher", "at_least"), ("more", "at_least"), ("less", "at_most"),
-                 ("smaller", "at_most"), ("lower", "at_most"), ("fewer", "at_most")):  # fmt: skip
-    _mod = ">=" if _q == "at_least" else "<="
-    for _tail in ("than", "to"):
-        _PREFIXES[f"{_cmp} or equal {_tail}"] = (_q, _mod)  # type: ignore[assignment]
-        _PREFIXES[f"{_cmp} than or equal {_tail}"] = (_q, _mod)  # type: ignore[assignment]
-        _PREFIXES[f"equal to or {_cmp} {_tail}"] = (_q, _mod)  # type: ignore[assignment]
-    _PREFIXES[f"equal or {_cmp} than"] = (_q, _mod)  # type: ignore[assignment]
+_PREFIXES: dict[str, _Q] = QUALIFIER_PREFIXES
+"""Words before a figure that bound or qualify it ("about", "at least", "up to")."""
 
-_SUFFIXES: dict[str, _Q] = {
-    "or more": ("at_least", "or more"), "and more": ("at_least", "or more"),
-    "or greater": ("at_least", "or more"), "or above": ("at_least", "or more"),
-    "or higher": ("at_least", "or more"), "or over": ("at_least", "or more"),
-    "or greater than": ("at_least", "or more"), "or more than": ("at_least", "or more"),
-    "and above": ("at_least", "or more"), "and over": ("at_least", "or more"),
-    "or less": ("at_most", "or less"), "or fewer": ("at_most", "or less"),
-    "or lower": ("at_most", "or less"), "or below": ("at_most", "or less"),
-    "or under": ("at_most", "or less"), "or less than": ("at_most", "or less"),
-    "and less": ("at_most", "or less"), "and below": ("at_most", "or less"),
-    "or so": ("approx", "or so"), "-odd": ("approx", "odd"), "odd": ("approx", "odd"),
-    "-plus": ("at_least", "plus"), "plus": ("at_least", "plus"), "+": ("at_least", "plus"),
-}  # fmt: skip
+_SUFFIXES: dict[str, _Q] = QUALIFIER_SUFFIXES
 """Words after a figure that bound or qualify it."""
 _INCLUSIVE = frozenset({("or", "equal"), ("or", "equal", "to")})
 """Words after a strict bound that make it inclusive ("more than 5000 or equal to")."""
@@ -497,37 +444,25 @@ _AFTER_FIGURE: frozenset[str] = frozenset(["-", "~", "to", "through", "thru", *_
 """Tokens after a figure that may make it a range or qualify it ("5% to 7%", "5% or more")."""
 _SUFFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _SUFFIXES.items()}
 
-_PERCENT_WORDS = frozenset({"percent", "percents", "percentage", "pct"})
+_PERCENT_WORDS = PERCENT_WORDS
 _DASHES = frozenset({"-", "–", "—"})
-_SCORE_BEFORE = frozenset(
-    "won win wins beat beats beaten lost lose loses drew draw defeated edged thrashed "
-    "trounced routed led leads lead leading trailed trailing trail victory defeat".split()
-)
-_SCORE_AFTER = frozenset(
-    "lead win victory defeat loss draw series scoreline home away thrashing triumph "
-    "advantage aggregate".split()
-)
-_RANGE_BEFORE = frozenset("aged ages between from".split())
-_ORDINAL_NOUNS = frozenset(
-    "day days time times year week month season straight consecutive successive term "
-    "round place attempt night session day's week's year's".split()
-)
+_SCORE_BEFORE = SCORE_BEFORE
+_SCORE_AFTER = SCORE_AFTER
+_RANGE_BEFORE = RANGE_BEFORE
+_ORDINAL_NOUNS = ORDINAL_NOUNS
 """Words after "a third", "a fourth" that make it a rank, not a fraction ("a fourth day")."""
-_SIZE_WORDS = frozenset("tall high long wide deep across thick".split())
+_SIZE_WORDS = SIZE_WORDS
 """Words after "25m" that make the "m" metres."""
 _CLOCK_WORDS = frozenset(["am", "pm", "p", *(z.lower() for z in TIME_ZONES)])
 """Words after a lone integer that may make it a time of day (the fast path leaves it)."""
-_STREET_WORDS = frozenset(
-    "street st avenue ave road rd way lane boulevard blvd drive place square terrace "
-    "crescent plaza parkway highway".split()
-)
+_STREET_WORDS = STREET_WORDS
 _SENTENCE_OPEN = frozenset({".", "!", "?", '"', "“", "(", "[", ":", ";", "'", "‘"})
-_NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday i".split())
-_DATE_PREFIXES = frozenset({"mid", "early", "late"})
-_SIGN_WORDS = {"minus": -1, "negative": -1}
-_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_NOT_NAMES = NOT_NAMES
+_DATE_PREFIXES = DATE_PREFIXES
+_SIGN_WORDS = SIGN_WORDS
+_ORDINAL_SUFFIXES = ORDINAL_SUFFIXES
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
-_PLURAL_SCALES = {"thousands": 10**3, "millions": 10**6, "billions": 10**9, "trillions": 10**12}
+_PLURAL_SCALES = PLURAL_SCALES
 _VULGAR: dict[str, Fraction] = {
     "½": Fraction(1, 2), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3), "¼": Fraction(1, 4),
     "¾": Fraction(3, 4), "⅕": Fraction(1, 5), "⅖": Fraction(2, 5), "⅗": Fraction(3, 5),

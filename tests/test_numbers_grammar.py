@@ -4,7 +4,9 @@ continuation sets derived from the rules, and the word-composition states."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +20,13 @@ from numcheck._numbers import (
     _State,
     _Tokens,
     _vague_index,
+)
+from numcheck._numwords import (
+    DENOMINATORS,
+    PACK,
+    UNITS,
+    LangPackError,
+    load_number_words,
 )
 
 P = pytest.param
@@ -226,3 +235,44 @@ def test_vague_index_is_data() -> None:
     index, values = _vague_index((("a slew", (5.0, 50.0)),))
     assert index == {"a": [("a", "slew")]}
     assert values == {("a", "slew"): (5.0, 50.0)}
+
+
+# ---------------------------------------------------------------- the language pack
+
+
+def test_the_english_pack_is_the_grammar_words() -> None:
+    pack = load_number_words()
+    assert PACK.name == "numbers.toml" and PACK.parent.name == "en"
+    assert pack.numbers.units == UNITS
+    assert pack.qualifiers.prefixes["at least"] == ("at_least", "at least")
+    assert DENOMINATORS["halves"] == (2, True) and DENOMINATORS["third"] == (3, False)
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        P(lambda t: t.replace('hundred = "hundred"', 'hundred = "hundred"\nthousand = 3'),
+          "numbers.thousand: Extra inputs are not permitted", id="unknown-key"),
+        P(lambda t: t.replace('"one" = 1\n', ""), None, id="a-word-left-out-is-fine"),
+        P(lambda t: t.replace('hundred = "hundred"\n', ""), "numbers.hundred: Field required",
+          id="missing-key"),
+        P(lambda t: t.replace('"about" = ["approx", "about"]', '"about" = ["roughly", "about"]'),
+          "qualifiers.prefixes.about.0: Input should be", id="unknown-qualifier"),
+        P(lambda t: t.replace('"two" = 2', '"two" = "2x"'), "numbers.units.two: Input should be",
+          id="not-a-number"),
+        P(lambda t: t + "\n[numbers", "not valid TOML", id="broken-toml"),
+    ],
+)  # fmt: skip
+def test_a_broken_pack_is_one_line_naming_the_file(
+    tmp_path: Path, edit: Callable[[str], str], problem: str | None
+) -> None:
+    path = tmp_path / "numbers.toml"
+    path.write_text(edit(PACK.read_text(encoding="utf-8")), encoding="utf-8")
+    if problem is None:
+        assert "one" not in load_number_words(path).numbers.units
+        return
+    with pytest.raises(LangPackError) as info:
+        load_number_words(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message
+    assert problem in message
