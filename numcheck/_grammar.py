@@ -86,6 +86,9 @@ class Grammar(Generic[S, R]):
     _dispatch: dict[tuple[str, str], tuple[Rule[S, R], ...]] = field(default_factory=dict)
     _sets: dict[str, frozenset[str]] = field(default_factory=dict)
     _derived: dict[str, object] = field(default_factory=dict)
+    _funcs: dict[str, dict[str, tuple[Callable[[S, int], R | None], ...]]] = field(
+        default_factory=dict
+    )
 
     def register(
         self,
@@ -196,6 +199,8 @@ class Grammar(Generic[S, R]):
         self._dispatch.clear()
         self._sets.clear()
         self._derived.clear()
+        for table in self._funcs.values():
+            table.clear()
 
     def rules_for(self, kind: str, key: str) -> tuple[Rule[S, R], ...]:
         """The rules that may start on a token of ``kind`` whose lowercase text (words and
@@ -208,6 +213,24 @@ class Grammar(Generic[S, R]):
                 r for r in self._rules if r.starts_on(kind, key)
             )
         return got
+
+    def funcs_for(self, kind: str, key: str) -> tuple[Callable[[S, int], R | None], ...]:
+        """The functions of :meth:`rules_for`, cached in :meth:`func_table`."""
+        table = self.func_table(kind)
+        got = table.get(key)
+        if got is None:
+            if len(table) >= _CACHE_LIMIT:
+                table.clear()
+            got = table[key] = tuple(r.func for r in self.rules_for(kind, key))
+        return got
+
+    def func_table(self, kind: str) -> dict[str, tuple[Callable[[S, int], R | None], ...]]:
+        """The cache of :meth:`funcs_for` for tokens of ``kind`` (key -> functions), for a
+        dispatcher to read directly (a miss is filled by :meth:`funcs_for`)."""
+        table = self._funcs.get(kind)
+        if table is None:
+            table = self._funcs[kind] = {}
+        return table
 
     def _union(self, what: str, pick: Callable[[Rule[S, R]], frozenset[str]]) -> frozenset[str]:
         got = self._sets.get(what)

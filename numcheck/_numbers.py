@@ -698,6 +698,10 @@ class _Scanner:
         self.fast = fast
         self.grammar = RULES if grammar is None else grammar
         self.cont_syms = self.grammar.continue_symbols()
+        self.func_tables = {
+            k: self.grammar.func_table(k) for k in (_NUM, _WORD, _SYM, _URL, _DOTTED)
+        }
+        """The grammar's dispatch cache per token kind: key -> the rules' functions."""
         self.t = toks
         self.kd, self.st, self.en, self.tx, self.lw, self.vl = (
             toks.kd,
@@ -1914,8 +1918,11 @@ class _Scanner:
         among those that may start on this token) that reads something; None if none."""
         kind = self.kd[i]
         key = self.lw[i] if kind == _WORD else self.tx[i] if kind == _SYM else ""
-        for rule in self.grammar.rules_for(kind, key):
-            got = rule.func(self, i)
+        funcs = self.func_tables[kind].get(key)
+        if funcs is None:
+            funcs = self.grammar.funcs_for(kind, key)
+        for func in funcs:
+            got = func(self, i)
             if got is not None:
                 return got or None  # an empty list is a veto: no mention here
         return None
@@ -2640,7 +2647,7 @@ def _rule_numeric(s: _Scanner, i: int) -> list[_Fig] | None:
     return s.identifier(i) if s.glued_left_word(i) else None
 
 
-@RULES.rule("idiom", kinds=_WORD, anywhere=True)
+@RULES.rule("idiom", kinds=_WORD, words=[*MULTIPLIER_WORDS, *DENOMINATORS, "a", "an"])
 def _rule_idiom(s: _Scanner, i: int) -> list[_Fig] | None:
     """Veto: a fraction or multiplier word in an idiom ("half-mast", "second half")."""
     return [] if s.idiom(i) else None
@@ -2744,6 +2751,9 @@ _AND_A = (["-", "and", "-", "a", "-"], ["-", "and", "-", "an", "-"])
 def _rule_and_a_half(s: _Scanner, i: int) -> list[_Fig] | None:
     """A whole number in words and a hyphenated fraction: "two-and-a-half" (2.5),
     "one-and-a-half million" (1.5 million), "a five-and-a-quarter-hour stage" (5.25)."""
+    window = s.norm[s.en[i] : s.en[i] + 60].lower()  # a bounded look ahead, cheap
+    if "-and-" not in window:
+        return None
     c = s.card(i, words_only=True)
     if c is None or not c.integer:
         return None
