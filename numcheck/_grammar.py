@@ -255,7 +255,10 @@ class Grammar(Generic[S, R]):
         return self._union("continue_symbols", lambda r: r.continue_symbols)
 
     def words_only_of(self, name: str) -> frozenset[str]:
-        """The start words of the rule ``name`` that no other rule starts on."""
-        own = self[name].words
-        others = frozenset().union(*(r.words for r in self._rules if r.name != name))
-        return own - others
+        """The start words of the rule ``name`` that no other rule starts on (cached)."""
+        got = self._sets.get("only " + name)
+        if got is None:
+            own = self[name].words
+            others = frozenset().union(*(r.words for r in self._rules if r.name != name))
+            got = self._sets["only " + name] = own - others
+        return got

@@ -477,7 +477,9 @@ _NUMBER_CONT_WORDS: frozenset[str] = frozenset(
      *(c.lower() for c in CURRENCY_CODES)]
 )  # fmt: skip
 """Words after a spaced digit integer that :meth:`_Scanner.number` may read on (scales,
-"and a half", "1 in 4", "5 percent", "10 bln", "500 USD"); any other word leaves it alone."""
+"and a half", "1 in 4", "5 percent", "10 bln", "500 USD"); any other word leaves it alone.
+The fast path of the number reader (:meth:`_Scanner.plain_number`) reads it; the ``figure``
+rule declares it among its continuation words (:data:`_FIGURE_CONTINUES`)."""
 _A_NEXT: frozenset[str] = frozenset(
     [HUNDRED, *SCALES, *DOZENS, *DENOMINATORS, *TENS, *ORDINALS,
      *(p[1] for a in ("a", "an") for p in _PREFIX_INDEX.get(a, ()) if len(p) > 1)]
