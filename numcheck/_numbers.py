@@ -10,7 +10,10 @@ pronoun "one", identifiers). See ``docs/numbers.md``.
 Design: one ``re.split`` tokenizer (simple alternatives, no nested unbounded quantifiers)
 and a scanner over the tokens whose every rule looks ahead a bounded number of tokens,
 so the run time is linear in the input size on any input; lone integers and number words
-between inert neighbours take a fast path.
+between inert neighbours take a fast path. The rules are a table of named rules in an
+explicit order (:data:`RULES`, see ``numcheck/_grammar.py``), whose declared start and
+continuation words make the scanner's word sets; numbers in words are composed by the
+transition table :data:`_FOLLOWS` over the states :class:`_State`.
 
 >>> [(m.text, m.value, m.qualifier) for m in find_numbers("roughly 2,500 US troops")]
 [('roughly 2,500', 2500.0, 'approx')]
@@ -18,6 +21,7 @@ between inert neighbours take a fast path.
 
 from __future__ import annotations
 
+import enum
 import gc
 import math
 import re
@@ -30,6 +34,7 @@ from itertools import accumulate
 from typing import Literal, cast
 
 from numcheck._clean import normalize
+from numcheck._grammar import Grammar
 from numcheck._lexicon import MONTHS, data_file
 from numcheck._models import Qualifier
 from numcheck._numwords import (
@@ -37,6 +42,7 @@ from numcheck._numwords import (
     COUNT_NOUNS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
+    DATE_PREFIXES,
     DENOMINATORS,
     DOLLAR_PREFIXES,
     DOZENS,
@@ -47,12 +53,25 @@ from numcheck._numwords import (
     LABEL_WORDS,
     MEASURE_WORDS,
     MULTIPLIER_WORDS,
+    NOT_NAMES,
+    ORDINAL_NOUNS,
+    ORDINAL_SUFFIXES,
     ORDINALS,
     OVER_NOT_QUALIFIER,
+    PERCENT_WORDS,
+    PLURAL_SCALES,
     PRONOUN_DETERMINERS,
+    QUALIFIER_PREFIXES,
+    QUALIFIER_SUFFIXES,
+    RANGE_BEFORE,
     SCALE_ABBREVIATIONS,
     SCALES,
+    SCORE_AFTER,
+    SCORE_BEFORE,
+    SIGN_WORDS,
+    SIZE_WORDS,
     SPACED_ABBREVIATIONS,
+    STREET_WORDS,
     TEENS,
     TENS,
     TIME_ZONES,
@@ -391,77 +410,10 @@ class _Tokens:
 
 _Q = tuple[Qualifier, str]
 
-_PREFIXES: dict[str, _Q] = {
-    # approximately
-    "about": ("approx", "about"), "around": ("approx", "around"),
-    "roughly": ("approx", "roughly"), "some": ("approx", "some"),
-    "nearly": ("approx", "nearly"), "almost": ("approx", "almost"),
-    "approximately": ("approx", "approximately"), "approx": ("approx", "approximately"),
-    "an estimated": ("approx", "an estimated"), "estimated": ("approx", "an estimated"),
-    "circa": ("approx", "circa"), "close to": ("approx", "close to"),
-    "just about": ("approx", "about"), "an approximate": ("approx", "approximately"),
-    "upward of": ("more_than", "upwards of"),
-    "~": ("approx", "~"), "approaching": ("approx", "approaching"),
-    "nearing": ("approx", "nearing"), "nearing the": ("approx", "nearing"),
-    "near": ("approx", "near"), "of the order of": ("approx", "of the order of"),
-    "on the order of": ("approx", "of the order of"),
-    # lower bounds
-    "at least": ("at_least", "at least"), "no less than": ("at_least", "at least"),
-    "not less than": ("at_least", "at least"), "no fewer than": ("at_least", "at least"),
-    "not fewer than": ("at_least", "at least"), "a minimum of": ("at_least", "at least"),
-    "at least or equal to": ("at_least", "at least"),
-    "more than": ("more_than", "more than"), "over": ("more_than", "over"),
-    "above": ("more_than", "above"), "exceeds": ("more_than", "exceeds"),
-    "exceed": ("more_than", "exceeds"), "exceeding": ("more_than", "exceeds"),
-    "exceeded": ("more_than", "exceeds"), "surpass": ("more_than", "exceeds"),
-    "surpassed": ("more_than", "exceeds"), "surpassing": ("more_than", "exceeds"),
-    "upwards of": ("more_than", "upwards of"), "in excess of": ("more_than", "more than"),
-    "greater than": ("more_than", "more than"), "larger than": ("more_than", "more than"),
-    "bigger than": ("more_than", "more than"), "higher than": ("more_than", "more than"),
-    "passed": ("more_than", "passed"), "sub -": ("less_than", "sub-"),
-    "well over": ("more_than", "well over"), "just over": ("more_than", "just over"),
-    "well above": ("more_than", "well over"), "just above": ("more_than", "just over"),
-    ">": ("more_than", ">"), ">=": ("at_least", ">="),
-    # upper bounds
-    "at most": ("at_most", "at most"), "up to": ("at_most", "up to"),
-    "as many as": ("at_most", "as many as"), "as much as": ("at_most", "as many as"),
-    "no more than": ("at_most", "no more than"), "not more than": ("at_most", "no more than"),
-    "a maximum of": ("at_most", "at most"),
-    "less than": ("less_than", "less than"), "fewer than": ("less_than", "fewer than"),
-    "below": ("less_than", "below"), "under": ("less_than", "under"),
-    "smaller than": ("less_than", "less than"), "lower than": ("less_than", "less than"),
-    "just under": ("less_than", "just under"), "just below": ("less_than", "just under"),
-    "well under": ("less_than", "well under"), "well below": ("less_than", "well under"),
-    "<": ("less_than", "<"), "<=": ("at_most", "<="),
-    # exact
-    "exactly": ("exact", "exactly"), "precisely": ("exact", "exactly"),
-    "equal to": ("exact", "equal to"), "equals": ("exact", "equal to"),
-    "equals to": ("exact", "equal to"), "equaling to": ("exact", "equal to"),
-    "equalling": ("exact", "equal to"), "equaling": ("exact", "equal to"),
-}  # fmt: skip
-for _cmp, _q in (("greater", "at_least"), ("larger", "at_least"), ("bigger", "at_least"),
-                 ("higher", "at_least"), ("more", "at_least"), ("less", "at_most"),
-                 ("smaller", "at_most"), ("lower", "at_most"), ("fewer", "at_most")):  # fmt: skip
-    _mod = ">=" if _q == "at_least" else "<="
-    for _tail in ("than", "to"):
-        _PREFIXES[f"{_cmp} or equal {_tail}"] = (_q, _mod)  # type: ignore[assignment]
-        _PREFIXES[f"{_cmp} than or equal {_tail}"] = (_q, _mod)  # type: ignore[assignment]
-        _PREFIXES[f"equal to or {_cmp} {_tail}"] = (_q, _mod)  # type: ignore[assignment]
-    _PREFIXES[f"equal or {_cmp} than"] = (_q, _mod)  # type: ignore[assignment]
+_PREFIXES: dict[str, _Q] = QUALIFIER_PREFIXES
+"""Words before a figure that bound or qualify it ("about", "at least", "up to")."""
 
-_SUFFIXES: dict[str, _Q] = {
-    "or more": ("at_least", "or more"), "and more": ("at_least", "or more"),
-    "or greater": ("at_least", "or more"), "or above": ("at_least", "or more"),
-    "or higher": ("at_least", "or more"), "or over": ("at_least", "or more"),
-    "or greater than": ("at_least", "or more"), "or more than": ("at_least", "or more"),
-    "and above": ("at_least", "or more"), "and over": ("at_least", "or more"),
-    "or less": ("at_most", "or less"), "or fewer": ("at_most", "or less"),
-    "or lower": ("at_most", "or less"), "or below": ("at_most", "or less"),
-    "or under": ("at_most", "or less"), "or less than": ("at_most", "or less"),
-    "and less": ("at_most", "or less"), "and below": ("at_most", "or less"),
-    "or so": ("approx", "or so"), "-odd": ("approx", "odd"), "odd": ("approx", "odd"),
-    "-plus": ("at_least", "plus"), "plus": ("at_least", "plus"), "+": ("at_least", "plus"),
-}  # fmt: skip
+_SUFFIXES: dict[str, _Q] = QUALIFIER_SUFFIXES
 """Words after a figure that bound or qualify it."""
 _INCLUSIVE = frozenset({("or", "equal"), ("or", "equal", "to")})
 """Words after a strict bound that make it inclusive ("more than 5000 or equal to")."""
@@ -492,37 +444,25 @@ _AFTER_FIGURE: frozenset[str] = frozenset(["-", "~", "to", "through", "thru", *_
 """Tokens after a figure that may make it a range or qualify it ("5% to 7%", "5% or more")."""
 _SUFFIX_KEY = {tuple(_split_phrase(p)): q for p, q in _SUFFIXES.items()}
 
-_PERCENT_WORDS = frozenset({"percent", "percents", "percentage", "pct"})
+_PERCENT_WORDS = PERCENT_WORDS
 _DASHES = frozenset({"-", "–", "—"})
-_SCORE_BEFORE = frozenset(
-    "won win wins beat beats beaten lost lose loses drew draw defeated edged thrashed "
-    "trounced routed led leads lead leading trailed trailing trail victory defeat".split()
-)
-_SCORE_AFTER = frozenset(
-    "lead win victory defeat loss draw series scoreline home away thrashing triumph "
-    "advantage aggregate".split()
-)
-_RANGE_BEFORE = frozenset("aged ages between from".split())
-_ORDINAL_NOUNS = frozenset(
-    "day days time times year week month season straight consecutive successive term "
-    "round place attempt night session day's week's year's".split()
-)
+_SCORE_BEFORE = SCORE_BEFORE
+_SCORE_AFTER = SCORE_AFTER
+_RANGE_BEFORE = RANGE_BEFORE
+_ORDINAL_NOUNS = ORDINAL_NOUNS
 """Words after "a third", "a fourth" that make it a rank, not a fraction ("a fourth day")."""
-_SIZE_WORDS = frozenset("tall high long wide deep across thick".split())
+_SIZE_WORDS = SIZE_WORDS
 """Words after "25m" that make the "m" metres."""
 _CLOCK_WORDS = frozenset(["am", "pm", "p", *(z.lower() for z in TIME_ZONES)])
 """Words after a lone integer that may make it a time of day (the fast path leaves it)."""
-_STREET_WORDS = frozenset(
-    "street st avenue ave road rd way lane boulevard blvd drive place square terrace "
-    "crescent plaza parkway highway".split()
-)
+_STREET_WORDS = STREET_WORDS
 _SENTENCE_OPEN = frozenset({".", "!", "?", '"', "“", "(", "[", ":", ";", "'", "‘"})
-_NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday i".split())
-_DATE_PREFIXES = frozenset({"mid", "early", "late"})
-_SIGN_WORDS = {"minus": -1, "negative": -1}
-_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_NOT_NAMES = NOT_NAMES
+_DATE_PREFIXES = DATE_PREFIXES
+_SIGN_WORDS = SIGN_WORDS
+_ORDINAL_SUFFIXES = ORDINAL_SUFFIXES
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
-_PLURAL_SCALES = {"thousands": 10**3, "millions": 10**6, "billions": 10**9, "trillions": 10**12}
+_PLURAL_SCALES = PLURAL_SCALES
 _VULGAR: dict[str, Fraction] = {
     "½": Fraction(1, 2), "⅓": Fraction(1, 3), "⅔": Fraction(2, 3), "¼": Fraction(1, 4),
     "¾": Fraction(3, 4), "⅕": Fraction(1, 5), "⅖": Fraction(2, 5), "⅗": Fraction(3, 5),
@@ -531,35 +471,15 @@ _VULGAR: dict[str, Fraction] = {
     "⅑": Fraction(1, 9), "⅒": Fraction(1, 10),
 }  # fmt: skip
 
-_NUMBER_START_WORDS: frozenset[str] = frozenset(
-    [*UNITS, *TEENS, *TENS, HUNDRED, "a", "an", *MONTHS, *_DATE_PREFIXES, "between", "from",
-     *_PERCENT_WORDS, "per", *MULTIPLIER_WORDS, *ORDINALS, *(o + "s" for o in ORDINALS),
-     "half", "quarter", *_SIGN_WORDS, *(c.lower() for c in CURRENCY_CODES), *DOLLAR_PREFIXES,
-     *(c.lower() for c in GLUED_CURRENCY)]
-)  # fmt: skip
-_START_WORDS: frozenset[str] = _NUMBER_START_WORDS | {p for p in _PREFIX_INDEX if p.isalpha()}
-"""Words that can start a mention; the scanner skips every other word at once."""
-_PREFIX_ONLY: frozenset[str] = _START_WORDS - _NUMBER_START_WORDS
-"""Words that start a mention only as the first word of a qualifier ("in" of "in excess
-of", "at" of "at least"): where none of their phrases follows, the scanner skips them."""
-_START_SYMS: frozenset[str] = frozenset([*CURRENCY_SYMBOLS, "+", "-", "<", ">", "=", "~", *_VULGAR])
-
-_CONT_WORDS: frozenset[str] = frozenset(
-    [*UNITS, *TEENS, *TENS, HUNDRED, "hundreds", *SCALES, *_PLURAL_SCALES, *DOZENS,
-     *(a.lower() for a in SPACED_ABBREVIATIONS), "and", "point", *_PERCENT_WORDS, "per",
-     "times", "over", "out", "in", "to", "through", "thru", "or", "plus", "odd", "of",
-     *(c.lower() for c in CURRENCY_CODES), *DENOMINATORS, *ORDINALS,
-     *(o + "s" for o in ORDINALS), *MONTHS, "another", "a", "an"]
-)  # fmt: skip
-"""Words that may continue a number after it; any other word ends it at once."""
-_CONT_SYMS: frozenset[str] = frozenset(["-", "~", "%", "/", "⁄", "^", "+", ":", *_VULGAR])
 _NUMBER_CONT_WORDS: frozenset[str] = frozenset(
     [HUNDRED, "hundreds", *SCALES, *_PLURAL_SCALES, *DOZENS, "and", "point", "over", "out",
      "in", "per", "percentage", *_PERCENT_WORDS, *(a.lower() for a in SPACED_ABBREVIATIONS),
      *(c.lower() for c in CURRENCY_CODES)]
 )  # fmt: skip
 """Words after a spaced digit integer that :meth:`_Scanner.number` may read on (scales,
-"and a half", "1 in 4", "5 percent", "10 bln", "500 USD"); any other word leaves it alone."""
+"and a half", "1 in 4", "5 percent", "10 bln", "500 USD"); any other word leaves it alone.
+The fast path of the number reader (:meth:`_Scanner.plain_number`) reads it; the ``figure``
+rule declares it among its continuation words (:data:`_FIGURE_CONTINUES`)."""
 _A_NEXT: frozenset[str] = frozenset(
     [HUNDRED, *SCALES, *DOZENS, *DENOMINATORS, *TENS, *ORDINALS,
      *(p[1] for a in ("a", "an") for p in _PREFIX_INDEX.get(a, ()) if len(p) > 1)]
@@ -604,6 +524,113 @@ def _vague_index(
 # --------------------------------------------------------------------------------------
 
 
+class _State(enum.IntEnum):
+    """What the word-composition machine (:meth:`_Scanner._card`) read last.
+
+    A number core is read token by token ("two hundred and five thousand", "3.5 million",
+    "a dozen"); the state is the class of the last token read, and :data:`_FOLLOWS` says
+    after which states each class may be read. An int enum: its members hash and compare
+    as ints, as fast as the letters they replace.
+    """
+
+    START = 0
+    """Nothing read yet."""
+    DIGITS = 1
+    """An integer in digits below 1,000 ("5", "250"), or digits added after a hundred or
+    a scale ("2 million 300")."""
+    GROUPED = 2
+    """Any other digit number ("2,500", "3.5", "1500")."""
+    EXPONENT = 3
+    """Digits with an exponent ("1e6", "2^10", "1.3x10^6"): the core ends there."""
+    ZERO = 4
+    """ "zero", "nought": alone, or before "point"."""
+    UNITS = 5
+    """ "one" to "nine"."""
+    TEENS = 6
+    """ "ten" to "nineteen"."""
+    TENS = 7
+    """ "twenty" to "ninety"."""
+    HUNDRED = 8
+    """ "hundred" (and "hundreds" after a count: "two hundreds")."""
+    SCALE = 9
+    """ "thousand", "million", "lakh"...; a glued scale letter ("4m", "2.7bn")."""
+    DOZEN = 10
+    """ "dozen" after a count ("two dozen")."""
+    ARTICLE = 11
+    """ "a"/"an" before a hundred, a scale or a dozen ("a hundred", "a million")."""
+    POINT = 12
+    """Decimals spoken after "point" ("three point five"): the core ends there."""
+
+
+_START, _DIGITS, _GROUPED, _EXPONENT = _State.START, _State.DIGITS, _State.GROUPED, _State.EXPONENT
+_ZERO, _UNITS, _TEENS, _TENS = _State.ZERO, _State.UNITS, _State.TEENS, _State.TENS
+_HUNDRED, _SCALE, _DOZEN, _ARTICLE = _State.HUNDRED, _State.SCALE, _State.DOZEN, _State.ARTICLE
+_POINT = _State.POINT
+
+_FOLLOWS: dict[_State, frozenset[_State]] = {
+    _DIGITS: frozenset({_START, _HUNDRED, _SCALE}),
+    _GROUPED: frozenset({_START}),
+    _EXPONENT: frozenset({_START}),
+    _ZERO: frozenset({_START}),
+    _UNITS: frozenset({_START, _HUNDRED, _SCALE, _TENS}),
+    _TEENS: frozenset({_START, _HUNDRED, _SCALE}),
+    _TENS: frozenset({_START, _HUNDRED, _SCALE}),
+    _HUNDRED: frozenset({_UNITS, _TEENS, _TENS, _DIGITS, _GROUPED, _ARTICLE}),
+    _SCALE: frozenset({_UNITS, _TEENS, _TENS, _DIGITS, _GROUPED, _ARTICLE, _HUNDRED, _SCALE}),
+    _DOZEN: frozenset({_UNITS, _TEENS, _TENS, _DIGITS, _ARTICLE}),
+    _ARTICLE: frozenset({_START}),
+    _POINT: frozenset({_UNITS, _TEENS, _TENS, _HUNDRED, _SCALE, _ZERO}),
+}
+"""The transition table of word composition: a token of each class (the state it leads
+to) may be read only after one of these states. Side conditions, checked in
+:meth:`_Scanner._card`:
+
+=========  ===============================================  ================================
+reading    after                                            and only if
+=========  ===============================================  ================================
+DIGITS     START, HUNDRED, SCALE                            after HUNDRED/SCALE: an integer
+                                                            below it ("2 million 300")
+GROUPED    START                                            (a first number of 1,000 or a
+EXPONENT   START                                            decimal; a glued exponent)
+ZERO       START                                            alone or before "point"
+UNITS      START, HUNDRED, SCALE, TENS                      after TENS: a round tens
+                                                            ("twenty one")
+TEENS      START, HUNDRED, SCALE
+TENS       START, HUNDRED, SCALE
+HUNDRED    UNITS, TEENS, TENS, DIGITS, GROUPED, ARTICLE     no hundred yet in this group
+SCALE      UNITS, TEENS, TENS, DIGITS, GROUPED, ARTICLE,    a non-zero amount before it; or
+           HUNDRED, SCALE                                   after SCALE a larger scale
+                                                            ("five hundred thousand million")
+DOZEN      UNITS, TEENS, TENS, DIGITS, ARTICLE              a non-zero count
+ARTICLE    START                                            a hundred, scale or dozen next
+POINT      UNITS, TEENS, TENS, HUNDRED, SCALE, ZERO         the number is in words
+=========  ===============================================  ================================
+
+Connectors, not states: "and" after HUNDRED, SCALE, DOZEN, DIGITS or GROUPED takes a
+unit, teen, tens or digits after it ("one hundred and five"; not digits after DOZEN),
+after TENS a unit ("twenty and one" is not read); "-" joins TENS and a unit
+("twenty-one") and a count and "dozen" ("two-dozen"). The plural "hundreds" and plural
+scales ("millions") multiply only a count: :data:`_COUNTABLE` (and HUNDRED for scales)."""
+
+_BEFORE_DIGITS = _FOLLOWS[_DIGITS]
+_BEFORE_ZERO = _FOLLOWS[_ZERO]
+_BEFORE_UNITS = _FOLLOWS[_UNITS]
+_BEFORE_TEENS = _FOLLOWS[_TEENS]
+_BEFORE_TENS = _FOLLOWS[_TENS]
+_BEFORE_HUNDRED = _FOLLOWS[_HUNDRED]
+_BEFORE_SCALE = _FOLLOWS[_SCALE]
+_BEFORE_DOZEN = _FOLLOWS[_DOZEN]
+_BEFORE_POINT = _FOLLOWS[_POINT]
+_COUNTABLE = frozenset({_UNITS, _TEENS, _TENS, _DIGITS})
+"""States a plural multiplier may follow ("two hundreds", "5 millions")."""
+_BEFORE_PLURAL_SCALE = _COUNTABLE | {_HUNDRED}
+_BEFORE_AND = frozenset({_HUNDRED, _SCALE, _DOZEN, _DIGITS, _GROUPED, _TENS})
+"""States "and" may follow inside a number ("one hundred and five", "twenty and ...")."""
+_SCALED = frozenset({_SCALE, _HUNDRED, _DOZEN})
+"""States whose value carries a trailing scale (``mant * scale``)."""
+_DIGIT_STATES = frozenset({_DIGITS, _GROUPED})
+
+
 @dataclass(slots=True)
 class _Card:
     """A parsed number core (digits and/or words), before qualifiers and ranges."""
@@ -616,7 +643,8 @@ class _Card:
     scale: int = 1
     plain4: bool = False  # a bare 4-digit integer (year candidate)
     single_one: bool = False  # just the word "one"
-    last: str = ""
+    last: _State = _State.START
+    """What the composition read last (a state of :data:`_FOLLOWS`)."""
     and_base: Num | None = None
     and_seg: Num | None = None
     and_scale: int = 1
@@ -661,8 +689,21 @@ class _Scanner:
     take fast paths and the slow rules reject cheaply; ``fast=False`` runs every rule of the
     full grammar, which the tests compare the fast paths against: the output is the same."""
 
-    def __init__(self, toks: _Tokens, vague: VagueTable, *, fast: bool = True) -> None:
+    def __init__(
+        self,
+        toks: _Tokens,
+        vague: VagueTable,
+        *,
+        fast: bool = True,
+        grammar: Grammar[_Scanner, list[_Fig]] | None = None,
+    ) -> None:
         self.fast = fast
+        self.grammar = RULES if grammar is None else grammar
+        self.cont_syms = self.grammar.continue_symbols()
+        self.func_tables = {
+            k: self.grammar.func_table(k) for k in (_NUM, _WORD, _SYM, _URL, _DOTTED)
+        }
+        """The grammar's dispatch cache per token kind: key -> the rules' functions."""
         self.t = toks
         self.kd, self.st, self.en, self.tx, self.lw, self.vl = (
             toks.kd,
@@ -881,7 +922,7 @@ class _Scanner:
         total: Num = 0
         cur_h: Num = 0
         small: Num = 0
-        last = ""
+        last = _START
         max_scale = 0
         last_scale = 1
         mant: Num = 0
@@ -901,20 +942,20 @@ class _Scanner:
             k = kd[j]
             nxt = j + 1
             if k == _NUM:
-                if words_only or last not in ("", "H", "S"):
+                if words_only or last not in _BEFORE_DIGITS:
                     break
                 got = self.digits(j)
                 if got is None:
                     break
                 value, nxt, zscale, p4 = got
-                if last == "":
+                if last is _START:
                     integer = value.denominator == 1
                     small = value
                     mant, last_scale = (
                         (Fraction(value, zscale), zscale) if zscale > 1 else (value, 1)
                     )
                     plain4 = p4
-                    cls = "D" if integer and value < 1000 else "G"
+                    cls = _DIGITS if integer and value < 1000 else _GROUPED
                     # glued exponent / scale abbreviation
                     ex = self.exponent(nxt, value)
                     if ex is not None:
@@ -922,7 +963,7 @@ class _Scanner:
                         integer = small.denominator == 1
                         plain4 = False
                         mant, last_scale = small, 1
-                        best = self._snap(i, nxt, total, small, cls="E", has_words=False)
+                        best = self._snap(i, nxt, total, small, cls=_EXPONENT, has_words=False)
                         best.integer = integer
                         return best
                     if nxt < n and kd[nxt] == _WORD and self.adj(nxt):
@@ -946,140 +987,140 @@ class _Scanner:
                             or (nxt + 1 < n and self.adj(nxt + 1) and kd[nxt + 1] in (_NUM, _WORD))
                         ):
                             return None  # glued to a unit or identifier: "180ml", "3D"
-                        snap = self._snap(i, nxt + 1, 0, value * abbr, cls="S")
+                        snap = self._snap(i, nxt + 1, 0, value * abbr, cls=_SCALE)
                         snap.mant, snap.scale, snap.integer = value, abbr, True
                         return snap
                 else:
-                    magnitude = 100 if last == "H" else last_scale
+                    magnitude = 100 if last is _HUNDRED else last_scale
                     if value.denominator != 1 or value >= magnitude:
                         break
                     if self.glued_after(nxt - 1) or (self.sym(nxt) == "-" and self.adj(nxt)):
                         break  # "six million 330ml cans", "three million 2-litre cartons"
                     small += value
-                    cls = "D"
+                    cls = _DIGITS
                 last = cls
             elif w in UNITS:
                 v = UNITS[w]
                 if v == 0:
-                    if last != "":
+                    if last not in _BEFORE_ZERO:
                         break
-                    last = "Z"
-                elif last in ("", "H", "S", "X"):
-                    if last == "X" and small % 10:
+                    last = _ZERO
+                elif last in _BEFORE_UNITS:
+                    if last is _TENS and small % 10:
                         break
                     small += v
-                    last = "U"
+                    last = _UNITS
                 else:
                     break
                 has_words = True
             elif w in TEENS:
-                if last not in ("", "H", "S"):
+                if last not in _BEFORE_TEENS:
                     break
                 small += TEENS[w]
-                last = "T"
+                last = _TEENS
                 has_words = True
             elif w in TENS:
-                if last not in ("", "H", "S"):
+                if last not in _BEFORE_TENS:
                     break
-                if last in ("H", "S") and not pending_and:
+                if (last is _HUNDRED or last is _SCALE) and not pending_and:
                     tens_tok, tens_val = j, TENS[w]
                 small += TENS[w]
-                last = "X"
+                last = _TENS
                 has_words = True
-            elif w == HUNDRED or (w == "hundreds" and last in ("U", "T", "X", "D")):
-                if last not in ("U", "T", "X", "D", "G", "A") or cur_h:
-                    if pending_and or (and_base is not None and last in ("U", "T", "X", "D")):
+            elif w == HUNDRED or (w == "hundreds" and last in _COUNTABLE):
+                if last not in _BEFORE_HUNDRED or cur_h:
+                    if pending_and or (and_base is not None and last in _COUNTABLE):
                         best = before_and  # "3 hundred and 2 hundred": two numbers
                     break
                 cur_h = small * 100
                 small = 0
-                last = "H"
+                last = _HUNDRED
                 has_words = True
                 mant, last_scale = Fraction(cur_h, 100), 100
-            elif w in SCALES or (w in _PLURAL_SCALES and last in ("U", "T", "X", "D", "H")):
+            elif w in SCALES or (w in _PLURAL_SCALES and last in _BEFORE_PLURAL_SCALE):
                 s = SCALES.get(w) or _PLURAL_SCALES[w]
                 cur = cur_h + small
-                if last in ("U", "T", "X", "D", "G", "A", "H", "F") and cur:
+                if last in _BEFORE_SCALE and last is not _SCALE and cur:
                     if s > max_scale:
                         mant = total + cur
                         total = (total + cur) * s
                     else:
                         mant = cur
                         total += cur * s
-                elif last == "S" and s > last_scale and not pending_and:
+                elif last is _SCALE and s > last_scale and not pending_and:
                     mant = total
                     total = total * s
                 else:
-                    if and_base is not None and last in ("U", "T", "X", "D"):
+                    if and_base is not None and last in _COUNTABLE:
                         best = before_and
                     break
                 last_scale = s
                 max_scale = max(max_scale, s)
                 cur_h = small = 0
-                last = "S"
+                last = _SCALE
                 has_words = True
             elif w in DOZENS:
-                if last not in ("U", "T", "X", "D", "A", "F") or not small:
+                if last not in _BEFORE_DOZEN or not small:
                     break
                 mant, last_scale = small, 12
                 small *= 12
-                last = "Q"
+                last = _DOZEN
                 has_words = True
             elif w in ("a", "an") and j == i:
                 nw = self.word(j + 1)
                 if nw != HUNDRED and nw not in SCALES and nw not in DOZENS:
                     return None
                 small = 1
-                last = "A"
+                last = _ARTICLE
                 j += 1
                 continue
-            elif w == "and" and last in ("H", "S", "X", "U", "T", "D", "G", "Q"):
+            elif w == "and" and last in _BEFORE_AND:
                 nw = self.word(j + 1)
                 nk = kd[j + 1] if j + 1 < n else ""
                 ok = False
-                if last in ("H", "S", "Q", "D", "G") and not pending_and:
+                if last is not _TENS and not pending_and:
                     ok = (
                         nw in UNITS
                         or nw in TEENS
                         or nw in TENS
-                        or (nk == _NUM and last != "Q" and self.vl[j + 1] != 0)
+                        or (nk == _NUM and last is not _DOZEN and self.vl[j + 1] != 0)
                     )
                     ok = ok and not (nw in UNITS and UNITS[nw] == 0)
-                elif last == "X" and not pending_and:
+                elif last is _TENS and not pending_and:
                     ok = nw in UNITS and UNITS[nw] > 0
                 if not ok:
                     break
                 pending_and = True
                 and_base = total + cur_h + small
-                and_scale = last_scale if last == "S" else 1
+                and_scale = last_scale if last is _SCALE else 1
                 before_and = best
                 j += 1
                 continue
             elif w == "-" or (k == _SYM and self.tx[j] == "-"):
                 nw = self.word(j + 1)
-                if last == "X" and nw in UNITS and UNITS[nw] > 0 and small % 10 == 0:
+                if last is _TENS and nw in UNITS and UNITS[nw] > 0 and small % 10 == 0:
                     j += 1
                     continue
-                if last in ("U", "T", "X", "D") and nw in DOZENS:
+                if last in _COUNTABLE and nw in DOZENS:
                     j += 1
                     continue
                 break
-            elif w == "point" and last in ("U", "T", "X", "H", "S", "Z") and has_words:
+            elif w == "point" and last in _BEFORE_POINT and has_words:
                 dec = self.point_digits(j + 1)
                 if dec is None:
                     break
                 digits_str, nxt = dec
                 small += Fraction(int(digits_str), 10 ** len(digits_str))
                 integer = False
-                last = "P"
+                last = _POINT
                 best = self._snap(i, nxt, total, cur_h + small, cls=last, has_words=True)
                 best.integer = False
                 j = nxt
                 continue
             else:
                 break
-            if last == "Z":
-                best = self._snap(i, nxt, total, 0, cls="Z", has_words=has_words)
+            if last is _ZERO:
+                best = self._snap(i, nxt, total, 0, cls=_ZERO, has_words=has_words)
                 if self.word(nxt) != "point":
                     return best
                 j = nxt
@@ -1088,7 +1129,7 @@ class _Scanner:
             best = self._snap(i, nxt, total, cur_h + small, cls=last, has_words=has_words)
             # value = mant * scale, the trailing scale ("5 million", "170,000"): a range
             # "3 to 5 million" distributes it over its left side
-            if last in ("S", "H", "Q") or (last in ("D", "G") and last_scale > 1):
+            if last in _SCALED or (last in _DIGIT_STATES and last_scale > 1):
                 best.mant, best.scale = mant, last_scale
             else:
                 best.mant, best.scale = best.value, 1
@@ -1105,7 +1146,7 @@ class _Scanner:
         return best
 
     def _snap(
-        self, i: int, end: int, total: Num, cur: Num, *, cls: str, has_words: bool = True
+        self, i: int, end: int, total: Num, cur: Num, *, cls: _State, has_words: bool = True
     ) -> _Card:
         value = total + cur
         return _Card(value=value, start=i, end=end, words=has_words, mant=value, last=cls)
@@ -1147,18 +1188,18 @@ class _Scanner:
             return value, plural, j + 1
         # a compound ordinal: [card] [and] ordinal ("twenty fifths", "one hundred fifth")
         sub = self.card(j, words_only=True)
-        if sub is None or sub.last not in ("X", "H", "S") or sub.words is False:
+        if sub is None or sub.last not in (_TENS, _HUNDRED, _SCALE) or sub.words is False:
             return None
         k = sub.end
-        if (self.word(k) == "and" and sub.last in ("H", "S")) or (
-            self.sym(k) == "-" and sub.last == "X"
+        if (self.word(k) == "and" and sub.last in (_HUNDRED, _SCALE)) or (
+            self.sym(k) == "-" and sub.last is _TENS
         ):
             k += 1
         w = self.word(k)
         ordinal, plural = _ordinal_word(w)
         if ordinal is None:
             return None
-        limit = 10 if sub.last == "X" else 100 if sub.last == "H" else 1000
+        limit = 10 if sub.last is _TENS else 100 if sub.last is _HUNDRED else 1000
         if ordinal >= limit or self.word(j) in (HUNDRED, *SCALES):
             return None
         return int(sub.value) + ordinal, plural, k + 1
@@ -1172,7 +1213,7 @@ class _Scanner:
             return None
         den, plural, end = d
         num = c.value
-        if c.tens_tok == c.end - 1 and den < 10 and c.last == "X":
+        if c.tens_tok == c.end - 1 and den < 10 and c.last is _TENS:
             num, den = num - c.tens_val, den + c.tens_val  # "one hundred thirty fifths"
         if c.and_base is not None and c.and_seg is not None and 0 < c.and_seg < den:
             # a mixed number: "one hundred and three quarters", "six million and two thirds"
@@ -1345,11 +1386,11 @@ class _Scanner:
                     sc = SCALES.get(self.word(end))
                     if sc is not None:
                         end += 1
-                        if c.last == "S" and c.scale > sc:
+                        if c.last is _SCALE and c.scale > sc:
                             value = value + part * sc
                         else:
                             value = (value + part) * sc
-                    elif c.last == "S":
+                    elif c.last is _SCALE:
                         value = value + part * c.scale
                     else:
                         value = value + part
@@ -1370,7 +1411,7 @@ class _Scanner:
                 kind = "cardinal"
                 mant, scale = Fraction(value, sc2), sc2
         # spaced scale abbreviation: "2.33 k", "10 bln"
-        if kind == "cardinal" and c is not None and c.last in ("D", "G") and end < n:
+        if kind == "cardinal" and c is not None and c.last in _DIGIT_STATES and end < n:
             abbr = SPACED_ABBREVIATIONS.get(self.tx[end])
             glued_after = end + 1 < n and self.adj(end + 1) and self.kd[end + 1] in (_WORD, _NUM)
             if abbr is not None and self.kd[end] == _WORD and not self.adj(end) and not glued_after:
@@ -1430,7 +1471,7 @@ class _Scanner:
                 if self.lw[j] in _NUMBER_CONT_WORDS:
                     return None
             elif k == _SYM:
-                if tx[j] in _CONT_SYMS or (tx[j] == "," and st[j] == en[i]):
+                if tx[j] in self.cont_syms or (tx[j] == "," and st[j] == en[i]):
                     return None
             elif k == _NUM:
                 if (
@@ -1486,7 +1527,7 @@ class _Scanner:
     def slash_fraction(self, c: _Card) -> tuple[Num, int, bool] | None:
         """ "3/4", "2 1/4" (mixed), but not dates "5/17/2018"."""
         j = c.end
-        if c.last not in ("D", "G") or j + 1 >= self.n:
+        if c.last not in _DIGIT_STATES or j + 1 >= self.n:
             return None
         slash = self.sym(j)
         if slash in ("/", "⁄") and self.adj(j) and self.adj(j + 1) and self.kd[j + 1] == _NUM:
@@ -1745,20 +1786,36 @@ class _Scanner:
         i = 0
         n = self.n
         kd, lw, tx, st, en, vl = self.kd, self.lw, self.tx, self.st, self.en, self.vl
-        words = _START_WORDS | self.vague_index.keys()
-        cont = _CONT_WORDS | self.vague_index.keys() | _CLOCK_WORDS
+        grammar = self.grammar
+        # the start and continuation sets are the rules' declarations (see _grammar.py)
+        words = grammar.start_words() | self.vague_index.keys()
+        cont = grammar.continue_words() | self.vague_index.keys()
+        cont_syms = grammar.continue_symbols()
+        start_syms = grammar.start_symbols()
         a_next = _A_NEXT | {
             p[1] for a in ("a", "an") for p in self.vague_index.get(a, ()) if len(p) > 1
         }
         fast = self.fast
-        simple_words = _SIMPLE_WORDS if fast else {}
-        prefix_only = _PREFIX_ONLY - self.vague_index.keys() if fast else frozenset()
+        # a rule added to the table after the built-in ones turns the fast paths off where
+        # it may start (the fast paths are proven equal to the built-in rules only)
+        blocked_words, fast_numbers = grammar.derived("fast paths", _fast_paths)
+        fast_numbers = fast and fast_numbers
+        simple_words: Mapping[str, int]
+        if not fast or blocked_words is None:
+            simple_words = {}
+        elif blocked_words:
+            simple_words = {w: v for w, v in _SIMPLE_WORDS.items() if w not in blocked_words}
+        else:
+            simple_words = _SIMPLE_WORDS
+        prefix_only = (
+            grammar.words_only_of("qualified") - self.vague_index.keys() if fast else frozenset()
+        )
         norm = self.norm
         multiline = self.multiline
         while i < n:
             k = kd[i]
             # Fast path: a lone integer or number word between inert neighbours ("1 1 1").
-            if fast and (k == _NUM or (k == _WORD and lw[i] in simple_words)):
+            if (fast_numbers and k == _NUM) or (k == _WORD and lw[i] in simple_words):
                 j = i + 1
                 v = vl[i] if k == _NUM else simple_words[lw[i]]
                 if (
@@ -1782,7 +1839,7 @@ class _Scanner:
                             and lw[j] not in cont
                             and not (tx[j][0].isupper() and self.street_after(j))
                         )
-                        or (kd[j] == _SYM and tx[j] not in _CONT_SYMS)
+                        or (kd[j] == _SYM and tx[j] not in cont_syms)
                         or (
                             kd[j] == _NUM
                             and st[j] > en[i]
@@ -1821,7 +1878,7 @@ class _Scanner:
                     continue
             # Fast path: a percentage "52%" that nothing after it can extend or qualify (what
             # plain_percent reads, then no range or suffix after it).
-            if fast and k == _NUM and i + 1 < n and tx[i + 1] == "%" and st[i + 1] == en[i]:
+            if fast_numbers and k == _NUM and i + 1 < n and tx[i + 1] == "%" and st[i + 1] == en[i]:
                 v = vl[i]
                 j = i + 2
                 if (
@@ -1838,7 +1895,7 @@ class _Scanner:
             if (k == _WORD and lw[i] not in words) or (
                 k == _SYM
                 and (
-                    tx[i] not in _START_SYMS
+                    tx[i] not in start_syms
                     or (tx[i] in "+-" and not (i + 1 < n and kd[i + 1] == _NUM))
                 )
             ):
@@ -1859,70 +1916,17 @@ class _Scanner:
         return out
 
     def at(self, i: int) -> list[_Fig] | None:
-        k = self.kd[i]
-        if k == _URL:
-            return None
-        if k == _DOTTED:
-            return self.dotted(i)
-        if k == _SYM and self.tx[i] in "+-" and i + 1 < self.n and self.adj(i + 1):
-            chain = self.chain(i + 1) if self.kd[i + 1] == _NUM else None
-            if chain is not None:
-                return chain
-        if k == _NUM:
-            named = self.not_amount(i)
-            if named is not None:
-                return named
-            j = i + 1
-            if j < self.n and (self.kd[j] != _SYM or self.tx[j] in "-/.:"):
-                # chains, dates, "24/7" and "21st" all need a word, number or one of these
-                # symbols after the first number; "52%", "12)" and "3," skip them
-                got = self.numeric(i, j)
-                if got is not None:
-                    return got
-            elif self.glued_left_word(i):
-                return self.identifier(i)
-        if k == _WORD and (
-            self.idiom(i) or (self.tx[i][0].isupper() and i and self.street_after(i + 1))
-        ):
-            return None  # "half-mast"; "One Apple Park Way" (a street number in words)
-        if k == _WORD:
-            w = self.lw[i]
-            if w in _DATE_PREFIXES or (w in MONTHS and self.tx[i][0].isupper()):
-                dt = self.date_words(i)
-                if dt is not None:
-                    return [dt]
-            if w == "between" or w == "from":
-                r = self.between(i)
-                if r is not None:
-                    return [r]
-            if w in ("percent", "percents", "per", "percentage"):
-                p = self.percent_of(i)
-                if p is not None:
-                    return [p]
-            v = self.vague(i)
-            if v is not None:
-                return [v]
-        q = self.qualified(i)
-        if q is not None:
-            return [q]
-        if k == _WORD and self.lw[i] in MULTIPLIER_WORDS:
-            m = MULTIPLIER_WORDS[self.lw[i]]
-            return [_Fig(i, i + 1, m, m, m, kind="multiplier")]
-        if k == _WORD and self.lw[i] in TENS:
-            compound = self.compound_ordinal(i)
-            if compound is not None:
-                return [compound]
-        fig = self.figure(i)
-        if fig is not None:
-            return [self.classify(fig)]
-        if k == _WORD:
-            w = self.lw[i]
-            ordinal, _ = _ordinal_word(w)
-            if ordinal is not None:
-                return [self.word_ordinal(i)]
-            if w == "half" and self.word(i - 1) != "a":
-                h = Fraction(1, 2)
-                return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
+        """The mentions starting at token i: the first rule of the grammar (in table order,
+        among those that may start on this token) that reads something; None if none."""
+        kind = self.kd[i]
+        key = self.lw[i] if kind == _WORD else self.tx[i] if kind == _SYM else ""
+        funcs = self.func_tables[kind].get(key)
+        if funcs is None:
+            funcs = self.grammar.funcs_for(kind, key)
+        for func in funcs:
+            got = func(self, i)
+            if got is not None:
+                return got or None  # an empty list is a veto: no mention here
         return None
 
     def not_amount(self, i: int) -> list[_Fig] | None:
@@ -2584,6 +2588,226 @@ class _Scanner:
         return None
 
 
+# --------------------------------------------------------------------------------------
+# The rule table
+# --------------------------------------------------------------------------------------
+
+RULES: Grammar[_Scanner, list[_Fig]] = Grammar()
+"""The number grammar's rules, in the order :meth:`_Scanner.at` tries them on a token.
+
+Each rule is ``(scanner, i) -> list of figures | None``: None lets the next rule try, a
+list is the mentions read at token i, an empty list a veto (no mention starts here). The
+words and symbols a rule declares make the scanner's start and continuation sets; the fast
+paths of :meth:`_Scanner.run` read a lone integer only when no rule could continue it.
+``docs/numbers.md`` ("Adding a form") shows how to add one."""
+
+_FIGURE_CONTINUES: frozenset[str] = frozenset(
+    [*_NUMBER_CONT_WORDS, *UNITS, *TEENS, *TENS, *DENOMINATORS, *ORDINALS,
+     *(o + "s" for o in ORDINALS), "a", "an", "of", "times", "another",
+     *(w for w in _AFTER_FIGURE if w.isalpha())]
+)  # fmt: skip
+"""Words a figure may read after its first number: the number core's own
+(:data:`_NUMBER_CONT_WORDS`), words of a spelled number and its fraction ("one hundred
+fifth", "two thirds of a million"), a range or a suffix ("to", "or more"), "times" (a
+multiplier) and "another" (the pronoun "one")."""
+
+
+@RULES.rule("url", kinds=_URL)
+def _rule_url(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A URL holds no mention."""
+    return []
+
+
+@RULES.rule("dotted", kinds=_DOTTED)
+def _rule_dotted(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Digits with several dots: an IP address (one mention per group) or a version."""
+    return s.dotted(i)
+
+
+@RULES.rule("signed_chain", kinds=_SYM, symbols="+-")
+def _rule_signed_chain(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A phone-like chain after a sign: "+1-222-2222-2222"."""
+    if i + 1 < s.n and s.adj(i + 1) and s.kd[i + 1] == _NUM:
+        return s.chain(i + 1)
+    return None
+
+
+@RULES.rule("not_amount", kinds=_NUM, continues=_CLOCK_WORDS)
+def _rule_not_amount(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Digits that are no amount by their form: a season, a score, a clock, a label."""
+    return s.not_amount(i)
+
+
+@RULES.rule("numeric", kinds=_NUM, continues=MONTHS, continue_symbols="-/:")
+def _rule_numeric(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Chains, numeric dates, a day before its month, "24/7", identifiers, "21st"."""
+    j = i + 1
+    if j < s.n and (s.kd[j] != _SYM or s.tx[j] in "-/.:"):
+        # chains, dates, "24/7" and "21st" all need a word, number or one of these
+        # symbols after the first number; "52%", "12)" and "3," skip them
+        return s.numeric(i, j)
+    return s.identifier(i) if s.glued_left_word(i) else None
+
+
+@RULES.rule("idiom", kinds=_WORD, words=[*MULTIPLIER_WORDS, *DENOMINATORS, "a", "an"])
+def _rule_idiom(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Veto: a fraction or multiplier word in an idiom ("half-mast", "second half")."""
+    return [] if s.idiom(i) else None
+
+
+@RULES.rule("street_in_words", kinds=_WORD, anywhere=True)
+def _rule_street_in_words(s: _Scanner, i: int) -> list[_Fig] | None:
+    """Veto: a street number in words ("One Apple Park Way")."""
+    return [] if s.tx[i][0].isupper() and i and s.street_after(i + 1) else None
+
+
+@RULES.rule("date_words", kinds=_WORD, words=[*MONTHS, *_DATE_PREFIXES])
+def _rule_date_words(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A date led by a capitalized month or a prefix: "March 3", "mid-October"."""
+    w = s.lw[i]
+    if w in _DATE_PREFIXES or s.tx[i][0].isupper():
+        dt = s.date_words(i)
+        if dt is not None:
+            return [dt]
+    return None
+
+
+@RULES.rule("between", kinds=_WORD, words=("between", "from"))
+def _rule_between(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A range "between X and Y", "from X to Y"."""
+    r = s.between(i)
+    return None if r is None else [r]
+
+
+@RULES.rule("percent_of", kinds=_WORD, words=[*_PERCENT_WORDS, "per"])
+def _rule_percent_of(s: _Scanner, i: int) -> list[_Fig] | None:
+    """ "percent of 10", "per cent of twenty-two" with no number before."""
+    if s.lw[i] in ("percent", "percents", "per", "percentage"):
+        p = s.percent_of(i)
+        if p is not None:
+            return [p]
+    return None
+
+
+@RULES.rule("vague", kinds=_WORD, anywhere=True)
+def _rule_vague(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A vague amount: "hundreds of thousands", "a few" (the phrases are data: the
+    scanner adds the first words of the vague table to the start words)."""
+    v = s.vague(i)
+    return None if v is None else [v]
+
+
+@RULES.rule(
+    "qualified",
+    kinds=(_WORD, _SYM),
+    words=[p for p in _PREFIX_INDEX if p.isalpha()],
+    symbols=[p for p in _PREFIX_INDEX if not p.isalpha()],
+)
+def _rule_qualified(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A qualifier phrase and the figure it bounds: "roughly 2,500", "at least 155,000"."""
+    q = s.qualified(i)
+    return None if q is None else [q]
+
+
+@RULES.rule("multiplier_word", kinds=_WORD, words=MULTIPLIER_WORDS)
+def _rule_multiplier_word(s: _Scanner, i: int) -> list[_Fig] | None:
+    """ "doubled", "tripled", "twice", "fivefold"."""
+    m = MULTIPLIER_WORDS[s.lw[i]]
+    return [_Fig(i, i + 1, m, m, m, kind="multiplier")]
+
+
+@RULES.rule("compound_ordinal", kinds=_WORD, words=TENS)
+def _rule_compound_ordinal(s: _Scanner, i: int) -> list[_Fig] | None:
+    """ "twenty-first", "thirty fifth"."""
+    c = s.compound_ordinal(i)
+    return None if c is None else [c]
+
+
+@RULES.rule(
+    "figure",
+    kinds=(_NUM, _WORD, _SYM),
+    anywhere=True,
+    words=[*UNITS, *TEENS, *TENS, HUNDRED, "a", "an", "half", "quarter", *_SIGN_WORDS,
+           *CURRENCY_CODES, *DOLLAR_PREFIXES, *GLUED_CURRENCY],
+    symbols=[*CURRENCY_SYMBOLS, "+", "-", *_VULGAR],
+    continues=_FIGURE_CONTINUES,
+    continue_symbols=["-", "~", "+", "%", "/", "⁄", "^", *_VULGAR],
+)  # fmt: skip
+def _rule_figure(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A number with its currency, sign, scale, fraction, percent, range and suffix,
+    then classified: a year, a version, the pronoun "one", a multiplier ("three times")."""
+    fig = s.figure(i)
+    return None if fig is None else [s.classify(fig)]
+
+
+_AND_A = (["-", "and", "-", "a", "-"], ["-", "and", "-", "an", "-"])
+
+
+@RULES.rule(
+    "and_a_half",
+    kinds=_WORD,
+    words=[*UNITS, *TEENS, *TENS],
+    continue_symbols="-",
+    before="figure",
+)
+def _rule_and_a_half(s: _Scanner, i: int) -> list[_Fig] | None:
+    """A whole number in words and a hyphenated fraction: "two-and-a-half" (2.5),
+    "one-and-a-half million" (1.5 million), "a five-and-a-quarter-hour stage" (5.25)."""
+    window = s.norm[s.en[i] : s.en[i] + 60].lower()  # a bounded look ahead, cheap
+    if "-and-" not in window:
+        return None
+    c = s.card(i, words_only=True)
+    if c is None or not c.integer:
+        return None
+    j = c.end  # then "-and-a-half": six tokens glued together
+    if s.lw[j : j + 5] not in _AND_A or not all(s.adj(k) for k in range(j, j + 6)):
+        return None
+    den = DENOMINATORS.get(s.word(j + 5))
+    if den is None or den[1]:  # one part: "half", "quarter", "third" (not "halves")
+        return None
+    value = c.value + Fraction(1, den[0])
+    end = j + 6
+    scale = SCALES.get(s.word(end))
+    if scale is not None and not s.adj(end):
+        value, end = value * scale, end + 1  # "one-and-a-half million"
+    fig = _Fig(i, end, value, value, value, mant=value, bare=False)
+    s.suffix(fig)  # "two-and-a-half or more"
+    return [s.classify(fig)]  # "two-and-a-half times as many": a multiplier
+
+
+@RULES.rule("word_ordinal", kinds=_WORD, words=[*ORDINALS, *(o + "s" for o in ORDINALS)])
+def _rule_word_ordinal(s: _Scanner, i: int) -> list[_Fig] | None:
+    """An ordinal word that no figure rule read: "first round", "fifths"."""
+    return [s.word_ordinal(i)]
+
+
+@RULES.rule("half", kinds=_WORD, words=("half",))
+def _rule_half(s: _Scanner, i: int) -> list[_Fig] | None:
+    """ "half" alone is a multiplier of 0.5 (not after "a": "a half")."""
+    if s.word(i - 1) != "a":
+        h = Fraction(1, 2)
+        return [_Fig(i, i + 1, h, h, h, kind="multiplier")]
+    return None
+
+
+_BUILT_IN: frozenset[str] = frozenset(RULES.names())
+"""The rules the fast paths of :meth:`_Scanner.run` are proven equal to
+(``tests/test_numbers_fast.py``)."""
+
+
+def _fast_paths(grammar: Grammar[_Scanner, list[_Fig]]) -> tuple[frozenset[str] | None, bool]:
+    """Where ``grammar`` lets :meth:`_Scanner.run` take its fast paths: (the number words
+    that may not take the fast path, or None for none of them; whether digits may). A rule
+    added after the built-in ones takes the fast path from the words and tokens it may
+    start on, so that it is never skipped."""
+    added = [r for r in grammar.rules() if r.name not in _BUILT_IN]
+    words: frozenset[str] | None = frozenset()
+    for r in added:
+        if _WORD in r.kinds:
+            words = None if r.anywhere or words is None else words | r.words
+    return words, not any(_NUM in r.kinds for r in added)
+
+
 def kd_num(scanner: _Scanner, k: int) -> bool:
     """Token k is a digit number."""
     return 0 <= k < scanner.n and scanner.kd[k] == _NUM
@@ -2668,16 +2892,18 @@ def _find(
     vague: Mapping[str, tuple[float | None, float | None]] | None,
     *,
     fast: bool = True,
+    grammar: Grammar[_Scanner, list[_Fig]] | None = None,
 ) -> list[NumberMention]:
     """:func:`find_numbers`; ``fast=False`` takes no fast path (see :class:`_Scanner`) and
-    builds every mention with the dataclass constructor."""
+    builds every mention with the dataclass constructor; ``grammar`` replaces the rule
+    table :data:`RULES` (a copy extended or cut, as the tests and docs do)."""
     norm = normalize(text)
     table: VagueTable = _default_vague()
     if vague:
         merged = dict(table)
         merged.update({k.lower(): v for k, v in vague.items()})
         table = merged
-    scanner = _Scanner(_Tokens(norm), table, fast=fast)
+    scanner = _Scanner(_Tokens(norm), table, fast=fast, grammar=grammar)
     figs = scanner.run()
     tok_start, tok_end = scanner.st, scanner.en
     out: list[NumberMention] = []

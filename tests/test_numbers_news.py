@@ -137,6 +137,20 @@ CASES = [
     P("3/16 of an inch", [kind("3/16", "fraction", value=0.1875)], id="inch-fraction"),
     P("on 3/16 we met", [date("3/16", (None, 3, 16))], id="month-day-not-fraction"),
     P("1⁄64 inch", [kind("1⁄64", "fraction", value=1 / 64)], id="fraction-slash"),
+    # --- a hyphenated "and a half" (the worked example of docs/numbers.md) -----------------
+    P("a two-and-a-half-year contract", [m("two-and-a-half", 2.5)], id="and-a-half-hyphen"),
+    P("one-and-a-half million fans", [m("one-and-a-half million", 1.5e6)],
+      id="and-a-half-hyphen-scale"),
+    P("a five-and-a-quarter-hour stage", [m("five-and-a-quarter", 5.25)],
+      id="and-a-quarter-hyphen"),
+    P("twenty-one-and-a-half hours", [m("twenty-one-and-a-half", 21.5)],
+      id="and-a-half-after-compound"),
+    P("two-and-a-half times as many", [kind("two-and-a-half times", "multiplier", value=2.5)],
+      id="and-a-half-times"),
+    P("two-and-a-half or more", [bound("two-and-a-half or more", 2.5, "at_least", "or more")],
+      id="and-a-half-suffix"),
+    P("six-and-a-halves", [m("six", 6)], id="and-a-plural-not-read"),
+    P("two and a half years", [m("two and a half", 2.5)], id="and-a-half-spaced-as-before"),
 ]
 # fmt: on
 
