@@ -148,6 +148,9 @@ _GIVEN_BEFORE = re.compile(
 )
 """After a figure: it was given before, and is superseded ("the 1,400 it had given for
 weeks", "the 900 that officials had cited publicly for months")."""
+_AT_NAMED = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?(?:[a-z]{1,3}-)?[A-Z]")
+"""After a figure: a site named by a capitalized name, an Arabic article before it too
+("13 at al-Asad air base", "32 at the Tanf garrison")."""
 BACKGROUND_DAYS = 14
 """An incident dated more than this many days before the article is recalled as
 background: the article's main place is not taken for its toll."""
@@ -601,7 +604,11 @@ class Framer:
                 told_incident is not None
                 and told_incident[0] == sentence
                 and (measure or unit) in self.lexicon.home_measures
-                and (time.start is None or time.start == time.end)
+                and (
+                    time.start is None
+                    or time.start == time.end
+                    or (time.start, time.end) == (told_incident[2].start, told_incident[2].end)
+                )
             ):
                 # "40 were injured in Sunday's drone attack, ... the three soldiers who were
                 # killed": the sentence's one dated incident is the toll's
@@ -757,6 +764,20 @@ class Framer:
                     fields["time"] = head.time
                     if fields["statistic"] == "flow" and head.statistic == "flow":
                         fields["period"] = head.period
+                if (
+                    head.sentence == text
+                    and frame.location in (None, head.location)
+                    and kind == "level"
+                    and fields["statistic"] == head.statistic
+                    and head.statistic in ("running_total", "level")
+                    and fields["time"] == head.time
+                    and _AT_NAMED.match(doc.text, mention.end)
+                ):
+                    # "45 of the injuries came from the attacks on Oct. 17 and 18 — 32 at
+                    # the al-Tanf garrison and 13 at al-Asad air base": a part of the count
+                    # its noun is from, at a named site that is no place it knows, is
+                    # never that count
+                    fields["statistic"], fields["as_of"] = "share", None
 
             claim = _construct(fields, claims[0] if claims else None)
             if frame.guess or frame.claimed:

@@ -43,6 +43,7 @@ from numcheck._numwords import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DATE_PREFIXES,
+    DAY_JOINERS,
     DENOMINATORS,
     DOLLAR_PREFIXES,
     DOZENS,
@@ -459,6 +460,7 @@ _STREET_WORDS = STREET_WORDS
 _SENTENCE_OPEN = frozenset({".", "!", "?", '"', "“", "(", "[", ":", ";", "'", "‘"})
 _NOT_NAMES = NOT_NAMES
 _DATE_PREFIXES = DATE_PREFIXES
+_DAY_JOINERS = DAY_JOINERS
 _SIGN_WORDS = SIGN_WORDS
 _ORDINAL_SUFFIXES = ORDINAL_SUFFIXES
 _YEAR_MIN, _YEAR_MAX = 1500, 2100
@@ -2473,6 +2475,12 @@ class _Scanner:
                     if y is not None:
                         return _Fig(i, k + 1, None, None, None, kind="date", parts=(y, m, None))
                     return _Fig(i, span[1], None, None, None, kind="date", parts=(None, m, None))
+            if end + 1 < self.n and self.lw[end] in _DAY_JOINERS:
+                span = self.day_at(end + 1)
+                if span is not None and span[0] == d + 1 and not self.count_noun_after(span[1]):
+                    # "Oct. 17 and 18": two days, one mention (the resolver reads the
+                    # second day from its text), so "18" is no count
+                    end = span[1]
             k = end
             if self.sym(k) == ",":
                 k += 1

@@ -29,6 +29,7 @@ class _Numbers(_Strict):
     dozens: list[str]
     percent_words: list[str]
     date_prefixes: list[str]
+    day_joiners: list[str]
     ordinal_suffixes: list[str]
     units: dict[str, int]
     teens: dict[str, int]
@@ -125,6 +126,7 @@ MULTIPLIER_WORDS: dict[str, int] = _N.multipliers
 
 PERCENT_WORDS: frozenset[str] = frozenset(_N.percent_words)
 DATE_PREFIXES: frozenset[str] = frozenset(_N.date_prefixes)
+DAY_JOINERS: frozenset[str] = frozenset(_N.day_joiners)
 ORDINAL_SUFFIXES: frozenset[str] = frozenset(_N.ordinal_suffixes)
 SIGN_WORDS: dict[str, int] = _N.signs
 

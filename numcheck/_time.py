@@ -1459,6 +1459,10 @@ def _mention_span(text: str, date: DateMention, anchor: Anchor) -> tuple[dt.date
     except ValueError:
         return None
     words = text[date.start : date.end].lower()
+    if day is not None:
+        second = _SECOND_DAY.search(words)
+        if second is not None and int(second.group(1)) == day + 1:
+            end = end + dt.timedelta(days=1)  # "Oct. 17 and 18": both days
     if month is not None and day is None:
         if "mid" in words:
             start = end = start.replace(day=15)
@@ -1474,6 +1478,10 @@ def _mention_span(text: str, date: DateMention, anchor: Anchor) -> tuple[dt.date
         elif "late" in words:
             start = dt.date(year, 9, 1)
     return start, end
+
+
+_SECOND_DAY = re.compile(r"\d\s*(?:and|&)\s*(\d{1,2})(?:st|nd|rd|th)?$")
+"""The second of two consecutive days a date mention names ("Oct. 17 and 18")."""
 
 
 def _interval(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.date]:

@@ -818,6 +818,16 @@ def test_a_breakdown_s_later_members_are_counted_as_of_the_same_day() -> None:
     assert days == {dt.date(2024, 3, 3)}
 
 
+def test_a_part_with_no_place_of_its_own_is_a_part() -> None:
+    text = (
+        "Officials said 45 of the injuries came from the attacks on Oct. 17 and 18 — 32 at "
+        "the Tanf garrison and 13 at the Asad air base."
+    )
+    claims = {c.text: c for c in numcheck.extract(text, published="2023-11-07")}
+    assert claims["45"].statistic == "running_total"
+    assert (claims["13"].statistic, claims["13"].as_of) == ("share", None)
+
+
 def test_a_toll_restated_is_the_toll_of_its_incident() -> None:
     text = (
         "Three dozen soldiers were hurt when militants fired rockets at the base last week, "

@@ -21,6 +21,13 @@ from numcheck._clean import fold
 D = dt.date
 
 CASES = [
+    pytest.param(
+        "Ryder said 21 service members were injured in the strikes on Oct. 17 and 18.",
+        "2023-10-27",
+        "21",
+        (D(2023, 10, 17), D(2023, 10, 18)),
+        id="two-consecutive-days",
+    ),
     # -- an incident named before the relative clause that tells its toll --
     pytest.param(
         "The strike followed the 12 May bombing in which 40 people died, officials said.",
