@@ -1,10 +1,11 @@
 """Generate ``numcheck/data/units_generated.json`` from quantulum3, pint and units.toml.
 
-Run: ``python scripts/gen_units.py`` (writes the file) or ``--check`` (exits 1 when the
-committed file differs from a fresh build). This is a development-time step: numcheck
-never imports quantulum3 or pint at run time, it reads the file this script writes
-(``numcheck/_units.py``). Rerun it after editing ``numcheck/data/units.toml`` or upgrading
-quantulum3 or pint; ``tests/test_units_generated.py`` fails until you do.
+Run: ``python scripts/gen_units.py`` (writes the file; ``--output PATH`` writes elsewhere)
+or ``--check`` (exits 1 when the committed file differs from a fresh build). This is a
+development-time step: numcheck never imports quantulum3 or pint at run time, it reads the
+file this script writes (``numcheck/_units.py``). Rerun it after editing
+``numcheck/data/units.toml`` or upgrading quantulum3 or pint;
+``tests/test_units_generated.py`` fails until you do.
 
 Sources:
 
@@ -351,22 +352,24 @@ def build() -> str:
     return render(table())
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
-    args = parser.parse_args()
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="default: %(default)s")
+    args = parser.parse_args(argv)
+    output: Path = args.output
     text = build()
     if args.check:
-        if OUTPUT.read_text(encoding="utf-8") != text:
-            print(f"{OUTPUT.relative_to(ROOT)} is stale: run python scripts/gen_units.py")
+        if not output.is_file() or output.read_text(encoding="utf-8") != text:
+            print(f"{output} is stale: run python scripts/gen_units.py")
             return 1
-        print(f"{OUTPUT.relative_to(ROOT)} is up to date")
+        print(f"{output} is up to date")
         return 0
-    OUTPUT.write_text(text, encoding="utf-8")
+    output.write_text(text, encoding="utf-8")
     data = json.loads(text)
     print(
-        f"wrote {OUTPUT.relative_to(ROOT)}: {len(data['units'])} units, "
-        f"{len(data['forms'])} forms, {len(data['before'])} symbols before numbers"
+        f"wrote {output}: {len(data['units'])} units, {len(data['forms'])} forms, "
+        f"{len(data['before'])} symbols before numbers"
     )
     return 0
 
