@@ -133,7 +133,6 @@ def test_the_table_is_sorted() -> None:
     ],
 )
 def test_generator_plural(name: str, expected: str) -> None:
-    pytest.importorskip("pint", reason="the generator needs pint (the test extra)")
     assert generator().plural(name) == expected
 
 
