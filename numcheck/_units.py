@@ -4,18 +4,22 @@
 :func:`unit_before` a currency right before one ("US$", "Rs", "₹"); both return a
 :class:`UnitMatch` with the offsets of the unit words, our short name ("km", "GBP"), its
 comparison family ("length", "currency:GBP") and the factor to the family's base unit.
-:func:`convert` and :func:`same_family` compare figures across units with pint.
+:func:`convert` and :func:`same_family` compare figures across units.
 
-Where the knowledge comes from (see ``docs/units.md``):
+Where the knowledge comes from (see ``docs/units.md``): one generated table,
+``numcheck/data/units_generated.json``, which ``scripts/gen_units.py`` builds at
+development time from
 
-- the surface forms (names, plurals, symbols) are quantulum3's packaged unit data
-  (``quantulum3/units.json`` and ``quantulum3/_lang/en_US/units.json``), read from the
-  installed package at first use, never from the network;
-- which of its units we accept, our short names, the pint unit of each and the ambiguity
-  rules are ``numcheck/data/units.toml``;
-- factors come from one lazily built pint ``UnitRegistry``.
+- quantulum3's packaged unit data (surface forms: names, plurals, symbols);
+- ``numcheck/data/units.toml`` (which of its units we accept, our short names, families,
+  pint units, the ambiguity rules);
+- pint (each unit's factor to its family's base; the scale and offset of °C and °F).
 
-Nothing is loaded at import time: the tables are built on the first call and cached.
+Neither quantulum3 nor pint is imported at run time: they are development and test
+dependencies (``tests/test_units_generated.py`` rebuilds the table and checks every
+factor and conversion against pint).
+
+Nothing is loaded at import time: the table is read on the first call and cached.
 A call then looks at a handful of tokens after (or before) ``pos``: a dict lookup on the
 first word and at most a few candidates, whatever the size of the text.
 
@@ -30,16 +34,13 @@ True
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Any, Literal
-
-from ._lexicon import data_file
 
 __all__ = [
     "UnitMatch",
@@ -75,13 +76,13 @@ Rule = Literal["plain", "glued", "inch", "pound"]
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
-    """One accepted unit: our short name, family, factor to the base, pint expression."""
+    """One accepted unit: our short name, family, factor to the base, affine map to it."""
 
     name: str
     dimension: str
-    factor: float | None
+    factor: float | None  # None for currencies and offset scales (°C, °F)
     base: str
-    pint: str | None
+    affine: tuple[float, float] | None  # (scale, offset): base = value * scale + offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,108 +119,16 @@ def _tokenize(surface: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
 
 
 # --------------------------------------------------------------------------------------
-# Loading: quantulum3's unit data, our selection (units.toml), pint factors.
+# Loading: the table scripts/gen_units.py generated from quantulum3, pint and units.toml.
 # --------------------------------------------------------------------------------------
 
-_SI_PREFIXES: dict[str, str] = {
-    "E": "exa", "P": "peta", "T": "tera", "G": "giga", "M": "mega", "k": "kilo",
-    "h": "hecto", "da": "deca", "d": "deci", "c": "centi", "m": "milli", "µ": "micro",
-    "n": "nano", "p": "pico", "f": "femto", "a": "atto", "z": "zepto", "y": "yocto",
-}  # fmt: skip
-"""SI prefixes quantulum3 expands on units that list ``prefixes`` (e.g. metre, watt)."""
-
-_IRREGULAR_PLURALS: dict[str, str] = {
-    "foot": "feet", "yen": "yen", "yuan": "yuan", "naira": "naira", "hertz": "hertz",
-    "renminbi": "renminbi", "celsius": "celsius", "fahrenheit": "fahrenheit",
-    "kelvin": "kelvin", "horsepower": "horsepower", "lira": "lira", "rand": "rand",
-    "mille": "mille", "million": "million", "billion": "billion", "sterling": "sterling",
-}  # fmt: skip
-
-
-def quantulum3_dir() -> Path | None:
-    """The installed quantulum3 package directory (found without importing it), or None."""
-    spec = importlib.util.find_spec("quantulum3")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-def _quantulum3_units() -> dict[str, dict[str, Any]]:
-    """quantulum3's units by name: the general file, then the English one, prefixes expanded."""
-    root = quantulum3_dir()
-    if root is None:  # pragma: no cover - quantulum3 is a runtime dependency
-        raise RuntimeError("quantulum3 is not installed: its unit data is needed")
-    merged: dict[str, dict[str, Any]] = {}
-    for path in (root / "units.json", root / "_lang" / "en_US" / "units.json"):
-        with path.open(encoding="utf-8") as handle:
-            data: dict[str, dict[str, Any]] = json.load(handle)
-        for name, unit in data.items():
-            merged.setdefault(name, {}).update(unit)
-            for prefix in unit.get("prefixes", ()):
-                long = _SI_PREFIXES.get(prefix)
-                if long is None:
-                    continue
-                merged.setdefault(long + name, {}).update(
-                    {
-                        "surfaces": [long + s for s in unit.get("surfaces", ())],
-                        "symbols": [prefix + s for s in unit.get("symbols", ())],
-                        "entity": unit["entity"],
-                        "dimensions": [],
-                    }
-                )
-    return merged
-
-
-def _plural_word(word: str) -> str:
-    low = word.lower()
-    if not (word.isalpha() and word.islower() and len(word) >= 3) or low.endswith("s"):
-        return _IRREGULAR_PLURALS.get(low, word)  # a symbol or already plural: as is
-    if low in _IRREGULAR_PLURALS:
-        plural = _IRREGULAR_PLURALS[low]
-        return plural if word.islower() else word[0] + plural[1:]
-    if low.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def plural(surface: str) -> str:
-    """English plural of a unit name: the head noun takes the plural.
-
-    >>> [plural(s) for s in ("kilometre per hour", "degree Celsius", "square foot", "inch")]
-    ['kilometres per hour', 'degrees Celsius', 'square feet', 'inches']
-    """
-    for joint in (" per ", " a ", " an "):
-        head, sep, tail = surface.partition(joint)
-        if sep:
-            return plural(head) + sep + tail
-    words = surface.split(" ")
-    if words[0].lower() in ("degree", "pound", "barrel") and len(words) > 1:
-        return " ".join([_plural_word(words[0]), *words[1:]])
-    return " ".join([*words[:-1], _plural_word(words[-1])])
-
-
-@lru_cache(maxsize=1)
-def _registry() -> Any:
-    """The one pint ``UnitRegistry`` (built on first use: it takes a fraction of a second)."""
-    import pint
-
-    return pint.UnitRegistry()
-
-
-def _factor(expr: str, base: str) -> float | None:
-    """Multiplicative factor from pint unit ``expr`` to pint unit ``base``; None if offset."""
-    ureg = _registry()
-    quantity = ureg.parse_expression(expr)  # "10 * year" -> 10 year; "degC" -> 1 degC
-    if not quantity._is_multiplicative:
-        return None  # an offset scale (°C, °F)
-    return float(quantity.to(base).magnitude)
+GENERATED = "units_generated.json"
+"""The generated table in ``numcheck/data/`` (see ``scripts/gen_units.py``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    first: Mapping[str, Sequence[_Surface]]  # lowercase first token -> surfaces, longest first
+    first: Mapping[str, Sequence[_Surface]]  # lowercase first token -> surfaces, in order
     before: Mapping[str, Sequence[tuple[str, _Unit]]]  # last char -> (symbol, unit)
     names: Mapping[str, _Unit]  # short name -> unit
     inch_context: frozenset[str]
@@ -229,124 +138,46 @@ class _Tables:
     money_pound: _Unit
 
 
-def _unit_record(spec: Mapping[str, Any], entity: str, families: Mapping[str, Any]) -> _Unit:
-    family = str(spec.get("family", entity))
-    name = str(spec["name"])
-    if family == "currency":
-        return _Unit(name, f"currency:{name}", None, name, None)
-    fam = families[family]
-    base = str(fam["base"])
-    expr = spec.get("pint")
-    if expr is None:
-        return _Unit(name, family, float(spec["factor"]), base, None)
-    return _Unit(name, family, _factor(str(expr), str(fam["pint"])), base, str(expr))
+def _unit(name: str, record: Mapping[str, Any]) -> _Unit:
+    factor = record["factor"]
+    scale, offset = record.get("scale"), record.get("offset")
+    if factor is not None:  # multiplicative: base = value * factor
+        scale, offset = factor, 0.0
+    affine = None if scale is None else (float(scale), float(offset or 0.0))
+    return _Unit(
+        name,
+        str(record["family"]),
+        None if factor is None else float(factor),
+        str(record["base"]),
+        affine,
+    )
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    """Build every lookup table once: quantulum3 surfaces x units.toml selection x pint."""
-    config = data_file("units.toml")
-    families: Mapping[str, Any] = config["family"]
-    amb: Mapping[str, Any] = config["ambiguous"]
-    never = frozenset(amb["never"])
-    glued = frozenset(amb["glued"])
-    inch = frozenset(amb["inch"])
-    pound = frozenset(s.lower() for s in amb["pound"])
-    q3 = _quantulum3_units()
-
-    # (unit record, names (pluralized), written forms taken as they are)
-    entries: list[tuple[_Unit, list[str], list[str]]] = []
-    for qname, spec in config["unit"].items():
-        data = q3.get(qname)
-        if data is None:  # pragma: no cover - a quantulum3 data change
-            continue
-        entity = str(data["entity"])
-        unit = _unit_record(spec, config["entity"].get(entity, entity), families)
-        as_is = [*data.get("symbols", ()), *config["add"].get(qname, ())]
-        entries.append((unit, list(data.get("surfaces", ())), as_is))
-    for spec in config["extra"].values():
-        unit = _unit_record(spec, str(spec["family"]), families)
-        entries.append((unit, list(spec.get("surfaces", ())), list(spec.get("symbols", ()))))
-
-    # Every written form -> the units it may mean.
-    forms: dict[str, dict[str, _Unit]] = {}  # form -> {unit name: unit}
-    for unit, names_, as_is in entries:
-        for surface in names_:
-            if surface in never:
-                continue
-            for form in (surface, plural(surface)):
-                if form not in never:
-                    forms.setdefault(form, {})[unit.name] = unit
-        for form in as_is:
-            if form not in never:
-                forms.setdefault(form, {})[unit.name] = unit
-    overrides: Mapping[str, str] = config.get("symbol_override", {})
-
-    # Case: a form matches in any case ("Kilometres", "US dollars", "KPH") unless it is a
-    # symbol of one or two characters ("m", "in", "km"), holds a one-letter token
-    # ("degrees C", "A$"), or differs from another form only by case ("MW" / "mW").
-    lower_count: dict[str, set[str]] = {}
-    for form, units in forms.items():
-        lower_count.setdefault(form.lower(), set()).update(units)
-
-    names: dict[str, _Unit] = {}
+    """Build every lookup table once from ``numcheck/data/units_generated.json``."""
+    with resources.files("numcheck.data").joinpath(GENERATED).open("rb") as handle:
+        data: dict[str, Any] = json.load(handle)
+    names = {name: _unit(name, record) for name, record in data["units"].items()}
     first: dict[str, list[_Surface]] = {}
-    for form, units in forms.items():
-        for unit in units.values():
-            names.setdefault(unit.name, unit)
-        rule: Rule = "plain"
-        chosen: _Unit | None
-        if form.lower() in pound:
-            rule, chosen = "pound", None
-        elif form in overrides:
-            chosen = units[overrides[form]]
-        elif len(units) == 1:
-            chosen = next(iter(units.values()))
-        else:
-            continue  # one form, several units, no rule: ambiguous, never guessed
-        if form in glued:
-            rule = "glued"
-        elif form in inch:
-            rule = "inch"
+    for form, unit_name, rule, exact in data["forms"]:  # in the order they are tried
         tokens, gaps = _tokenize(form)
-        if not tokens:
-            continue
-        exact = (
-            (len(tokens) == 1 and len(form) <= 2)
-            or any(len(t) == 1 and t.isalpha() for t in tokens)
-            or len(lower_count[form.lower()]) > 1
-        )
-        written = _Surface(tokens, tuple(t.lower() for t in tokens), gaps, chosen, rule, exact)
+        unit = None if unit_name is None else names[unit_name]
+        written = _Surface(tokens, tuple(t.lower() for t in tokens), gaps, unit, rule, exact)
         first.setdefault(written.lower[0], []).append(written)
-    for items in first.values():
-        items.sort(key=lambda s: (len(s.tokens), not s.exact_case), reverse=True)
-
-    # Currency symbols and codes written before a number.
     before: dict[str, list[tuple[str, _Unit]]] = {}
-    for symbol in amb["before"]:
-        code = overrides.get(symbol)
-        units = forms.get(symbol, {})
-        if code is None:
-            if len(units) != 1:
-                continue
-            unit = next(iter(units.values()))
-        else:
-            unit = units[code]
-        if not unit.dimension.startswith("currency:"):
-            continue
-        before.setdefault(symbol[-1], []).append((symbol, unit))
-    for items_b in before.values():
-        items_b.sort(key=lambda item: len(item[0]), reverse=True)
-
-    mass = names["lb"]
+    for symbol, unit_name in data["before"]:
+        before.setdefault(symbol[-1], []).append((symbol, names[unit_name]))
+    for items in before.values():
+        items.sort(key=lambda item: len(item[0]), reverse=True)
     return _Tables(
         first=first,
         before=before,
         names=names,
-        inch_context=frozenset(amb["inch_context"]),
-        pound_money_before=frozenset(w.lower() for w in amb["pound_money_before"]),
-        pound_mass_words=frozenset(w.lower() for w in amb["pound_mass_words"]),
-        mass_pound=mass,
+        inch_context=frozenset(data["inch_context"]),
+        pound_money_before=frozenset(data["pound_money_before"]),
+        pound_mass_words=frozenset(data["pound_mass_words"]),
+        mass_pound=names["lb"],
         money_pound=names["GBP"],
     )
 
@@ -626,7 +457,9 @@ def convert(value: float, unit: UnitMatch | str, to: str) -> float:
         return float(value)
     if src.factor is not None and dst.factor is not None:
         return float(value) * src.factor / dst.factor
-    if src.pint is None or dst.pint is None:  # pragma: no cover - factors always set then
+    if src.affine is None or dst.affine is None:  # pragma: no cover - set for every non-currency
         raise ValueError(f"cannot convert {src.name} to {dst.name}")
-    ureg = _registry()
-    return float(ureg.Quantity(float(value), src.pint).to(dst.pint).magnitude)
+    # An offset scale (°C, °F): through the base the way pint converts, with its numbers.
+    (src_scale, src_offset), (dst_scale, dst_offset) = src.affine, dst.affine
+    base = float(value) * src_scale + src_offset
+    return (base - dst_offset) / dst_scale
