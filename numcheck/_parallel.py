@@ -48,8 +48,12 @@ Progress = Callable[[int, int], None]
 """Called with (articles done, claims so far) as results come back."""
 
 MIN_PARALLEL_CHARS = 150_000
-"""Below this much article text a batch is extracted in process (measured, see the
-module docstring)."""
+"""Below this much article text a batch is extracted in process: forked workers cost
+about 0.1 s to start and feed, and extraction runs at about 300,000 characters of the
+corpus a second (``benchmarks/bench_jobs.py``)."""
+SPAWN_FACTOR = 3
+"""Spawned workers also import numcheck and build the tables (about 1 s each, at the same
+time): the pool pays from this many times :data:`MIN_PARALLEL_CHARS`."""
 CHUNKS_PER_WORKER = 4
 """Chunks per worker: enough to balance articles of uneven length, few enough to keep
 the cost of each round trip small."""
@@ -88,9 +92,14 @@ def start_method() -> str:
     return "spawn"
 
 
-def in_process(articles: Sequence[Article], jobs: int) -> bool:
-    """Whether a batch is better extracted in this process than by ``jobs`` workers."""
-    return jobs < 2 or len(articles) < 2 or sum(len(a.text) for a in articles) < MIN_PARALLEL_CHARS
+def in_process(articles: Sequence[Article], jobs: int, method: str) -> bool:
+    """Whether a batch is better extracted in this process than by ``jobs`` workers
+    started by ``method`` (``spawn`` workers import numcheck and build their tables
+    themselves: they pay from :data:`SPAWN_FACTOR` times as much text)."""
+    if jobs < 2 or len(articles) < 2:
+        return True
+    least = MIN_PARALLEL_CHARS * (SPAWN_FACTOR if method == "spawn" else 1)
+    return sum(len(article.text) for article in articles) < least
 
 
 def extract_results(
@@ -104,9 +113,10 @@ def extract_results(
     """Per article, in order, its claims or its error: in process for one job or a small
     batch (see :func:`in_process`), else by a pool of ``jobs`` worker processes started
     by ``method`` (default :func:`start_method`)."""
-    if in_process(articles, jobs):
+    method = method or start_method()
+    if in_process(articles, jobs, method):
         return _serial(articles, lexicon, progress)
-    return _pooled(articles, lexicon, jobs, progress, method or start_method())
+    return _pooled(articles, lexicon, jobs, progress, method)
 
 
 def _serial(
@@ -138,6 +148,7 @@ def _pool(jobs: int, lexicon: Lexicon | None, method: str) -> Any:
 
     if method == "fork":  # build the tables here once: forked workers share them
         _start(lexicon)
+        _warm_up()
 
     return ProcessPoolExecutor(
         max_workers=jobs,
@@ -265,6 +276,16 @@ def _start(lexicon: Lexicon | None) -> None:
         fault = os.environ.get(FAULT_VARIABLE, "")
         if fault:
             _inject(fault)
+
+
+WARM_UP = "About 5,000 troops, 3.5 km away, at 20 °C; $4 million, up 12% from 2023."
+"""Text extracted once before workers are forked, so that the tables built on first use
+(units and their conversions) are built once, not once per worker."""
+
+
+def _warm_up() -> None:
+    assert _framer is not None
+    _framer.claims(Article(id="warm-up", text=WARM_UP))
 
 
 def _inject(fault: str) -> None:

@@ -174,6 +174,24 @@ def test_workers_started_either_way_give_the_results_of_the_loop(
 
 
 @pytest.mark.parametrize(
+    ("jobs", "sizes", "method", "expected"),
+    [
+        pytest.param(1, [10**6, 10**6], "fork", True, id="one-job"),
+        pytest.param(4, [10**7], "fork", True, id="one-article"),
+        pytest.param(2, [1_000] * 100, "fork", True, id="small-batch"),
+        pytest.param(2, [1_000] * 200, "fork", False, id="large-batch-fork"),
+        pytest.param(2, [1_000] * 200, "spawn", True, id="large-for-fork-small-for-spawn"),
+        pytest.param(2, [5_000] * 200, "spawn", False, id="large-batch-spawn"),
+    ],
+)
+def test_small_batches_are_extracted_in_process(
+    jobs: int, sizes: list[int], method: str, expected: bool
+) -> None:
+    articles = [Article(id=f"a{i}", text="x" * size) for i, size in enumerate(sizes)]
+    assert _parallel.in_process(articles, jobs, method) is expected
+
+
+@pytest.mark.parametrize(
     ("jobs", "count"),
     [
         pytest.param(2, 1, id="one-article"),
