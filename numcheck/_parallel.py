@@ -9,9 +9,10 @@ comparison runs in the parent (it is a small part of a run: about 0.1 s for the 
 
 An exception while extracting one article is that article's error, in the worker as in
 process. A worker process that dies (killed, out of memory, a crash in C code) breaks the
-pool: the articles whose results had not come back are then extracted again one at a time,
-each in a fresh one-worker pool, so the article that kills its worker is that article's
-error and the others are still extracted. A run never hangs on a dead worker.
+pool: the articles whose results had not come back are then extracted again one at a time
+in a one-worker pool (a fresh one after each death), so the article that kills its worker
+is that article's error and the others are still extracted. A run never hangs on a dead
+worker; when no worker can start at all, that is one :class:`NumcheckError`.
 
 Small batches run in process whatever N says: starting workers costs more than it saves
 below :data:`MIN_PARALLEL_CHARS` of article text (see ``benchmarks/bench_jobs.py``).
@@ -49,8 +50,9 @@ Progress = Callable[[int, int], None]
 
 MIN_PARALLEL_CHARS = 150_000
 """Below this much article text a batch is extracted in process: forked workers cost
-about 0.1 s to start and feed, and extraction runs at about 300,000 characters of the
-corpus a second (``benchmarks/bench_jobs.py``)."""
+0.1 to 0.3 s of CPU to start and feed, and extraction runs at about 300,000 characters of
+the corpus a second, so two workers save about as much at this size (estimated from the
+CPU times of ``benchmarks/bench_jobs.py``: the machine was too loaded to time it)."""
 SPAWN_FACTOR = 3
 """Spawned workers also import numcheck and build the tables (about 1 s each, at the same
 time): the pool pays from this many times :data:`MIN_PARALLEL_CHARS`."""
