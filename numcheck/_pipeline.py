@@ -14,6 +14,7 @@ from ._html import Claims
 from ._lexicon import Lexicon
 from ._load import LoadError, internal_error, parse_published, read_inputs
 from ._models import Article, Claim, InputError, Report
+from ._parallel import Progress, check_jobs, extract_results
 from ._rules import Rules
 
 Item = Article | Claim | str | Path
@@ -76,12 +77,28 @@ def claims_or_error(framer: Framer, article: Article) -> list[Claim] | InputErro
         return internal_error(article.path or article.id, "reading figures", exc)
 
 
-def extract_each(articles: Iterable[Article], *, lexicon: Lexicon | None = None) -> Extracted:
-    """Extract every article on its own: one that raises becomes an error, the rest go on."""
-    framer = Framer.of(lexicon)
+def extract_each(
+    articles: Iterable[Article],
+    *,
+    lexicon: Lexicon | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Extracted:
+    """Extract every article on its own: one that raises becomes an error, the rest go on.
+
+    ``jobs`` above 1 extracts a large batch in that many processes (see ``_parallel``);
+    the result is the same. ``progress`` is called with (articles done, claims so far).
+    """
+    articles = list(articles)
+    if jobs == 1 and progress is None:
+        framer = Framer.of(lexicon)
+        results: Iterable[list[Claim] | InputError] = (
+            claims_or_error(framer, article) for article in articles
+        )
+    else:
+        results = extract_results(articles, lexicon=lexicon, jobs=jobs, progress=progress)
     done = Extracted([], [], [])
-    for article in articles:
-        found = claims_or_error(framer, article)
+    for article, found in zip(articles, results, strict=True):
         if isinstance(found, InputError):
             done.errors.append(found)
         else:
@@ -95,6 +112,7 @@ def check(
     *,
     rules: Rules | Mapping[str, Any] | str | Path | None = None,
     lexicon: Lexicon | None = None,
+    jobs: int | None = 1,
 ) -> Report:
     """Extract the claims of the articles and compare them: a :class:`Report`.
 
@@ -106,6 +124,10 @@ def check(
     a bug), raises :class:`LoadError` after the whole batch was read and extracted: its
     ``errors`` name each input and problem, its ``articles`` are those read and extracted.
 
+    ``jobs`` processes extract the articles (``None``: one per core; the default 1 runs in
+    this process); the report is the same for every number. A small batch is extracted in
+    this process whatever ``jobs`` says. See ``docs/cli.md`` ("All cores").
+
     >>> from numcheck import Article
     >>> report = check([
     ...     Article(id="a", text="There were 5000 US troops in Iraq in 2016."),
@@ -114,6 +136,7 @@ def check(
     >>> [(d.verdict, d.severity, d.rule) for d in report.discrepancies]
     [('change', 'info', 'troops/change')]
     """
+    jobs = check_jobs(jobs)
     if isinstance(items, Article | Claim | str | Path):
         items = [items]
     articles: list[Article] = []
@@ -131,7 +154,7 @@ def check(
         loaded, errors = read_inputs(paths)
         articles.extend(loaded)
     report = build_report(
-        articles, given, rules=resolve_rules(rules), errors=errors, lexicon=lexicon
+        articles, given, rules=resolve_rules(rules), errors=errors, lexicon=lexicon, jobs=jobs
     )
     if report.errors:
         raise LoadError(report.errors, report.articles)
@@ -145,13 +168,16 @@ def build_report(
     rules: Rules,
     errors: list[InputError] | None = None,
     lexicon: Lexicon | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> Report:
     """Extract the articles' claims, add the given claims, compare them all.
 
-    Each article is extracted on its own (:func:`extract_each`): one whose extraction
-    raises is left out of the report's articles and listed in its errors, after ``errors``.
+    Each article is extracted on its own (:func:`extract_each`, in ``jobs`` processes):
+    one whose extraction raises is left out of the report's articles and listed in its
+    errors, after ``errors``.
     """
-    done = extract_each(articles, lexicon=lexicon)
+    done = extract_each(articles, lexicon=lexicon, jobs=jobs, progress=progress)
     all_claims = done.claims + list(claims)
     return Report(
         articles=done.articles,

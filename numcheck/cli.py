@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO, cast
 
 from . import __version__
@@ -21,6 +22,7 @@ from ._ledger import Ledger, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
 from ._load import read_claims, read_inputs
 from ._models import InputError, NumcheckError, Severity
+from ._parallel import ProgressLine, default_jobs
 from ._pipeline import build_report, extract_each
 from ._report import (
     claims_jsonl,
@@ -95,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     extract.add_argument("--format", choices=("table", "jsonl"), default="table")
     _lexicon_option(extract)
+    _jobs_option(extract)
 
     check = commands.add_parser("check", help="check articles and claims for discrepancies")
     check.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
@@ -119,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         default="info",
         help="hide discrepancies below this severity (default: info, show all)",
     )
+    _jobs_option(check)
     _ledger_parser(commands)
     return parser
 
@@ -160,6 +164,44 @@ def _lexicon_option(parser: argparse.ArgumentParser) -> None:
         metavar="FILE.toml",
         help="extra measures, actors and places (the shape of numcheck/data/*.toml); repeatable",
     )
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, at least 1: {text!r}")
+    return jobs
+
+
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=default_jobs(),
+        metavar="N",
+        help="extract in N processes (default: the number of cores, here %(default)s; "
+        "1: in this process; a small batch always runs in this process); "
+        "the output is the same for every N",
+    )
+
+
+@contextlib.contextmanager
+def _progress(count: int) -> Iterator[ProgressLine | None]:
+    """Progress on stderr while a long run extracts, when stderr is a terminal (never
+    when it is a file or a pipe)."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    if isatty is None or not isatty():
+        yield None
+        return
+    progress = ProgressLine(sys.stderr, files=count)
+    try:
+        yield progress
+    finally:
+        progress.close()
 
 
 def _lexicon(args: argparse.Namespace) -> Lexicon | None:
@@ -208,7 +250,8 @@ def _extract(args: argparse.Namespace) -> int:
     articles, errors = read_inputs(args.paths)
     for error in errors:
         _warn(error)
-    done = extract_each(articles, lexicon=_lexicon(args))
+    with _progress(len(articles)) as progress:
+        done = extract_each(articles, lexicon=_lexicon(args), jobs=args.jobs, progress=progress)
     for error in done.errors:
         _warn(error)
     if args.format == "jsonl":
@@ -227,7 +270,16 @@ def _check(args: argparse.Namespace) -> int:
         _warn(f"warning: {warning}")
     for error in errors:
         _warn(error)
-    report = build_report(articles, claims, rules=rules, errors=errors, lexicon=_lexicon(args))
+    with _progress(len(articles)) as progress:
+        report = build_report(
+            articles,
+            claims,
+            rules=rules,
+            errors=errors,
+            lexicon=_lexicon(args),
+            jobs=args.jobs,
+            progress=progress,
+        )
     for error in report.errors[len(errors) :]:  # articles whose extraction failed
         _warn(error)
     minimum = cast(Severity, args.min_severity)

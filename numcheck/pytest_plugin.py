@@ -12,6 +12,9 @@ are listed in the terminal summary. See ``docs/ci-howto.md``.
 One bad article fails its own item only: a file that cannot be read (whatever the
 loader raises) is a failing item of its own and collection goes on; an article whose
 extraction raises fails its item with a one-line reason, and the others are checked.
+
+The articles are extracted in ``--numcheck-jobs N`` processes (ini ``numcheck_jobs``;
+default: the number of cores); a small batch is extracted in the test process.
 """
 
 from __future__ import annotations
@@ -24,11 +27,10 @@ from typing import Any
 import pytest
 
 from ._compare import compare
-from ._frame import Framer
 from ._ledger import Ack, Ledger, fingerprint, render_finding, sort_discrepancies
 from ._load import ARTICLE_SUFFIXES, internal_error, read_inputs
 from ._models import Article, Claim, Discrepancy, InputError, NumcheckError
-from ._pipeline import claims_or_error
+from ._parallel import check_jobs, default_jobs, extract_results
 from ._report import printable
 from ._rules import Rules, find_rules
 
@@ -50,7 +52,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="PATH",
         help="numcheck.toml or pyproject.toml (default: found from the root folder up)",
     )
+    group.addoption(
+        "--numcheck-jobs",
+        metavar="N",
+        help="extract the articles in N processes (default: the number of cores; "
+        "1: in the test process; a small batch always runs in it) (ini: numcheck_jobs)",
+    )
     parser.addini("numcheck", type="bool", default=False, help="enable numcheck (as --numcheck)")
+    parser.addini("numcheck_jobs", default="", help="processes to extract in (as --numcheck-jobs)")
     parser.addini(
         "numcheck_paths",
         type="linelist",
@@ -109,6 +118,7 @@ class _Checker:
                 ledger_path = str(root / ledger_path)
             self.ledger = Ledger(ledger_path, create=False, verify=True) if ledger_path else None
             self.acks: dict[str, Ack] = self.ledger.acks() if self.ledger else {}
+            self.jobs = _jobs(config.getoption("numcheck_jobs") or config.getini("numcheck_jobs"))
         except NumcheckError as exc:
             raise pytest.UsageError(printable(f"numcheck: {exc}")) from None
         self.articles: dict[str, Article] = {}
@@ -160,11 +170,10 @@ class _Checker:
         return self.findings.get(article_id, [])
 
     def _check_all(self) -> dict[str, list[Discrepancy]]:
-        framer = Framer.of(None)
         claims: list[Claim] = []
         self.failed = {}
-        for item in self.articles.values():
-            result = claims_or_error(framer, item)
+        articles = list(self.articles.values())
+        for item, result in zip(articles, extract_results(articles, jobs=self.jobs), strict=True):
             if isinstance(result, InputError):
                 self.failed[item.id] = result  # fails its own item only
             else:
@@ -179,6 +188,18 @@ class _Checker:
                 if article in self.articles:
                     by_article.setdefault(article, []).append(discrepancy)
         return by_article
+
+
+def _jobs(value: str) -> int:
+    """The number of processes of ``--numcheck-jobs`` (default: the number of cores)."""
+    if not value.strip():
+        return default_jobs()
+    try:
+        return check_jobs(int(value))
+    except ValueError:
+        raise NumcheckError(
+            f"--numcheck-jobs: expected a number of processes, at least 1: {value!r}"
+        ) from None
 
 
 class ArticleFile(pytest.File):

@@ -156,10 +156,22 @@ def test_bad_inputs_exit_2_naming_the_file_and_the_batch_goes_on(tmp_path: Path)
         pytest.param(("frobnicate",), id="unknown-command"),
         pytest.param(("check", "--format", "xml", "seeds"), id="bad-format"),
         pytest.param(("check",), id="nothing-to-check"),
+        pytest.param(("check", "--jobs", "0", "seeds"), id="zero-jobs"),
+        pytest.param(("extract", "--jobs", "all", "seeds"), id="jobs-not-a-number"),
     ],
 )
 def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
-    assert run(*args).returncode == 2
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].startswith("numcheck: error: ")
+
+
+@pytest.mark.parametrize("command", [pytest.param("check"), pytest.param("extract")])
+def test_help_names_the_jobs_option_and_its_default(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "--jobs N, -j N" in result.stdout
+    assert f"here {os.cpu_count()}" in " ".join(result.stdout.split())
 
 
 def test_invalid_rules_exit_2_with_file_and_key(tmp_path: Path) -> None:

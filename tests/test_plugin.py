@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import CRASH, ROOT, SEEDS
 
-from numcheck import Ledger, load_articles
+from numcheck import Ledger, _parallel, load_articles
 
 pytest_plugins = ["pytester"]
 
@@ -171,6 +171,10 @@ def test_bad_options_are_usage_errors(pytester: pytest.Pytester) -> None:
     no_ledger = pytester.runpytest("--numcheck", "--numcheck-ledger", "missing.db")
     assert no_ledger.ret == pytest.ExitCode.USAGE_ERROR
     no_ledger.stderr.fnmatch_lines(["*numcheck: missing.db: no such ledger*"])
+    for jobs in ("0", "many"):
+        bad_jobs = pytester.runpytest("--numcheck", "--numcheck-jobs", jobs)
+        assert bad_jobs.ret == pytest.ExitCode.USAGE_ERROR
+        bad_jobs.stderr.fnmatch_lines(["*numcheck: --numcheck-jobs: expected a number*"])
 
 
 def _doc_block(text: str, command: str) -> list[str]:
@@ -265,5 +269,27 @@ def test_unreadable_files_are_items_of_their_own_and_collection_goes_on(
             "cannot read the article: *loader-bug.md: internal error while reading the file: "
             "KeyError: 'a loader bug'; this is a bug: *",
             "FAILED articles/alias.md::alias.md - *",
+        ]
+    )
+
+
+def test_with_numcheck_jobs_workers_extract_and_one_failing_fails_its_item_only(
+    pytester: pytest.Pytester, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_parallel, "MIN_PARALLEL_CHARS", 0)  # the pool for these few
+    monkeypatch.setenv(_parallel.FAULT_VARIABLE, f"raise:{CRASH}")  # in workers only
+    crash = write(project, "crash.md", f"There were 40 cats in the garden. {CRASH}\n")
+    here = pytester.runpytest("--numcheck", "--numcheck-jobs", "1")
+    here.assert_outcomes(passed=4, failed=3)  # no worker, no fault
+    pooled = pytester.runpytest("--numcheck", "--numcheck-jobs", "2")
+    pooled.assert_outcomes(passed=3, failed=4)  # the six articles as in process, and it
+    pooled.stdout.fnmatch_lines(
+        [
+            "*_ numcheck article crash _*",
+            f"cannot check the article: {crash}: internal error while reading figures: "
+            f"ValueError: a fault injected by {_parallel.FAULT_VARIABLE}; this is a bug: *",
+            "*_ numcheck article new-troops-2024 _*",
+            "article new-troops-2024 (*new.md) contradicts 001_695cb371e019521c, "
+            "002_1cf852d00daa61fe: 2 error(s)",
         ]
     )
