@@ -72,9 +72,7 @@ def _claim(draw: st.DrawFn, family: str) -> Claim:
         time=time,
         anchor=anchor,
     )
-    return found.model_copy(
-        update={"statistic": statistic, "period": period, "as_of": time.end}
-    )
+    return found.model_copy(update={"statistic": statistic, "period": period, "as_of": time.end})
 
 
 @st.composite
