@@ -42,7 +42,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ._lexicon import Lexicon, default_lexicon
 from ._models import SEVERITY_RANK, UNKNOWN, VERDICTS, Claim, Discrepancy, TimeSpan, Verdict
@@ -545,6 +545,31 @@ class _Key:
         # (its records), in time order, so in the order of their counts, and those counts
         self._records: list[_Time] = []
         self._record_lows: list[float] = []
+
+    def __getstate__(self) -> dict[str, object]:
+        """The state between steps, to send to another process: what is kept by figure
+        ``id`` is kept by figure (ids are not the same in another process)."""
+        figures = {id(f): f for f in self._held}
+        for time in (*self._active, *([self._latest] if self._latest else [])):
+            figures.update((id(f), f) for f in time.figures)
+        figures.update((id(f), f) for f in self._adrift.values())
+        figures.update((id(f), f) for f, _ in self._planned.values())
+        state = dict(self.__dict__)
+        state["_words"] = {}
+        state["_seen"] = [(figures[i], interval) for i, interval in self._seen]
+        state["_slip_pairs"] = [[figures[i] for i in pair] for pair in self._slip_pairs]
+        state["_slips"] = [(figures[i], twins) for i, twins in self._slips.items()]
+        state["_time_of"] = [(figures[i], time) for i, time in self._time_of.items()]
+        state["_against"] = [(figures[i], named) for i, named in self._against.items()]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._seen = {(id(f), interval) for f, interval in state["_seen"]}
+        self._slip_pairs = {frozenset(id(f) for f in pair) for pair in state["_slip_pairs"]}
+        self._slips = {id(f): twins for f, twins in state["_slips"]}
+        self._time_of = {id(f): time for f, time in state["_time_of"]}
+        self._against = {id(f): named for f, named in state["_against"]}
 
     def compare(self, claims: Sequence[Claim]) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
         """The findings of the whole key: the fold over one step."""

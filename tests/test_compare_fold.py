@@ -4,6 +4,7 @@ gives the findings of one sweep, with a small carried state."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import random
 
 import pytest
@@ -94,7 +95,8 @@ def _one_sweep(claims: list[Claim], focus: set[str] | None) -> Found:
 
 
 def _folded(claims: list[Claim], cuts: list[int], focus: set[str] | None) -> Found:
-    """The key's outline made from parts, its claims in time order split at ``cuts``."""
+    """The key's outline made from parts, its claims in time order split at ``cuts``,
+    the state sent through pickle between steps (as between processes)."""
     where = block(claims[0])
     assert where is not None
     rules = Rules()
@@ -108,6 +110,7 @@ def _folded(claims: list[Claim], cuts: list[int], focus: set[str] | None) -> Fou
     for first, last in zip([0, *cuts], [*cuts, len(ordered)], strict=True):
         state, more = step(state, ordered[first:last])
         found += more
+        state = pickle.loads(pickle.dumps(state))  # the next step may run elsewhere
     return sorted(found + finish(state), key=lambda item: item[0])
 
 
