@@ -142,27 +142,51 @@ def resolve(
     counts: dict[str, int] = dict(others or {})
     for where, _ in placed:
         counts[where[0]] = counts.get(where[0], 0) + 1
-    resolved = {key: sys.intern(value) for key, value in resolve_keys(counts).items()}
-    incidents = any(where[3] for where, _ in placed)
-    dated = _dated_events(placed, resolved) if incidents else {}
-    out: list[tuple[Block, Claim]] = []
+    incidents = [(where, claim.time.start, claim.time.end) for where, claim in placed if where[3]]
+    resolution = Resolution(counts, incidents)
     for where, claim in placed:
-        key, event = resolved[where[0]], where[3]
+        yield resolution.place(where, claim), claim
+
+
+Incident = tuple[Block, dt.date | None, dt.date | None]
+"""The block of an incident's toll and the first and last day of its time."""
+
+
+class Resolution:
+    """How :func:`resolve` places claims, made from what it needs of all of them: the
+    claims by key (``counts``) and the blocks and times of incidents' tolls (repeats of
+    one are welcome), so that parts of a corpus can be placed apart (``numcheck.dask``)."""
+
+    def __init__(self, counts: Mapping[str, int], incidents: Iterable[Incident]) -> None:
+        self.resolved = {key: sys.intern(value) for key, value in resolve_keys(counts).items()}
+        tolls = set(incidents)
+        self.dated = _dated_events(tolls, self.resolved) if tolls else {}
+        self.merged = _one_incident_one_key({self._dated(*toll) for toll in tolls})
+
+    def _dated(self, where: Block, start: dt.date | None, end: dt.date | None) -> Block:
+        key, event = self.resolved[where[0]], where[3]
         if event and not _dated(event):
-            span = (claim.time.start, claim.time.end)
-            event = dated.get((key, where[1], where[2], event, *span), event)
-        out.append(((key, where[1], where[2], event), claim))
-    if incidents:
-        out = _one_incident_one_key(out)
-    yield from out
+            event = self.dated.get((key, where[1], where[2], event, start, end), event)
+        return (key, where[1], where[2], event)
+
+    def place(self, where: Block, claim: Claim) -> Block:
+        """The block of ``claim``, placed at ``where`` by :func:`block`."""
+        if not where[3]:
+            return (self.resolved[where[0]], where[1], where[2], where[3])
+        placed = self._dated(where, claim.time.start, claim.time.end)
+        merged = self.merged.get((placed[0], *placed[1:], ""))
+        return placed if merged is None else (merged, *placed[1:])
 
 
-def _one_incident_one_key(placed: list[tuple[Block, Claim]]) -> list[tuple[Block, Claim]]:
+def _one_incident_one_key(
+    placed: Iterable[Block],
+) -> dict[tuple[str, str, str, str, str], str]:
     """The tolls of one dated incident meet whatever level its place is named at: "in
     Gaza City" and "in Gaza" (a place that contains all the others of the incident, or
-    none: then each stays apart), whose subject is the one they state, if one."""
+    none: then each stays apart), whose subject is the one they state, if one: (key,
+    family, period, event, "") -> the key of the incident's blocks ``placed``."""
     groups: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
-    for where, _ in placed:
+    for where in placed:
         if where[3] and _dated(where[3]):
             groups[(where[0].split("|", 1)[0], where[1], where[2], where[3])].add(where[0])
     merged: dict[tuple[str, str, str, str, str], str] = {}
@@ -180,12 +204,7 @@ def _one_incident_one_key(placed: list[tuple[Block, Claim]]) -> list[tuple[Block
         key = "|".join((measure, next(iter(subjects), UNKNOWN), wholes[0]))
         for old in keys:
             merged[(old, family, period, event, "")] = key
-    if not merged:
-        return placed
-    return [
-        ((merged.get((w[0], w[1], w[2], w[3], ""), w[0]), w[1], w[2], w[3]), claim)
-        for w, claim in placed
-    ]
+    return merged
 
 
 def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
@@ -250,7 +269,7 @@ def _wholes_of(places: Mapping[str, int]) -> dict[str, int]:
 
 
 def _dated_events(
-    placed: list[tuple[Block, Claim]], resolved: Mapping[str, str]
+    placed: Iterable[Incident], resolved: Mapping[str, str]
 ) -> dict[tuple[str, str, str, str, dt.date | None, dt.date | None], str]:
     """An incident toll without a date joins the one dated incident of its measure and
     statistic whose subject and place agree with its own (equal, or one unknown); of
@@ -259,14 +278,14 @@ def _dated_events(
     time start, time end) -> dated event."""
     dated: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
     undated: set[tuple[str, str, str, str, dt.date | None, dt.date | None]] = set()
-    for where, claim in placed:
+    for where, since, until in placed:
         if not where[3]:
             continue
         key = resolved[where[0]]
         if _dated(where[3]):
             dated[(key.split("|", 1)[0], where[1], where[2])].add((key, where[3]))
         else:
-            undated.add((key, where[1], where[2], where[3], claim.time.start, claim.time.end))
+            undated.add((key, where[1], where[2], where[3], since, until))
     out: dict[tuple[str, str, str, str, dt.date | None, dt.date | None], str] = {}
     for key, family, period, event, start, end in undated:
         parts = key.split("|")
