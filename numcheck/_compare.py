@@ -173,7 +173,11 @@ class Resolution:
         """The block of ``claim``, placed at ``where`` by :func:`block`."""
         if not where[3]:
             return (self.resolved[where[0]], where[1], where[2], where[3])
-        placed = self._dated(where, claim.time.start, claim.time.end)
+        return self.place_toll(where, claim.time.start, claim.time.end)
+
+    def place_toll(self, where: Block, start: dt.date | None, end: dt.date | None) -> Block:
+        """The block of an incident's toll placed at ``where``, of time ``start``-``end``."""
+        placed = self._dated(where, start, end)
         merged = self.merged.get((placed[0], *placed[1:], ""))
         return placed if merged is None else (merged, *placed[1:])
 
