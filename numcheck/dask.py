@@ -25,8 +25,9 @@ See ``docs/scale.md``.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -40,6 +41,7 @@ from ._compare import (
     block,
     finish,
     merge_outlines,
+    order,
     outline,
     plan_of,
     start,
@@ -48,14 +50,32 @@ from ._compare import (
 from ._frame import Framer
 from ._lexicon import Lexicon, default_lexicon
 from ._load import _expand, _read_file, internal_error
-from ._models import Article, Claim, Discrepancy, InputError, NumcheckError, Report
+from ._models import (
+    SEVERITY_RANK,
+    Article,
+    Claim,
+    Discrepancy,
+    InputError,
+    NumcheckError,
+    Report,
+)
 from ._pipeline import claims_or_error, resolve_rules
 from ._rules import Rules
 
 Bag = Any
 """A ``Bag`` (Dask's methods are not typed, so its calls are checked by tests)."""
 
-__all__ = ["CHUNK_SIZE", "check", "compare", "extract"]
+__all__ = [
+    "CHUNK_SIZE",
+    "block_of",
+    "check",
+    "compare",
+    "extract",
+    "fold",
+    "read_one",
+    "report_order",
+    "resolution",
+]
 
 CHUNK_SIZE = 100_000
 """Claims of one key folded in one task; a key with more is split by time."""
@@ -257,6 +277,60 @@ def compare(
 
 def _tag_part(items: Iterable[object], number: int) -> list[tuple[Tag, Claim]]:
     return [((number, i), c) for i, c in enumerate(items) if isinstance(c, Claim)]
+
+
+# -- the steps on any engine (Spark: see docs/scale.md) -----------------------------------
+
+
+def read_one(source: str | Path, *, lexicon: Lexicon | None = None) -> list[Claim | InputError]:
+    """The claims of the articles of one file or folder, and an :class:`InputError` for
+    each input in it that cannot be read or extracted: the extraction step of a job on
+    any engine (article ids repeated across files are not looked for here)."""
+    return [item for r in _read_part([source], 0, lexicon) for item in _claims_or_errors(r)]
+
+
+def block_of(claim: Claim, lexicon: Lexicon | None = None) -> Block | None:
+    """The block a claim is placed in before resolution (key, statistic family, period,
+    event), or ``None`` when it is never compared (as :func:`numcheck.check` decides)."""
+    return block(claim, (lexicon or default_lexicon()).incomparable)
+
+
+def resolution(counted: Iterable[tuple[Block, dt.date | None, dt.date | None, int]]) -> Resolution:
+    """How claims are placed in blocks, from the claims counted by the block
+    :func:`block_of` gives them, with the first and last day of the time
+    of an incident's toll (``None`` for the others): ``.place(where, claim)`` is then the
+    block each claim is compared in, wherever it is."""
+    counts: dict[str, int] = {}
+    incidents = []
+    for where, first, last, n in counted:
+        counts[where[0]] = counts.get(where[0], 0) + n
+        if where[3]:
+            incidents.append((where, first, last))
+    return Resolution(counts, incidents)
+
+
+def fold(
+    where: Block,
+    claims: Sequence[Claim],
+    *,
+    rules: Rules | Mapping[str, Any] | str | Path | None = None,
+    lexicon: Lexicon | None = None,
+    focus: Collection[str] | None = None,
+) -> list[Discrepancy]:
+    """The discrepancies among the claims of one block (in input order: the first one's
+    measure chooses the rule), in any order; sort them all with :func:`report_order`."""
+    first = claims[0] if claims else None
+    measure = first.measure or first.unit if first is not None else None
+    state = start(where, measure, resolve_rules(rules), lexicon, focus=focus)
+    state, found = step(state, claims)
+    return [d for _, d in itertools.chain(found, finish(state))]
+
+
+def report_order(found: Discrepancy) -> tuple[object, ...]:
+    """Where a discrepancy stands in the report: most severe first, then by key and by
+    the canonical order of its claims."""
+    a, b = found.claims
+    return (SEVERITY_RANK[found.severity], found.key, order(a), order(b))
 
 
 # -- the comparison ----------------------------------------------------------------------

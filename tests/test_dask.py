@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 import numcheck
 from numcheck import Claim, InputError, LoadError, Report, Rules, TimeSpan
-from numcheck._compare import compare
+from numcheck._compare import Block, compare
 
 dask = pytest.importorskip("dask")
 pytest.importorskip("dask.bag")
@@ -174,3 +175,22 @@ def test_import_numcheck_works_without_dask() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "numcheck.dask needs Dask: pip install 'numcheck[dask]'"
+
+
+def test_the_steps_of_the_spark_recipe_give_the_report(corpus_report: Report) -> None:
+    """docs/scale.md's Spark job, with plain Python in place of Spark: extraction file by
+    file, the counts by block, each claim placed, each block folded, the findings sorted."""
+    rows = [item for folder in CORPUS for item in nd.read_one(folder)]
+    claims = [c for c in rows if isinstance(c, Claim)]
+    assert claims == corpus_report.claims
+    placed = [(where, c) for c in claims if (where := nd.block_of(c)) is not None]
+    counted = Counter(
+        (where, c.time.start, c.time.end) if where[3] else (where, None, None)
+        for where, c in placed
+    )
+    resolved = nd.resolution((*at, n) for at, n in counted.items())
+    groups: dict[Block, list[Claim]] = defaultdict(list)
+    for where, c in placed:
+        groups[resolved.place(where, c)].append(c)
+    found = [d for at, those in groups.items() for d in nd.fold(at, those)]
+    assert sorted(found, key=nd.report_order) == corpus_report.discrepancies
