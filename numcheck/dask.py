@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import importlib
 import itertools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -69,6 +70,7 @@ __all__ = [
     "CHUNK_SIZE",
     "block_of",
     "check",
+    "claims_frame",
     "compare",
     "extract",
     "fold",
@@ -185,7 +187,8 @@ def _claims_or_errors(record: _Record) -> list[Claim | InputError]:
 def extract(
     paths_or_bag: Any, *, lexicon: Lexicon | None = None, npartitions: int | None = None
 ) -> Bag:
-    """The claims of articles as a Dask bag, in the order :func:`numcheck.check` lists them.
+    """The claims of articles as a Dask bag, in input order (:func:`claims_frame` makes a
+    Dask DataFrame of them).
 
     ``paths_or_bag``: paths of article files and folders (walked here, read on the
     workers, one file at a time), or a bag of paths, :class:`Article` and :class:`Claim`
@@ -196,6 +199,25 @@ def extract(
     """
     records = _read(_sources(paths_or_bag, npartitions), lexicon)
     return records.map(_claims_or_errors).flatten()
+
+
+def claims_frame(claims: Bag) -> Any:
+    """The claims of a bag (its error records passed over) as a Dask DataFrame with the
+    columns and values of :meth:`Report.claims_frame`, one partition per partition of the
+    bag (pandas infers the type of a column with no value in a partition on its own)."""
+    dask = _dask()
+    frames = importlib.import_module("dask.dataframe")
+    from ._frames import claims_frame as frame
+
+    parts = [dask.delayed(_frame_part)(part) for part in claims.to_delayed()]
+    with dask.config.set({"dataframe.convert-string": False}):  # a claim's time is a TimeSpan
+        return frames.from_delayed(parts, meta=frame([]), verify_meta=False)
+
+
+def _frame_part(items: Iterable[object]) -> Any:
+    from ._frames import claims_frame as frame
+
+    return frame([c for c in items if isinstance(c, Claim)])
 
 
 def check(

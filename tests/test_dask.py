@@ -194,3 +194,15 @@ def test_the_steps_of_the_spark_recipe_give_the_report(corpus_report: Report) ->
         groups[resolved.place(where, c)].append(c)
     found = [d for at, those in groups.items() for d in nd.fold(at, those)]
     assert sorted(found, key=nd.report_order) == corpus_report.discrepancies
+
+
+@pytest.mark.parametrize("npartitions", [pytest.param(1, id="1"), pytest.param(5, id="5")])
+def test_the_claims_as_a_dask_dataframe(npartitions: int) -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = nd.claims_frame(nd.extract([ROOT / "seeds"], npartitions=npartitions))
+    want = numcheck.check([ROOT / "seeds"]).claims_frame()
+    assert list(frame.columns) == list(want.columns)
+    got = frame.compute()
+    # a column's type is pandas' guess in each partition; None and NaN both say missing
+    plain = [f.astype(object).where(f.notna(), None) for f in (got, want)]
+    pandas.testing.assert_frame_equal(*plain)
