@@ -23,11 +23,12 @@ same key are compared, and only levels (not changes) with a known unit. Within a
   severity (rule ``MEASURE/unknown-time``); it never makes a change.
 
 The work is a sweep over the times of each key, so it grows with the number of claims,
-not with its square. The sweep is a fold (:func:`start`, :func:`step` for each next run of
-claims in time order, :func:`finish`) that carries a small state from one run to the
+not with its square. The sweep is a fold (:func:`start`, :func:`step` for each next run
+of claims in time order, :func:`finish`) that carries a small state from one run to the
 next (see :class:`_Key`), so that a key too large for one machine is folded in chunks
-(``numcheck.dask``); the sweep of a whole key is the fold over one run. Which figures are compared never depends on tolerances, so widening
-a tolerance can only remove findings. When more than ``_ALL_PAIRS`` pairs of figures meet
+(``numcheck.dask``); the sweep of a whole key is the fold over one run. Which figures
+are compared never depends on tolerances, so widening a tolerance can only remove
+findings. When more than ``_ALL_PAIRS`` pairs of figures meet
 at one time, each figure is compared with its neighbours in value order and with the
 lowest and the highest figure there, which still reports every figure that contradicts
 another one.
