@@ -23,8 +23,12 @@ same key are compared, and only levels (not changes) with a known unit. Within a
   severity (rule ``MEASURE/unknown-time``); it never makes a change.
 
 The work is a sweep over the times of each key, so it grows with the number of claims,
-not with its square. Which figures are compared never depends on tolerances, so widening
-a tolerance can only remove findings. When more than ``_ALL_PAIRS`` pairs of figures meet
+not with its square. The sweep is a fold (:func:`start`, :func:`step` for each next run
+of claims in time order, :func:`finish`) that carries a small state from one run to the
+next (see :class:`_Key`), so that a key too large for one machine is folded in chunks
+(``numcheck.dask``); the sweep of a whole key is the fold over one run. Which figures
+are compared never depends on tolerances, so widening a tolerance can only remove
+findings. When more than ``_ALL_PAIRS`` pairs of figures meet
 at one time, each figure is compared with its neighbours in value order and with the
 lowest and the highest figure there, which still reports every figure that contradicts
 another one.
@@ -42,6 +46,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from ._lexicon import Lexicon, default_lexicon
 from ._models import SEVERITY_RANK, UNKNOWN, VERDICTS, Claim, Discrepancy, TimeSpan, Verdict
@@ -141,27 +146,55 @@ def resolve(
     counts: dict[str, int] = dict(others or {})
     for where, _ in placed:
         counts[where[0]] = counts.get(where[0], 0) + 1
-    resolved = {key: sys.intern(value) for key, value in resolve_keys(counts).items()}
-    incidents = any(where[3] for where, _ in placed)
-    dated = _dated_events(placed, resolved) if incidents else {}
-    out: list[tuple[Block, Claim]] = []
+    incidents = [(where, claim.time.start, claim.time.end) for where, claim in placed if where[3]]
+    resolution = Resolution(counts, incidents)
     for where, claim in placed:
-        key, event = resolved[where[0]], where[3]
+        yield resolution.place(where, claim), claim
+
+
+Incident = tuple[Block, dt.date | None, dt.date | None]
+"""The block of an incident's toll and the first and last day of its time."""
+
+
+class Resolution:
+    """How :func:`resolve` places claims, made from what it needs of all of them: the
+    claims by key (``counts``) and the blocks and times of incidents' tolls (repeats of
+    one are welcome), so that parts of a corpus can be placed apart (``numcheck.dask``)."""
+
+    def __init__(self, counts: Mapping[str, int], incidents: Iterable[Incident]) -> None:
+        self.resolved = {key: sys.intern(value) for key, value in resolve_keys(counts).items()}
+        tolls = set(incidents)
+        self.dated = _dated_events(tolls, self.resolved) if tolls else {}
+        self.merged = _one_incident_one_key({self._dated(*toll) for toll in tolls})
+
+    def _dated(self, where: Block, start: dt.date | None, end: dt.date | None) -> Block:
+        key, event = self.resolved[where[0]], where[3]
         if event and not _dated(event):
-            span = (claim.time.start, claim.time.end)
-            event = dated.get((key, where[1], where[2], event, *span), event)
-        out.append(((key, where[1], where[2], event), claim))
-    if incidents:
-        out = _one_incident_one_key(out)
-    yield from out
+            event = self.dated.get((key, where[1], where[2], event, start, end), event)
+        return (key, where[1], where[2], event)
+
+    def place(self, where: Block, claim: Claim) -> Block:
+        """The block of ``claim``, placed at ``where`` by :func:`block`."""
+        if not where[3]:
+            return (self.resolved[where[0]], where[1], where[2], where[3])
+        return self.place_toll(where, claim.time.start, claim.time.end)
+
+    def place_toll(self, where: Block, start: dt.date | None, end: dt.date | None) -> Block:
+        """The block of an incident's toll placed at ``where``, of time ``start``-``end``."""
+        placed = self._dated(where, start, end)
+        merged = self.merged.get((placed[0], *placed[1:], ""))
+        return placed if merged is None else (merged, *placed[1:])
 
 
-def _one_incident_one_key(placed: list[tuple[Block, Claim]]) -> list[tuple[Block, Claim]]:
+def _one_incident_one_key(
+    placed: Iterable[Block],
+) -> dict[tuple[str, str, str, str, str], str]:
     """The tolls of one dated incident meet whatever level its place is named at: "in
     Gaza City" and "in Gaza" (a place that contains all the others of the incident, or
-    none: then each stays apart), whose subject is the one they state, if one."""
+    none: then each stays apart), whose subject is the one they state, if one: (key,
+    family, period, event, "") -> the key of the incident's blocks ``placed``."""
     groups: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
-    for where, _ in placed:
+    for where in placed:
         if where[3] and _dated(where[3]):
             groups[(where[0].split("|", 1)[0], where[1], where[2], where[3])].add(where[0])
     merged: dict[tuple[str, str, str, str, str], str] = {}
@@ -179,12 +212,7 @@ def _one_incident_one_key(placed: list[tuple[Block, Claim]]) -> list[tuple[Block
         key = "|".join((measure, next(iter(subjects), UNKNOWN), wholes[0]))
         for old in keys:
             merged[(old, family, period, event, "")] = key
-    if not merged:
-        return placed
-    return [
-        ((merged.get((w[0], w[1], w[2], w[3], ""), w[0]), w[1], w[2], w[3]), claim)
-        for w, claim in placed
-    ]
+    return merged
 
 
 def resolve_keys(counts: Mapping[str, int]) -> dict[str, str]:
@@ -249,7 +277,7 @@ def _wholes_of(places: Mapping[str, int]) -> dict[str, int]:
 
 
 def _dated_events(
-    placed: list[tuple[Block, Claim]], resolved: Mapping[str, str]
+    placed: Iterable[Incident], resolved: Mapping[str, str]
 ) -> dict[tuple[str, str, str, str, dt.date | None, dt.date | None], str]:
     """An incident toll without a date joins the one dated incident of its measure and
     statistic whose subject and place agree with its own (equal, or one unknown); of
@@ -258,14 +286,14 @@ def _dated_events(
     time start, time end) -> dated event."""
     dated: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
     undated: set[tuple[str, str, str, str, dt.date | None, dt.date | None]] = set()
-    for where, claim in placed:
+    for where, since, until in placed:
         if not where[3]:
             continue
         key = resolved[where[0]]
         if _dated(where[3]):
             dated[(key.split("|", 1)[0], where[1], where[2])].add((key, where[3]))
         else:
-            undated.add((key, where[1], where[2], where[3], claim.time.start, claim.time.end))
+            undated.add((key, where[1], where[2], where[3], since, until))
     out: dict[tuple[str, str, str, str, dt.date | None, dt.date | None], str] = {}
     for key, family, period, event, start, end in undated:
         parts = key.split("|")
@@ -450,11 +478,66 @@ def _days(span: TimeSpan) -> tuple[int, int]:
     return start, end
 
 
+TimeKey = tuple[int, int, bool]
+"""A time of a key: its first and last day (ordinals), and whether it is a publication
+date standing for an unknown time (``_Key.when``); claims of one key are folded in the
+order of their time keys."""
+
+Identity = tuple[int, int, bool, Interval]
+"""A figure of a key wherever it is built: its time key and its interval."""
+
+_ADRIFT: TimeKey = (_MIN_DAY, _MIN_DAY, True)
+
+
+class Plan(NamedTuple):
+    """What the slipped-zero rule decides over the whole key, by figure identity: the
+    slips and their twins (nearest first), and the slips no figure comes near with the
+    figures they are judged against (see :func:`_slips`, :func:`_never_near`)."""
+
+    slips: dict[Identity, list[Identity]]
+    against: dict[Identity, list[Identity]]
+
+    @property
+    def wanted(self) -> set[Identity]:
+        """Every figure the plan names: kept until the key is finished."""
+        out = set(self.slips)
+        for named in (*self.slips.values(), *self.against.values()):
+            out.update(named)
+        return out
+
+
+_NO_PLAN = Plan({}, {})
+
+Outline = dict[TimeKey, dict[Interval, tuple[tuple[object, ...], tuple[object, ...] | None]]]
+"""The values of a key's claims, all the slipped-zero rule needs of the whole key: per
+time, per interval, the canonical order of its first claim and of its first claim in
+focus (the figure's lead). Outlines of parts of a key merge (:func:`merge_outlines`)."""
+
+
 class _Key:
-    """The comparison of the claims of one key."""
+    """The comparison of the claims of one key: a fold over its claims in time order.
+
+    ``step`` takes the next claims in the order of their time keys (within one step in
+    any order), ``finish`` ends the key; each returns its findings. The carried state is
+    small: the times still within the widest time window of the latest time (``active``),
+    the latest time passed and the latest passed time with a precise figure, the latest
+    known time, the last ``_REACH`` records of a running total, the time whose claims may
+    continue in the next step (``pending``), the figures of no time (``adrift``), the
+    figures met as the same time among those still active (``seen``), and the slipped-zero
+    bookkeeping: the plan's figures, the pairs with a slip already met and the judgments
+    of pairs with a slip, which wait for the slip's twins (one may come in a later step).
+
+    A key folded in several steps needs its :class:`Plan` from the start (made from the
+    key's :func:`outline`); without one, the first step is the whole key and makes it.
+    """
 
     def __init__(
-        self, where: Block, name: str, rule: MeasureRule, focus: Collection[str] | None
+        self,
+        where: Block,
+        name: str,
+        rule: MeasureRule,
+        focus: Collection[str] | None,
+        plan: Plan | None = None,
     ) -> None:
         self.key, self.family = where[0], where[1]
         self.name, self.rule, self.focus = name, rule, focus
@@ -470,72 +553,226 @@ class _Key:
         self._time_of: dict[int, _Time] = {}  # figure -> its time
         # a slip no other figure of the key comes near: the figures it is judged against
         self._against: dict[int, list[_Figure]] = {}
+        # the fold's carried state
+        self._plan = plan
+        self._whole = plan is None  # the first step is the whole key
+        self._wanted = plan.wanted if plan else set()
+        self._planned: dict[Identity, tuple[_Figure, _Time]] = {}  # the plan's figures met
+        self._held: list[_Figure] = []  # figures of _slip_pairs, alive while their ids are
+        self._deferred: list[tuple[_Figure, _Figure, Check, int | None, Granularity | None]] = []
+        self._pending: tuple[TimeKey, dict[Interval, _Figure]] | None = None
+        self._adrift: dict[Interval, _Figure] = {}
+        self._last: TimeKey | None = None  # the latest time swept
+        self._steps = 0
+        self._active: list[_Time] = []  # earlier times that may still be the same time
+        # The latest earlier times that no longer can be: any, and one with a precise figure.
+        self._passed: list[_Time | None] = [None, None]
+        self._latest: _Time | None = None  # the latest known time
+        # running totals: the latest _REACH times that raised the highest count so far
+        # (its records), in time order, so in the order of their counts, and those counts
+        self._records: list[_Time] = []
+        self._record_lows: list[float] = []
+
+    def __getstate__(self) -> dict[str, object]:
+        """The state between steps, to send to another process: what is kept by figure
+        ``id`` is kept by figure (ids are not the same in another process)."""
+        figures = {id(f): f for f in self._held}
+        for time in (*self._active, *([self._latest] if self._latest else [])):
+            figures.update((id(f), f) for f in time.figures)
+        figures.update((id(f), f) for f in self._adrift.values())
+        figures.update((id(f), f) for f, _ in self._planned.values())
+        state = dict(self.__dict__)
+        state["_words"] = {}
+        state["_seen"] = [(figures[i], interval) for i, interval in self._seen]
+        state["_slip_pairs"] = [[figures[i] for i in pair] for pair in self._slip_pairs]
+        state["_slips"] = [(figures[i], twins) for i, twins in self._slips.items()]
+        state["_time_of"] = [(figures[i], time) for i, time in self._time_of.items()]
+        state["_against"] = [(figures[i], named) for i, named in self._against.items()]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._seen = {(id(f), interval) for f, interval in state["_seen"]}
+        self._slip_pairs = {frozenset(id(f) for f in pair) for pair in state["_slip_pairs"]}
+        self._slips = {id(f): twins for f, twins in state["_slips"]}
+        self._time_of = {id(f): time for f, time in state["_time_of"]}
+        self._against = {id(f): named for f, named in state["_against"]}
 
     def compare(self, claims: Sequence[Claim]) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
-        times, adrift = self._figures(claims)
-        self._slips = _slips(times, self.rule.typo)
-        if self._slips:
-            self._time_of = {id(f): t for t in times for f in t.figures}
-            if self.family not in ("flow", "total"):
-                self._against = _never_near(times, self._slips)
-        active: list[_Time] = []  # earlier times that may still be the same time
-        # The latest earlier times that no longer can be: any, and one with a precise figure.
-        passed: list[_Time | None] = [None, None]
-        # running totals: the times that raised the highest count so far (its records),
-        # in time order, so in the order of their counts, and those counts
-        records: list[_Time] = []
-        record_lows: list[float] = []
+        """The findings of the whole key: the fold over one step."""
+        yield from self.step(claims)
+        yield from self.finish()
+
+    def when(self, claim: Claim) -> TimeKey:
+        """The time key ``claim`` is folded at (the order of :meth:`step`)."""
+        return self._when(claim)
+
+    def step(self, claims: Iterable[Claim]) -> list[tuple[tuple[object, ...], Discrepancy]]:
+        """Fold the next claims of the key in; the findings they settle."""
+        whole = self._whole
+        if whole and self._steps:
+            raise ValueError(f"{self.key}: a key folded in several steps needs its plan")
+        self._steps += 1
+        groups = self._group(claims)
+        if not whole and groups:
+            self._pending = groups.pop()  # its claims may go on in the next step
+        times = [self._time(when, figures) for when, figures in groups]
+        if whole:
+            self._plan = plan(times, self.rule.typo, self.family)
+            self._wanted = self._plan.wanted
+        self._register(times)
+        found: list[tuple[tuple[object, ...], Discrepancy]] = []
         for now in times:
-            check: Check = "unknown-time" if now.unknown else "conflict"
-            yield from self._pairs(now.figures, None, check, 0, now.granularity)
-            still: list[_Time] = []
-            for earlier in active:
-                if earlier.end + self.widest >= now.start:
-                    still.append(earlier)
-                elif not earlier.unknown:
-                    _keep_latest(passed, earlier)
-            active = still
-            before = list(passed)
-            for earlier in active:
-                gap, coarser = self._gap(earlier, now)
-                if gap <= self._window(coarser) and self._comparable(earlier, now):
-                    check = "unknown-time" if now.unknown or earlier.unknown else "conflict"
-                    yield from self._pairs(earlier.figures, now.figures, check, gap, coarser)
-                elif not earlier.unknown:
-                    _keep_latest(before, earlier)
-            if not now.unknown:
-                earlier_times = dict.fromkeys(t for t in before if t is not None)
-                # a running total lower than counts before it is a regression against
-                # each of them, even when a lower count came in between: against every
-                # record above it (the latest _REACH of them)
-                below = min(f.interval.high for f in now.figures)
-                above = bisect.bisect_right(record_lows, below)
-                for record in records[max(above, len(records) - _REACH) :]:
-                    if record not in earlier_times:
-                        gap, coarser = self._gap(record, now)
-                        if gap > self._window(coarser):
-                            earlier_times[record] = None
-                for earlier in earlier_times:
-                    gap, coarser = self._gap(earlier, now)
-                    yield from self._pairs(earlier.figures, now.figures, "change", gap, coarser)
-                if self.totals:  # a lower bound counts ("more than 160"), a vague one not
-                    lows = [
-                        f.interval.low
-                        for f in now.figures
-                        if not f.interval.vague and math.isfinite(f.interval.low)
-                    ]
-                    # (a record stated again later is a record too: a lower count
-                    # after it contradicts the latest statement of the record)
-                    if lows and (not records or max(lows) >= record_lows[-1]):
-                        records.append(now)
-                        record_lows.append(max(lows))
-            active.append(now)
-        yield from self._slipped_pairs()
+            found.extend(self._sweep(now))
+        self._prune()
+        return found
+
+    def finish(self) -> list[tuple[tuple[object, ...], Discrepancy]]:
+        """End the key: the findings that wait for all of it."""
+        found: list[tuple[tuple[object, ...], Discrepancy]] = []
+        if self._pending is not None:
+            now = self._time(*self._pending)
+            self._pending = None
+            self._register((now,))
+            found.extend(self._sweep(now))
+        if self._plan is None:
+            self._plan = _NO_PLAN
+        if self._plan.slips:
+            self._resolve_plan()
+        found.extend(self._judge(*pair) for pair in self._deferred)
+        self._deferred.clear()
+        found.extend(self._slipped_pairs())
+        for figure in self._adrift.values():
+            figure.choose_lead(self.focus)
+        adrift = sorted(self._adrift.values(), key=_rank)
         if adrift:  # no time and no publication date: against each other and the latest
-            yield from self._pairs(adrift, None, "unknown-time", None, None)
-            latest = [t for t in times if not t.unknown][-1:]
-            if latest:
-                yield from self._pairs(adrift, latest[0].figures, "unknown-time", None, None)
+            found.extend(self._pairs(adrift, None, "unknown-time", None, None))
+            if self._latest is not None:
+                found.extend(self._pairs(adrift, self._latest.figures, "unknown-time", None, None))
+            found.extend(self._judge(*pair) for pair in self._deferred)
+        return found
+
+    def _group(self, claims: Iterable[Claim]) -> list[tuple[TimeKey, dict[Interval, _Figure]]]:
+        """Claims as figures by time, in time order, the pending time's figures first."""
+        by_time: dict[TimeKey, dict[Interval, _Figure]] = defaultdict(dict)
+        if self._pending is not None:
+            by_time[self._pending[0]] = self._pending[1]
+            self._pending = None
+        by_time[_ADRIFT] = self._adrift
+        for claim in claims:
+            interval = comparable_interval(claim, self.rule)
+            if interval is None:
+                continue
+            figures = by_time[self._when(claim)]
+            if interval in figures:
+                figures[interval].claims.append(claim)
+            else:
+                figures[interval] = _Figure(interval, [claim])
+        self._adrift = by_time.pop(_ADRIFT)
+        groups = sorted(by_time.items(), key=lambda item: item[0])
+        if groups and self._last is not None and groups[0][0] <= self._last:
+            raise ValueError(f"{self.key}: claims folded out of time order")
+        return groups
+
+    def _time(self, when: TimeKey, figures: Mapping[Interval, _Figure]) -> _Time:
+        """A time of the key, its figures complete: their leads chosen, in their order."""
+        for figure in figures.values():
+            figure.choose_lead(self.focus)
+        start, end, unknown = when
+        self._last = when
+        figures_in_order = sorted(figures.values(), key=_rank)
+        return _Time(start, end, granularity(start, end), figures_in_order, unknown)
+
+    def _register(self, times: Iterable[_Time]) -> None:
+        """Keep the figures the plan names; a slip is known as one from now on."""
+        if not self._wanted or self._plan is None:
+            return
+        slips = self._plan.slips
+        for now in times:
+            for figure in now.figures:
+                identity = (now.start, now.end, now.unknown, figure.interval)
+                if identity in self._wanted:
+                    self._planned[identity] = (figure, now)
+                    if identity in slips:
+                        self._slips[id(figure)] = []  # its twins when the key is finished
+
+    def _sweep(self, now: _Time) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
+        """Meet one time with the times before it."""
+        check: Check = "unknown-time" if now.unknown else "conflict"
+        yield from self._pairs(now.figures, None, check, 0, now.granularity)
+        still: list[_Time] = []
+        for earlier in self._active:
+            if earlier.end + self.widest >= now.start:
+                still.append(earlier)
+            elif not earlier.unknown:
+                _keep_latest(self._passed, earlier)
+        self._active = active = still
+        before = list(self._passed)
+        for earlier in active:
+            gap, coarser = self._gap(earlier, now)
+            if gap <= self._window(coarser) and self._comparable(earlier, now):
+                check = "unknown-time" if now.unknown or earlier.unknown else "conflict"
+                yield from self._pairs(earlier.figures, now.figures, check, gap, coarser)
+            elif not earlier.unknown:
+                _keep_latest(before, earlier)
+        if not now.unknown:
+            records, record_lows = self._records, self._record_lows
+            earlier_times = dict.fromkeys(t for t in before if t is not None)
+            # a running total lower than counts before it is a regression against
+            # each of them, even when a lower count came in between: against every
+            # record above it (the latest _REACH of them)
+            below = min(f.interval.high for f in now.figures)
+            above = bisect.bisect_right(record_lows, below)
+            for record in records[max(above, len(records) - _REACH) :]:
+                if record not in earlier_times:
+                    gap, coarser = self._gap(record, now)
+                    if gap > self._window(coarser):
+                        earlier_times[record] = None
+            for earlier in earlier_times:
+                gap, coarser = self._gap(earlier, now)
+                yield from self._pairs(earlier.figures, now.figures, "change", gap, coarser)
+            if self.totals:  # a lower bound counts ("more than 160"), a vague one not
+                lows = [
+                    f.interval.low
+                    for f in now.figures
+                    if not f.interval.vague and math.isfinite(f.interval.low)
+                ]
+                # (a record stated again later is a record too: a lower count
+                # after it contradicts the latest statement of the record)
+                if lows and (not records or max(lows) >= record_lows[-1]):
+                    records.append(now)
+                    record_lows.append(max(lows))
+                    if len(records) > _REACH:  # only the latest _REACH are ever met
+                        del records[0], record_lows[0]
+            self._latest = now
+        active.append(now)
+
+    def _prune(self) -> None:
+        """Forget what no later time can meet: the same-time pairs of figures no longer
+        active (ids of figures let go may be taken by new ones), the cached words."""
+        if self._seen:
+            live = {id(f) for t in self._active for f in t.figures}
+            if self._latest is not None:
+                live.update(id(f) for f in self._latest.figures)
+            live.update(id(f) for f in self._adrift.values())
+            self._seen = {item for item in self._seen if item[0] in live}
+        self._words.clear()
+
+    def _resolve_plan(self) -> None:
+        """The plan's slips and twins as the figures met, in the plan's order."""
+        assert self._plan is not None
+        planned = self._planned
+        self._slips = {}
+        for slip, twins in self._plan.slips.items():
+            if slip in planned:
+                figure = planned[slip][0]
+                self._slips[id(figure)] = [planned[t][0] for t in twins if t in planned]
+        self._against = {
+            id(planned[slip][0]): [planned[f][0] for f in named if f in planned]
+            for slip, named in self._plan.against.items()
+            if slip in planned
+        }
+        self._time_of = {id(figure): time for figure, time in planned.values()}
 
     def _comparable(self, a: _Time, b: _Time) -> bool:
         """Whether two times that meet are the same time for this key: for rates, only
@@ -570,33 +807,6 @@ class _Key:
             return anchor, anchor, True
         return _MIN_DAY, _MIN_DAY, True
 
-    def _figures(self, claims: Sequence[Claim]) -> tuple[list[_Time], list[_Figure]]:
-        """Claims as figures grouped by time, in time order, and the figures adrift.
-
-        A claim of unknown time stands at its article's publication date, as a time of
-        its own that is never part of a change; without a date either, it is adrift.
-        """
-        by_time: dict[tuple[int, int, bool], dict[Interval, _Figure]] = defaultdict(dict)
-        for claim in claims:
-            interval = comparable_interval(claim, self.rule)
-            if interval is None:
-                continue
-            figures = by_time[self._when(claim)]
-            if interval in figures:
-                figures[interval].claims.append(claim)
-            else:
-                figures[interval] = _Figure(interval, [claim])
-        for figures in by_time.values():
-            for figure in figures.values():
-                figure.choose_lead(self.focus)
-        adrift = sorted(by_time.pop((_MIN_DAY, _MIN_DAY, True), {}).values(), key=_rank)
-        times = [
-            _Time(start, end, granularity(start, end), sorted(figures.values(), key=_rank), unknown)
-            for (start, end, unknown), figures in by_time.items()
-        ]
-        times.sort(key=lambda t: (t.start, t.end, t.unknown))
-        return times, adrift
-
     @staticmethod
     def _gap(a: _Time, b: _Time) -> tuple[int, Granularity]:
         """Days between two times (0 when they overlap) and the coarser granularity."""
@@ -629,6 +839,7 @@ class _Key:
                 if pair in self._slip_pairs:
                     continue
                 self._slip_pairs.add(pair)
+                self._held += (a, b)
             if check != "change" and not slipped:
                 # a figure meets each other figure once as the same time (a slipped zero
                 # meets each: it is an error against every figure around it)
@@ -638,7 +849,10 @@ class _Key:
                 seen.add((id(b), a.interval))
             if agree(a.interval, b.interval, self.rule):
                 continue
-            yield self._judge(a, b, check, gap, coarser)
+            if slipped:  # judged when the key is finished: its twins may come later
+                self._deferred.append((a, b, check, gap, coarser))
+            else:
+                yield self._judge(a, b, check, gap, coarser)
 
     def _slipped_pairs(self) -> Iterator[tuple[tuple[object, ...], Discrepancy]]:
         """Each slipped zero against its twins, whatever the time between them (the
@@ -873,6 +1087,105 @@ def _never_near(
             nearest = sorted(others, key=lambda t: (abs(t[0] - at), t[0]))
             out[id(slip)] = [f for _, f in nearest[:_REACH]]
     return out
+
+
+def plan(times: Sequence[_Time], tolerance: float | None, family: str) -> Plan:
+    """The slipped-zero rule over the times of a whole key, by figure identity."""
+    slips = _slips(times, tolerance)
+    if not slips:
+        return _NO_PLAN
+    identity = {id(f): (t.start, t.end, t.unknown, f.interval) for t in times for f in t.figures}
+    against = _never_near(times, slips) if family not in ("flow", "total") else {}
+    return Plan(
+        {identity[slip]: [identity[id(f)] for f in twins] for slip, twins in slips.items()},
+        {identity[slip]: [identity[id(f)] for f in named] for slip, named in against.items()},
+    )
+
+
+def start(
+    where: Block,
+    measure: str | None,
+    rules: Rules,
+    lexicon: Lexicon | None = None,
+    *,
+    focus: Collection[str] | None = None,
+    plan: Plan | None = None,
+) -> _Key:
+    """The state of a key's fold before its first claims (``measure``: the measure or
+    unit of its claims, which chooses the rule). ``plan``: the key's slipped-zero plan
+    (:func:`plan_of`), needed when the key is folded in several steps."""
+    name, rule = rules.for_unit(measure, lexicon)
+    return _Key(where, name, rule, focus, plan)
+
+
+def step(
+    state: _Key, claims: Iterable[Claim]
+) -> tuple[_Key, list[tuple[tuple[object, ...], Discrepancy]]]:
+    """Fold the key's next claims in (every one of a time at or after the times of the
+    claims before them, in any order within the step): the state and the findings
+    settled, each with its place in the report."""
+    return state, state.step(claims)
+
+
+def finish(state: _Key) -> list[tuple[tuple[object, ...], Discrepancy]]:
+    """End a key's fold: its last findings."""
+    return state.finish()
+
+
+def outline(state: _Key, claims: Iterable[Claim]) -> Outline:
+    """The :data:`Outline` of some claims of the key of ``state`` (a fold not begun):
+    what its plan needs to know of them, none of it when the rule reads no slipped zeros."""
+    out: Outline = {}
+    if state.rule.typo is None:
+        return out
+    focus = state.focus
+    for claim in claims:
+        interval = comparable_interval(claim, state.rule)
+        if interval is None:
+            continue
+        when = state.when(claim)
+        if when == _ADRIFT:
+            continue
+        rank: tuple[object, ...] = order(claim)
+        chosen = rank if focus is not None and claim.article in focus else None
+        figures = out.setdefault(when, {})
+        held = figures.get(interval)
+        figures[interval] = (rank, chosen) if held is None else _first(held, (rank, chosen))
+    return out
+
+
+def _first(
+    a: tuple[tuple[object, ...], tuple[object, ...] | None],
+    b: tuple[tuple[object, ...], tuple[object, ...] | None],
+) -> tuple[tuple[object, ...], tuple[object, ...] | None]:
+    chosen = a[1] if b[1] is None else b[1] if a[1] is None else min(a[1], b[1])
+    return min(a[0], b[0]), chosen
+
+
+def merge_outlines(a: Outline, b: Outline) -> Outline:
+    """One outline of the claims of two (``a`` is updated and returned)."""
+    for when, figures in b.items():
+        mine = a.setdefault(when, {})
+        for interval, ranks in figures.items():
+            held = mine.get(interval)
+            mine[interval] = ranks if held is None else _first(held, ranks)
+    return a
+
+
+def plan_of(state: _Key, outline: Outline) -> Plan:
+    """The plan of the key of ``state`` from the outline of all its claims: what a fold
+    in several steps starts with."""
+    times: list[_Time] = []
+    for when in sorted(outline):
+        figures: list[_Figure] = []
+        for interval, (first, chosen) in outline[when].items():
+            figure = _Figure(interval, [])
+            figure.rank = first if chosen is None else chosen
+            figures.append(figure)
+        figures.sort(key=_rank)
+        start_day, end_day, unknown = when
+        times.append(_Time(start_day, end_day, granularity(start_day, end_day), figures, unknown))
+    return plan(times, state.rule.typo, state.family)
 
 
 def _around(times: Sequence[_Time], at: int, figure: _Figure) -> list[float]:
