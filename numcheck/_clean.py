@@ -169,3 +169,37 @@ class Gate:
     def search(self, text: str, folded: str) -> re.Match[str] | None:
         """``pattern.search(text)``, given ``folded``, the :func:`fold` of ``text``."""
         return self.pattern.search(text) if self.possible(folded) else None
+
+
+class Scope:
+    """A text the gates are run on in parts: a sentence (or the window of a long one)
+    and the phrases around each of its figures. A gate none of whose words the whole text
+    holds matches none of its parts: that is found once per gate for all the figures of
+    the text, not once per figure (a text dense in figures has a hundred per window).
+
+    The parts may be joined by a marker (``" # "``) or a space: a word with a space or
+    a ``#`` at an end could straddle such a join, so its gate is never excluded. (An
+    ASCII word is in the fold of a part wherever it is in the part of the fold: the fold
+    changes no length, and the one letter folded by its neighbours, sigma, is not ASCII.)
+
+    >>> from numcheck._statistic import GATES
+    >>> scope = Scope("There are 2,500 US troops in Iraq, the Pentagon said")
+    >>> [scope.excludes(gate) for gate in GATES[:3]]
+    [True, True, True]
+    >>> Scope("about 55 a day so far").excludes(GATES[1])
+    False
+    """
+
+    __slots__ = ("_excluded", "folded")
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+        self._excluded: dict[Gate, bool] = {}
+
+    def excludes(self, gate: Gate) -> bool:
+        """Whether ``gate`` matches no part of the text (its words are not in it)."""
+        known = self._excluded.get(gate)
+        if known is None:
+            joinable = all(word == word.strip(" #") for word in gate.words)
+            known = self._excluded[gate] = joinable and not gate.possible(self.folded)
+        return known

@@ -23,13 +23,13 @@ import datetime as dt
 import math
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from ._attribution import TextAttributor, build_sources
-from ._clean import normalize, sentence_spans
+from ._clean import Scope, normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
@@ -217,8 +217,14 @@ class _Document:
 
     def __init__(self, text: str) -> None:
         self.text = normalize(text)
-        self.tokens = [_Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+        new = tuple.__new__  # (a NamedTuple's own __new__ is a Python function: slower)
+        self.tokens: list[_Token] = [
+            new(_Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(self.text)
+        ]
         self.starts = [t.start for t in self.tokens]
+        # The index of the first token starting at or after an offset (read some 15 times
+        # per figure): ``bisect_left`` bound to the starts, called without a Python frame.
+        self.token_after: Callable[[int], int] = partial(bisect.bisect_left, self.starts)
         self.sentences = sentence_spans(self.text, normalized=True)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = find_numbers(text)
@@ -320,10 +326,6 @@ class _Document:
                         counts[word] = counts.get(word, 0) + 1
             self._openers = frozenset(w for w, n in counts.items() if n >= 2)
         return self._openers
-
-    def token_after(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self.starts, offset)
 
     def gap(self, left: int, right: int) -> str:
         """The text between token ``left`` and token ``right``."""
@@ -467,11 +469,14 @@ class Framer:
         incidents: dict[str, tuple[str, TimeSpan]] = {}  # kind -> the last dated incident
         told_incident: tuple[tuple[int, int], str, TimeSpan] | None = None  # a sentence's
         last_index = -1
+        scope_of, scope = (-1, -1), Scope("")
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
             text = sentences.get(sentence)
             if text is None:
                 text = sentences[sentence] = article.text[sentence[0] : sentence[1]]
+            if scope_of != sentence:  # the gates' words in the sentence, read once for its
+                scope_of, scope = sentence, Scope(doc.text[sentence[0] : sentence[1]])  # figures
             # A member's frame depends on the figure and its neighbours, its window and
             # the frame of the figure before it (which it may borrow a noun from).
             signature = (
@@ -549,7 +554,7 @@ class Framer:
             measure = frame.measure
             if (measure or unit) in self.lexicon.monthly and time.start and time.start == time.end:
                 time = _month_before(time)  # "inflation rocketed to 11.1 per cent yesterday"
-            modality = read_modality(local)
+            modality = read_modality(local, scope=scope)
             if modality is not None and (measure or unit) in self.lexicon.units:
                 measure = f"{measure or unit}-{modality}"  # "deliveries-forecast"
             if (
@@ -607,6 +612,7 @@ class Framer:
                     (measure or unit) in self.lexicon.units,
                     said,
                     event,
+                    scope,
                 )
             )
             if reading.statistic == "rate" and kind == "change":
