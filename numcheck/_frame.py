@@ -106,6 +106,7 @@ _MARGIN = frozenset(  # what an estimate's margin is called ("the true figure li
     "margin margins uncertainty interval intervals figure number estimate error range".split()
 )
 _JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
+_JOINING_WORDS = ("and", "but", "while", "whereas")  # one is in every text _JOINED_CLAUSE matches
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b")
 _CHANGE_TO = re.compile(r"[\d.,]+\s*(?:%|per\s?cent|percent)\s+to\b", re.IGNORECASE)
@@ -818,8 +819,11 @@ class Framer:
 
     def _has_mark(self, doc: _Document, kind: str, first: int, last: int) -> bool:
         """Whether a word of ``kind`` (see :meth:`_marks`) lies in tokens ``first:last``."""
+        known = doc.marks
         for block in range(max(first, 0) // _BLOCK, (last - 1) // _BLOCK + 1):
-            marks = self._marks(doc, kind, block)
+            marks = known.get((kind, block))
+            if marks is None:
+                marks = self._marks(doc, kind, block)
             at = bisect.bisect_left(marks, first)
             if at < len(marks) and marks[at] < last:
                 return True
@@ -2227,7 +2231,11 @@ def _local(text: str, clause: tuple[int, int], mention: NumberMention) -> str:
     left = text.rfind(",", clause[0], mention.start)
     right = text.find(",", mention.end, clause[1])
     end = right if right >= 0 else clause[1]
-    joined = _JOINED_CLAUSE.search(text, mention.end, end)
+    joined = (  # (only a pattern's joining word makes running it worth while)
+        _JOINED_CLAUSE.search(text, mention.end, end)
+        if any(text.find(word, mention.end, end) >= 0 for word in _JOINING_WORDS)
+        else None
+    )
     if joined is not None:
         end = joined.start()
     return text[left + 1 if left >= 0 else clause[0] : end]

@@ -894,6 +894,8 @@ class TimeResolver:
         in the coming months"), and is preferred to one before the figure with another
         between ("there are 20,000 troops, not the 900 officials cited all year")."""
         lo = bisect.bisect_left(self.relative_starts, clause[0])
+        if lo == len(self.relative_starts) or self.relative_starts[lo] >= clause[1]:
+            return None  # none in the clause (most clauses of a text dense in figures)
         hi = bisect.bisect_left(self.relative_starts, figure[0])
         candidates = [i for i in (hi - 1, hi) if lo <= i < len(self.relatives)]
         candidates = [i for i in candidates if self.relatives[i].end() <= clause[1]]
@@ -1242,6 +1244,8 @@ def _adverbial(
     # Dates are in text order: the nearest adverbial one before the figure and the
     # nearest after it are the only candidates (a farther one has at least the same
     # figures between).
+    if not dates:
+        return None
     split = bisect.bisect_left([d.start for d in dates] if starts is None else starts, figure[0])
     before = next((d for d in reversed(dates[:split]) if _is_adverbial(text, d)), None)
     after = next((d for d in dates[split:] if _is_adverbial(text, d)), None)
