@@ -156,11 +156,13 @@ class Gate:
     True
     """
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("joinable", "pattern", "words")
 
     def __init__(self, pattern: re.Pattern[str], *words: str) -> None:
         self.pattern = pattern
         self.words = words
+        # no word straddles a join of parts (see Scope)
+        self.joinable = all(word == word.strip(" #") for word in words)
 
     def possible(self, folded: str) -> bool:
         """Whether the pattern may match a text whose :func:`fold` is ``folded``."""
@@ -200,6 +202,5 @@ class Scope:
         """Whether ``gate`` matches no part of the text (its words are not in it)."""
         known = self._excluded.get(gate)
         if known is None:
-            joinable = all(word == word.strip(" #") for word in gate.words)
-            known = self._excluded[gate] = joinable and not gate.possible(self.folded)
+            known = self._excluded[gate] = gate.joinable and not gate.possible(self.folded)
         return known

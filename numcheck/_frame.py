@@ -29,7 +29,7 @@ from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from ._attribution import TextAttributor, build_sources
-from ._clean import Scope, normalize, sentence_spans
+from ._clean import Gate, Scope, normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
@@ -177,6 +177,14 @@ _CHANGE_VERB = re.compile(
     r"\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
+_CHANGE_GATE = Gate(  # words one of which is in every text _CHANGE_VERB matches
+    _CHANGE_VERB,
+    *"rose ris increas grew grow jump climb gain added up swelled surged advanced rallied "
+    "soared rebounded fell fall drop declin decreas cut reduc down shrank slashed lost slid "
+    "slipped sank plunged plummeted tumbled slumped shed dipped wip".split(),
+)
+_CHANGE_REACH = 30
+"""Characters before a figure read for its change verb (see :func:`_change`)."""
 _COORDINATION = re.compile(
     r"\b(?:and|but|while|whereas|compared with|versus|vs|or|to|from|against|than)\b"
 )
@@ -476,8 +484,10 @@ class Framer:
             text = sentences.get(sentence)
             if text is None:
                 text = sentences[sentence] = article.text[sentence[0] : sentence[1]]
-            if scope_of != sentence:  # the gates' words in the sentence, read once for its
-                scope_of, scope = sentence, Scope(doc.text[sentence[0] : sentence[1]])  # figures
+            if scope_of != sentence:  # the gates' words in the sentence (and the words a
+                # change verb of its first figure may take before it), once for its figures
+                scope_of = sentence
+                scope = Scope(doc.text[max(0, sentence[0] - _CHANGE_REACH) : sentence[1]])
             # A member's frame depends on the figure and its neighbours, its window and
             # the frame of the figure before it (which it may borrow a noun from).
             signature = (
@@ -534,7 +544,7 @@ class Framer:
                 # A share: "a third of Iraq" is 33.3 percent of it.
                 value, low, high = (None if v is None else v * 100 for v in (value, low, high))
                 unit = "percent"
-            kind, direction = _change(doc, mention)
+            kind, direction = _change(doc, mention, scope)
             whole = timer.clause(sentence, (mention.start, mention.end))
             # The figure's clause, at most PHRASE characters each side: what the reading
             # rules look at stays bounded however long a clause is (tables, scraped text).
@@ -2231,11 +2241,11 @@ def _local(text: str, clause: tuple[int, int], mention: NumberMention) -> str:
     left = text.rfind(",", clause[0], mention.start)
     right = text.find(",", mention.end, clause[1])
     end = right if right >= 0 else clause[1]
-    joined = (  # (only a pattern's joining word makes running it worth while)
-        _JOINED_CLAUSE.search(text, mention.end, end)
-        if any(text.find(word, mention.end, end) >= 0 for word in _JOINING_WORDS)
-        else None
-    )
+    joined = None
+    for word in _JOINING_WORDS:  # (only a pattern's joining word makes running it worth while)
+        if text.find(word, mention.end, end) >= 0:
+            joined = _JOINED_CLAUSE.search(text, mention.end, end)
+            break
     if joined is not None:
         end = joined.start()
     return text[left + 1 if left >= 0 else clause[0] : end]
@@ -2453,10 +2463,13 @@ def _is_reference(doc: _Document, mention: NumberMention) -> bool:
     return before.endswith("the ") and (mention.value or 0) <= 12
 
 
-def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | None]:
+def _change(
+    doc: _Document, mention: NumberMention, scope: Scope | None = None
+) -> tuple[Kind, Direction | None]:
     """Figures about a change are not levels: "another 1,500" (up), "rose by 5%" (up),
-    "down 3 points" (down), "1,500 more troops" (up), "doubled" (a multiplier)."""
-    before = doc.text[max(0, mention.start - 30) : mention.start]
+    "down 3 points" (down), "1,500 more troops" (up), "doubled" (a multiplier).
+    ``scope``: a text holding the ``_CHANGE_REACH`` characters before the figure."""
+    before = doc.text[max(0, mention.start - _CHANGE_REACH) : mention.start]
     words = before.split()
     if mention.modifier in _POSITIONAL and not (words and words[-1].lower() == "by"):
         return "level", None  # "rose above 11%", "up above 11%": the level reached
@@ -2467,7 +2480,11 @@ def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | N
     # The verb ends right before the figure and spans at most three words ("increase of
     # by"): searching from the third last word finds the same match, in constant time.
     tail = before.rsplit(None, 3)
-    verb = _CHANGE_VERB.search(before, len(tail[0]) if len(tail) == 4 else 0)
+    verb = (
+        None
+        if scope is not None and scope.excludes(_CHANGE_GATE)
+        else _CHANGE_VERB.search(before, len(tail[0]) if len(tail) == 4 else 0)
+    )
     if verb and mention.kind != "range":
         return "change", "up" if verb.group("up") else "down"
     after = doc.token_after(mention.end)

@@ -492,9 +492,12 @@ def read_modality(
     >>> read_modality("the toll, expected to rise, stood at 40") is None
     True
     """
-    still, forecast, target = (
-        scope is None or not scope.excludes(gate) for gate in (_STILL_TO_COME, _FORECAST, _TARGET)
-    )
+    if scope is None:
+        still = forecast = target = True
+    else:
+        still = not scope.excludes(_STILL_TO_COME)
+        forecast = not scope.excludes(_FORECAST)
+        target = not scope.excludes(_TARGET)
     if not (still or forecast or target):
         return None  # none of their words in the sentence: read once for its figures
     folded = fold(local) if folded is None else folded

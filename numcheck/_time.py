@@ -1449,6 +1449,7 @@ def _mention_span(text: str, date: DateMention, anchor: Anchor) -> tuple[dt.date
     return start, end
 
 
+@lru_cache(maxsize=4096)  # (the publication day's, for every figure)
 def _interval(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.date]:
     if month is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)

@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 
 import numcheck
 from numcheck import _frame as frame_module
+from numcheck._clean import Gate, Scope, fold
+from numcheck._statistic import GATES
 from numcheck._time import TimeResolver
 
 _WORDS = st.sampled_from(
@@ -257,3 +259,70 @@ def test_numbers_checked_once_when_one_number_is_all_three(
         n is None or (type(n) is float and math.isfinite(n)) for n in (value, low, high)
     )  # what the model checks, number by number
     assert valid is (finite and (low is None or high is None or low <= high))
+
+
+# -- the gates a sentence excludes once for its figures ----------------------------------
+@contextlib.contextmanager
+def _no_gate_excluded() -> Iterator[None]:
+    """Every gate read on each figure's phrases, as if its sentence held every word."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Scope, "excludes", lambda self, gate: False)
+        yield
+
+
+def _scoped_and_unscoped(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    scoped = _dump(text)
+    with _no_gate_excluded():
+        unscoped = _dump(text)
+    return scoped, unscoped
+
+
+def test_articles_read_as_if_no_gate_were_excluded(seed_articles) -> None:  # type: ignore[no-untyped-def]
+    for article in [*seed_articles, *numcheck.load_articles(CORPUS)]:
+        scoped, unscoped = _scoped_and_unscoped(article.text)
+        assert scoped == unscoped, article.id
+
+
+_GATED = st.sampled_from(
+    [
+        "rose", "fell by", "up", "down", "cut", "increase of", "to rise", "expected to",
+        "expected to rise", "forecast", "target", "a day", "per month", "in the past week",
+        "so far", "the toll", "month on month", "went home", "delivered", "than would have",
+        "troops", "Inflation", "in", "Iraq", "and", "while", "the", ",", ";", ":", "2,500",
+        "900", "5%", "2019", "in 2016", "\u0662\u0665\u0660\u0660", "\u200f2,500\u200f",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_GATED, min_size=1, max_size=120))
+def test_generated_texts_read_as_if_no_gate_were_excluded(words: list[str]) -> None:
+    scoped, unscoped = _scoped_and_unscoped(_text(words))
+    assert scoped == unscoped
+
+
+_PARTS = st.text(st.sampled_from("abdeginoprstuwy #,-\u0130\u212a"), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=_PARTS,
+    cuts=st.tuples(st.integers(0, 60), st.integers(0, 60), st.integers(0, 60)),
+    gate=st.sampled_from([*GATES, frame_module._CHANGE_GATE]),
+)
+def test_a_gate_a_text_excludes_matches_none_of_its_parts(
+    text: str, cuts: tuple[int, int, int], gate: Gate
+) -> None:
+    # a part, or two parts joined by the marker Context.local puts between them
+    first, middle, last = sorted(cuts)
+    parts = [text[first:last], text[first:middle] + " # " + text[middle:last]]
+    if Scope(text).excludes(gate):
+        for part in parts:
+            assert gate.pattern.search(part) is None, part
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_change_gate_never_turns_away_a_text_its_pattern_matches(data: st.DataObject) -> None:
+    text = data.draw(st.from_regex(frame_module._CHANGE_VERB))
+    assert frame_module._CHANGE_GATE.possible(fold(text)), text
