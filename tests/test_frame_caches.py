@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import gc
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -326,3 +327,46 @@ def test_a_gate_a_text_excludes_matches_none_of_its_parts(
 def test_change_gate_never_turns_away_a_text_its_pattern_matches(data: st.DataObject) -> None:
     text = data.draw(st.from_regex(frame_module._CHANGE_VERB))
     assert frame_module._CHANGE_GATE.possible(fold(text)), text
+
+
+# -- the garbage collector, paused while an article is framed --------------------------
+@pytest.mark.parametrize("enabled", [pytest.param(True, id="on"), pytest.param(False, id="off")])
+@pytest.mark.parametrize(
+    "run",
+    [
+        pytest.param(lambda text: numcheck.extract(text), id="extract"),
+        pytest.param(
+            lambda text: numcheck.check([numcheck.Article(id="a", text=text)]), id="check"
+        ),
+    ],
+)
+def test_collector_paused_while_framing_and_left_as_it_was(
+    run: Any, enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    frame = frame_module.Framer._frame
+
+    def recording(self: frame_module.Framer, *args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return frame(self, *args, **kwargs)
+
+    monkeypatch.setattr(frame_module.Framer, "_frame", recording)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        run("There were 5000 US troops in Iraq in 2016 and 900 in Syria.")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen and not any(seen)
+
+
+def test_collector_back_on_when_framing_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(frame_module.Framer, "_frame", broken)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="a bug"):
+        numcheck.extract("There were 5000 US troops in Iraq.")
+    assert gc.isenabled()
