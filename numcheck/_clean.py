@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -173,11 +174,44 @@ class Gate:
         return self.pattern.search(text) if self.possible(folded) else None
 
 
+class GateWords:
+    """Where the words of gates start in a text (folded), found once per gate for the
+    whole text: a word search over the text per gate, not one per figure.
+
+    >>> from numcheck._statistic import GATES
+    >>> words = GateWords("So far 12 were killed; 55 a day")
+    >>> words.within(GATES[5], 0, 10), words.within(GATES[5], 3, 30)
+    (True, False)
+    """
+
+    __slots__ = ("_starts", "folded")
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+        self._starts: dict[Gate, list[int]] = {}
+
+    def within(self, gate: Gate, start: int, end: int) -> bool:
+        """Whether a word of ``gate`` starts in ``start:end`` of the text."""
+        starts = self._starts.get(gate)
+        if starts is None:
+            found: set[int] = set()
+            folded = self.folded
+            for word in gate.words:
+                at = folded.find(word)
+                while at >= 0:
+                    found.add(at)
+                    at = folded.find(word, at + 1)
+            starts = self._starts[gate] = sorted(found)
+        at = bisect.bisect_left(starts, start)
+        return at < len(starts) and starts[at] < end
+
+
 class Scope:
-    """A text the gates are run on in parts: a sentence (or the window of a long one)
-    and the phrases around each of its figures. A gate none of whose words the whole text
-    holds matches none of its parts: that is found once per gate for all the figures of
-    the text, not once per figure (a text dense in figures has a hundred per window).
+    """A stretch of text the gates are run on in parts: a sentence (or the window of a
+    long one) and the phrases around each of its figures. A gate none of whose words
+    start in the stretch matches none of its parts: that is found once per gate for all
+    the figures of the stretch (a text dense in figures has a hundred per window), by
+    :class:`GateWords` found once for the whole text.
 
     The parts may be joined by a marker (``" # "``) or a space: a word with a space or
     a ``#`` at an end could straddle such a join, so its gate is never excluded. (An
@@ -190,17 +224,23 @@ class Scope:
     [True, True, True]
     >>> Scope("about 55 a day so far").excludes(GATES[1])
     False
+    >>> Scope(GateWords("55 a day. There are 2,500 US troops"), 10).excludes(GATES[1])
+    True
     """
 
-    __slots__ = ("_excluded", "folded")
+    __slots__ = ("_excluded", "end", "start", "words")
 
-    def __init__(self, text: str) -> None:
-        self.folded = fold(text)
+    def __init__(self, text: str | GateWords, start: int = 0, end: int | None = None) -> None:
+        self.words = text if isinstance(text, GateWords) else GateWords(text)
+        self.start = start
+        self.end = len(self.words.folded) if end is None else end
         self._excluded: dict[Gate, bool] = {}
 
     def excludes(self, gate: Gate) -> bool:
-        """Whether ``gate`` matches no part of the text (its words are not in it)."""
+        """Whether ``gate`` matches no part of the stretch (no word of it starts there)."""
         known = self._excluded.get(gate)
         if known is None:
-            known = self._excluded[gate] = gate.joinable and not gate.possible(self.folded)
+            known = self._excluded[gate] = gate.joinable and not self.words.within(
+                gate, self.start, self.end
+            )
         return known

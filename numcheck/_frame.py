@@ -29,7 +29,7 @@ from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from ._attribution import TextAttributor, build_sources
-from ._clean import Gate, Scope, normalize, sentence_spans
+from ._clean import Gate, GateWords, Scope, normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
@@ -478,7 +478,8 @@ class Framer:
         incidents: dict[str, tuple[str, TimeSpan]] = {}  # kind -> the last dated incident
         told_incident: tuple[tuple[int, int], str, TimeSpan] | None = None  # a sentence's
         last_index = -1
-        scope_of, scope = (-1, -1), Scope("")
+        gate_words = GateWords(doc.text)  # where the gates' words are, found once a gate
+        scope_of, scope = (-1, -1), Scope(gate_words)
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
             text = sentences.get(sentence)
@@ -487,7 +488,7 @@ class Framer:
             if scope_of != sentence:  # the gates' words in the sentence (and the words a
                 # change verb of its first figure may take before it), once for its figures
                 scope_of = sentence
-                scope = Scope(doc.text[max(0, sentence[0] - _CHANGE_REACH) : sentence[1]])
+                scope = Scope(gate_words, max(0, sentence[0] - _CHANGE_REACH), sentence[1])
             # A member's frame depends on the figure and its neighbours, its window and
             # the frame of the figure before it (which it may borrow a noun from).
             signature = (

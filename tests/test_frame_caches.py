@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import numcheck
 from numcheck import _frame as frame_module
-from numcheck._clean import Gate, Scope, fold
+from numcheck._clean import Gate, GateWords, Scope, fold
 from numcheck._statistic import GATES
 from numcheck._time import TimeResolver
 
@@ -308,16 +308,17 @@ _PARTS = st.text(st.sampled_from("abdeginoprstuwy #,-\u0130\u212a"), max_size=60
 @settings(max_examples=300, deadline=None)
 @given(
     text=_PARTS,
-    cuts=st.tuples(st.integers(0, 60), st.integers(0, 60), st.integers(0, 60)),
+    cuts=st.tuples(*[st.integers(0, 60)] * 5),
     gate=st.sampled_from([*GATES, frame_module._CHANGE_GATE]),
 )
-def test_a_gate_a_text_excludes_matches_none_of_its_parts(
-    text: str, cuts: tuple[int, int, int], gate: Gate
+def test_a_gate_a_stretch_excludes_matches_none_of_its_parts(
+    text: str, cuts: tuple[int, int, int, int, int], gate: Gate
 ) -> None:
-    # a part, or two parts joined by the marker Context.local puts between them
-    first, middle, last = sorted(cuts)
+    # a stretch of the text; a part of it, or two parts joined by the marker
+    # Context.local puts between them
+    start, first, middle, last, end = sorted(cuts)
     parts = [text[first:last], text[first:middle] + " # " + text[middle:last]]
-    if Scope(text).excludes(gate):
+    if Scope(GateWords(text), start, end).excludes(gate):
         for part in parts:
             assert gate.pattern.search(part) is None, part
 
