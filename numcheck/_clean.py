@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 
 _SPACES = (
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -172,6 +173,10 @@ class Gate:
     def search(self, text: str, folded: str) -> re.Match[str] | None:
         """``pattern.search(text)``, given ``folded``, the :func:`fold` of ``text``."""
         return self.pattern.search(text) if self.possible(folded) else None
+
+    def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, given ``folded``, the :func:`fold` of ``text``."""
+        return self.pattern.finditer(text) if self.possible(folded) else iter(())
 
 
 class GateWords:

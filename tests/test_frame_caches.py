@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import numcheck
+from numcheck import _attribution as attribution
 from numcheck import _frame as frame_module
 from numcheck._clean import Gate, GateWords, Scope, fold
 from numcheck._statistic import GATES
@@ -302,6 +303,8 @@ def test_generated_texts_read_as_if_no_gate_were_excluded(words: list[str]) -> N
     assert scoped == unscoped
 
 
+_MORE_GATES = [frame_module._CHANGE_GATE, attribution._VERB_GATE, attribution._ACCORDING_GATE]
+
 _PARTS = st.text(st.sampled_from("abdeginoprstuwy #,-\u0130\u212a"), max_size=60)
 
 
@@ -309,7 +312,7 @@ _PARTS = st.text(st.sampled_from("abdeginoprstuwy #,-\u0130\u212a"), max_size=60
 @given(
     text=_PARTS,
     cuts=st.tuples(*[st.integers(0, 60)] * 5),
-    gate=st.sampled_from([*GATES, frame_module._CHANGE_GATE]),
+    gate=st.sampled_from([*GATES, *_MORE_GATES]),
 )
 def test_a_gate_a_stretch_excludes_matches_none_of_its_parts(
     text: str, cuts: tuple[int, int, int, int, int], gate: Gate
@@ -324,10 +327,15 @@ def test_a_gate_a_stretch_excludes_matches_none_of_its_parts(
 
 
 @settings(max_examples=300, deadline=None)
-@given(data=st.data())
-def test_change_gate_never_turns_away_a_text_its_pattern_matches(data: st.DataObject) -> None:
-    text = data.draw(st.from_regex(frame_module._CHANGE_VERB))
-    assert frame_module._CHANGE_GATE.possible(fold(text)), text
+@given(data=st.data(), gate=st.sampled_from(_MORE_GATES))
+def test_framing_gates_never_turn_away_a_text_their_pattern_matches(
+    data: st.DataObject, gate: Gate
+) -> None:
+    text = data.draw(st.from_regex(gate.pattern))
+    assert gate.possible(fold(text)), text
+    assert [m.span() for m in gate.finditer(text, fold(text))] == [
+        m.span() for m in gate.pattern.finditer(text)
+    ]
 
 
 # -- the garbage collector, paused while an article is framed --------------------------
