@@ -13,8 +13,10 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 
 _SPACES = (
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -156,11 +158,13 @@ class Gate:
     True
     """
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("joinable", "pattern", "words")
 
     def __init__(self, pattern: re.Pattern[str], *words: str) -> None:
         self.pattern = pattern
         self.words = words
+        # no word straddles a join of parts (see Scope)
+        self.joinable = all(word == word.strip(" #") for word in words)
 
     def possible(self, folded: str) -> bool:
         """Whether the pattern may match a text whose :func:`fold` is ``folded``."""
@@ -169,3 +173,79 @@ class Gate:
     def search(self, text: str, folded: str) -> re.Match[str] | None:
         """``pattern.search(text)``, given ``folded``, the :func:`fold` of ``text``."""
         return self.pattern.search(text) if self.possible(folded) else None
+
+    def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, given ``folded``, the :func:`fold` of ``text``."""
+        return self.pattern.finditer(text) if self.possible(folded) else iter(())
+
+
+class GateWords:
+    """Where the words of gates start in a text (folded), found once per gate for the
+    whole text: a word search over the text per gate, not one per figure.
+
+    >>> from numcheck._statistic import GATES
+    >>> words = GateWords("So far 12 were killed; 55 a day")
+    >>> words.within(GATES[5], 0, 10), words.within(GATES[5], 3, 30)
+    (True, False)
+    """
+
+    __slots__ = ("_starts", "folded")
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+        self._starts: dict[Gate, list[int]] = {}
+
+    def within(self, gate: Gate, start: int, end: int) -> bool:
+        """Whether a word of ``gate`` starts in ``start:end`` of the text."""
+        starts = self._starts.get(gate)
+        if starts is None:
+            found: set[int] = set()
+            folded = self.folded
+            for word in gate.words:
+                at = folded.find(word)
+                while at >= 0:
+                    found.add(at)
+                    at = folded.find(word, at + 1)
+            starts = self._starts[gate] = sorted(found)
+        at = bisect.bisect_left(starts, start)
+        return at < len(starts) and starts[at] < end
+
+
+class Scope:
+    """A stretch of text the gates are run on in parts: a sentence (or the window of a
+    long one) and the phrases around each of its figures. A gate none of whose words
+    start in the stretch matches none of its parts: that is found once per gate for all
+    the figures of the stretch (a text dense in figures has a hundred per window), by
+    :class:`GateWords` found once for the whole text.
+
+    The parts may be joined by a marker (``" # "``) or a space: a word with a space or
+    a ``#`` at an end could straddle such a join, so its gate is never excluded. (An
+    ASCII word is in the fold of a part wherever it is in the part of the fold: the fold
+    changes no length, and the one letter folded by its neighbours, sigma, is not ASCII.)
+
+    >>> from numcheck._statistic import GATES
+    >>> scope = Scope("There are 2,500 US troops in Iraq, the Pentagon said")
+    >>> [scope.excludes(gate) for gate in GATES[:3]]
+    [True, True, True]
+    >>> Scope("about 55 a day so far").excludes(GATES[1])
+    False
+    >>> Scope(GateWords("55 a day. There are 2,500 US troops"), 10).excludes(GATES[1])
+    True
+    """
+
+    __slots__ = ("_excluded", "end", "start", "words")
+
+    def __init__(self, text: str | GateWords, start: int = 0, end: int | None = None) -> None:
+        self.words = text if isinstance(text, GateWords) else GateWords(text)
+        self.start = start
+        self.end = len(self.words.folded) if end is None else end
+        self._excluded: dict[Gate, bool] = {}
+
+    def excludes(self, gate: Gate) -> bool:
+        """Whether ``gate`` matches no part of the stretch (no word of it starts there)."""
+        known = self._excluded.get(gate)
+        if known is None:
+            known = self._excluded[gate] = gate.joinable and not self.words.within(
+                gate, self.start, self.end
+            )
+        return known

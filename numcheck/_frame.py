@@ -23,13 +23,13 @@ import datetime as dt
 import math
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from ._attribution import TextAttributor, build_sources
-from ._clean import normalize, sentence_spans
+from ._clean import Gate, GateWords, Scope, normalize, sentence_spans
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
@@ -108,6 +108,7 @@ _MARGIN = frozenset(  # what an estimate's margin is called ("the true figure li
     "margin margins uncertainty interval intervals figure number estimate error range".split()
 )
 _JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
+_JOINING_WORDS = ("and", "but", "while", "whereas")  # one is in every text _JOINED_CLAUSE matches
 _MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b")
 _CHANGE_TO = re.compile(r"[\d.,]+\s*(?:%|per\s?cent|percent)\s+to\b", re.IGNORECASE)
@@ -192,6 +193,14 @@ _CHANGE_VERB = re.compile(
     r"\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
+_CHANGE_GATE = Gate(  # words one of which is in every text _CHANGE_VERB matches
+    _CHANGE_VERB,
+    *"rose ris increas grew grow jump climb gain added up swelled surged advanced rallied "
+    "soared rebounded fell fall drop declin decreas cut reduc down shrank slashed lost slid "
+    "slipped sank plunged plummeted tumbled slumped shed dipped wip".split(),
+)
+_CHANGE_REACH = 30
+"""Characters before a figure read for its change verb (see :func:`_change`)."""
 _COORDINATION = re.compile(
     r"\b(?:and|but|while|whereas|compared with|versus|vs|or|to|from|against|than)\b"
 )
@@ -233,8 +242,14 @@ class _Document:
 
     def __init__(self, text: str) -> None:
         self.text = normalize(text)
-        self.tokens = [_Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text)]
+        new = tuple.__new__  # (a NamedTuple's own __new__ is a Python function: slower)
+        self.tokens: list[_Token] = [
+            new(_Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(self.text)
+        ]
         self.starts = [t.start for t in self.tokens]
+        # The index of the first token starting at or after an offset (read some 15 times
+        # per figure): ``bisect_left`` bound to the starts, called without a Python frame.
+        self.token_after: Callable[[int], int] = partial(bisect.bisect_left, self.starts)
         self.sentences = sentence_spans(self.text, normalized=True)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = find_numbers(text)
@@ -336,10 +351,6 @@ class _Document:
                         counts[word] = counts.get(word, 0) + 1
             self._openers = frozenset(w for w, n in counts.items() if n >= 2)
         return self._openers
-
-    def token_after(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self.starts, offset)
 
     def gap(self, left: int, right: int) -> str:
         """The text between token ``left`` and token ``right``."""
@@ -485,11 +496,17 @@ class Framer:
         said_horizon: tuple[int, str] | None = None  # the last rate horizon named, where
         told_incident: tuple[tuple[int, int], str, TimeSpan] | None = None  # a sentence's
         last_index = -1
+        gate_words = GateWords(doc.text)  # where the gates' words are, found once a gate
+        scope_of, scope = (-1, -1), Scope(gate_words)
         for number, mention in enumerate(figures):
             sentence = doc.sentence_of(mention.start, mention.end)
             text = sentences.get(sentence)
             if text is None:
                 text = sentences[sentence] = article.text[sentence[0] : sentence[1]]
+            if scope_of != sentence:  # the gates' words in the sentence (and the words a
+                # change verb of its first figure may take before it), once for its figures
+                scope_of = sentence
+                scope = Scope(gate_words, max(0, sentence[0] - _CHANGE_REACH), sentence[1])
             # A member's frame depends on the figure and its neighbours, its window and
             # the frame of the figure before it (which it may borrow a noun from).
             signature = (
@@ -546,7 +563,7 @@ class Framer:
                 # A share: "a third of Iraq" is 33.3 percent of it.
                 value, low, high = (None if v is None else v * 100 for v in (value, low, high))
                 unit = "percent"
-            kind, direction = _change(doc, mention)
+            kind, direction = _change(doc, mention, scope)
             whole = timer.clause(sentence, (mention.start, mention.end))
             # The figure's clause, at most PHRASE characters each side: what the reading
             # rules look at stays bounded however long a clause is (tables, scraped text).
@@ -567,7 +584,7 @@ class Framer:
             measure = frame.measure
             if (measure or unit) in self.lexicon.monthly and time.start and time.start == time.end:
                 time = _month_before(time)  # "inflation rocketed to 11.1 per cent yesterday"
-            modality = read_modality(local)
+            modality = read_modality(local, scope=scope)
             if modality is not None and (measure or unit) in self.lexicon.units:
                 measure = f"{measure or unit}-{modality}"  # "deliveries-forecast"
             if (
@@ -652,6 +669,7 @@ class Framer:
                     (measure or unit) in self.lexicon.units,
                     said,
                     event,
+                    scope,
                 )
             )
             if (
@@ -919,8 +937,11 @@ class Framer:
 
     def _has_mark(self, doc: _Document, kind: str, first: int, last: int) -> bool:
         """Whether a word of ``kind`` (see :meth:`_marks`) lies in tokens ``first:last``."""
+        known = doc.marks
         for block in range(max(first, 0) // _BLOCK, (last - 1) // _BLOCK + 1):
-            marks = self._marks(doc, kind, block)
+            marks = known.get((kind, block))
+            if marks is None:
+                marks = self._marks(doc, kind, block)
             at = bisect.bisect_left(marks, first)
             if at < len(marks) and marks[at] < last:
                 return True
@@ -2328,7 +2349,11 @@ def _local(text: str, clause: tuple[int, int], mention: NumberMention) -> str:
     left = text.rfind(",", clause[0], mention.start)
     right = text.find(",", mention.end, clause[1])
     end = right if right >= 0 else clause[1]
-    joined = _JOINED_CLAUSE.search(text, mention.end, end)
+    joined = None
+    for word in _JOINING_WORDS:  # (only a pattern's joining word makes running it worth while)
+        if text.find(word, mention.end, end) >= 0:
+            joined = _JOINED_CLAUSE.search(text, mention.end, end)
+            break
     if joined is not None:
         end = joined.start()
     return text[left + 1 if left >= 0 else clause[0] : end]
@@ -2549,10 +2574,13 @@ def _is_reference(doc: _Document, mention: NumberMention) -> bool:
     return before.endswith("the ") and (mention.value or 0) <= 12
 
 
-def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | None]:
+def _change(
+    doc: _Document, mention: NumberMention, scope: Scope | None = None
+) -> tuple[Kind, Direction | None]:
     """Figures about a change are not levels: "another 1,500" (up), "rose by 5%" (up),
-    "down 3 points" (down), "1,500 more troops" (up), "doubled" (a multiplier)."""
-    before = doc.text[max(0, mention.start - 30) : mention.start]
+    "down 3 points" (down), "1,500 more troops" (up), "doubled" (a multiplier).
+    ``scope``: a text holding the ``_CHANGE_REACH`` characters before the figure."""
+    before = doc.text[max(0, mention.start - _CHANGE_REACH) : mention.start]
     words = before.split()
     if mention.modifier in _POSITIONAL and not (words and words[-1].lower() == "by"):
         return "level", None  # "rose above 11%", "up above 11%": the level reached
@@ -2563,7 +2591,11 @@ def _change(doc: _Document, mention: NumberMention) -> tuple[Kind, Direction | N
     # The verb ends right before the figure and spans at most three words ("increase of
     # by"): searching from the third last word finds the same match, in constant time.
     tail = before.rsplit(None, 3)
-    verb = _CHANGE_VERB.search(before, len(tail[0]) if len(tail) == 4 else 0)
+    verb = (
+        None
+        if scope is not None and scope.excludes(_CHANGE_GATE)
+        else _CHANGE_VERB.search(before, len(tail[0]) if len(tail) == 4 else 0)
+    )
     if verb and mention.kind != "range":
         return "change", "up" if verb.group("up") else "down"
     after = doc.token_after(mention.end)

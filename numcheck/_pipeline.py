@@ -3,8 +3,10 @@ compare -> report. The stages live in their own modules; this one wires them."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -44,7 +46,26 @@ def extract(
     fields: dict[str, Any] = {"id": article_id, "text": text}
     if published is not None:
         fields["published"], fields["published_precision"] = parse_published(published)
-    return Claims(Framer.of(lexicon).claims(Article(**fields)))
+    framer = Framer.of(lexicon)
+    with collector_paused():
+        return Claims(framer.claims(Article(**fields)))
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while an article is framed, and restored
+    after (left off when it was off). Framing builds objects that live to its end (words,
+    mentions, claims: a few per word) and leaves no cycles among them, yet every
+    collection while it runs walks them all again: a fifth of the time of a text dense in
+    figures. Nothing is lost: garbage left meanwhile is collected once it is back on."""
+    enabled = gc.isenabled()
+    if enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def extract_articles(articles: Iterable[Article], *, lexicon: Lexicon | None = None) -> list[Claim]:
@@ -72,7 +93,8 @@ def claims_or_error(framer: Framer, article: Article) -> list[Claim] | InputErro
     article must not stop the batch: it is that article's error, naming its file.
     """
     try:
-        return framer.claims(article)
+        with collector_paused():
+            return framer.claims(article)
     except Exception as exc:  # any bug in one article's extraction, not KeyboardInterrupt
         return internal_error(article.path or article.id, "reading figures", exc)
 

@@ -20,8 +20,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from ._clean import Gate, fold
+from ._clean import Gate, Scope, fold
 from ._models import Period, Statistic, TimeSpan
 
 _PERIOD_WORDS: dict[str, Period] = {
@@ -152,9 +153,11 @@ class Reading:
     event: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
-    """What the rules read: the clause around the figure, split at the figure."""
+    """What the rules read: the clause around the figure, split at the figure. (Read,
+    never changed: not frozen only because a frozen dataclass is three times slower to
+    build, and one is built for every figure.)"""
 
     before: str
     after: str
@@ -174,15 +177,35 @@ class Context:
     event: str | None = None
     """The incident the figure is tied to (see :func:`read_event`)."""
 
+    scope: Scope | None = field(default=None, repr=False, compare=False)
+    """The text the clause is part of (its sentence), when the caller has it: a gate it
+    excludes is not run on the figure's phrases (see :class:`numcheck._clean.Scope`)."""
+
     local: str = field(init=False, repr=False, compare=False)
     """The figure's own phrase: the clause between the commas around the figure."""
-    folded: str = field(init=False, repr=False, compare=False)
-    """:attr:`local` folded (see :func:`numcheck._clean.fold`), for the gates."""
 
     def __post_init__(self) -> None:
         local = self.before.rsplit(",", 1)[-1] + " # " + self.after.split(",", 1)[0]
-        object.__setattr__(self, "local", local)  # read by most rules: made once
-        object.__setattr__(self, "folded", fold(local))
+        self.local = local  # read by most rules: made once
+
+    @cached_property
+    def folded(self) -> str:
+        """:attr:`local` folded (see :func:`numcheck._clean.fold`), for the gates: made
+        once, when a gate its scope does not exclude reads it."""
+        return fold(self.local)
+
+    def excludes(self, gate: Gate) -> bool:
+        """Whether the figure's :attr:`scope` holds none of ``gate``'s words."""
+        return self.scope is not None and self.scope.excludes(gate)
+
+    def search(self, gate: Gate, text: str | None = None) -> re.Match[str] | None:
+        """``gate`` searched in ``text``, a part of the clause (:attr:`local` when
+        ``None``); ``None`` at once when the scope excludes the gate."""
+        if self.excludes(gate):
+            return None
+        if text is None:
+            return gate.search(self.local, self.folded)
+        return gate.search(text, fold(text))
 
 
 Rule = Callable[[Context], Reading | None]
@@ -234,12 +257,12 @@ def _rate_horizon(ctx: Context) -> Reading | None:
     (a rate of change: "prices rose 0.3% month on month" is the monthly rate)."""
     if ctx.unit != "percent" or ctx.default not in (None, "rate"):
         return None
-    found = _RATE_HORIZON.search(ctx.local, ctx.folded)
+    found = ctx.search(_RATE_HORIZON)
     lead = ctx.before.rpartition(",")[0].rsplit(",", 1)[-1] if found is None else ""
     if lead and not any(ch.isdigit() for ch in lead):
         # the clause before, with no figure of its own: "On the month, the consumer
         # prices index rose by 1.2%"
-        found = _RATE_HORIZON.search(lead, fold(lead))
+        found = ctx.search(_RATE_HORIZON, lead)
     if found is None:
         if ctx.default == "rate" and ctx.kind != "change":
             return Reading("rate", "year")
@@ -254,8 +277,7 @@ def _rate_horizon(ctx: Context) -> Reading | None:
 
 def _per_period(ctx: Context) -> Reading | None:
     """ "55 a day", "1,500 per month", "daily": a count per period."""
-    after = ctx.after[:40]
-    found = _PER.search(after, fold(after))
+    found = ctx.search(_PER, ctx.after[:40])
     if found is None:
         return None
     period = _PERIOD_WORDS[(found.group("p") or found.group("q")).lower()]
@@ -265,10 +287,12 @@ def _per_period(ctx: Context) -> Reading | None:
 def _past_period(ctx: Context) -> Reading | None:
     """ "in the past 24 hours", "over the last week", "overnight": a count over a period
     (unless the clause says it is a running total: "the toll in the past week rose to")."""
+    if ctx.excludes(_PAST_PERIOD):
+        return None
     opening = _opening(ctx)
     folded = fold(opening) + ctx.folded if opening else ctx.folded
     found = _PAST_PERIOD.search(opening + ctx.local, folded)
-    if found is None or _TOTAL.search(ctx.local, ctx.folded):
+    if found is None or ctx.search(_TOTAL):
         return None
     return Reading("flow", _PERIOD_WORDS[(found.group("p") or found.group("q")).lower()])
 
@@ -312,7 +336,7 @@ def _part(ctx: Context) -> Reading | None:
 def _moved(ctx: Context) -> Reading | None:
     """ "some 400 Marines went home", "2,000 troops were withdrawn": people who moved
     are a change of a level, not the level."""
-    if ctx.counted and ctx.unit != "percent" and _MOVED.search(ctx.after, fold(ctx.after)):
+    if ctx.counted and ctx.unit != "percent" and ctx.search(_MOVED, ctx.after):
         return Reading("change")
     return None
 
@@ -336,7 +360,7 @@ def _output(ctx: Context) -> Reading | None:
         ctx.unit == "percent"
         or ctx.default in ("running_total", "rate", "share")
         or ctx.time.basis not in ("explicit", "relative")
-        or not _OUTPUT.search(ctx.local, ctx.folded)
+        or not ctx.search(_OUTPUT)
     ):
         return None
     period = _granularity(ctx.time)
@@ -346,7 +370,7 @@ def _output(ctx: Context) -> Reading | None:
 def _running_total(ctx: Context) -> Reading | None:
     """ "since 17 October", "so far", "the death toll": a running total to an as-of date."""
     if ctx.default == "running_total" or (
-        ctx.default is None and ctx.counted and _TOTAL.search(ctx.local, ctx.folded)
+        ctx.default is None and ctx.counted and ctx.search(_TOTAL)
     ):
         return Reading("running_total", as_of=_as_of(ctx))
     return None
@@ -366,7 +390,8 @@ def _percent(ctx: Context) -> Reading | None:
     had expected", "the Bank's 2% target"): forecasts and targets are of rates."""
     if ctx.unit != "percent":
         return None
-    return Reading("share" if read_modality(ctx.local, ctx.folded) is None else "rate")
+    modality = read_modality(ctx.local, scope=ctx.scope)
+    return Reading("share" if modality is None else "rate")
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -458,7 +483,7 @@ _STRUCK = re.compile(
 )
 """Targets that are struck ("struck targets in Iraq"): places, not goals."""
 _STILL_TO_COME = Gate(
-    re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE), "expected to "
+    re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE), "expected to"
 )
 GATES = (
     _COUNTERFACTUAL,
@@ -475,12 +500,15 @@ GATES = (
 """The gated patterns (a gate's words must be in every text its pattern matches)."""
 
 
-def read_modality(local: str, folded: str | None = None) -> str | None:
+def read_modality(
+    local: str, folded: str | None = None, *, scope: Scope | None = None
+) -> str | None:
     """Whether a figure is a forecast ("analysts had forecast about 457,000", "the 8.2%
     economists expected") or a target ("the goal of around 1.8 million", "the Bank's 2%
     target") rather than a reported fact: those are other measures, never compared with
     the outturn. ``local`` is the figure's own phrase (between the commas around it);
     ``folded`` its :func:`numcheck._clean.fold`, when the caller has it.
+    ``scope``: the sentence ``local`` is part of (see :class:`numcheck._clean.Scope`).
 
     >>> read_modality("Analysts had forecast about 457,000 deliveries")
     'forecast'
@@ -489,12 +517,20 @@ def read_modality(local: str, folded: str | None = None) -> str | None:
     >>> read_modality("the toll, expected to rise, stood at 40") is None
     True
     """
+    if scope is None:
+        still = forecast = target = True
+    else:
+        still = not scope.excludes(_STILL_TO_COME)
+        forecast = not scope.excludes(_FORECAST)
+        target = not scope.excludes(_TARGET)
+    if not (still or forecast or target):
+        return None  # none of their words in the sentence: read once for its figures
     folded = fold(local) if folded is None else folded
-    if _STILL_TO_COME.search(local, folded):
+    if still and _STILL_TO_COME.search(local, folded):
         return None
-    if _FORECAST.search(local, folded):
+    if forecast and _FORECAST.search(local, folded):
         return "forecast"
-    if not _TARGET.possible(folded):
+    if not target or not _TARGET.possible(folded):
         return None
     for found in _TARGET.pattern.finditer(local):
         if not _STRUCK.search(local, 0, found.start()):

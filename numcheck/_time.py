@@ -897,6 +897,8 @@ class TimeResolver:
         in the coming months"), and is preferred to one before the figure with another
         between ("there are 20,000 troops, not the 900 officials cited all year")."""
         lo = bisect.bisect_left(self.relative_starts, clause[0])
+        if lo == len(self.relative_starts) or self.relative_starts[lo] >= clause[1]:
+            return None  # none in the clause (most clauses of a text dense in figures)
         hi = bisect.bisect_left(self.relative_starts, figure[0])
         candidates = [i for i in (hi - 1, hi) if lo <= i < len(self.relatives)]
         candidates = [i for i in candidates if self.relatives[i].end() <= clause[1]]
@@ -1273,6 +1275,8 @@ def _adverbial(
     # Dates are in text order: the nearest adverbial one before the figure and the
     # nearest after it are the only candidates (a farther one has at least the same
     # figures between).
+    if not dates:
+        return None
     split = bisect.bisect_left([d.start for d in dates] if starts is None else starts, figure[0])
     before = next((d for d in reversed(dates[:split]) if _is_adverbial(text, d)), None)
     after = next((d for d in dates[split:] if _is_adverbial(text, d)), None)
@@ -1484,6 +1488,7 @@ _SECOND_DAY = re.compile(r"\d\s*(?:and|&)\s*(\d{1,2})(?:st|nd|rd|th)?$")
 """The second of two consecutive days a date mention names ("Oct. 17 and 18")."""
 
 
+@lru_cache(maxsize=4096)  # (the publication day's, for every figure)
 def _interval(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.date]:
     if month is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import gc
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import numcheck
+from numcheck import _attribution as attribution
 from numcheck import _frame as frame_module
+from numcheck._clean import Gate, GateWords, Scope, fold
+from numcheck._statistic import GATES
 from numcheck._time import TimeResolver
 
 _WORDS = st.sampled_from(
@@ -257,3 +261,121 @@ def test_numbers_checked_once_when_one_number_is_all_three(
         n is None or (type(n) is float and math.isfinite(n)) for n in (value, low, high)
     )  # what the model checks, number by number
     assert valid is (finite and (low is None or high is None or low <= high))
+
+
+# -- the gates a sentence excludes once for its figures ----------------------------------
+@contextlib.contextmanager
+def _no_gate_excluded() -> Iterator[None]:
+    """Every gate read on each figure's phrases, as if its sentence held every word."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Scope, "excludes", lambda self, gate: False)
+        yield
+
+
+def _scoped_and_unscoped(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    scoped = _dump(text)
+    with _no_gate_excluded():
+        unscoped = _dump(text)
+    return scoped, unscoped
+
+
+def test_articles_read_as_if_no_gate_were_excluded(seed_articles) -> None:  # type: ignore[no-untyped-def]
+    for article in [*seed_articles, *numcheck.load_articles(CORPUS)]:
+        scoped, unscoped = _scoped_and_unscoped(article.text)
+        assert scoped == unscoped, article.id
+
+
+_GATED = st.sampled_from(
+    [
+        "rose", "fell by", "up", "down", "cut", "increase of", "to rise", "expected to",
+        "expected to rise", "forecast", "target", "a day", "per month", "in the past week",
+        "so far", "the toll", "month on month", "went home", "delivered", "than would have",
+        "troops", "Inflation", "in", "Iraq", "and", "while", "the", ",", ";", ":", "2,500",
+        "900", "5%", "2019", "in 2016", "\u0662\u0665\u0660\u0660", "\u200f2,500\u200f",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_GATED, min_size=1, max_size=120))
+def test_generated_texts_read_as_if_no_gate_were_excluded(words: list[str]) -> None:
+    scoped, unscoped = _scoped_and_unscoped(_text(words))
+    assert scoped == unscoped
+
+
+_MORE_GATES = [frame_module._CHANGE_GATE, attribution._VERB_GATE, attribution._ACCORDING_GATE]
+
+_PARTS = st.text(st.sampled_from("abdeginoprstuwy #,-\u0130\u212a"), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=_PARTS,
+    cuts=st.tuples(*[st.integers(0, 60)] * 5),
+    gate=st.sampled_from([*GATES, *_MORE_GATES]),
+)
+def test_a_gate_a_stretch_excludes_matches_none_of_its_parts(
+    text: str, cuts: tuple[int, int, int, int, int], gate: Gate
+) -> None:
+    # a stretch of the text; a part of it, or two parts joined by the marker
+    # Context.local puts between them
+    start, first, middle, last, end = sorted(cuts)
+    parts = [text[first:last], text[first:middle] + " # " + text[middle:last]]
+    if Scope(GateWords(text), start, end).excludes(gate):
+        for part in parts:
+            assert gate.pattern.search(part) is None, part
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), gate=st.sampled_from(_MORE_GATES))
+def test_framing_gates_never_turn_away_a_text_their_pattern_matches(
+    data: st.DataObject, gate: Gate
+) -> None:
+    text = data.draw(st.from_regex(gate.pattern))
+    assert gate.possible(fold(text)), text
+    assert [m.span() for m in gate.finditer(text, fold(text))] == [
+        m.span() for m in gate.pattern.finditer(text)
+    ]
+
+
+# -- the garbage collector, paused while an article is framed --------------------------
+@pytest.mark.parametrize("enabled", [pytest.param(True, id="on"), pytest.param(False, id="off")])
+@pytest.mark.parametrize(
+    "run",
+    [
+        pytest.param(lambda text: numcheck.extract(text), id="extract"),
+        pytest.param(
+            lambda text: numcheck.check([numcheck.Article(id="a", text=text)]), id="check"
+        ),
+    ],
+)
+def test_collector_paused_while_framing_and_left_as_it_was(
+    run: Any, enabled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    frame = frame_module.Framer._frame
+
+    def recording(self: frame_module.Framer, *args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return frame(self, *args, **kwargs)
+
+    monkeypatch.setattr(frame_module.Framer, "_frame", recording)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        run("There were 5000 US troops in Iraq in 2016 and 900 in Syria.")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen and not any(seen)
+
+
+def test_collector_back_on_when_framing_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(frame_module.Framer, "_frame", broken)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError, match="a bug"):
+        numcheck.extract("There were 5000 US troops in Iraq.")
+    assert gc.isenabled()
