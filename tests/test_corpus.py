@@ -229,9 +229,9 @@ def test_a_bad_corpus_stops_the_command(tmp_path: Path, capsys: pytest.CaptureFi
 # -- (3) today's numbers as floors -----------------------------------------------------
 
 FLOORS = {
-    # measured on the whole corpus (57 articles, 7 topics) on 2026-12-01, after the
-    # framing, engine and time rounds of issue 12: found 100%, meet 91.8%, caught 81.1%,
-    # false alarms 0.7%; floors a little below, so the numbers can only go up (the issue's
+    # measured on the whole corpus (57 articles, 7 topics) on 2026-12-02, after the
+    # framing, engine and time rounds of issue 12: found 100%, meet 94.8%, caught 90.0%,
+    # false alarms 0.4%; floors a little below, so the numbers can only go up (the issue's
     # goals: meet and caught >= 90%, false alarms <= 3%)
     "found": 0.98,
     "meet": 0.93,
@@ -258,8 +258,9 @@ def test_false_alarms_do_not_grow(corpus_score: Score) -> None:
 
 
 def test_field_floors(corpus_score: Score) -> None:
-    # measured 2026-12-01: measure 92.3%, subject 93.5%, location 91.5%, time 87.1%,
-    # statistic 94.4%, attribution 76.7%, value 99.6%, qualifier 93.5%
+    # measured 2026-12-02: measure 92.3%, subject 93.5%, location 91.5%, time 90.3%,
+    # statistic 94.8%, attribution 76.7%, value 100%, qualifier 94.0% (the issue's goal
+    # for the first four: 90%)
     floors = {"measure": 0.90, "subject": 0.91, "location": 0.89, "time": 0.90}
     floors |= {"statistic": 0.92, "attribution": 0.74, "value": 0.98, "qualifier": 0.92}
     for name, floor in floors.items():
