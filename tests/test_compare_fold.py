@@ -10,6 +10,7 @@ import random
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_compare_properties import bounds
 
 from numcheck import Claim, Discrepancy, Rules, TimeSpan
 from numcheck._compare import (
@@ -38,16 +39,7 @@ Found = list[tuple[tuple[object, ...], Discrepancy]]
 
 @st.composite
 def _claim(draw: st.DrawFn, family: str) -> Claim:
-    value = draw(st.sampled_from(VALUES))
-    qualifier = draw(st.sampled_from(QUALIFIERS))
-    low: float | None = value
-    high: float | None = value
-    if qualifier in ("at_least", "more_than"):
-        high = None
-    elif qualifier == "at_most":
-        low = None
-    elif qualifier == "vague":
-        low, high = value, value * 4
+    value, qualifier, low, high = bounds(draw, VALUES, QUALIFIERS)
     time = TimeSpan()
     anchor: dt.date | None = None
     when = draw(st.integers(0, 9))  # 9: unknown time (at the anchor, or adrift)

@@ -36,10 +36,13 @@ def _span(choice: tuple[str, str] | None) -> TimeSpan:
     return TimeSpan(start=start, end=end, basis="explicit", text=f"{start}..{end}")
 
 
-@st.composite
-def claims(draw: st.DrawFn, unit: str = "deaths", scale: float = 1.0) -> Claim:
-    value = draw(st.sampled_from(VALUES))
-    qualifier = draw(st.sampled_from(QUALIFIERS))
+def bounds(
+    draw: st.DrawFn, values: list[int], qualifiers: list[str]
+) -> tuple[int, str, float | None, float | None]:
+    """A value, a qualifier and the bounds the qualifier gives it (shared with the fold's
+    properties in tests/test_compare_fold.py)."""
+    value = draw(st.sampled_from(values))
+    qualifier = draw(st.sampled_from(qualifiers))
     low: float | None = value
     high: float | None = value
     if qualifier in ("at_least", "more_than"):
@@ -48,6 +51,12 @@ def claims(draw: st.DrawFn, unit: str = "deaths", scale: float = 1.0) -> Claim:
         low = None
     elif qualifier == "vague":
         low, high = value, value * 4
+    return value, qualifier, low, high
+
+
+@st.composite
+def claims(draw: st.DrawFn, unit: str = "deaths", scale: float = 1.0) -> Claim:
+    value, qualifier, low, high = bounds(draw, VALUES, QUALIFIERS)
     return Claim(
         article=draw(st.sampled_from("abcd")),
         start=draw(st.integers(0, 10_000)),
