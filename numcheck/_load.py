@@ -262,7 +262,7 @@ def _parse_text_article(path: Path, text: str) -> Article:
         heading = _MD_TITLE.match(body)
         if heading:
             meta["title"] = heading.group(1)
-    return _article(meta, body, default_id=path.stem, path=str(path))
+    return _article(meta, body, default_id=path.stem, path=str(path), date_key="date")
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -448,14 +448,24 @@ def _plain(data: dict[Any, Any], what: str) -> dict[str, Any]:
     return result
 
 
-def _article(meta: Mapping[str, Any], body: str, *, default_id: str, path: str) -> Article:
+def _article(
+    meta: Mapping[str, Any], body: str, *, default_id: str, path: str, date_key: str = ""
+) -> Article:
+    """An article from its metadata and body.
+
+    ``date_key`` (``"date"`` for front matter, as Jekyll, Hugo and Eleventy write it) is
+    read as the publication date when ``published`` is absent; ``published`` wins.
+    """
     fields: dict[str, Any] = {"text": body, "path": path, "id": default_id}
     for key in _STANDARD_KEYS:
         value = meta.get(key)
+        if key == "published" and value is None and date_key:
+            key, value = date_key, meta.get(date_key)
         if value is None:
             continue
-        if key == "published":
-            fields["published"], fields["published_precision"] = parse_published(value)
+        if key in ("published", date_key):
+            day_and_precision = parse_published(value, key=key)
+            fields["published"], fields["published_precision"] = day_and_precision
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             fields[key] = str(value).strip()
         else:
@@ -473,29 +483,34 @@ def _article(meta: Mapping[str, Any], body: str, *, default_id: str, path: str) 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
-def parse_published(value: Any) -> tuple[dt.date, Precision]:
+def parse_published(value: Any, *, key: str = "published") -> tuple[dt.date, Precision]:
     """Read a publication date: a date, ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ISO time.
+
+    A date with a time (``2024-01-15 10:30:00 +0100``) is the day as written, whatever
+    the offset. ``key`` names the field in error messages.
 
     >>> parse_published("2021-03")
     (datetime.date(2021, 3, 1), 'month')
+    >>> parse_published("2024-01-15 10:30:00 +0100")
+    (datetime.date(2024, 1, 15), 'day')
     """
-    day, precision = _read_published(value)
+    day, precision = _read_published(value, key)
     problem = published_problem(day)
     if problem:
-        raise BadInputError(f"front matter 'published': {problem}")
+        raise BadInputError(f"front matter {key!r}: {problem}")
     return day, precision
 
 
-def _read_published(value: Any) -> tuple[dt.date, Precision]:
+def _read_published(value: Any, key: str) -> tuple[dt.date, Precision]:
     if isinstance(value, dt.datetime):
         return value.date(), "day"
     if isinstance(value, dt.date):
         return value, "day"
     if isinstance(value, bool) or not isinstance(value, str | int):
         kind = "null" if value is None else type(value).__name__
-        raise BadInputError(f"front matter 'published' must be a date, not {kind}")
+        raise BadInputError(f"front matter {key!r} must be a date, not {kind}")
     if isinstance(value, int) and not -(10**8) < value < 10**8:
-        raise BadInputError("front matter 'published': not a date (a very large number)")
+        raise BadInputError(f"front matter {key!r}: not a date (a very large number)")
     text = str(value).strip()
     try:
         if "T" in text or " " in text:
@@ -511,8 +526,7 @@ def _read_published(value: Any) -> tuple[dt.date, Precision]:
     except ValueError:
         pass
     raise BadInputError(
-        f"front matter 'published': cannot read {text!r} as a date "
-        "(use YYYY-MM-DD, YYYY-MM or YYYY)"
+        f"front matter {key!r}: cannot read {text!r} as a date (use YYYY-MM-DD, YYYY-MM or YYYY)"
     )
 
 

@@ -72,6 +72,47 @@ def test_defaults_without_front_matter(tmp_path: Path) -> None:
     assert article.text == "# A headline\n\nText with 3 numbers.\n"
 
 
+@pytest.mark.parametrize(
+    ("matter", "day", "precision"),
+    [
+        pytest.param("date: 2024-01-15", dt.date(2024, 1, 15), "day", id="jekyll-date"),
+        pytest.param(
+            "date: 2024-01-15 10:30:00 +0100", dt.date(2024, 1, 15), "day", id="jekyll-datetime"
+        ),
+        pytest.param(
+            "date: 2024-01-15 23:30:00 -0500", dt.date(2024, 1, 15), "day", id="late-west-of-utc"
+        ),
+        pytest.param("date: 2024-01-15T00:30:00+02:00", dt.date(2024, 1, 15), "day", id="hugo-iso"),
+        pytest.param("date: '2024-01'", dt.date(2024, 1, 1), "month", id="month-string"),
+        pytest.param(
+            "date: 2023-05-01\npublished: 2024-01-15",
+            dt.date(2024, 1, 15),
+            "day",
+            id="published-wins",
+        ),
+        pytest.param(
+            "published: 2024-01-15\ndate: not a date",
+            dt.date(2024, 1, 15),
+            "day",
+            id="published-wins-over-bad-date",
+        ),
+        pytest.param("title: no dates", None, "day", id="neither"),
+    ],
+)
+def test_front_matter_date_is_the_publication_date_without_published(
+    tmp_path: Path, matter: str, day: dt.date | None, precision: str
+) -> None:
+    path = write(tmp_path / "a.md", f"---\n{matter}\n---\nAbout 900 US troops are in Syria.\n")
+    [article] = numcheck.load_articles(path)
+    assert (article.published, article.published_precision) == (day, precision)
+
+
+def test_date_in_jsonl_stays_metadata(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", '{"text": "5 troops", "date": "2024-01-15"}\n')
+    [article] = numcheck.load_articles(path)
+    assert (article.published, article.meta) == (None, {"date": "2024-01-15"})
+
+
 def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
     path = write(tmp_path / "bom.txt", b"\xef\xbb\xbf2,500 troops")
     assert numcheck.load_articles(path)[0].text == "2,500 troops"
@@ -106,6 +147,12 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
             b"---\npublished: 2024-13-45\n---\nbody\n",
             "cannot read '2024-13-45' as a date",
             id="bad-date",
+        ),
+        pytest.param(
+            "date.md",
+            b"---\ndate: 2024-02-30 10:00:00\n---\nbody\n",
+            "front matter 'date': cannot read '2024-02-30 10:00:00' as a date",
+            id="bad-date-key",
         ),
         pytest.param(
             "nobody.md", b"---\ntitle: x\n---\n\n", "empty article body", id="front-matter-only"
