@@ -11,6 +11,7 @@ import json
 import os
 import re
 import stat
+import tomllib
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -36,6 +37,9 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
 _STANDARD_KEYS = ("id", "title", "source", "url", "published")
 _FRONT_OPEN = re.compile(r"---[ \t]*\r?\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_TOML_OPEN = re.compile(r"\+\+\+[ \t]*\r?\n")
+_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _MD_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -58,9 +62,10 @@ class BadInputError(NumcheckError):
 def load_articles(*paths: str | Path, strict: bool = True) -> list[Article]:
     """Read articles from ``.txt``/``.md`` files, directories (recursively) and ``.jsonl``.
 
-    Text files may start with YAML front matter between ``---`` lines holding ``id``,
-    ``title``, ``source``, ``url`` and ``published`` (other keys go to ``Article.meta``);
-    the body after it is kept byte for byte. With ``strict`` (the default) any unreadable
+    Text files may start with YAML front matter between ``---`` lines, or TOML between
+    ``+++`` lines, holding ``id``, ``title``, ``source``, ``url`` and ``published`` (or
+    ``date`` when ``published`` is absent; other keys go to ``Article.meta``); the body
+    after it is kept byte for byte. With ``strict`` (the default) any unreadable
     input raises :class:`LoadError` after the whole batch was read (the error carries the
     good articles too); with ``strict=False`` each problem is a warning and is skipped.
     """
@@ -249,13 +254,18 @@ _MAX_INT_BITS = 10_000
 def _parse_text_article(path: Path, text: str) -> Article:
     meta: dict[str, Any] = {}
     body = text
-    opening = _FRONT_OPEN.match(text)
-    if opening:
-        closing = _FRONT_CLOSE.search(text, opening.end())
-        if closing is None:
-            raise BadInputError("front matter opened with '---' on line 1 is never closed")
-        meta = _front_matter(text[opening.end() : closing.start()])
-        body = text[closing.end() :]
+    for opens, closes, fence, read in (
+        (_FRONT_OPEN, _FRONT_CLOSE, "---", _front_matter),
+        (_TOML_OPEN, _TOML_CLOSE, "+++", _toml_front_matter),
+    ):
+        opening = opens.match(text)
+        if opening:
+            closing = closes.search(text, opening.end())
+            if closing is None:
+                raise BadInputError(f"front matter opened with {fence!r} on line 1 is never closed")
+            meta = read(text[opening.end() : closing.start()])
+            body = text[closing.end() :]
+            break
     if not body.strip():
         raise BadInputError("empty article body")
     if "title" not in meta and path.suffix.lower() in (".md", ".markdown"):
@@ -326,12 +336,42 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
-def _front_matter(source: str) -> dict[str, Any]:
+def _check_front_matter_size(source: str) -> None:
     size = len(source.encode("utf-8", "surrogatepass"))
     if size > MAX_FRONT_MATTER:
         raise BadInputError(
             f"front matter is {size:,} bytes; at most {MAX_FRONT_MATTER // 1024} KiB is read"
         )
+
+
+def _toml_front_matter(source: str) -> dict[str, Any]:
+    """TOML front matter between ``+++`` lines (Hugo), bounded and checked like YAML's.
+
+    TOML dates and date-times become ISO strings (read by :func:`parse_published`);
+    times of day, nesting deeper than :data:`MAX_DEPTH` and integers too large to print
+    are refused.
+    """
+    _check_front_matter_size(source)
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        problem = str(exc).splitlines()[0] if str(exc) else "invalid TOML"
+        at = _TOML_AT.search(problem)
+        where = ""
+        if at:
+            problem = problem[: at.start()]
+            where = f" (line {int(at.group(1)) + 1})"  # the '+++' line is line 1
+        raise BadInputError(f"front matter is not valid TOML{where}: {problem}") from None
+    except RecursionError:
+        raise BadInputError(f"front matter is nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise BadInputError(f"front matter holds a value that cannot be read: {first}") from None
+    return _plain(data, "front matter")
+
+
+def _front_matter(source: str) -> dict[str, Any]:
+    _check_front_matter_size(source)
     try:
         data = yaml.load(source, Loader=_FrontMatterLoader)  # a SafeLoader subclass
     except _Refused as exc:

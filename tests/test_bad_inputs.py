@@ -35,6 +35,10 @@ def front(matter: str) -> bytes:
     return f"---\n{matter}\n---\nAbout 900 US troops are in Syria.\n".encode()
 
 
+def toml(matter: str) -> bytes:
+    return f"+++\n{matter}\n+++\nAbout 900 US troops are in Syria.\n".encode()
+
+
 ARTICLES = [
     pytest.param(
         "rec.md", front("a: &a [*a]"), "aliases/anchors, which are not allowed", id="yaml-recursive"
@@ -62,6 +66,41 @@ ARTICLES = [
         front("a: " + "[" * 5000 + "]" * 5000),
         "front matter is nested deeper than 64 levels",
         id="yaml-deep",
+    ),
+    pytest.param(
+        "broken.md",
+        toml('title = "T"\npublished = 2024-01-15\nsource = '),
+        "front matter is not valid TOML (line 4): Invalid value",
+        id="toml-broken",
+    ),
+    pytest.param(
+        "dup.md",
+        toml('id = "a"\nid = "b"'),
+        "not valid TOML (line 3): Cannot overwrite",
+        id="toml-duplicate-key",
+    ),
+    pytest.param(
+        "bigtoml.md", toml('note = "' + "x" * 70_000 + '"'), "at most 64 KiB", id="toml-oversized"
+    ),
+    pytest.param(
+        "deeptoml.md",
+        toml("a = " + "[" * 5000 + "]" * 5000),
+        "nested deeper than 64 levels",
+        id="toml-deep",
+    ),
+    pytest.param(
+        "deep65.md",
+        toml("a = " + "[" * 70 + "]" * 70),
+        "nested deeper than 64 levels",
+        id="toml-deep-under-recursion-limit",
+    ),
+    pytest.param("inttoml.md", toml("n = " + "9" * 5000), "cannot be read", id="toml-huge-int"),
+    pytest.param("timetoml.md", toml("at = 10:30:00"), "type time are not allowed", id="toml-time"),
+    pytest.param(
+        "datetoml.md",
+        toml('date = "soon"'),
+        "front matter 'date': cannot read 'soon'",
+        id="toml-bad-date",
     ),
     pytest.param("hugeint.md", front("note: " + "9" * 5000), "cannot be read", id="yaml-huge-int"),
     pytest.param(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,47 @@ def test_front_matter_date_is_the_publication_date_without_published(
     assert (article.published, article.published_precision) == (day, precision)
 
 
+def test_toml_front_matter_is_read_like_yaml(tmp_path: Path) -> None:
+    body = "\nAbout 900 US troops are in Syria.\n"
+    path = write(
+        tmp_path / "hugo.md",
+        '+++\nid = "syria-1"\ntitle = "T"\nsource = "Wire"\n'
+        'date = 2024-01-15T23:30:00-05:00\ntags = ["troops"]\n'
+        '[params]\nauthor = "Someone"\n+++\n' + body,
+    )
+    [article] = numcheck.load_articles(path)
+    assert (article.id, article.title, article.source) == ("syria-1", "T", "Wire")
+    assert (article.published, article.published_precision) == (dt.date(2024, 1, 15), "day")
+    assert article.text == body
+    assert article.meta == {
+        "date": "2024-01-15T23:30:00-05:00",
+        "tags": ["troops"],
+        "params": {"author": "Someone"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("matter", "day"),
+    [
+        pytest.param("published = 2024-01-15", dt.date(2024, 1, 15), id="local-date"),
+        pytest.param('published = "2024-01-15"', dt.date(2024, 1, 15), id="string"),
+        pytest.param("date = 2024-01-15 10:30:00", dt.date(2024, 1, 15), id="local-datetime"),
+        pytest.param(
+            "date = 2023-01-01\npublished = 2024-01-15", dt.date(2024, 1, 15), id="published-wins"
+        ),
+    ],
+)
+def test_toml_front_matter_dates(tmp_path: Path, matter: str, day: dt.date) -> None:
+    path = write(tmp_path / "a.md", f"+++\n{matter}\n+++\nAbout 900 US troops are in Syria.\n")
+    assert numcheck.load_articles(path)[0].published == day
+
+
+def test_toml_front_matter_just_under_the_bound_is_read(tmp_path: Path) -> None:
+    note = "x" * (64 * 1024 - 20)
+    path = write(tmp_path / "a.md", f'+++\nnote = "{note}"\n+++\nbody\n')
+    assert numcheck.load_articles(path)[0].meta == {"note": note}
+
+
 def test_date_in_jsonl_stays_metadata(tmp_path: Path) -> None:
     path = write(tmp_path / "a.jsonl", '{"text": "5 troops", "date": "2024-01-15"}\n')
     [article] = numcheck.load_articles(path)
@@ -135,6 +177,18 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
         ),
         pytest.param(
             "yaml.md", b"---\ntitle: [unclosed\n---\nbody\n", "not valid YAML", id="invalid-yaml"
+        ),
+        pytest.param(
+            "toml.md",
+            b'+++\ntitle = "x"\nsource = [unclosed\n+++\nbody\n',
+            "front matter is not valid TOML (line 3): Invalid value",
+            id="invalid-toml",
+        ),
+        pytest.param(
+            "open.md",
+            b'+++\ntitle = "x"\nno end\n',
+            "'+++' on line 1 is never closed",
+            id="unclosed-toml",
         ),
         pytest.param(
             "list.md",
@@ -177,7 +231,7 @@ def test_bad_file_is_named_and_the_batch_goes_on(
     assert error.path == str(bad)
     assert problem in error.message
     assert [a.id for a in caught.value.articles] == ["good"]
-    with pytest.warns(UserWarning, match=problem.split("(")[0][:20]):
+    with pytest.warns(UserWarning, match=re.escape(problem.split("(")[0][:20])):
         assert [a.id for a in numcheck.load_articles(bad, good, strict=False)] == ["good"]
 
 
