@@ -7,6 +7,7 @@ Every problem with one input becomes an :class:`~numcheck.InputError` naming the
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import os
 import re
@@ -524,7 +525,8 @@ _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
 def parse_published(value: Any, *, key: str = "published") -> tuple[dt.date, Precision]:
-    """Read a publication date: a date, ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ISO time.
+    """Read a publication date: a date, ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ISO time,
+    or a date in words or RFC 2822 (see :func:`_worded_date`).
 
     A date with a time (``2024-01-15 10:30:00 +0100``) is the day as written, whatever
     the offset. ``key`` names the field in error messages.
@@ -565,9 +567,64 @@ def _read_published(value: Any, key: str) -> tuple[dt.date, Precision]:
             return dt.date(int(year), 1, 1), "year"
     except ValueError:
         pass
+    worded = _worded_date(text)
+    if worded is not None:
+        return worded
     raise BadInputError(
         f"front matter {key!r}: cannot read {text!r} as a date (use YYYY-MM-DD, YYYY-MM or YYYY)"
     )
+
+
+_MONTHS = {
+    name: number
+    for number, full in enumerate(
+        (
+            "january february march april may june july august september october november december"
+        ).split(),
+        start=1,
+    )
+    for name in (full, full[:3])
+} | {"sept": 9}
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_MONTH_FIRST = re.compile(
+    _WEEKDAY + rf"(?P<month>[a-z]+)\.?\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})",
+    re.IGNORECASE,
+)
+_DAY_FIRST = re.compile(
+    _WEEKDAY + rf"(?P<day>\d{{1,2}}){_ORDINAL}\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{{4}})",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(r"(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})", re.IGNORECASE)
+_RFC_2822 = re.compile(
+    r"(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s+(?:[+-]\d{4}|[a-z]{1,5}))?",
+    re.IGNORECASE,
+)
+
+
+def _worded_date(text: str) -> tuple[dt.date, Precision] | None:
+    """A date as newsrooms and feeds write it, or None.
+
+    "January 15, 2024", "Jan. 15, 2024", "15 January 2024", "Monday, January 15, 2024"
+    (day precision), "January 2024" (month precision), and RFC 2822 as in RSS feeds
+    ("Mon, 15 Jan 2024 10:30:00 +0000": the day as written, whatever the offset).
+    """
+    text = " ".join(text.split())
+    try:
+        for pattern in (_MONTH_FIRST, _DAY_FIRST):
+            match = pattern.fullmatch(text)
+            if match and match["month"].lower() in _MONTHS:
+                month = _MONTHS[match["month"].lower()]
+                return dt.date(int(match["year"]), month, int(match["day"])), "day"
+        match = _MONTH_YEAR.fullmatch(text)
+        if match and match["month"].lower() in _MONTHS:
+            return dt.date(int(match["year"]), _MONTHS[match["month"].lower()], 1), "month"
+        if _RFC_2822.fullmatch(text):
+            return email.utils.parsedate_to_datetime(text).date(), "day"
+    except (ValueError, TypeError, OverflowError):
+        pass
+    return None
 
 
 _CLAIM_FIELDS = frozenset(Claim.model_fields)

@@ -149,6 +149,56 @@ def test_toml_front_matter_just_under_the_bound_is_read(tmp_path: Path) -> None:
     assert numcheck.load_articles(path)[0].meta == {"note": note}
 
 
+NEWSROOM_DATES = [
+    pytest.param("January 15, 2024", dt.date(2024, 1, 15), "day", id="month-day-year"),
+    pytest.param("15 January 2024", dt.date(2024, 1, 15), "day", id="day-month-year"),
+    pytest.param("Jan. 15, 2024", dt.date(2024, 1, 15), "day", id="abbreviated-month"),
+    pytest.param("Sept. 5, 2024", dt.date(2024, 9, 5), "day", id="sept-abbreviation"),
+    pytest.param("15 Jan. 2024", dt.date(2024, 1, 15), "day", id="day-abbreviated-month"),
+    pytest.param("january 15 2024", dt.date(2024, 1, 15), "day", id="lower-case-no-comma"),
+    pytest.param("March 1st, 2024", dt.date(2024, 3, 1), "day", id="ordinal-day"),
+    pytest.param("Monday, January 15, 2024", dt.date(2024, 1, 15), "day", id="with-weekday"),
+    pytest.param("January 2024", dt.date(2024, 1, 1), "month", id="month-and-year"),
+    pytest.param("Mon, 15 Jan 2024 10:30:00 +0000", dt.date(2024, 1, 15), "day", id="rfc-2822"),
+    pytest.param(
+        "Mon, 15 Jan 2024 23:30:00 -0500", dt.date(2024, 1, 15), "day", id="rfc-2822-day-as-written"
+    ),
+    pytest.param("15 Jan 2024 10:30 GMT", dt.date(2024, 1, 15), "day", id="rfc-2822-gmt"),
+]
+
+
+@pytest.mark.parametrize("key", ["published", "date"])
+@pytest.mark.parametrize(("written", "day", "precision"), NEWSROOM_DATES)
+def test_newsroom_date_forms_are_read(
+    tmp_path: Path, key: str, written: str, day: dt.date, precision: str
+) -> None:
+    path = write(tmp_path / "a.md", f"---\n{key}: '{written}'\n---\nAbout 900 troops.\n")
+    [article] = numcheck.load_articles(path)
+    assert (article.published, article.published_precision) == (day, precision)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        pytest.param("February 30, 2024", id="no-such-day"),
+        pytest.param("Foo 15, 2024", id="not-a-month"),
+        pytest.param("Mon, 32 Jan 2024 10:30:00 +0000", id="rfc-2822-day-32"),
+        pytest.param("Mon, 15 Jan 2024 25:30:00 +0000", id="rfc-2822-hour-25"),
+        pytest.param("15 January", id="no-year"),
+        pytest.param("next Tuesday", id="words"),
+    ],
+)
+def test_unreadable_newsroom_date_is_one_line(tmp_path: Path, written: str) -> None:
+    path = write(tmp_path / "a.md", f"---\npublished: '{written}'\n---\nAbout 900 troops.\n")
+    with pytest.raises(LoadError) as caught:
+        numcheck.load_articles(path)
+    [error] = caught.value.errors
+    assert error.message == (
+        f"front matter 'published': cannot read {written!r} as a date "
+        "(use YYYY-MM-DD, YYYY-MM or YYYY)"
+    )
+
+
 def test_date_in_jsonl_stays_metadata(tmp_path: Path) -> None:
     path = write(tmp_path / "a.jsonl", '{"text": "5 troops", "date": "2024-01-15"}\n')
     [article] = numcheck.load_articles(path)
