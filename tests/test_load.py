@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import numcheck
 from numcheck import Claim, InputError, LoadError
-from numcheck._load import MAX_DEPTH, read_claims, read_inputs
+from numcheck._load import MAX_DEPTH, BadInputError, parse_published, read_claims, read_inputs
 
 SEED_DATES = {
     "000_957756990271ccc1": (dt.date(2021, 3, 1), "month"),
@@ -487,6 +487,39 @@ def test_fuzz_yamlish_front_matter(tmp_path: Path, matter: str, body: str) -> No
     path = tmp_path / "fuzz.md"
     path.write_text(f"---\n{matter}\n---\n{body}", encoding="utf-8", errors="surrogatepass")
     assert_only_input_errors([path])
+
+
+TOML_BITS = ["+++", " = ", "[", "]", "[[", "]]", "{", "}", ", ", '"', "'", '"""', "\n", "."]
+TOML_BITS += ["id", "date", "published", "2024-01-15", "T10:30:00", "+01:00", "10:30:00", "é"]
+TOML_BITS += ["1e999", "inf", "nan", "0x1F", "true", "#", "\\u0000", "9" * 40]
+tomlish = st.lists(st.sampled_from(TOML_BITS) | st.text(max_size=5), max_size=40).map("".join)
+
+
+@FUZZ
+@given(matter=tomlish, body=st.text(max_size=20))
+@example(matter='date = "Mon, 15 Jan 2024 10:30:00 +0000"', body="x")
+def test_fuzz_tomlish_front_matter(tmp_path: Path, matter: str, body: str) -> None:
+    path = tmp_path / "fuzz.md"
+    path.write_text(f"+++\n{matter}\n+++\n{body}", encoding="utf-8", errors="surrogatepass")
+    assert_only_input_errors([path])
+    assert not any("internal error" in e.message for e in read_inputs([path])[1])
+
+
+MONTH_WORDS = ["January", "Jan.", "sept", "May", "Mon, ", "Monday, ", ", ", " ", "1st", "GMT"]
+MONTH_WORDS += ["+0000", "-0500", "10:30", ":00", "15", "2024", "24", "99999", "32", "0"]
+
+
+@given(text=st.lists(st.sampled_from(MONTH_WORDS) | st.text(max_size=4), max_size=8).map("".join))
+def test_any_date_text_is_read_or_refused_in_one_line(text: str) -> None:
+    problem = ""
+    try:
+        day, precision = parse_published(text)
+    except BadInputError as exc:
+        problem = str(exc)
+    if problem:
+        assert "\n" not in problem and problem.startswith("front matter 'published'")
+    else:
+        assert isinstance(day, dt.date) and precision in ("day", "month", "year")
 
 
 @FUZZ
