@@ -33,7 +33,8 @@ def extract(
 
     The result is a plain list (a subclass that displays as a table in notebooks).
 
-    ``published`` (a date or ``YYYY-MM-DD``/``YYYY-MM`` string) anchors "now", "last
+    ``published`` (a date, or a string as article files give it: ``YYYY-MM-DD``,
+    ``YYYY-MM``, "January 15, 2024", an RFC 2822 date from a feed) anchors "now", "last
     year" and the present tense; without it such times are ``unknown``.
 
     >>> [(c.text, c.unit, c.subject, c.location, c.time.label())
