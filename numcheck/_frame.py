@@ -199,6 +199,9 @@ _CHANGE_GATE = Gate(  # words one of which is in every text _CHANGE_VERB matches
     "soared rebounded fell fall drop declin decreas cut reduc down shrank slashed lost slid "
     "slipped sank plunged plummeted tumbled slumped shed dipped wip".split(),
 )
+_APPOSITION = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}\s*,\s*or\s+", re.IGNORECASE)
+"""Between a change and its restatement: "shed 240 points, or 0.8%" (its noun, at most
+three words, a comma and "or")."""
 _CHANGE_REACH = 30
 """Characters before a figure read for its change verb (see :func:`_change`)."""
 _COORDINATION = re.compile(
@@ -564,6 +567,13 @@ class Framer:
                 value, low, high = (None if v is None else v * 100 for v in (value, low, high))
                 unit = "percent"
             kind, direction = _change(doc, mention, scope)
+            if (
+                kind == "level"
+                and last_index >= 0
+                and _restates(doc.text, claims[last_index], mention)
+            ):
+                # "shed 240 points, or 0.8%": the same change again, in other terms
+                kind, direction = "change", claims[last_index].direction
             whole = timer.clause(sentence, (mention.start, mention.end))
             # The figure's clause, at most PHRASE characters each side: what the reading
             # rules look at stays bounded however long a clause is (tables, scraped text).
@@ -579,7 +589,8 @@ class Framer:
                 and self.lexicon.statistics.get(frame.measure or "") == "rate"
                 and _ANNUAL.search(local)
             ):
-                kind, direction = "level", None  # "prices rose 9.6% in the year to October"
+                kind = "level"  # "prices rose 9.6% in the year to October": a rate (which
+                # keeps the direction its wording gives)
             clause_text = doc.text[clause[0] : clause[1]]
             measure = frame.measure
             if (measure or unit) in self.lexicon.monthly and time.start and time.start == time.end:
@@ -702,7 +713,10 @@ class Framer:
                     # the paragraph named, when the figure names no time of its own
                     reading = Reading("rate", "year")
             if reading.statistic == "rate" and kind == "change":
-                kind, direction = "level", None  # "prices rose 0.3% on the month": the rate
+                kind = "level"  # "prices rose 0.3% on the month": the rate, going up
+            if kind == "change" and direction == "down" and (value or 0) < 0:
+                # "the CAC 40 -1.1%": a fall of 1.1%, like "down 1.1%"
+                value, low, high = (None if v is None else -v for v in (value, high, low))
             attribution = attributor.at(mention.start, measure or unit)
             fields: dict[str, Any] = {
                 "article": article.id,
@@ -2588,6 +2602,8 @@ def _change(
         return "change", _CHANGE_BEFORE[words[-1].lower()]
     if mention.text[:1] == "+" and mention.kind in ("percent", "cardinal"):
         return "change", "up"  # a plus sign is a rise: "the DAX +0.3%", "+4 basis points"
+    if mention.text[:1] in "-\u2212" and mention.kind == "percent":
+        return "change", "down"  # and a minus sign a fall: "the CAC 40 -1.1%"
     # The verb ends right before the figure and spans at most three words ("increase of
     # by"): searching from the third last word finds the same match, in constant time.
     tail = before.rsplit(None, 3)
@@ -2606,6 +2622,18 @@ def _change(
     if mention.kind == "multiplier":
         return "change", "up" if (mention.value or 0) >= 1 else "down"
     return "level", None
+
+
+def _restates(text: str, before: Claim, mention: NumberMention) -> bool:
+    """Whether ``mention`` restates the change ``before`` in an apposition: "dropped by 1.2
+    million, or 9%," (the same fall as a percentage)."""
+    return (
+        before.kind == "change"
+        and before.direction is not None
+        and before.end is not None
+        and before.end <= mention.start
+        and _APPOSITION.fullmatch(text, before.end, mention.start) is not None
+    )
 
 
 def _qualifier(value: str) -> Qualifier:

@@ -289,7 +289,9 @@ class Claim(_Model):
     """``change`` for figures about a change ("rose by 5%", "another 1,500"), which are
     never compared with levels."""
     direction: Direction | None = None
-    """For a change: ``up`` ("another 1,500", "rose by 5%") or ``down`` ("down 3 points")."""
+    """For a change: ``up`` ("another 1,500", "rose by 5%", "+0.3%") or ``down`` ("down 3
+    points", "-1.1%", whose value is then 1.1). A rate read from a change's wording
+    ("prices rose 0.3% on the month") is a level that keeps the direction its words give."""
     anchor: dt.date | None = None
     """The publication date relative times were anchored on, if any."""
     source: str | None = None

@@ -53,6 +53,7 @@ from numcheck._numwords import (
     IDENTIFIER_PREFIX_OK,
     LABEL_WORDS,
     MEASURE_WORDS,
+    MONEY_WORDS,
     MULTIPLIER_WORDS,
     NOT_NAMES,
     ORDINAL_NOUNS,
@@ -454,6 +455,9 @@ _ORDINAL_NOUNS = ORDINAL_NOUNS
 """Words after "a third", "a fourth" that make it a rank, not a fraction ("a fourth day")."""
 _SIZE_WORDS = SIZE_WORDS
 """Words after "25m" that make the "m" metres."""
+_METRES_REACH = 12
+"""Tokens back from a glued "m" where an "m" that is metres makes it metres too."""
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
 _CLOCK_WORDS = frozenset(["am", "pm", "p", *(z.lower() for z in TIME_ZONES)])
 """Words after a lone integer that may make it a time of day (the fast path leaves it)."""
 _STREET_WORDS = STREET_WORDS
@@ -812,9 +816,32 @@ class _Scanner:
 
     def metres(self, j: int) -> bool:
         """The "m" at token j, glued after digits, is metres, not millions: a length in
-        feet follows in brackets ("45m (148ft)") or a word of size ("25m tall", "6.5m-wide")."""
+        feet follows in brackets ("45m (148ft)") or a word of size ("25m tall", "6.5m-wide",
+        "the 400m hurdles"), or an "m" shortly before in the sentence is metres by those
+        signs ("a jump of 140m (459ft) beat the record by 2.5m")."""
         if self.tx[j] != "m":
             return False
+        if self._metres_here(j):
+            return True
+        if any(self.lw[k] in MONEY_WORDS for k in range(max(0, j - 5), j - 1)):
+            return False  # "and cost 45m": money, whatever is near
+        for step in (-1, 1):  # the nearest sentence neighbours, before and after
+            last = max(1, j - _METRES_REACH) if step < 0 else min(self.n - 1, j + _METRES_REACH)
+            for k in range(j - 2 if step < 0 else j + 1, last + step, step):
+                if self.tx[k] in _SENTENCE_END:
+                    break
+                if (
+                    self.tx[k] == "m"
+                    and self.kd[k - 1] == _NUM
+                    and self.adj(k)
+                    and self.sym(k - 2) not in CURRENCY_SYMBOLS
+                    and self._metres_here(k)
+                ):
+                    return True
+        return False
+
+    def _metres_here(self, j: int) -> bool:
+        """The signs after the "m" at token j itself (see :meth:`metres`)."""
         k = j + 1
         if self.sym(k) == "(" and k + 2 < self.n and self.kd[k + 1] == _NUM:
             return self.lw[k + 2] in ("ft", "feet", "foot")
@@ -1315,7 +1342,10 @@ class _Scanner:
         if s in ("-", "+") and j + 1 < n and self.kd[j + 1] == _NUM:
             prev_ok = j == 0 or not self.adj(j) or self.tx[j - 1] in "([{=:;<>~$£€"
             spaced_ok = self.adj(j + 1) or j == 0 or "\n" in self.norm[self.en[j - 1] : self.st[j]]
-            if prev_ok and spaced_ok and not (j > 0 and self.kd[j - 1] == _NUM):
+            # After a number, a sign reads as one only when spaced from it and glued to
+            # its own digits: "the CAC 40 -1.1%" (a table of changes), not "40-1" or "40 - 1"
+            after_number = j > 0 and self.kd[j - 1] == _NUM
+            if prev_ok and spaced_ok and not (after_number and not self.adj(j + 1)):
                 sign = -1 if s == "-" else 1
                 j += 1
                 bare = False

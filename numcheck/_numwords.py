@@ -61,6 +61,7 @@ class _Context(_Strict):
     range_before: list[str]
     ordinal_nouns: list[str]
     size_words: list[str]
+    money_words: list[str]
     street_words: list[str]
     not_names: list[str]
 
@@ -168,6 +169,7 @@ RANGE_BEFORE: frozenset[str] = frozenset(_C.range_before)
 ORDINAL_NOUNS: frozenset[str] = frozenset(_C.ordinal_nouns)
 """Words after "a third", "a fourth" that make it a rank, not a fraction ("a fourth day")."""
 SIZE_WORDS: frozenset[str] = frozenset(_C.size_words)
+MONEY_WORDS: frozenset[str] = frozenset(_C.money_words)
 """Words after "25m" that make the "m" metres."""
 STREET_WORDS: frozenset[str] = frozenset(_C.street_words)
 NOT_NAMES: frozenset[str] = frozenset(_C.not_names)

@@ -138,6 +138,17 @@ CASES = [
     P("the mast is 25m tall", [kind("25m", "other", value=25)], id="metres-before-size-word"),
     P("a 6.5m-wide dish", [kind("6.5m", "other", value=6.5)], id="metres-hyphen-size-word"),
     P("a profit of 45m", [m("45m", 45e6)], id="millions-without-size"),
+    P("won the 400m hurdles", [kind("400m", "other", value=400)], id="metres-race-name"),
+    P("a jump of 140m (459ft) beat it by 2.5m",
+      [kind("140m", "other", value=140), kind("459ft", "other"), kind("2.5m", "other", value=2.5)],
+      id="metres-like-its-sentence"),
+    P("won the 200m and ran in the 4x100m relay",
+      [kind("200m", "other", value=200), kind("4x", "other"), kind("100", "other")],
+      id="metres-like-a-later-figure"),
+    P("the tower is 300m tall and cost 45m",
+      [kind("300m", "other", value=300), m("45m", 45e6)], id="money-word-keeps-millions"),
+    P("It raised 2m. The wall is 3m high.", [m("2m", 2e6), kind("3m", "other", value=3)],
+      id="metres-not-across-sentences"),
     P("3/16 of an inch", [kind("3/16", "fraction", value=0.1875)], id="inch-fraction"),
     P("on 3/16 we met", [date("3/16", (None, 3, 16))], id="month-day-not-fraction"),
     P("1⁄64 inch", [kind("1⁄64", "fraction", value=1 / 64)], id="fraction-slash"),
@@ -176,6 +187,22 @@ DIRECTIONS = [
     P("Shipments slid 8.2% in the quarter.", "8.2%", "down", id="slid"),
     P("The fall wiped $4 billion off its value.", "$4 billion", "down", id="wiped"),
     P("European stocks were mixed: the DAX +0.3% on the day.", "+0.3%", "up", id="plus-sign"),
+    P(
+        "Stocks were mixed: the CAC 40 -1.1% and the IBEX 35 flat.",
+        "-1.1%",
+        "down",
+        id="minus-sign-after-an-index-name",
+    ),
+    P("Asia closed lower: Hang Seng 16,722 (-0.9%).", "-0.9%", "down", id="minus-in-brackets"),
+    P("The Dow shed 240 points, or 0.8%, to 33,127.", "0.8%", "down", id="apposition-down"),
+    P(
+        "Audiences dropped by 1.2 million viewers, or 9%, to 12.3 million.",
+        "9%",
+        "down",
+        id="apposition-after-the-noun",
+    ),
+    P("Cloud revenue was +28% year on year.", "+28%", "up", id="annual-rate-keeps-sign"),
+    P("Prices rose 0.3% on the month.", "0.3%", "up", id="monthly-rate-keeps-direction"),
 ]
 
 
@@ -183,3 +210,21 @@ DIRECTIONS = [
 def test_market_verbs_give_direction(text: str, figure: str, direction: str) -> None:
     claims = [c for c in extract(text, published=dt.date(2024, 6, 1)) if c.text == figure]
     assert [c.direction for c in claims] == [direction]
+
+
+SIGNED = [
+    P("the CAC 40 -1.1% and the IBEX 35 flat", "-1.1%", 1.1, "change", id="fall-is-a-magnitude"),
+    P("revenue was -2% at $8.1 billion", "-2%", 2.0, "change", id="copula-minus"),
+    P("inflation of -0.5% in the year to May", "-0.5%", -0.5, "level", id="negative-rate-kept"),
+    P("It was 200 troops, or 5% of the force.", "5%", 5.0, "level", id="apposition-of-a-level"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "value", "kind"), SIGNED)
+def test_minus_sign_of_a_change_is_its_direction(
+    text: str, figure: str, value: float, kind: str
+) -> None:
+    """A fall written with a minus sign is a fall of that size ("-1.1%" is 1.1 down); a
+    negative rate or level keeps its sign."""
+    claims = [c for c in extract(text, published=dt.date(2024, 6, 1)) if c.text == figure]
+    assert [(c.value, c.low, c.high, c.kind) for c in claims] == [(value, value, value, kind)]
