@@ -202,6 +202,8 @@ _CHANGE_GATE = Gate(  # words one of which is in every text _CHANGE_VERB matches
 _APPOSITION = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}\s*,\s*or\s+", re.IGNORECASE)
 """Between a change and its restatement: "shed 240 points, or 0.8%" (its noun, at most
 three words, a comma and "or")."""
+_OBJECT_BY = tuple(re.compile(rf"(?:\s+[^\W\d_]+){{{n}}}\s+by\s+$", re.IGNORECASE) for n in (1, 2))
+"""The object between a change verb and "by", one word or two: "cut prices by"."""
 _CHANGE_REACH = 30
 """Characters before a figure read for its change verb (see :func:`_change`)."""
 _COORDINATION = re.compile(
@@ -2612,6 +2614,8 @@ def _change(
         if scope is not None and scope.excludes(_CHANGE_GATE)
         else _CHANGE_VERB.search(before, len(tail[0]) if len(tail) == 4 else 0)
     )
+    if verb is None and len(tail) > 2 and tail[-1].lower() == "by":
+        verb = _verb_before_object(before)  # "cut the grant by £120m"
     if verb and mention.kind != "range":
         return "change", "up" if verb.group("up") else "down"
     after = doc.token_after(mention.end)
@@ -2622,6 +2626,20 @@ def _change(
     if mention.kind == "multiplier":
         return "change", "up" if (mention.value or 0) >= 1 else "down"
     return "level", None
+
+
+def _verb_before_object(before: str) -> re.Match[str] | None:
+    """A change verb with its object between it and "by": "cut the grant by", "raised its
+    stake by" (an object of one or two plain words)."""
+    for object_by in _OBJECT_BY:
+        found = object_by.search(before)
+        if found is None:
+            return None
+        head = before[max(0, found.start() - _CHANGE_REACH) : found.start()] + " "
+        verb = _CHANGE_VERB.search(head)
+        if verb is not None:
+            return verb
+    return None
 
 
 def _restates(text: str, before: Claim, mention: NumberMention) -> bool:

@@ -2815,7 +2815,10 @@ def _rule_and_a_half(s: _Scanner, i: int) -> list[_Fig] | None:
 
 @RULES.rule("word_ordinal", kinds=_WORD, words=[*ORDINALS, *(o + "s" for o in ORDINALS)])
 def _rule_word_ordinal(s: _Scanner, i: int) -> list[_Fig] | None:
-    """An ordinal word that no figure rule read: "first round", "fifths"."""
+    """An ordinal word that no figure rule read: "first round", "the fifth". A plural one
+    alone is no rank and no fraction without its count ("in 21.8 seconds", "fifths")."""
+    if s.lw[i] not in ORDINALS:
+        return None
     return [s.word_ordinal(i)]
 
 

@@ -138,6 +138,10 @@ CASES = [
     P("the mast is 25m tall", [kind("25m", "other", value=25)], id="metres-before-size-word"),
     P("a 6.5m-wide dish", [kind("6.5m", "other", value=6.5)], id="metres-hyphen-size-word"),
     P("a profit of 45m", [m("45m", 45e6)], id="millions-without-size"),
+    P("ran it in 21.8 seconds", [m("21.8", 21.8)], id="seconds-no-ordinal"),
+    P("two fifths of voters", [kind("two fifths", "fraction", value=0.4)],
+      id="plural-ordinal-with-its-count"),
+    P("the fifth round", [kind("fifth", "ordinal", value=5)], id="singular-ordinal-a-rank"),
     P("won the 400m hurdles", [kind("400m", "other", value=400)], id="metres-race-name"),
     P("a jump of 140m (459ft) beat it by 2.5m",
       [kind("140m", "other", value=140), kind("459ft", "other"), kind("2.5m", "other", value=2.5)],
@@ -203,11 +207,14 @@ DIRECTIONS = [
     ),
     P("Cloud revenue was +28% year on year.", "+28%", "up", id="annual-rate-keeps-sign"),
     P("Prices rose 0.3% on the month.", "0.3%", "up", id="monthly-rate-keeps-direction"),
+    P("The Treasury cut the grant by £120m to £1.38bn.", "£120m", "down", id="verb-object-by"),
+    P("BYD cut its prices by 5,000 yuan.", "5,000", "down", id="verb-two-word-object-by"),
+    P("Troops were sent by 2,000 planes.", "2,000", None, id="by-without-change-verb"),
 ]
 
 
 @pytest.mark.parametrize(("text", "figure", "direction"), DIRECTIONS)
-def test_market_verbs_give_direction(text: str, figure: str, direction: str) -> None:
+def test_market_verbs_give_direction(text: str, figure: str, direction: str | None) -> None:
     claims = [c for c in extract(text, published=dt.date(2024, 6, 1)) if c.text == figure]
     assert [c.direction for c in claims] == [direction]
 
