@@ -247,3 +247,38 @@ def test_one_table_of_verdicts_read_by_engine_html_and_plots() -> None:
         explanation="",
     )
     assert VERDICTS["update"].means in discrepancy_html(found)
+
+
+# -- the public surface ------------------------------------------------------------------
+
+
+def test_public_names_resolve_to_their_modules() -> None:
+    """Every name of ``numcheck.__all__`` resolves, is the object its module defines, and
+    ``dir(numcheck)`` lists it."""
+    import importlib
+
+    import numcheck
+
+    for name in numcheck.__all__:
+        home = importlib.import_module(numcheck._HOME[name], "numcheck")
+        assert getattr(numcheck, name) is getattr(home, name), name
+        assert name in dir(numcheck)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        numcheck.nothing  # noqa: B018
+
+
+def test_import_loads_no_stage_until_a_name_is_used() -> None:
+    """``import numcheck`` (and so the pytest plugin's first import) loads no stage of the
+    pipeline; the first use of a name loads what it needs."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, numcheck\n"
+        "before = sorted(m for m in sys.modules if m.startswith('numcheck.'))\n"
+        "numcheck.extract('2,500 troops')\n"
+        "after = {'numcheck._frame', 'numcheck._numbers'} <= set(sys.modules)\n"
+        "print(before, after)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "True"]

@@ -41,6 +41,7 @@ AFTER = [
     # full names, singular and plural, both spellings
     A("1,500,000 kilometres from Earth", "kilometres", "km", id="kilometres"),
     A("a 5 metre shark", "metre", "m", id="metre"),
+    A("the 100m sprint", "m", "m", id="m-glued-before-a-race-is-metres"),
     A("two meters of cotton", "meters", "m", id="meters-words"),
     A("16.25 nanometers", "nanometers", "nm", id="nanometers"),
     A("six gallons of water", "gallons", "gal", id="gallons"),
@@ -122,7 +123,7 @@ NONE_AFTER = [
     A("2 in 3 people", id="in-ratio"),
     A("rose 5 in March", id="in-month"),
     A("a 4m budget", id="m-is-million"),
-    A("the 100m sprint", id="m-glued-is-million-number-layer"),
+    A("the 100m budget", id="m-glued-is-million-number-layer"),
     A("5 t-shirts", id="t-shirts"),
     A("5 pounds", id="pound-without-context"),
     A("in his 30s", id="s-decade"),
