@@ -7,7 +7,10 @@ Each command runs N times in a fresh subprocess of this interpreter; its CPU tim
 system, from ``os.wait4``) is taken and the best run kept. Printed:
 
 - ``baseline``: ``python -c "import pydantic, yaml"`` (numcheck's run-time dependencies);
-- ``import``: ``python -c "import numcheck"`` (goal: within 2x the baseline);
+- ``import``: ``python -c "import numcheck"`` (goal: within 2x the baseline; each public
+  name's module loads on its first use, so this is the cost a pytest session or a script
+  pays before it uses numcheck);
+- ``names``: every public name used once (all modules loaded, no tables built);
 - ``extract``: ``python -c "import numcheck; numcheck.extract('3 km')"`` (import plus the
   first use of the unit and lexicon tables);
 - ``check``: ``numcheck check`` on one short seed article (goal: within 2.5x the baseline),
@@ -70,6 +73,7 @@ def main() -> int:
     commands = {
         "baseline": [py, "-c", "import pydantic, yaml"],
         "import": [py, "-c", "import numcheck"],
+        "names": [py, "-c", "import numcheck; [getattr(numcheck, n) for n in numcheck.__all__]"],
         "extract": [py, "-c", "import numcheck; numcheck.extract('3 km')"],
         "check": [py, "-m", "numcheck", "check", str(article)],
     }
