@@ -24,15 +24,10 @@ from ._load import read_claims, read_inputs
 from ._models import InputError, NumcheckError, Severity
 from ._parallel import ProgressLine, default_jobs
 from ._pipeline import build_report, extract_each
-from ._report import (
-    claims_jsonl,
-    claims_table,
-    filter_severity,
-    printable,
-    render_json,
-    render_markdown,
-    render_text,
-)
+from ._formats.json import render_json
+from ._formats.markdown import render_markdown
+from ._formats.text import render_text
+from ._report import claims_jsonl, claims_table, filter_severity, printable
 from ._rules import Rules, find_rules
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
