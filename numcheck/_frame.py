@@ -2305,7 +2305,8 @@ def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
         fields.pop("key", None)
         return Claim(**fields)
     fields["key"] = _key(fields["measure"] or fields["unit"], fields["subject"], fields["location"])
-    return _unvalidated({name: fields[name] for name in _CLAIM_FIELDS}, like)
+    # ``line`` and ``column`` are not the framer's: the pipeline locates claims in files
+    return _unvalidated({name: fields.get(name) for name in _CLAIM_FIELDS}, like)
 
 
 @lru_cache(maxsize=4096)

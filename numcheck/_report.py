@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import Any
 
-from ._models import SEVERITY_RANK, Claim, Discrepancy, Report, Severity
+from ._models import SEVERITIES, SEVERITY_RANK, Claim, Discrepancy, Report, Severity
 
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, screen clearing
@@ -117,15 +117,27 @@ def _grouped(discrepancies: Sequence[Discrepancy]) -> list[tuple[str, list[Discr
 
 
 def _summary(report: Report, shown: Sequence[Discrepancy]) -> str:
-    counts = {s: sum(1 for d in shown if d.severity == s) for s in ("error", "warning", "info")}
+    counts = ", ".join(
+        f"{sum(1 for d in shown if d.severity == name)} {info.counted}"
+        for name, info in SEVERITIES.items()
+    )
     return (
         f"{len(report.articles)} article(s), {len(report.claims)} claim(s), "
-        f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'}: "
-        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+        f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'}: {counts}"
     )
 
 
-def _locate(claim: Claim) -> str:
+def article_paths(report: Report) -> dict[str, str]:
+    """The file each article of the report was read from, by article id."""
+    return {article.id: article.path for article in report.articles if article.path}
+
+
+def _locate(claim: Claim, paths: Mapping[str, str] | None = None) -> str:
+    """Where a claim is: ``path:line:col`` in its file when known (see
+    ``numcheck._locations``), else ``article:start-end`` in its text, else its article."""
+    path = paths.get(claim.article) if paths else None
+    if path is not None and claim.line is not None and claim.column is not None:
+        return f"{path}:{claim.line}:{claim.column}"
     return (
         f"{claim.article}:{claim.start}-{claim.end}" if claim.start is not None else claim.article
     )
