@@ -156,7 +156,9 @@ def _format_option(parser: argparse.ArgumentParser, command: str) -> None:
         "--format",
         choices=tuple(formats),
         default=DEFAULT,
-        help="; ".join(f"{name}: {module.HELP}" for name, module in formats.items())
+        help="; ".join(f"{name}: {module.HELP}" for name, module in formats.items()).replace(
+            "%", "%%"
+        )
         + f" (default: {DEFAULT})",
     )
 
