@@ -219,7 +219,7 @@ def test_text_and_markdown_show_path_line_col_and_fingerprints(conflict: Path) -
     assert f"{new}:6:11:" in text.stdout
     assert f"fingerprint {fingerprint(finding)}" in text.stdout
     markdown = run("check", str(conflict), "--format", "markdown")
-    assert f"`{fingerprint(finding)}`" in markdown.stdout
+    assert f"| {fingerprint(finding)} |" in markdown.stdout
     assert "new.md\\:6\\:11" in markdown.stdout  # escaped for Markdown
 
 

@@ -44,9 +44,9 @@ def render_markdown(
             why = markdown_text(d.explanation)
             ack = acks.get(d.fingerprint) if acks else None
             if ack is not None:
-                why += f" **Acknowledged** by {markdown_text(ack.by)}: {markdown_text(ack.reason)}"
+                why += f" Acknowledged by {markdown_text(ack.by)}: {markdown_text(ack.reason)}"
             cells = (d.severity, d.verdict, markdown_text(d.rule), first, second, why)
-            out.append(f"| {' | '.join(cells)} | `{d.fingerprint}` |")
+            out.append(f"| {' | '.join(cells)} | {d.fingerprint} |")
         out.append("")
     if report.errors:
         out += ["## Inputs that could not be read", ""]
