@@ -2293,6 +2293,9 @@ def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
     unusual, or no earlier claim ``like`` it to share the bookkeeping of, is validated in
     full. (pydantic's ``model_construct`` does the same more slowly.)
     """
+    # where the figure is in its file is not the framer's to say: the pipeline locates it
+    fields.setdefault("line", None)
+    fields.setdefault("column", None)
     value, low, high = fields["value"], fields["low"], fields["high"]
     if value is not None and fields["qualifier"] in ("exact", "approx"):
         low = fields["low"] = value if low is None else low
@@ -2305,8 +2308,7 @@ def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
         fields.pop("key", None)
         return Claim(**fields)
     fields["key"] = _key(fields["measure"] or fields["unit"], fields["subject"], fields["location"])
-    # ``line`` and ``column`` are not the framer's: the pipeline locates claims in files
-    return _unvalidated({name: fields.get(name) for name in _CLAIM_FIELDS}, like)
+    return _unvalidated({name: fields[name] for name in _CLAIM_FIELDS}, like)
 
 
 @lru_cache(maxsize=4096)
