@@ -289,8 +289,7 @@ def _check(args: argparse.Namespace) -> int:
         )
     for error in report.errors[len(errors) :]:  # articles whose extraction failed
         _warn(error)
-    options = RenderOptions(minimum=cast(Severity, args.min_severity))
-    _write(render(args.format, report, options))
+    _write(render(args.format, report, RenderOptions(minimum=cast(Severity, args.min_severity))))
     if report.errors:  # the unreadable inputs, then the articles whose extraction failed
         return EXIT_USAGE
     if filter_severity(report.discrepancies, "error"):
@@ -299,8 +298,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _write(text: str) -> None:
-    """Rendered output on stdout, ending with exactly one newline."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    """Rendered output on stdout, ending with a newline; nothing for nothing (JSON Lines
+    or annotations without a finding are no lines, not an empty one)."""
+    if text:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def _ledger(args: argparse.Namespace) -> int:
@@ -357,9 +358,7 @@ def _ledger(args: argparse.Namespace) -> int:
         discrepancies=found,
         errors=[*errors, *extracted.errors],
     )
-    rendered = render(args.format, report, RenderOptions(minimum=minimum, acks=acks))
-    if rendered:
-        _write(rendered)
+    _write(render(args.format, report, RenderOptions(minimum=minimum, acks=acks)))
     failing = [d for d in filter_severity(found, "error") if d.fingerprint not in acks]
     summary = (
         f"{len(extracted.articles)} article(s) checked against {name}: "

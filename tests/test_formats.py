@@ -445,3 +445,13 @@ def test_render_options_have_the_interface_fields() -> None:
         None,
     )
     assert options.acks is None
+
+
+@pytest.mark.parametrize(
+    "name", [pytest.param("jsonl", id="jsonl"), pytest.param("github", id="github")]
+)
+def test_line_formats_print_nothing_without_findings(tmp_path: Path, name: str) -> None:
+    write(tmp_path, "calm.md", NEW)
+    result = run("check", str(tmp_path), "--format", name)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
