@@ -2309,6 +2309,9 @@ def _construct(fields: dict[str, Any], like: Claim | None) -> Claim:
     unusual, or no earlier claim ``like`` it to share the bookkeeping of, is validated in
     full. (pydantic's ``model_construct`` does the same more slowly.)
     """
+    # where the figure is in its file is not the framer's to say: the pipeline locates it
+    fields.setdefault("line", None)
+    fields.setdefault("column", None)
     value, low, high = fields["value"], fields["low"], fields["high"]
     if value is not None and fields["qualifier"] in ("exact", "approx"):
         low = fields["low"] = value if low is None else low

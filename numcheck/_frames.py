@@ -4,7 +4,7 @@ pandas is an optional dependency (``pip install 'numcheck[notebook]'``) and is i
 only when a frame is asked for.
 
 Columns are exactly the model's fields, in the order of ``docs/data-model.md``. Numbers
-are ``float64`` (``NaN`` for null), offsets nullable ``Int64``, ``anchor`` a
+are ``float64`` (``NaN`` for null), offsets, lines and columns nullable ``Int64``, ``anchor`` a
 ``datetime64`` (``NaT`` when unknown), ``same_article`` a ``bool``; a claim's ``time``
 holds its :class:`~numcheck.TimeSpan` (``frame.time.map(lambda t: t.start)`` gives the
 start dates) and a discrepancy's ``claims`` holds the pair of :class:`~numcheck.Claim`.
@@ -46,7 +46,7 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
     frame.index.name = "id"
     for name in ("value", "low", "high"):
         frame[name] = frame[name].astype("float64")
-    for name in ("start", "end"):
+    for name in ("start", "end", "line", "column"):
         frame[name] = frame[name].astype("Int64")
     frame["anchor"] = pandas.to_datetime(frame["anchor"])
     frame["time"] = frame["time"].astype(object)

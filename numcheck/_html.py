@@ -12,11 +12,11 @@ import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from ._models import VERDICTS, Article, Claim, Discrepancy, Report
+from ._models import SEVERITIES, VERDICTS, Article, Claim, Discrepancy, Report
 from ._report import _interval
 
-SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e65100", "info": "#1565c0"}
-"""Card and badge colour of each severity: red, orange, blue."""
+SEVERITY_COLOURS = {name: info.colour for name, info in SEVERITIES.items()}
+"""Card and badge colour of each severity (from :data:`SEVERITIES`): red, orange, blue."""
 
 _BOX = "font-family:system-ui,sans-serif;font-size:13px;line-height:1.4;max-width:72em"
 _CARD = "border:1px solid #ccc;border-radius:6px;padding:6px 10px;margin:6px 0"

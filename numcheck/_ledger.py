@@ -39,7 +39,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -48,7 +48,9 @@ from ._compare import compare, resolve_keys
 from ._frame import Framer
 from ._lexicon import Lexicon
 from ._load import LoadError
+from ._models import FINGERPRINT_LENGTH as FINGERPRINT_LENGTH  # importable from here too
 from ._models import (
+    SEVERITIES,
     SEVERITY_RANK,
     Article,
     Claim,
@@ -56,6 +58,7 @@ from ._models import (
     InputError,
     NumcheckError,
 )
+from ._models import fingerprint as fingerprint  # importable from here too
 from ._pipeline import claims_or_error, extract_each
 from ._report import _clip, _marked, printable
 from ._rules import Rules
@@ -93,7 +96,6 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
 """Step ``i`` takes a ledger from schema version ``i`` to ``i + 1``; append, never edit."""
 
 SCHEMA_VERSION = len(_MIGRATIONS)
-FINGERPRINT_LENGTH = 16
 
 
 class LedgerError(NumcheckError):
@@ -120,11 +122,12 @@ class Ack(NamedTuple):
     reason: str
 
 
-FRAMING = 2
+FRAMING = 3
 """The version of what extraction says about a figure. A ledger article stored under
 another version is extracted again by the next ``ledger add`` (as if edited): version 2
 (issue 12) frames statistics, periods, as-of dates, events and sources, without which
-stored claims would never meet new ones."""
+stored claims would never meet new ones; version 3 (issue 15) locates each figure by
+line and column in its file."""
 
 
 def content_hash(article: Article) -> str:
@@ -132,27 +135,6 @@ def content_hash(article: Article) -> str:
     and the framing version it was extracted under (see :data:`FRAMING`)."""
     data = f"{FRAMING}\n" + article.model_dump_json(exclude={"path"})
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-def fingerprint(discrepancy: Discrepancy) -> str:
-    """A stable id of a discrepancy, for acknowledging it.
-
-    It depends on the key, the verdict and each claim's article, offsets and text, and
-    not on the order of the claims, the ledger or the run:
-
-    >>> from numcheck import Claim, Discrepancy
-    >>> a = Claim(article="x", start=0, end=5, text="2,500", value=2500, unit="troops")
-    >>> b = Claim(article="y", start=9, end=14, text="5,000", value=5000, unit="troops")
-    >>> d = Discrepancy(key=a.key, verdict="conflict", severity="error", claims=(a, b),
-    ...                 rule="troops/conflict", explanation="")
-    >>> fingerprint(d) == fingerprint(d.model_copy(update={"claims": (b, a)}))
-    True
-    >>> len(fingerprint(d))
-    16
-    """
-    parts = sorted((c.article, c.start, c.end, c.text) for c in discrepancy.claims)
-    data = json.dumps([discrepancy.key, discrepancy.verdict, parts], ensure_ascii=False)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
 
 
 def _span(claim: Claim) -> tuple[str | None, str | None]:
@@ -396,6 +378,29 @@ class Ledger:
         with self._errors():
             return dict(self._db.execute("SELECT id, hash FROM articles ORDER BY id"))
 
+    def stored_articles(self, ids: Iterable[str]) -> list[Article]:
+        """The metadata of the stored articles with these ids (``path``, ``source``,
+        ``published`` ...), as articles without their text (which is not stored)."""
+        from pydantic import ValidationError
+
+        wanted = sorted(set(ids))
+        found: list[Article] = []
+        with self._errors():
+            for at in range(0, len(wanted), 500):
+                chunk = wanted[at : at + 500]
+                marks = ",".join("?" * len(chunk))
+                for article, meta in self._db.execute(
+                    f"SELECT id, meta FROM articles WHERE id IN ({marks}) ORDER BY id", chunk
+                ):
+                    try:
+                        found.append(Article.model_validate({**json.loads(meta), "text": ""}))
+                    except (ValueError, ValidationError):
+                        raise LedgerError(
+                            f"{self.path}: the stored metadata of article {article!r} is "
+                            "damaged, not a valid Article"
+                        ) from None
+        return found
+
     def count_claims(self) -> int:
         return self.counts()[1]
 
@@ -529,17 +534,24 @@ class Ledger:
         return {key: count for key, count in counts.items() if count > 0}
 
 
-def render_finding(discrepancy: Discrepancy, ack: Ack | None = None) -> str:
+def render_finding(
+    discrepancy: Discrepancy, ack: Ack | None = None, *, paths: Mapping[str, str] | None = None
+) -> str:
     """One discrepancy for people: both sentences with the figure marked »…«, both
-    articles with source and date, the rule, the difference and the fingerprint."""
+    articles with source and date (and ``path:line:col`` when ``paths`` has the article's
+    file and the claim its line), the rule, the difference and the fingerprint."""
     d = discrepancy
     mark = fingerprint(d)
-    lines = [f"{d.severity.upper()} {d.verdict} {d.key} [rule {d.rule}] fingerprint {mark}"]
+    word = SEVERITIES[d.severity].word.upper()
+    lines = [f"{word} {d.verdict} {d.key} [rule {d.rule}] fingerprint {mark}"]
     for claim in d.claims:
         details = ", ".join(
             x for x in (claim.source, claim.anchor and f"published {claim.anchor}") if x
         )
         where = f":{claim.start}-{claim.end}" if claim.start is not None else ""
+        path = paths.get(claim.article) if paths else None
+        if path is not None and claim.line is not None:
+            details = f"{path}:{claim.line}:{claim.column}" + (f", {details}" if details else "")
         when = claim.time.label() + (f' ("{claim.time.text}")' if claim.time.text else "")
         lines.append(f"  - {claim.article}{where} ({details or 'no source or date'}), for {when}:")
         lines.append(f"    {_clip(_marked(claim), 200)}")

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ._locations import count_line_breaks
 from ._models import (
     LONE_SURROGATE,
     Article,
@@ -255,6 +256,7 @@ _MAX_INT_BITS = 10_000
 def _parse_text_article(path: Path, text: str) -> Article:
     meta: dict[str, Any] = {}
     body = text
+    body_line = 1
     for opens, closes, fence, read in (
         (_FRONT_OPEN, _FRONT_CLOSE, "---", _front_matter),
         (_TOML_OPEN, _TOML_CLOSE, "+++", _toml_front_matter),
@@ -266,6 +268,7 @@ def _parse_text_article(path: Path, text: str) -> Article:
                 raise BadInputError(f"front matter opened with {fence!r} on line 1 is never closed")
             meta = read(text[opening.end() : closing.start()])
             body = text[closing.end() :]
+            body_line += count_line_breaks(text, 0, closing.end())
             break
     if not body.strip():
         raise BadInputError("empty article body")
@@ -273,7 +276,9 @@ def _parse_text_article(path: Path, text: str) -> Article:
         heading = _MD_TITLE.match(body)
         if heading:
             meta["title"] = heading.group(1)
-    return _article(meta, body, default_id=path.stem, path=str(path), date_key="date")
+    return _article(
+        meta, body, default_id=path.stem, path=str(path), date_key="date", body_line=body_line
+    )
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -490,7 +495,13 @@ def _plain(data: dict[Any, Any], what: str) -> dict[str, Any]:
 
 
 def _article(
-    meta: Mapping[str, Any], body: str, *, default_id: str, path: str, date_key: str = ""
+    meta: Mapping[str, Any],
+    body: str,
+    *,
+    default_id: str,
+    path: str,
+    date_key: str = "",
+    body_line: int | None = None,
 ) -> Article:
     """An article from its metadata and body.
 
@@ -498,6 +509,8 @@ def _article(
     read as the publication date when ``published`` is absent; ``published`` wins.
     """
     fields: dict[str, Any] = {"text": body, "path": path, "id": default_id}
+    if body_line is not None:
+        fields["body_line"] = body_line
     for key in _STANDARD_KEYS:
         value = meta.get(key)
         if key == "published" and value is None and date_key:

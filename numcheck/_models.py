@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
+import json
 import math
 import re
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    computed_field,
     field_serializer,
     field_validator,
     model_validator,
@@ -47,8 +50,40 @@ Precision = Literal["day", "month", "year"]
 Kind = Literal["level", "change"]
 Direction = Literal["up", "down"]
 
-SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
-"""Sort order of severities, most severe first."""
+
+@dataclass(frozen=True)
+class SeverityInfo:
+    """How a severity reads and is reported, in every format."""
+
+    rank: int
+    """Sort order, most severe first (0)."""
+    word: str
+    """The word in reports (``error``); upper case in the terminal's finding lines."""
+    mark: str
+    """The mark before a finding in the terminal report."""
+    colour: str
+    """Its colour in HTML cards and plots (``#rrggbb``)."""
+    ansi: str
+    """Its colour on a terminal: the SGR parameters (``1;31`` is bold red)."""
+    sarif: str
+    """The SARIF 2.1.0 ``level`` (``error``, ``warning``, ``note``)."""
+    github: str
+    """The GitHub Actions workflow command (``error``, ``warning``, ``notice``)."""
+    counted: str
+    """The word after a count in summaries (``3 error(s)``)."""
+
+
+SEVERITIES: dict[str, SeverityInfo] = {
+    "error": SeverityInfo(0, "error", "✖", "#c62828", "1;31", "error", "error", "error(s)"),
+    "warning": SeverityInfo(1, "warning", "▲", "#e65100", "33", "warning", "warning", "warning(s)"),
+    "info": SeverityInfo(2, "info", "·", "#1565c0", "36", "note", "notice", "info"),
+}
+"""The one table of severities, most severe first, beside :data:`VERDICTS`: every
+renderer reads its words, marks, colours and levels here (a new severity is one entry
+here and one in :data:`Severity`)."""
+
+SEVERITY_RANK: dict[str, int] = {name: info.rank for name, info in SEVERITIES.items()}
+"""Sort order of severities, most severe first (from :data:`SEVERITIES`)."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +174,16 @@ def _valid_fields(data: Any) -> Any:
 
 
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+_ModelT = TypeVar("_ModelT", bound=BaseModel)
+
+
+def share_fields_set(model: _ModelT) -> _ModelT:
+    """``model`` sharing its set of set-field names with equal instances (see
+    :meth:`_Model.model_post_init`): for copies, which get a set of their own."""
+    names = model.__pydantic_fields_set__
+    shared = _FIELDS_SETS.setdefault(frozenset(names), names)
+    object.__setattr__(model, "__pydantic_fields_set__", shared)
+    return model
 
 
 class _Model(BaseModel):
@@ -175,6 +220,10 @@ class Article(_Model):
     ``2021-03-01`` with precision ``month``; "now" then means that whole month."""
     meta: dict[str, Any] = Field(default_factory=dict)
     """Other front-matter keys, kept as read (provenance notes and the like)."""
+    body_line: int | None = Field(None, ge=1)
+    """*Extension*: the line of the file on which ``text`` starts (1 without front
+    matter; the line after the closing ``---``/``+++`` with it); ``None`` when the text
+    is not a file's (JSON Lines, Python). Claims' ``line``/``column`` are counted from it."""
 
     @model_validator(mode="before")
     @classmethod
@@ -313,6 +362,13 @@ class Claim(_Model):
     a toll is compared only with tolls of the same event."""
     attribution: str | None = None
     """Who says it ("Gaza health ministry", "Pentagon"), as normalized by the lexicon."""
+    line: int | None = Field(None, ge=1)
+    """The 1-based line of the figure's first character in the file as read (front
+    matter counted; lines end at LF, CRLF or CR); ``None`` when unknown (claims of
+    ``--claims`` files, of JSON Lines articles)."""
+    column: int | None = Field(None, ge=1)
+    """The 1-based column of the figure's first character on that line, in characters
+    (Unicode code points; a UTF-8 byte-order mark is not counted); ``None`` when unknown."""
 
     @model_validator(mode="before")
     @classmethod
@@ -425,6 +481,38 @@ def _measure(unit: str | None) -> str | None:
     return info.base if info is not None else unit
 
 
+FINGERPRINT_LENGTH = 16
+"""Hex digits of a discrepancy's fingerprint."""
+
+
+def fingerprint(discrepancy: Discrepancy) -> str:
+    """A stable id of a discrepancy, for acknowledging it.
+
+    It depends on the key, the verdict and each claim's article, offsets and text, and
+    not on the order of the claims, the ledger or the run:
+
+    >>> from numcheck import Claim, Discrepancy
+    >>> a = Claim(article="x", start=0, end=5, text="2,500", value=2500, unit="troops")
+    >>> b = Claim(article="y", start=9, end=14, text="5,000", value=5000, unit="troops")
+    >>> d = Discrepancy(key=a.key, verdict="conflict", severity="error", claims=(a, b),
+    ...                 rule="troops/conflict", explanation="")
+    >>> fingerprint(d) == fingerprint(d.model_copy(update={"claims": (b, a)}))
+    True
+    >>> len(fingerprint(d)), d.fingerprint == fingerprint(d)
+    (16, True)
+    """
+    parts = sorted(((c.article, c.start, c.end, c.text) for c in discrepancy.claims), key=_order)
+    data = json.dumps([discrepancy.key, discrepancy.verdict, parts], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+def _order(part: tuple[str, int | None, int | None, str]) -> tuple[object, ...]:
+    """Sort key of a claim's (article, start, end, text): as the tuples sort, with a claim
+    without offsets before one with them in the same article (None and int do not sort)."""
+    article, start, end, text = part
+    return (article, start is not None, start or 0, end is not None, end or 0, text)
+
+
 class Discrepancy(_Model):
     """Two claims about the same measure that disagree, and why."""
 
@@ -441,6 +529,13 @@ class Discrepancy(_Model):
     support: tuple[int, int] = (1, 1)
     """How many claims state each figure (same interval, same time); the first of each
     by time, article and position is the one in ``claims``."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def fingerprint(self) -> str:
+        """*Extension*: the stable id of this finding (see :func:`fingerprint`), shown by
+        every format and used by ``numcheck ledger ack``."""
+        return fingerprint(self)
 
     def __repr__(self) -> str:
         first, second = self.claims

@@ -15,6 +15,7 @@ from ._frame import Framer
 from ._html import Claims
 from ._lexicon import Lexicon
 from ._load import LoadError, internal_error, parse_published, read_inputs
+from ._locations import located
 from ._models import Article, Claim, InputError, Report
 from ._parallel import Progress, check_jobs, extract_results
 from ._rules import Rules
@@ -95,7 +96,7 @@ def claims_or_error(framer: Framer, article: Article) -> list[Claim] | InputErro
     """
     try:
         with collector_paused():
-            return framer.claims(article)
+            return located(article, framer.claims(article))
     except Exception as exc:  # any bug in one article's extraction, not KeyboardInterrupt
         return internal_error(article.path or article.id, "reading figures", exc)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
+from typing import Any
 
-from ._models import SEVERITY_RANK, Claim, Discrepancy, Report, Severity
-
-_MARK = {"error": "✖", "warning": "▲", "info": "·"}
+from ._models import SEVERITIES, SEVERITY_RANK, Claim, Discrepancy, Report, Severity
 
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, screen clearing
@@ -117,37 +117,30 @@ def _grouped(discrepancies: Sequence[Discrepancy]) -> list[tuple[str, list[Discr
 
 
 def _summary(report: Report, shown: Sequence[Discrepancy]) -> str:
-    counts = {s: sum(1 for d in shown if d.severity == s) for s in ("error", "warning", "info")}
+    counts = ", ".join(
+        f"{sum(1 for d in shown if d.severity == name)} {info.counted}"
+        for name, info in SEVERITIES.items()
+    )
     return (
         f"{len(report.articles)} article(s), {len(report.claims)} claim(s), "
-        f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'}: "
-        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+        f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'}: {counts}"
     )
 
 
-def _locate(claim: Claim) -> str:
+def article_paths(report: Report) -> dict[str, str]:
+    """The file each article of the report was read from, by article id."""
+    return {article.id: article.path for article in report.articles if article.path}
+
+
+def _locate(claim: Claim, paths: Mapping[str, str] | None = None) -> str:
+    """Where a claim is: ``path:line:col`` in its file when known (see
+    ``numcheck._locations``), else ``article:start-end`` in its text, else its article."""
+    path = paths.get(claim.article) if paths else None
+    if path is not None and claim.line is not None and claim.column is not None:
+        return f"{path}:{claim.line}:{claim.column}"
     return (
         f"{claim.article}:{claim.start}-{claim.end}" if claim.start is not None else claim.article
     )
-
-
-def render_text(report: Report, *, minimum: Severity = "info") -> str:
-    """The terminal report: grouped by measure, most severe first, with provenance."""
-    shown = filter_severity(report.discrepancies, minimum)
-    lines: list[str] = []
-    for key, items in _grouped(shown):
-        lines.append(f"== {key.replace('|', ' | ')} ({len(items)})")
-        for d in items:
-            lines.append(f"  {_MARK[d.severity]} {d.severity.upper()} {d.verdict} [{d.rule}]")
-            lines.append(f"    {d.explanation}")
-            for claim, count in zip(d.claims, d.support, strict=True):
-                also = f" (and {count - 1} more with this figure)" if count > 1 else ""
-                lines.append(f"    - {_locate(claim)}{also}: {_clip(_marked(claim), 160)}")
-        lines.append("")
-    for error in report.errors:
-        lines.append(f"error: {error}")
-    lines.append(_summary(report, shown))
-    return "\n".join(printable(line) for line in lines)
 
 
 def _marked(claim: Claim) -> str:
@@ -189,38 +182,15 @@ def markdown_text(text: str) -> str:
     return out
 
 
-def render_markdown(report: Report, *, minimum: Severity = "info") -> str:
-    """The report as Markdown: a section per measure, a table per section.
-
-    Everything quoted from the input is escaped (:func:`markdown_text`): ids, claim
-    text, keys, rule names and error messages render as text, never as markup.
-    """
-    shown = filter_severity(report.discrepancies, minimum)
-    out = ["# numcheck report", "", _summary(report, shown), ""]
-    for key, items in _grouped(shown):
-        out += [
-            f"## {markdown_text(key.replace('|', ' · '))}",
-            "",
-            "| severity | verdict | rule | first | second | why |",
-            "| --- | --- | --- | --- | --- | --- |",
-        ]
-        for d in items:
-            first, second = (
-                f"{markdown_text(_locate(c))} “{markdown_text(c.text)}”" for c in d.claims
-            )
-            cells = (d.severity, d.verdict, markdown_text(d.rule), first, second)
-            out.append(f"| {' | '.join(cells)} | {markdown_text(d.explanation)} |")
-        out.append("")
-    if report.errors:
-        out += ["## Inputs that could not be read", ""]
-        out += [f"- {markdown_text(e.path)}: {markdown_text(e.message)}" for e in report.errors]
-    return "\n".join(out).rstrip() + "\n"
+_MOVED = {"render_text": "text", "render_markdown": "markdown", "render_json": "json"}
 
 
-def render_json(report: Report, *, minimum: Severity = "info") -> str:
-    """The report in the public JSON contract, discrepancies filtered by severity."""
-    shown = filter_severity(report.discrepancies, minimum)
-    return report.model_copy(update={"discrepancies": shown}).to_json()
+def __getattr__(name: str) -> Any:
+    """The renderers moved to ``numcheck._formats`` stay importable from here."""
+    if name in _MOVED:
+        module = importlib.import_module(f"._formats.{_MOVED[name]}", __package__)
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def claims_jsonl(claims: Iterable[Claim]) -> str:

@@ -33,6 +33,18 @@ Granularity = Literal["day", "week", "month", "quarter", "year", "longer"]
 Check = Literal["conflict", "change", "regression", "unknown-time", "update", "disputed", "typo"]
 """The check that produced a finding; rules name it as ``MEASURE/CHECK``."""
 
+CHECKS: dict[str, str] = {
+    "conflict": "Two figures for the same measure and the same time disagree beyond the tolerance.",
+    "typo": "Two precise figures a power of ten apart: a slipped zero, not a change.",
+    "disputed": "Sources named for each figure disagree about the same time.",
+    "regression": "A running total that may only grow went down over time.",
+    "unknown-time": "Two figures disagree and the time of one of them is unknown.",
+    "update": "A running total or a toll grew between reports: an update, not a contradiction.",
+    "change": "Different values at different times: a change over time, not a contradiction.",
+}
+"""What each check finds, one sentence each (the rule descriptions of ``--format sarif``
+and ``docs/rules.md``'s checks); a rule ``MEASURE/CHECK`` is described by its check's."""
+
 
 class RulesError(NumcheckError):
     """A rules file or mapping that cannot be used; the message names file, key, problem."""

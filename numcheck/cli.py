@@ -18,21 +18,14 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO, cast
 
 from . import __version__
-from ._ledger import Ledger, fingerprint, render_finding
+from ._formats import DEFAULT, RenderOptions, formats_for, render
+from ._ledger import Ledger
 from ._lexicon import Lexicon, load_lexicon
 from ._load import read_claims, read_inputs
-from ._models import InputError, NumcheckError, Severity
+from ._models import SEVERITIES, InputError, NumcheckError, Report, Severity
 from ._parallel import ProgressLine, default_jobs
 from ._pipeline import build_report, extract_each
-from ._report import (
-    claims_jsonl,
-    claims_table,
-    filter_severity,
-    printable,
-    render_json,
-    render_markdown,
-    render_text,
-)
+from ._report import claims_jsonl, claims_table, filter_severity, printable
 from ._rules import Rules, find_rules
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -108,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE.jsonl",
         help="claims as JSON Lines in the Claim schema (no article text needed); repeatable",
     )
-    check.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    _format_option(check, "check")
     check.add_argument(
         "--rules",
         metavar="FILE",
@@ -118,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     _lexicon_option(check)
     check.add_argument(
         "--min-severity",
-        choices=("info", "warning", "error"),
+        choices=tuple(reversed(SEVERITIES)),
         default="info",
         help="hide discrepancies below this severity (default: info, show all)",
     )
@@ -148,12 +141,26 @@ def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     check.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     check.add_argument("--rules", metavar="FILE", help="as for numcheck check")
     _lexicon_option(check)
-    check.add_argument("--min-severity", choices=("info", "warning", "error"), default="warning")
+    check.add_argument("--min-severity", choices=tuple(reversed(SEVERITIES)), default="warning")
+    _format_option(check, "ledger check")
     ack = sub("ack", "record that discrepancies were reviewed and are fine")
     ack.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
     ack.add_argument("--by", required=True, metavar="NAME", help="who reviewed it")
     ack.add_argument("--reason", required=True, metavar="TEXT", help="why it is fine")
     sub("acks", "list the acknowledged discrepancies")
+
+
+def _format_option(parser: argparse.ArgumentParser, command: str) -> None:
+    formats = formats_for(command)
+    parser.add_argument(
+        "--format",
+        choices=tuple(formats),
+        default=DEFAULT,
+        help="; ".join(f"{name}: {module.HELP}" for name, module in formats.items()).replace(
+            "%", "%%"
+        )
+        + f" (default: {DEFAULT})",
+    )
 
 
 def _lexicon_option(parser: argparse.ArgumentParser) -> None:
@@ -282,19 +289,19 @@ def _check(args: argparse.Namespace) -> int:
         )
     for error in report.errors[len(errors) :]:  # articles whose extraction failed
         _warn(error)
-    minimum = cast(Severity, args.min_severity)
-    if args.format == "json":
-        sys.stdout.write(render_json(report, minimum=minimum))
-        sys.stdout.write("\n")
-    elif args.format == "markdown":
-        sys.stdout.write(render_markdown(report, minimum=minimum))
-    else:
-        print(render_text(report, minimum=minimum))
+    _write(render(args.format, report, RenderOptions(minimum=cast(Severity, args.min_severity))))
     if report.errors:  # the unreadable inputs, then the articles whose extraction failed
         return EXIT_USAGE
     if filter_severity(report.discrepancies, "error"):
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def _write(text: str) -> None:
+    """Rendered output on stdout, ending with a newline; nothing for nothing (JSON Lines
+    or annotations without a finding are no lines, not an empty one)."""
+    if text:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def _ledger(args: argparse.Namespace) -> int:
@@ -340,16 +347,26 @@ def _ledger(args: argparse.Namespace) -> int:
             exclude={article.id for article in extracted.articles},
         )
         acks = ledger.acks()
-    shown = filter_severity(found, cast(Severity, args.min_severity))
-    for discrepancy in shown:
-        print(render_finding(discrepancy, acks.get(fingerprint(discrepancy))))
-        print()
-    failing = [d for d in filter_severity(found, "error") if fingerprint(d) not in acks]
-    print(
+        stored = ledger.stored_articles(
+            {c.article for d in found for c in d.claims} - {a.id for a in extracted.articles}
+        )
+    minimum = cast(Severity, args.min_severity)
+    shown = filter_severity(found, minimum)
+    report = Report(
+        articles=[*extracted.articles, *stored],
+        claims=extracted.claims,
+        discrepancies=found,
+        errors=[*errors, *extracted.errors],
+    )
+    _write(render(args.format, report, RenderOptions(minimum=minimum, acks=acks)))
+    failing = [d for d in filter_severity(found, "error") if d.fingerprint not in acks]
+    summary = (
         f"{len(extracted.articles)} article(s) checked against {name}: "
         f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'} shown, "
         f"{len(failing)} unacknowledged error(s)"
     )
+    if args.format == DEFAULT:
+        print(summary)
     if errors or extracted.errors:
         return EXIT_USAGE
     return EXIT_ERRORS if failing else EXIT_OK

@@ -241,7 +241,7 @@ def test_markdown_quotes_hostile_input_as_text(tmp_path: Path) -> None:
     rows = [line for line in lines if line.startswith("|")]
     assert len(rows) == 3  # header, rule, the conflict
     for row in rows:
-        assert len(_unescaped(row, "|")) == 7, row  # six cells, whatever the input held
+        assert len(_unescaped(row, "|")) == 8, row  # seven cells, whatever the input held
     assert "| error | conflict |" in rows[2]
     assert "\\[click\\]\\(javascript\\:alert\\(1\\)\\)" in rows[2]
     items = [line for line in lines if line.startswith("- ")]
@@ -260,7 +260,7 @@ def _render_as_a_reader_would(markdown: str) -> None:
     assert html.count("<li>") == 1  # the one unreadable input, no list item from a claim
     assert [h.split(">")[0] for h in html.split("<h")[1:]] == ["1", "2", "2"]
     for row in html.split("<tr>")[1:]:
-        assert row.count("<td") + row.count("<th") == 6, row
+        assert row.count("<td") + row.count("<th") == 7, row  # and the fingerprint
 
 
 # -- terminal output that cannot be hijacked -----------------------------------------

@@ -33,6 +33,7 @@ def test_claims_frame_dtypes(seed_report: Report) -> None:
     for name in ("value", "low", "high"):
         assert frame[name].dtype == "float64"
     assert str(frame["start"].dtype) == "Int64"
+    assert str(frame["line"].dtype) == str(frame["column"].dtype) == "Int64"
     assert pd.api.types.is_datetime64_any_dtype(frame["anchor"])
     troops = frame[frame.key == "troops|US|Iraq"]
     assert sorted(troops["value"].dropna()) == [2500.0, 2500.0, 5000.0, 170300.0]
