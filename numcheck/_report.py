@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
 from ._models import SEVERITY_RANK, Claim, Discrepancy, Report, Severity
@@ -214,6 +216,75 @@ def render_markdown(report: Report, *, minimum: Severity = "info") -> str:
     if report.errors:
         out += ["## Inputs that could not be read", ""]
         out += [f"- {markdown_text(e.path)}: {markdown_text(e.message)}" for e in report.errors]
+    return "\n".join(out).rstrip() + "\n"
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """How many findings each rule, verdict and key has, most first (ties by name)."""
+
+    total: int
+    rules: list[tuple[str, int]]
+    verdicts: list[tuple[str, int]]
+    keys: list[tuple[str, int]]
+
+
+def statistics(discrepancies: Iterable[Discrepancy]) -> Statistics:
+    """Count findings by rule, by verdict and by key."""
+    rules: Counter[str] = Counter()
+    verdicts: Counter[str] = Counter()
+    keys: Counter[str] = Counter()
+    for d in discrepancies:
+        rules[d.rule] += 1
+        verdicts[d.verdict] += 1
+        keys[d.key] += 1
+
+    def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    return Statistics(sum(verdicts.values()), ranked(rules), ranked(verdicts), ranked(keys))
+
+
+TOP_KEYS = 10
+"""How many keys the statistics list (the others are counted together)."""
+
+
+def _statistics_sections(stats: Statistics) -> list[tuple[str, list[tuple[str, int]]]]:
+    keys = stats.keys[:TOP_KEYS]
+    rest = stats.keys[TOP_KEYS:]
+    if rest:
+        keys = [*keys, (f"({len(rest)} other keys)", sum(count for _, count in rest))]
+    title = f"by key (top {TOP_KEYS} of {len(stats.keys)})" if rest else "by key"
+    return [("by rule", stats.rules), ("by verdict", stats.verdicts), (title, keys)]
+
+
+def render_statistics(stats: Statistics) -> str:
+    """The counts as text: a block per kind, counts right-aligned, most first.
+
+    >>> print(render_statistics(Statistics(3, [("troops/conflict", 3)], [("conflict", 3)],
+    ...                                    [("troops|US|Iraq", 3)])))
+    statistics: 3 finding(s)
+    by rule:
+          3  troops/conflict
+    by verdict:
+          3  conflict
+    by key:
+          3  troops|US|Iraq
+    """
+    lines = [f"statistics: {stats.total:,} finding(s)"]
+    for title, counts in _statistics_sections(stats):
+        lines.append(f"{title}:")
+        lines += [f"  {count:>5,}  {printable(name)}" for name, count in counts]
+    return "\n".join(lines)
+
+
+def render_statistics_markdown(stats: Statistics) -> str:
+    """The counts as Markdown: a table per kind, everything quoted escaped."""
+    out = ["## Statistics", "", f"{stats.total:,} finding(s)", ""]
+    for title, counts in _statistics_sections(stats):
+        out += [f"### {title.capitalize()}", "", "| count | name |", "| ---: | --- |"]
+        out += [f"| {count:,} | {markdown_text(name)} |" for name, count in counts]
+        out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 

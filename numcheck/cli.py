@@ -33,7 +33,8 @@ from ._report import (
     render_markdown,
     render_text,
 )
-from ._rules import Rules, find_rules
+from ._rules import Rules, find_rules, known_measures
+from ._select import Selection, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_BUG = 70
@@ -122,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
         default="info",
         help="hide discrepancies below this severity (default: info, show all)",
     )
+    _selection_options(check)
     _jobs_option(check)
     _ledger_parser(commands)
     return parser
@@ -149,6 +151,7 @@ def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     check.add_argument("--rules", metavar="FILE", help="as for numcheck check")
     _lexicon_option(check)
     check.add_argument("--min-severity", choices=("info", "warning", "error"), default="warning")
+    _selection_options(check)
     ack = sub("ack", "record that discrepancies were reviewed and are fine")
     ack.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
     ack.add_argument("--by", required=True, metavar="NAME", help="who reviewed it")
@@ -163,6 +166,40 @@ def _lexicon_option(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="FILE.toml",
         help="extra measures, actors and places (the shape of numcheck/data/*.toml); repeatable",
+    )
+
+
+def _selection_options(parser: argparse.ArgumentParser) -> None:
+    for option, what in (
+        ("--select", "only the findings of"),
+        ("--ignore", "leave out the findings of"),
+    ):
+        parser.add_argument(
+            option,
+            action="append",
+            default=[],
+            metavar="NAME[,NAME...]",
+            help=f"{what} these rules or verdicts (conflict, typo, troops, troops/typo); "
+            "repeatable; the exit status counts only the findings that are left",
+        )
+
+
+def _rules(args: argparse.Namespace, lexicon: Lexicon | None, measures: set[str]) -> Rules:
+    """The rules of ``--rules FILE``, else the project's; a ``[measures.NAME]`` table
+    must name a measure of the lexicon, a unit, or one of ``measures``."""
+    if args.rules:
+        return Rules.from_file(args.rules, lexicon=lexicon, measures=measures)
+    return find_rules(lexicon=lexicon, measures=measures)
+
+
+def _selection(
+    args: argparse.Namespace, rules: Rules, lexicon: Lexicon | None, measures: set[str]
+) -> Selection:
+    return selection(
+        args.select,
+        args.ignore,
+        rules={"default", *rules.measures},
+        measures=known_measures(lexicon, measures),
     )
 
 
@@ -262,9 +299,12 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    rules = Rules.from_file(args.rules) if args.rules else find_rules()
-    articles, errors = read_inputs(args.paths) if args.paths else ([], [])
+    lexicon = _lexicon(args)
     claims, claim_errors, claim_warnings = read_claims(args.claims)
+    units = {name for claim in claims for name in (claim.measure, claim.unit) if name}
+    rules = _rules(args, lexicon, units)
+    chosen = _selection(args, rules, lexicon, units)
+    articles, errors = read_inputs(args.paths) if args.paths else ([], [])
     errors += claim_errors
     for warning in claim_warnings:
         _warn(f"warning: {warning}")
@@ -276,10 +316,12 @@ def _check(args: argparse.Namespace) -> int:
             claims,
             rules=rules,
             errors=errors,
-            lexicon=_lexicon(args),
+            lexicon=lexicon,
             jobs=args.jobs,
             progress=progress,
         )
+    if chosen:
+        report = report.model_copy(update={"discrepancies": chosen.apply(report.discrepancies)})
     for error in report.errors[len(errors) :]:  # articles whose extraction failed
         _warn(error)
     minimum = cast(Severity, args.min_severity)
@@ -326,8 +368,9 @@ def _ledger(args: argparse.Namespace) -> int:
             f"the ledger holds {total[0]} article(s), {total[1]} claim(s)"
         )
         return EXIT_USAGE if errors or done.errors else EXIT_OK
-    rules = Rules.from_file(args.rules) if args.rules else find_rules()
     lexicon = _lexicon(args)
+    rules = _rules(args, lexicon, set())
+    chosen = _selection(args, rules, lexicon, set())
     with Ledger(args.ledger, create=False, verify=True) as ledger:
         extracted = extract_each(articles, lexicon=lexicon)
         for error in extracted.errors:
@@ -340,6 +383,7 @@ def _ledger(args: argparse.Namespace) -> int:
             exclude={article.id for article in extracted.articles},
         )
         acks = ledger.acks()
+    found = chosen.apply(found)
     shown = filter_severity(found, cast(Severity, args.min_severity))
     for discrepancy in shown:
         print(render_finding(discrepancy, acks.get(fingerprint(discrepancy))))

@@ -1,0 +1,158 @@
+"""Command-line options that choose, count and present findings (issue 15), end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_cli import run
+
+from numcheck import Report
+
+
+def _claim(article: str, value: float, day: str, unit: str, subject: str, place: str) -> str:
+    return json.dumps(
+        {
+            "article": article,
+            "text": f"{value:,}",
+            "value": value,
+            "unit": unit,
+            "subject": subject,
+            "location": place,
+            "time": {"start": day, "end": day, "basis": "explicit"},
+        }
+    )
+
+
+THREE_FINDINGS = [
+    _claim("wire-1", 2000, "2024-01-10", "troops", "US", "Iraq"),
+    _claim("wire-2", 2500, "2024-01-20", "troops", "US", "Iraq"),  # a conflict, error
+    _claim("wire-3", 5000, "2024-09-20", "troops", "US", "Iraq"),  # a change, info
+    _claim("wire-4", 25000, "2024-03-01", "deaths", "?", "Gaza"),
+    _claim("wire-5", 2500, "2024-05-01", "deaths", "?", "Gaza"),  # deaths/typo, error
+]
+"""Claims whose findings are troops/conflict, troops/change and deaths/typo."""
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> Path:
+    path = tmp_path / "claims.jsonl"
+    path.write_text("\n".join(THREE_FINDINGS) + "\n", encoding="utf-8")
+    return path
+
+
+def _rules_of(stdout: str) -> list[str]:
+    return sorted(d.rule for d in Report.model_validate_json(stdout).discrepancies)
+
+
+@pytest.mark.parametrize(
+    ("options", "rules", "status"),
+    [
+        pytest.param((), ["deaths/typo", "troops/change", "troops/conflict"], 1, id="all"),
+        pytest.param(("--select", "change"), ["troops/change"], 0, id="select-verdict"),
+        pytest.param(
+            ("--select", "conflict"), ["deaths/typo", "troops/conflict"], 1, id="verdict-conflict"
+        ),
+        pytest.param(("--select", "typo"), ["deaths/typo"], 1, id="select-check"),
+        pytest.param(
+            ("--select", "troops"), ["troops/change", "troops/conflict"], 1, id="select-measure"
+        ),
+        pytest.param(("--select", "troops/change"), ["troops/change"], 0, id="select-rule"),
+        pytest.param(
+            ("--select", "typo,change"), ["deaths/typo", "troops/change"], 1, id="comma-list"
+        ),
+        pytest.param(
+            ("--select", "typo", "--select", "change"),
+            ["deaths/typo", "troops/change"],
+            1,
+            id="repeated",
+        ),
+        pytest.param(("--ignore", "conflict"), ["troops/change"], 0, id="ignore-verdict"),
+        pytest.param(
+            ("--ignore", "typo"), ["troops/change", "troops/conflict"], 1, id="ignore-check"
+        ),
+        pytest.param(
+            ("--select", "troops", "--ignore", "troops/conflict"),
+            ["troops/change"],
+            0,
+            id="ignore-wins",
+        ),
+    ],
+)
+def test_select_and_ignore_choose_the_findings_and_the_exit_status(
+    three: Path, options: tuple[str, ...], rules: list[str], status: int
+) -> None:
+    result = run("check", "--claims", str(three), "--format", "json", *options)
+    assert result.returncode == status, result.stderr
+    assert _rules_of(result.stdout) == rules
+    text = run("check", "--claims", str(three), *options)
+    assert text.returncode == status
+    assert f"{len(rules)} discrepanc" in text.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("option", "name"),
+    [
+        pytest.param("--select", "conflcit", id="misspelt-verdict"),
+        pytest.param("--ignore", "error", id="a-severity"),
+        pytest.param("--select", "troops/clash", id="unknown-check"),
+        pytest.param("--ignore", "typo,nonsense", id="in-a-list"),
+    ],
+)
+def test_an_unknown_name_is_a_usage_error_listing_the_known_ones(
+    three: Path, option: str, name: str
+) -> None:
+    result = run("check", "--claims", str(three), option, name)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    bad = name.split(",")[-1]
+    assert line.startswith(f"numcheck: {option}: unknown rule or verdict {bad!r}; known: ")
+    for known in ("conflict", "change", "regression", "update", "disputed", "typo", "default"):
+        assert known in line
+    assert result.stdout == ""
+
+
+def test_the_rules_tables_are_known_names(three: Path, tmp_path: Path) -> None:
+    rules = tmp_path / "numcheck.toml"
+    rules.write_text("[measures.deaths]\nrelative_tolerance = 0.1\n", encoding="utf-8")
+    result = run("check", "--claims", str(three), "--rules", str(rules), "--select", "nonsense")
+    assert result.returncode == 2
+    assert "rules deaths, default" in result.stderr
+
+
+def _articles(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text(
+        "---\npublished: 2024-01-06\n---\n"
+        "There are roughly 2,500 US troops in Iraq, the Pentagon said on Saturday.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "---\npublished: 2024-01-15\n---\nAbout 5,000 US troops are in Iraq now, officials said.\n",
+        encoding="utf-8",
+    )
+    return first, second
+
+
+@pytest.mark.parametrize(
+    ("options", "shown", "status"),
+    [
+        pytest.param((), 1, 1, id="all"),
+        pytest.param(("--select", "troops/conflict"), 1, 1, id="select"),
+        pytest.param(("--ignore", "conflict"), 0, 0, id="ignore"),
+        pytest.param(("--select", "change,update"), 0, 0, id="select-others"),
+    ],
+)
+def test_ledger_check_selects_too(
+    tmp_path: Path, options: tuple[str, ...], shown: int, status: int
+) -> None:
+    first, second = _articles(tmp_path)
+    ledger = str(tmp_path / "l.db")
+    assert run("ledger", "add", str(first), "--ledger", ledger).returncode == 0
+    result = run("ledger", "check", str(second), "--ledger", ledger, *options)
+    assert result.returncode == status, result.stderr
+    assert result.stdout.count("ERROR conflict troops|US|Iraq") == shown
+    assert f"{shown} discrepanc" in result.stdout.splitlines()[-1]
+    wrong = run("ledger", "check", str(second), "--ledger", ledger, "--select", "nope")
+    assert wrong.returncode == 2 and "unknown rule or verdict 'nope'" in wrong.stderr
