@@ -21,7 +21,7 @@ from . import __version__
 from ._ledger import Ledger, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
 from ._load import read_claims, read_inputs
-from ._models import InputError, NumcheckError, Severity
+from ._models import Discrepancy, InputError, NumcheckError, Severity
 from ._parallel import ProgressLine, default_jobs
 from ._pipeline import build_report, extract_each
 from ._report import (
@@ -31,7 +31,10 @@ from ._report import (
     printable,
     render_json,
     render_markdown,
+    render_statistics,
+    render_statistics_markdown,
     render_text,
+    statistics,
 )
 from ._rules import Rules, find_rules, known_measures
 from ._select import Selection, selection
@@ -124,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
         help="hide discrepancies below this severity (default: info, show all)",
     )
     _selection_options(check)
+    _statistics_option(check)
     _jobs_option(check)
     _ledger_parser(commands)
     return parser
@@ -152,6 +156,7 @@ def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     _lexicon_option(check)
     check.add_argument("--min-severity", choices=("info", "warning", "error"), default="warning")
     _selection_options(check)
+    _statistics_option(check)
     ack = sub("ack", "record that discrepancies were reviewed and are fine")
     ack.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
     ack.add_argument("--by", required=True, metavar="NAME", help="who reviewed it")
@@ -182,6 +187,31 @@ def _selection_options(parser: argparse.ArgumentParser) -> None:
             help=f"{what} these rules or verdicts (conflict, typo, troops, troops/typo); "
             "repeatable; the exit status counts only the findings that are left",
         )
+
+
+def _statistics_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="after the report, count the findings shown by rule, by verdict and by key "
+        "(on stderr for machine formats such as json)",
+    )
+
+
+HUMAN_FORMATS = ("text", "markdown")
+"""Formats read by people: ``--statistics`` follows them on stdout (for the others, on
+stderr, so that stdout stays parseable)."""
+
+
+def _print_statistics(found: Sequence[Discrepancy], form: str) -> None:
+    counts = statistics(found)
+    if form == "markdown":
+        sys.stdout.write("\n" + render_statistics_markdown(counts))
+    elif form in HUMAN_FORMATS:
+        print()
+        print(render_statistics(counts))
+    else:
+        sys.stderr.write(render_statistics(counts) + "\n")
 
 
 def _rules(args: argparse.Namespace, lexicon: Lexicon | None, measures: set[str]) -> Rules:
@@ -332,6 +362,8 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(render_markdown(report, minimum=minimum))
     else:
         print(render_text(report, minimum=minimum))
+    if args.statistics:
+        _print_statistics(filter_severity(report.discrepancies, minimum), args.format)
     if report.errors:  # the unreadable inputs, then the articles whose extraction failed
         return EXIT_USAGE
     if filter_severity(report.discrepancies, "error"):
@@ -394,6 +426,8 @@ def _ledger(args: argparse.Namespace) -> int:
         f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'} shown, "
         f"{len(failing)} unacknowledged error(s)"
     )
+    if args.statistics:
+        _print_statistics(shown, "text")
     if errors or extracted.errors:
         return EXIT_USAGE
     return EXIT_ERRORS if failing else EXIT_OK

@@ -156,3 +156,77 @@ def test_ledger_check_selects_too(
     assert f"{shown} discrepanc" in result.stdout.splitlines()[-1]
     wrong = run("ledger", "check", str(second), "--ledger", ledger, "--select", "nope")
     assert wrong.returncode == 2 and "unknown rule or verdict 'nope'" in wrong.stderr
+
+
+def _crowd(path: Path, keys: int, figures: int) -> Path:
+    """``keys`` keys of ``figures`` claims of one day that all disagree: figures × (figures
+    - 1) / 2 conflicts per key (20 figures: 190)."""
+    lines = [
+        _claim(f"w{k}-{i}", 1000 + 300 * i, "2024-01-10", "troops", "US", f"Place{k:02}")
+        for k in range(keys)
+        for i in range(figures)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _statistics_block(text: str) -> list[str]:
+    lines = text.splitlines()
+    return lines[lines.index(next(x for x in lines if x.startswith("statistics: "))) :]
+
+
+def test_statistics_follow_the_text_report(three: Path) -> None:
+    result = run("check", "--claims", str(three), "--statistics", "--ignore", "change")
+    assert result.returncode == 1, result.stderr
+    assert _statistics_block(result.stdout) == [
+        "statistics: 2 finding(s)",
+        "by rule:",
+        "      1  deaths/typo",
+        "      1  troops/conflict",
+        "by verdict:",
+        "      2  conflict",
+        "by key:",
+        "      1  deaths|?|Gaza",
+        "      1  troops|US|Iraq",
+    ]
+    assert "2 discrepancies" in result.stdout  # the report comes first
+    assert result.stderr == ""
+
+
+def test_statistics_go_to_stderr_for_json_and_list_the_top_keys(tmp_path: Path) -> None:
+    claims = _crowd(tmp_path / "crowd.jsonl", keys=12, figures=5)  # 10 conflicts a key
+    result = run("check", "--claims", str(claims), "--statistics", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert len(Report.model_validate_json(result.stdout).discrepancies) == 120  # parseable
+    block = _statistics_block(result.stderr)
+    assert block[:5] == [
+        "statistics: 120 finding(s)",
+        "by rule:",
+        "    120  troops/conflict",
+        "by verdict:",
+        "    120  conflict",
+    ]
+    assert block[5] == "by key (top 10 of 12):"
+    assert block[6:8] == ["     10  troops|US|Place00", "     10  troops|US|Place01"]
+    assert block[-1] == "     20  (2 other keys)" and len(block) == 17
+
+
+def test_statistics_in_markdown_are_tables(three: Path) -> None:
+    result = run("check", "--claims", str(three), "--statistics", "--format", "markdown")
+    assert result.returncode == 1, result.stderr
+    report, _, stats = result.stdout.partition("## Statistics")
+    assert "| error | conflict |" in report
+    assert "### By verdict\n\n| count | name |\n| ---: | --- |\n| 2 | conflict |\n" in stats
+    assert "| 2 | troops\\|US\\|Iraq |" in stats and result.stderr == ""
+
+
+def test_ledger_check_statistics(tmp_path: Path) -> None:
+    first, second = _articles(tmp_path)
+    ledger = str(tmp_path / "l.db")
+    assert run("ledger", "add", str(first), "--ledger", ledger).returncode == 0
+    result = run("ledger", "check", str(second), "--ledger", ledger, "--statistics")
+    assert _statistics_block(result.stdout)[:3] == [
+        "statistics: 1 finding(s)",
+        "by rule:",
+        "      1  troops/conflict",
+    ]
