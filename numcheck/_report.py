@@ -133,23 +133,53 @@ def _locate(claim: Claim) -> str:
     )
 
 
-def render_text(report: Report, *, minimum: Severity = "info") -> str:
-    """The terminal report: grouped by measure, most severe first, with provenance."""
+def render_text(
+    report: Report, *, minimum: Severity = "info", max_per_key: int | None = None
+) -> str:
+    """The terminal report: grouped by measure, most severe first, with provenance.
+
+    ``max_per_key``: show at most this many findings of a key (its most severe), then
+    how many more it has; ``None`` or 0: all. The counts and the summary count all.
+    """
     shown = filter_severity(report.discrepancies, minimum)
     lines: list[str] = []
+    hidden = 0
     for key, items in _grouped(shown):
         lines.append(f"== {key.replace('|', ' | ')} ({len(items)})")
-        for d in items:
+        listed, more = capped(items, max_per_key)
+        for d in listed:
             lines.append(f"  {_MARK[d.severity]} {d.severity.upper()} {d.verdict} [{d.rule}]")
             lines.append(f"    {d.explanation}")
             for claim, count in zip(d.claims, d.support, strict=True):
                 also = f" (and {count - 1} more with this figure)" if count > 1 else ""
                 lines.append(f"    - {_locate(claim)}{also}: {_clip(_marked(claim), 160)}")
+        if more:
+            lines.append(f"  {more_in_key(more)}")
+        hidden += more
         lines.append("")
     for error in report.errors:
         lines.append(f"error: {error}")
+    if hidden:
+        lines.append(not_shown(hidden, max_per_key))
     lines.append(_summary(report, shown))
     return "\n".join(printable(line) for line in lines)
+
+
+def capped(items: Sequence[Discrepancy], limit: int | None) -> tuple[Sequence[Discrepancy], int]:
+    """The first ``limit`` findings of a key (``None`` or 0: all) and how many are left."""
+    if not limit or len(items) <= limit:
+        return items, 0
+    return items[:limit], len(items) - limit
+
+
+def more_in_key(count: int) -> str:
+    """The line that stands for the findings of a key beyond the cap."""
+    return f"… and {count:,} more in this key"
+
+
+def not_shown(count: int, limit: int | None) -> str:
+    """The line before the summary when findings were left out by the cap."""
+    return f"{count:,} finding(s) not shown (at most {limit} per key; --max-per-key 0 shows all)"
 
 
 def _marked(claim: Claim) -> str:
@@ -191,28 +221,38 @@ def markdown_text(text: str) -> str:
     return out
 
 
-def render_markdown(report: Report, *, minimum: Severity = "info") -> str:
+def render_markdown(
+    report: Report, *, minimum: Severity = "info", max_per_key: int | None = None
+) -> str:
     """The report as Markdown: a section per measure, a table per section.
 
     Everything quoted from the input is escaped (:func:`markdown_text`): ids, claim
     text, keys, rule names and error messages render as text, never as markup.
+    ``max_per_key`` caps the rows of a key as for :func:`render_text`.
     """
     shown = filter_severity(report.discrepancies, minimum)
     out = ["# numcheck report", "", _summary(report, shown), ""]
+    hidden = 0
     for key, items in _grouped(shown):
+        listed, more = capped(items, max_per_key)
+        hidden += more
         out += [
-            f"## {markdown_text(key.replace('|', ' · '))}",
+            f"## {markdown_text(key.replace('|', ' · '))} ({len(items)})",
             "",
             "| severity | verdict | rule | first | second | why |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
-        for d in items:
+        for d in listed:
             first, second = (
                 f"{markdown_text(_locate(c))} “{markdown_text(c.text)}”" for c in d.claims
             )
             cells = (d.severity, d.verdict, markdown_text(d.rule), first, second)
             out.append(f"| {' | '.join(cells)} | {markdown_text(d.explanation)} |")
+        if more:
+            out += ["", markdown_text(more_in_key(more))]
         out.append("")
+    if hidden:
+        out += [markdown_text(not_shown(hidden, max_per_key)), ""]
     if report.errors:
         out += ["## Inputs that could not be read", ""]
         out += [f"- {markdown_text(e.path)}: {markdown_text(e.message)}" for e in report.errors]

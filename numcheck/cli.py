@@ -128,6 +128,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     _selection_options(check)
     _statistics_option(check)
+    check.add_argument(
+        "--max-per-key",
+        type=_count,
+        metavar="N",
+        help="show at most N findings per key (its most severe) and how many more it has, "
+        f"in text and markdown (default: {TERMINAL_MAX_PER_KEY} on a terminal, "
+        "all when the output is redirected; 0: all)",
+    )
     _jobs_option(check)
     _ledger_parser(commands)
     return parser
@@ -231,6 +239,31 @@ def _selection(
         rules={"default", *rules.measures},
         measures=known_measures(lexicon, measures),
     )
+
+
+TERMINAL_MAX_PER_KEY = 5
+"""Findings shown per key when stdout is a terminal (redirected: all)."""
+
+
+def _count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"expected a number, 0 or more: {text!r}")
+    return count
+
+
+def _isatty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+def _max_per_key(args: argparse.Namespace) -> int:
+    if args.max_per_key is not None:
+        return int(args.max_per_key)
+    return TERMINAL_MAX_PER_KEY if _isatty(sys.stdout) else 0
 
 
 def _jobs(text: str) -> int:
@@ -355,13 +388,14 @@ def _check(args: argparse.Namespace) -> int:
     for error in report.errors[len(errors) :]:  # articles whose extraction failed
         _warn(error)
     minimum = cast(Severity, args.min_severity)
+    cap = _max_per_key(args)
     if args.format == "json":
         sys.stdout.write(render_json(report, minimum=minimum))
         sys.stdout.write("\n")
     elif args.format == "markdown":
-        sys.stdout.write(render_markdown(report, minimum=minimum))
+        sys.stdout.write(render_markdown(report, minimum=minimum, max_per_key=cap))
     else:
-        print(render_text(report, minimum=minimum))
+        print(render_text(report, minimum=minimum, max_per_key=cap))
     if args.statistics:
         _print_statistics(filter_severity(report.discrepancies, minimum), args.format)
     if report.errors:  # the unreadable inputs, then the articles whose extraction failed

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -230,3 +234,88 @@ def test_ledger_check_statistics(tmp_path: Path) -> None:
         "by rule:",
         "      1  troops/conflict",
     ]
+
+
+def on_terminal(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run the command with stdout on a pseudo-terminal (stderr piped): its status and
+    what it wrote there (with the terminal's ``\\r\\n`` made ``\\n``)."""
+    master, slave = pty.openpty()
+    command = [sys.executable, "-m", "numcheck", *args]
+    environment = {**os.environ, **(env or {})}
+    process = subprocess.Popen(command, stdout=slave, stderr=subprocess.PIPE, env=environment)
+    os.close(slave)
+    chunks: list[bytes] = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the other end is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    status = process.wait(timeout=120)
+    assert process.stderr is not None
+    process.stderr.close()
+    return status, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+MARKS = ("✖ ERROR", "▲ WARNING", "· INFO")
+
+
+def _findings_listed(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.lstrip().startswith(MARKS))
+
+
+@pytest.fixture(scope="module")
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """2,280 findings: 12 keys of 190 conflicts."""
+    return _crowd(tmp_path_factory.mktemp("crowd") / "crowd.jsonl", keys=12, figures=20)
+
+
+def test_redirected_text_lists_every_finding(crowd: Path) -> None:
+    result = run("check", "--claims", str(crowd))
+    assert result.returncode == 1, result.stderr
+    assert _findings_listed(result.stdout) == 2280
+    assert "more in this key" not in result.stdout
+    assert result.stdout.count("(190)\n") == 12
+
+
+@pytest.mark.parametrize("cap", [pytest.param(1, id="one"), pytest.param(3, id="three")])
+def test_max_per_key_caps_each_key_and_the_summary_counts_all(crowd: Path, cap: int) -> None:
+    result = run("check", "--claims", str(crowd), "--max-per-key", str(cap))
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert _findings_listed(result.stdout) == 12 * cap
+    assert lines.count(f"  … and {190 - cap} more in this key") == 12
+    assert lines[0] == "== troops | US | Place00 (190)"
+    assert lines[-2] == f"{2280 - 12 * cap:,} finding(s) not shown (at most {cap} per key; " + (
+        "--max-per-key 0 shows all)"
+    )
+    assert lines[-1].startswith("0 article(s), 240 claim(s), 2280 discrepancies")
+    assert len(lines) < 12 * (4 * cap + 3) + 3  # readable: it grows with keys × cap only
+    markdown = run(
+        "check", "--claims", str(crowd), "--max-per-key", str(cap), "--format", "markdown"
+    )
+    rows = [line for line in markdown.stdout.splitlines() if line.startswith("| error")]
+    assert len(rows) == 12 * cap
+    assert markdown.stdout.count(f"… and {190 - cap} more in this key") == 12
+    assert "2280 discrepancies" in markdown.stdout
+
+
+def test_on_a_terminal_five_per_key_by_default(crowd: Path) -> None:
+    status, shown = on_terminal("check", "--claims", str(crowd), env={"NO_COLOR": "1"})
+    assert status == 1
+    assert _findings_listed(shown) == 12 * 5
+    assert shown.count("… and 185 more in this key") == 12
+    status, everything = on_terminal(
+        "check", "--claims", str(crowd), "--max-per-key", "0", env={"NO_COLOR": "1"}
+    )
+    assert _findings_listed(everything) == 2280
+
+
+@pytest.mark.parametrize("value", ["-1", "many"])
+def test_max_per_key_must_be_a_count(three: Path, value: str) -> None:
+    result = run("check", "--claims", str(three), "--max-per-key", value)
+    assert result.returncode == 2
+    assert "--max-per-key: expected a number, 0 or more" in result.stderr
