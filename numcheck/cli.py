@@ -20,8 +20,8 @@ from typing import TextIO, cast
 from . import __version__
 from ._ledger import Ledger, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
-from ._load import read_claims, read_inputs
-from ._models import Discrepancy, InputError, NumcheckError, Severity
+from ._load import STDIN_NAME, read_claims, read_inputs
+from ._models import Article, Discrepancy, InputError, NumcheckError, Severity
 from ._parallel import ProgressLine, default_jobs
 from ._pipeline import build_report, extract_each
 from ._report import (
@@ -98,13 +98,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     extract = commands.add_parser("extract", help="list the claims of articles")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     extract.add_argument("--format", choices=("table", "jsonl"), default="table")
     _lexicon_option(extract)
+    _stdin_option(extract)
     _jobs_option(extract)
 
     check = commands.add_parser("check", help="check articles and claims for discrepancies")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    check.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     check.add_argument(
         "--claims",
         action="append",
@@ -120,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         "(default: found from the current folder up)",
     )
     _lexicon_option(check)
+    _stdin_option(check)
     check.add_argument(
         "--min-severity",
         choices=("info", "warning", "error"),
@@ -156,12 +158,14 @@ def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         return parser
 
     add = sub("add", "add articles to the ledger (created if missing)")
-    add.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    add.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     _lexicon_option(add)
+    _stdin_option(add)
     check = sub("check", "check articles against the ledger without adding them")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    check.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     check.add_argument("--rules", metavar="FILE", help="as for numcheck check")
     _lexicon_option(check)
+    _stdin_option(check)
     check.add_argument("--min-severity", choices=("info", "warning", "error"), default="warning")
     _selection_options(check)
     _statistics_option(check)
@@ -170,6 +174,25 @@ def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     ack.add_argument("--by", required=True, metavar="NAME", help="who reviewed it")
     ack.add_argument("--reason", required=True, metavar="TEXT", help="why it is fine")
     sub("acks", "list the acknowledged discrepancies")
+
+
+PATHS_HELP = "article files or folders; - reads one article from stdin"
+
+
+def _stdin_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stdin-filename",
+        default=STDIN_NAME,
+        metavar="NAME",
+        help="the file name of the article read from stdin (-): its id is the name's stem, "
+        f"findings and errors name it, a .jsonl name reads JSON Lines (default: {STDIN_NAME})",
+    )
+
+
+def _read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[InputError]]:
+    """The articles of the PATHs, ``-`` standing for stdin."""
+    stdin = getattr(sys.stdin, "buffer", None)
+    return read_inputs(args.paths, stdin=stdin, stdin_name=args.stdin_filename)
 
 
 def _lexicon_option(parser: argparse.ArgumentParser) -> None:
@@ -347,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    articles, errors = read_inputs(args.paths)
+    articles, errors = _read_inputs(args)
     for error in errors:
         _warn(error)
     with _progress(len(articles)) as progress:
@@ -367,7 +390,7 @@ def _check(args: argparse.Namespace) -> int:
     units = {name for claim in claims for name in (claim.measure, claim.unit) if name}
     rules = _rules(args, lexicon, units)
     chosen = _selection(args, rules, lexicon, units)
-    articles, errors = read_inputs(args.paths) if args.paths else ([], [])
+    articles, errors = _read_inputs(args) if args.paths else ([], [])
     errors += claim_errors
     for warning in claim_warnings:
         _warn(f"warning: {warning}")
@@ -419,7 +442,7 @@ def _ledger(args: argparse.Namespace) -> int:
             for ack in ledger.acks().values():
                 print(printable(f"{ack.fingerprint}  {ack.at}  {ack.by}: {ack.reason}"))
         return EXIT_OK
-    articles, errors = read_inputs(args.paths)
+    articles, errors = _read_inputs(args)
     for error in errors:
         _warn(error)
     if args.action == "add":

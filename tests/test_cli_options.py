@@ -319,3 +319,85 @@ def test_max_per_key_must_be_a_count(three: Path, value: str) -> None:
     result = run("check", "--claims", str(three), "--max-per-key", value)
     assert result.returncode == 2
     assert "--max-per-key: expected a number, 0 or more" in result.stderr
+
+
+def _stdin_file(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "stdin.bytes"
+    path.write_bytes(data)
+    return path
+
+
+SECOND = (
+    b"---\ntitle: Troops\npublished: 2024-01-15\n---\n"
+    b"About 5,000 US troops are in Iraq now, officials said.\n"
+)
+"""An article with front matter that contradicts the first of :func:`_articles`."""
+
+
+@pytest.mark.parametrize(
+    ("name_options", "name"),
+    [
+        pytest.param((), "<stdin>", id="default-name"),
+        pytest.param(("--stdin-filename", "today/troops.md"), "today/troops.md", id="named"),
+    ],
+)
+def test_check_reads_one_article_from_stdin(
+    tmp_path: Path, name_options: tuple[str, ...], name: str
+) -> None:
+    first, _ = _articles(tmp_path)
+    stdin = _stdin_file(tmp_path, SECOND)
+    result = run("check", str(first), "-", "--format", "json", *name_options, stdin=stdin)
+    assert result.returncode == 1, result.stderr
+    report = Report.model_validate_json(result.stdout)
+    article = report.articles[1]
+    stem = Path(name).stem
+    assert (article.id, article.path, article.title) == (stem, name, "Troops")
+    assert str(article.published) == "2024-01-15"  # the front matter was read
+    assert article.text.startswith("About 5,000")
+    [finding] = report.discrepancies
+    assert {c.article for c in finding.claims} == {"a", stem}
+    text = run("check", str(first), "-", *name_options, stdin=stdin)
+    assert f"- {stem}:0-11: »About 5,000« US troops" in text.stdout
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        pytest.param("Caf\u00e9 5 troops".encode("latin-1"), "not valid UTF-8", id="latin-1"),
+        pytest.param(b"", "empty file", id="empty"),
+        pytest.param(b"---\npublished: [\n---\n5 troops\n", "front matter is not", id="yaml"),
+    ],
+)
+@pytest.mark.parametrize("command", [("check",), ("extract",), ("ledger", "add")])
+def test_bad_bytes_on_stdin_are_one_line_naming_it(
+    tmp_path: Path, data: bytes, problem: str, command: tuple[str, ...]
+) -> None:
+    stdin = _stdin_file(tmp_path, data)
+    ledger = ("--ledger", str(tmp_path / "l.db")) if command[0] == "ledger" else ()
+    result = run(*command, "-", "--stdin-filename", "wire/x.md", *ledger, stdin=stdin)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"numcheck: wire/x.md: {problem}")
+
+
+def test_extract_and_the_ledger_read_stdin(tmp_path: Path) -> None:
+    first, _ = _articles(tmp_path)
+    stdin = _stdin_file(tmp_path, SECOND)
+    extracted = run("extract", "-", "--format", "jsonl", "--stdin-filename", "b.md", stdin=stdin)
+    assert extracted.returncode == 0, extracted.stderr
+    assert json.loads(extracted.stdout)["article"] == "b"
+    ledger = str(tmp_path / "l.db")
+    added = run("ledger", "add", "-", "--ledger", ledger, "--stdin-filename", "a.md", stdin=first)
+    assert added.returncode == 0 and "1 article(s) added" in added.stdout, added.stderr
+    checked = run("ledger", "check", "-", "--ledger", ledger, stdin=stdin)
+    assert checked.returncode == 1, checked.stderr
+    assert "  - <stdin>:0-11 (published 2024-01-15)" in checked.stdout
+
+
+def test_stdin_jsonl_by_its_name(tmp_path: Path) -> None:
+    lines = b'{"id": "w1", "text": "About 2,000 US troops are in Iraq."}\n{"text": "x"\n'
+    stdin = _stdin_file(tmp_path, lines)
+    result = run("extract", "-", "--stdin-filename", "feed.jsonl", "--format", "jsonl", stdin=stdin)
+    assert result.returncode == 2
+    assert result.stderr.startswith("numcheck: feed.jsonl:2: ")
+    assert json.loads(result.stdout)["article"] == "w1"
