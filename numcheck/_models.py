@@ -49,6 +49,8 @@ Direction = Literal["up", "down"]
 
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 """Sort order of severities, most severe first."""
+SEVERITY_COLOURS: dict[str, str] = {"error": "1;31", "warning": "33", "info": "36"}
+"""Terminal colours of severities, as ANSI SGR parameters: bold red, yellow, cyan."""
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from ._models import SEVERITY_RANK, Claim, Discrepancy, Report, Severity
+from ._models import SEVERITY_COLOURS, SEVERITY_RANK, Claim, Discrepancy, Report, Severity
 
 _MARK = {"error": "✖", "warning": "▲", "info": "·"}
 
@@ -134,35 +135,81 @@ def _locate(claim: Claim) -> str:
 
 
 def render_text(
-    report: Report, *, minimum: Severity = "info", max_per_key: int | None = None
+    report: Report,
+    *,
+    minimum: Severity = "info",
+    max_per_key: int | None = None,
+    colour: bool = False,
+    width: int | None = None,
 ) -> str:
     """The terminal report: grouped by measure, most severe first, with provenance.
 
     ``max_per_key``: show at most this many findings of a key (its most severe), then
     how many more it has; ``None`` or 0: all. The counts and the summary count all.
+    ``colour``: severities in their colours (ANSI); ``width``: explanations and quotes
+    wrapped to this many columns with a hanging indent (``None``: not wrapped).
+    Everything quoted passes :func:`printable` first, so only the renderer's colours
+    reach the terminal.
     """
     shown = filter_severity(report.discrepancies, minimum)
     lines: list[str] = []
     hidden = 0
     for key, items in _grouped(shown):
-        lines.append(f"== {key.replace('|', ' | ')} ({len(items)})")
+        lines.append(paint(printable(f"== {key.replace('|', ' | ')} ({len(items)})"), "1", colour))
         listed, more = capped(items, max_per_key)
         for d in listed:
-            lines.append(f"  {_MARK[d.severity]} {d.severity.upper()} {d.verdict} [{d.rule}]")
-            lines.append(f"    {d.explanation}")
+            mark = paint(f"{_MARK[d.severity]} {d.severity.upper()}", d.severity, colour)
+            lines.append(f"  {mark} {printable(f'{d.verdict} [{d.rule}]')}")
+            lines += wrapped(d.explanation, "    ", "      ", width)
             for claim, count in zip(d.claims, d.support, strict=True):
                 also = f" (and {count - 1} more with this figure)" if count > 1 else ""
-                lines.append(f"    - {_locate(claim)}{also}: {_clip(_marked(claim), 160)}")
+                quote = f"- {_locate(claim)}{also}: {_clip(_marked(claim), 160)}"
+                lines += wrapped(quote, "    ", "      ", width)
         if more:
             lines.append(f"  {more_in_key(more)}")
         hidden += more
         lines.append("")
     for error in report.errors:
-        lines.append(f"error: {error}")
+        lines.append(paint("error:", "error", colour) + " " + printable(str(error)))
     if hidden:
         lines.append(not_shown(hidden, max_per_key))
-    lines.append(_summary(report, shown))
-    return "\n".join(printable(line) for line in lines)
+    lines.append(printable(_summary(report, shown)))
+    return "\n".join(lines)
+
+
+def paint(text: str, colour: str, on: bool) -> str:
+    """``text`` in a severity's colour (:data:`SEVERITY_COLOURS`) or an SGR code such as
+    ``"1"`` (bold), when ``on``; ``text`` must already be :func:`printable`."""
+    if not on:
+        return text
+    code = SEVERITY_COLOURS.get(colour, colour)
+    return f"\x1b[{code}m{text}\x1b[0m"
+
+
+def wrapped(text: str, indent: str, hanging: str, width: int | None) -> list[str]:
+    """``text`` made printable, as lines of at most ``width`` columns (``None``: one
+    line): the first after ``indent``, the others after ``hanging``. A word longer than
+    the width (a URL) stays whole on its own line.
+
+    >>> wrapped("a finding explained in words", "  ", "    ", 14)
+    ['  a finding', '    explained', '    in words']
+    """
+    text = printable(text)
+    if width is None:
+        return [indent + text]
+    lines = textwrap.wrap(
+        text,
+        width=max(width, MIN_WIDTH),
+        initial_indent=indent,
+        subsequent_indent=hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return lines or [indent.rstrip()]
+
+
+MIN_WIDTH = 10
+"""Narrower widths are taken as this (a terminal of a few columns)."""
 
 
 def capped(items: Sequence[Discrepancy], limit: int | None) -> tuple[Sequence[Discrepancy], int]:

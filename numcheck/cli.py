@@ -13,6 +13,7 @@ import argparse
 import codecs
 import contextlib
 import os
+import shutil
 import sys
 from collections.abc import Iterator, Sequence
 from typing import TextIO, cast
@@ -283,6 +284,26 @@ def _isatty(stream: TextIO) -> bool:
     return bool(isatty is not None and isatty())
 
 
+def use_colour(stream: TextIO) -> bool:
+    """Colour on ``stream``: never with ``NO_COLOR`` set (any non-empty value); always
+    with ``FORCE_COLOR`` set (non-empty, not ``0``), even when piped; else when the
+    stream is a terminal that is not ``TERM=dumb``."""
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return _isatty(stream) and os.environ.get("TERM", "") != "dumb"
+
+
+def text_width(stream: TextIO) -> int | None:
+    """The columns to wrap text to when ``stream`` is a terminal: its width, or
+    ``COLUMNS`` when set; ``None`` (no wrapping: one line per explanation, for grep and
+    tools) when redirected."""
+    if not _isatty(stream):
+        return None
+    return shutil.get_terminal_size().columns
+
+
 def _max_per_key(args: argparse.Namespace) -> int:
     if args.max_per_key is not None:
         return int(args.max_per_key)
@@ -418,7 +439,14 @@ def _check(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         sys.stdout.write(render_markdown(report, minimum=minimum, max_per_key=cap))
     else:
-        print(render_text(report, minimum=minimum, max_per_key=cap))
+        text = render_text(
+            report,
+            minimum=minimum,
+            max_per_key=cap,
+            colour=use_colour(sys.stdout),
+            width=text_width(sys.stdout),
+        )
+        print(text)
     if args.statistics:
         _print_statistics(filter_severity(report.discrepancies, minimum), args.format)
     if report.errors:  # the unreadable inputs, then the articles whose extraction failed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -401,3 +402,90 @@ def test_stdin_jsonl_by_its_name(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("numcheck: feed.jsonl:2: ")
     assert json.loads(result.stdout)["article"] == "w1"
+
+
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+OURS = {"\x1b[1m", "\x1b[0m", "\x1b[1;31m", "\x1b[33m", "\x1b[36m"}
+"""The escape sequences the text report may write: bold, reset, the severity colours."""
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    """Claims whose article ids and text carry terminal escapes, and a warning and an
+    error finding."""
+    lines = [
+        _claim("wire-\x1b]0;pwned\x07one", 2000, "2024-01-10", "troops", "US", "Iraq"),
+        _claim("wire-\x1b[2Jtwo", 2500, "2024-01-20", "troops", "US", "Iraq"),
+        _claim("w3", 1000, "2024-01-10", "deaths", "?", "Gaza"),
+        _claim("w4", 1100, "2024-01-11", "deaths", "?", "Gaza"),
+    ]
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("env", "coloured"),
+    [
+        pytest.param({"NO_COLOR": "", "FORCE_COLOR": ""}, False, id="piped"),
+        pytest.param({"NO_COLOR": "", "FORCE_COLOR": "1"}, True, id="forced"),
+        pytest.param({"NO_COLOR": "", "FORCE_COLOR": "0"}, False, id="force-0"),
+        pytest.param({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False, id="no-color-wins"),
+    ],
+)
+def test_colour_when_forced_and_never_article_escapes(
+    hostile: Path, env: dict[str, str], coloured: bool
+) -> None:
+    result = run("check", "--claims", str(hostile), env=env)
+    assert result.returncode == 1, result.stderr
+    assert set(SGR.findall(result.stdout)) <= OURS
+    assert "\x07" not in result.stdout and "\x1b]" not in result.stdout
+    assert "\x1b[2J" not in result.stdout
+    plain = SGR.sub("", result.stdout)
+    assert "- wire-two:" in plain and "- wire-one:" in plain
+    if coloured:
+        assert "\x1b[1;31m✖ ERROR\x1b[0m conflict [troops/conflict]" in result.stdout
+        assert "\x1b[33m▲ WARNING\x1b[0m" in result.stdout
+        assert "\x1b[1m== troops | US | Iraq (1)\x1b[0m" in result.stdout
+    else:
+        assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "coloured"),
+    [
+        pytest.param({"NO_COLOR": "", "TERM": "xterm"}, True, id="terminal"),
+        pytest.param({"NO_COLOR": "1", "TERM": "xterm"}, False, id="no-color"),
+        pytest.param({"NO_COLOR": "", "TERM": "dumb"}, False, id="dumb-terminal"),
+    ],
+)
+def test_colour_on_a_terminal_unless_no_color(
+    hostile: Path, env: dict[str, str], coloured: bool
+) -> None:
+    status, shown = on_terminal("check", "--claims", str(hostile), env={"FORCE_COLOR": "", **env})
+    assert status == 1
+    assert ("\x1b[1;31m✖ ERROR\x1b[0m" in shown) is coloured
+    assert set(SGR.findall(shown)) <= OURS
+
+
+@pytest.mark.parametrize("columns", [pytest.param(50, id="50"), pytest.param(72, id="72")])
+def test_explanations_wrap_to_the_terminal_width_with_a_hanging_indent(
+    three: Path, columns: int
+) -> None:
+    status, shown = on_terminal(
+        "check", "--claims", str(three), env={"COLUMNS": str(columns), "NO_COLOR": "1"}
+    )
+    assert status == 1
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines[:-1]) <= columns  # the summary is one line
+    start = next(i for i, x in enumerate(lines) if x.startswith("    wire-4 says"))
+    explanation = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not line.startswith("      "):
+            break
+        explanation.append(line)
+    assert len(explanation) > 2  # wrapped
+    joined = " ".join(line.strip() for line in explanation)
+    piped = run("check", "--claims", str(three), env={"COLUMNS": str(columns)})
+    [whole] = [x for x in piped.stdout.splitlines() if x.startswith("    wire-4 says")]
+    assert joined == whole.strip()  # the same words; redirected output is not wrapped
