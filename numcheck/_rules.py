@@ -393,3 +393,53 @@ def toml_string(text: str) -> str:
             out.append(char)
     out.append('"')
     return "".join(out)
+
+
+def rules_toml(rules: Rules) -> str:
+    """``rules`` as a rules file (``numcheck.toml``) that reads back as the same rules:
+    ``[default]`` and each ``[measures.NAME]`` with every field, merged.
+
+    >>> text = rules_toml(Rules.parse({"measures": {"deaths": {"absolute_tolerance": 2}}}))
+    >>> import tomllib
+    >>> Rules.parse(tomllib.loads(text)).for_unit("deaths")[1].absolute_tolerance
+    2.0
+    >>> text.splitlines()[:3]
+    ['[default]', 'relative_tolerance = 0.05', 'absolute_tolerance = 0.0']
+    """
+    out: list[str] = []
+    tables = [("default", rules.default)]
+    tables += [(f"measures.{_toml_key(name)}", rule) for name, rule in rules.measures.items()]
+    for table, rule in tables:
+        out.append(f"[{table}]")
+        nested: list[tuple[str, Mapping[str, Any]]] = []
+        for key, value in rule.model_dump().items():
+            if value is None:
+                continue  # not set: TOML has no null, and leaving it out means the same
+            if isinstance(value, Mapping):
+                nested.append((key, value))
+            else:
+                out.append(f"{key} = {_toml_value(value)}")
+        for key, value in nested:
+            if value:
+                out += ["", f"[{table}.{key}]"]
+                out += [f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items()]
+        out.append("")
+    return "\n".join(out)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return toml_string(value)
+    if isinstance(value, Mapping):
+        return (
+            "{ "
+            + ", ".join(f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items())
+            + " }"
+        )
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML for {type(value).__name__}")  # pragma: no cover

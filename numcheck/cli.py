@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TextIO, cast
 
 from . import __version__
@@ -37,7 +38,7 @@ from ._report import (
     render_text,
     statistics,
 )
-from ._rules import Rules, find_rules, known_measures
+from ._rules import Rules, find_rules_file, known_measures, rules_toml
 from ._select import Selection, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -131,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _selection_options(check)
     _statistics_option(check)
+    _show_settings_option(check)
     check.add_argument(
         "--max-per-key",
         type=_count,
@@ -163,13 +165,14 @@ def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     _lexicon_option(add)
     _stdin_option(add)
     check = sub("check", "check articles against the ledger without adding them")
-    check.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
+    check.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     check.add_argument("--rules", metavar="FILE", help="as for numcheck check")
     _lexicon_option(check)
     _stdin_option(check)
     check.add_argument("--min-severity", choices=("info", "warning", "error"), default="warning")
     _selection_options(check)
     _statistics_option(check)
+    _show_settings_option(check)
     ack = sub("ack", "record that discrepancies were reviewed and are fine")
     ack.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
     ack.add_argument("--by", required=True, metavar="NAME", help="who reviewed it")
@@ -248,10 +251,28 @@ def _print_statistics(found: Sequence[Discrepancy], form: str) -> None:
 
 def _rules(args: argparse.Namespace, lexicon: Lexicon | None, measures: set[str]) -> Rules:
     """The rules of ``--rules FILE``, else the project's; a ``[measures.NAME]`` table
-    must name a measure of the lexicon, a unit, or one of ``measures``."""
-    if args.rules:
-        return Rules.from_file(args.rules, lexicon=lexicon, measures=measures)
-    return find_rules(lexicon=lexicon, measures=measures)
+    must name a measure of the lexicon, a unit, or one of ``measures``. With
+    ``--show-settings``, prints the file and the merged rules as TOML, then exits 0."""
+    path = Path(args.rules) if args.rules else find_rules_file()
+    rules = Rules.from_file(path, lexicon=lexicon, measures=measures) if path else Rules()
+    if args.show_settings:
+        where = (
+            printable(f"{path}{' [tool.numcheck]' if path.name == 'pyproject.toml' else ''}")
+            if path
+            else "built-in defaults"
+        )
+        sys.stdout.write(f"# rules: {where}\n{rules_toml(rules)}")
+        raise SystemExit(EXIT_OK)
+    return rules
+
+
+def _show_settings_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the rules file in use (or built-in defaults) and the merged rules as "
+        "TOML that --rules reads back, then exit",
+    )
 
 
 def _selection(
@@ -363,8 +384,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant(sys.stderr)
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command == "check" and not args.paths and not args.claims:
+    if args.command == "check" and not (args.paths or args.claims or args.show_settings):
         parser.error("check needs article PATHs or --claims FILE.jsonl")
+    ledger_check = args.command == "ledger" and args.action == "check"
+    if ledger_check and not (args.paths or args.show_settings):
+        parser.error("ledger check needs article PATHs")
     try:
         if args.command == "extract":
             return _extract(args)
@@ -470,6 +494,10 @@ def _ledger(args: argparse.Namespace) -> int:
             for ack in ledger.acks().values():
                 print(printable(f"{ack.fingerprint}  {ack.at}  {ack.by}: {ack.reason}"))
         return EXIT_OK
+    if args.action == "check":  # the rules and the names first: either may stop the run
+        lexicon = _lexicon(args)
+        rules = _rules(args, lexicon, set())
+        chosen = _selection(args, rules, lexicon, set())
     articles, errors = _read_inputs(args)
     for error in errors:
         _warn(error)
@@ -485,9 +513,6 @@ def _ledger(args: argparse.Namespace) -> int:
             f"the ledger holds {total[0]} article(s), {total[1]} claim(s)"
         )
         return EXIT_USAGE if errors or done.errors else EXIT_OK
-    lexicon = _lexicon(args)
-    rules = _rules(args, lexicon, set())
-    chosen = _selection(args, rules, lexicon, set())
     with Ledger(args.ledger, create=False, verify=True) as ledger:
         extracted = extract_each(articles, lexicon=lexicon)
         for error in extracted.errors:

@@ -8,12 +8,13 @@ import pty
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 from test_cli import run
 
-from numcheck import Report
+from numcheck import Report, Rules
 
 
 def _claim(article: str, value: float, day: str, unit: str, subject: str, place: str) -> str:
@@ -489,3 +490,43 @@ def test_explanations_wrap_to_the_terminal_width_with_a_hanging_indent(
     piped = run("check", "--claims", str(three), env={"COLUMNS": str(columns)})
     [whole] = [x for x in piped.stdout.splitlines() if x.startswith("    wire-4 says")]
     assert joined == whole.strip()  # the same words; redirected output is not wrapped
+
+
+EXAMPLE_RULES = Path(__file__).parents[1] / "docs" / "examples" / "numcheck.toml"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [pytest.param(("check",), id="check"), pytest.param(("ledger", "check"), id="ledger")],
+)
+def test_show_settings_prints_rules_that_read_back(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    result = run(*command, "--show-settings", "--rules", str(EXAMPLE_RULES), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    first, _, body = result.stdout.partition("\n")
+    assert first == f"# rules: {EXAMPLE_RULES}"
+    saved = tmp_path / "saved.toml"
+    saved.write_text(result.stdout, encoding="utf-8")
+    assert Rules.from_file(saved) == Rules.from_file(EXAMPLE_RULES)  # the round trip
+    again = run(*command, "--show-settings", "--rules", str(saved), cwd=tmp_path)
+    assert again.stdout == f"# rules: {saved}\n{body}"
+    assert "[measures.troops.time_window]\nday = 92\n" in body  # merged: every field
+    assert not (tmp_path / "numcheck.db").exists()
+
+
+def test_show_settings_names_the_rules_found_or_the_defaults(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "articles").mkdir(parents=True)
+    defaults = run("check", "--show-settings", cwd=project / "articles")
+    assert defaults.returncode == 0, defaults.stderr
+    assert defaults.stdout.startswith("# rules: built-in defaults\n[default]\n")
+    assert Rules.parse(tomllib.loads(defaults.stdout)) == Rules()
+    (project / "pyproject.toml").write_text(
+        "[tool.numcheck.measures.deaths]\nabsolute_tolerance = 3\n", encoding="utf-8"
+    )
+    found = run("check", "--show-settings", cwd=project / "articles")
+    assert found.stdout.startswith(f"# rules: {project / 'pyproject.toml'} [tool.numcheck]\n")
+    read = Rules.parse(tomllib.loads(found.stdout))
+    assert read.measures["deaths"].absolute_tolerance == 3
+    assert read == Rules.from_file(project / "pyproject.toml")
