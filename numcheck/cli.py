@@ -13,14 +13,16 @@ import argparse
 import codecs
 import contextlib
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Iterator, Sequence
+from os.path import isfile
 from pathlib import Path
 from typing import TextIO, cast
 
 from . import __version__
-from ._ledger import Ledger, fingerprint, render_finding
+from ._ledger import Ledger, LedgerError, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
 from ._load import STDIN_NAME, read_claims, read_inputs
 from ._models import Article, Discrepancy, InputError, NumcheckError, Severity
@@ -177,6 +179,17 @@ def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     ack.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
     ack.add_argument("--by", required=True, metavar="NAME", help="who reviewed it")
     ack.add_argument("--reason", required=True, metavar="TEXT", help="why it is fine")
+    ack.add_argument(
+        "--articles",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="PATH",
+        help="the articles (not yet added) whose check against the ledger showed the "
+        "fingerprints; without them, only findings among the ledger's own articles match",
+    )
+    ack.add_argument("--rules", metavar="FILE", help="as for numcheck check")
+    _lexicon_option(ack)
     sub("acks", "list the acknowledged discrepancies")
 
 
@@ -255,7 +268,7 @@ def _rules(args: argparse.Namespace, lexicon: Lexicon | None, measures: set[str]
     ``--show-settings``, prints the file and the merged rules as TOML, then exits 0."""
     path = Path(args.rules) if args.rules else find_rules_file()
     rules = Rules.from_file(path, lexicon=lexicon, measures=measures) if path else Rules()
-    if args.show_settings:
+    if getattr(args, "show_settings", False):
         where = (
             printable(f"{path}{' [tool.numcheck]' if path.name == 'pyproject.toml' else ''}")
             if path
@@ -485,10 +498,7 @@ def _ledger(args: argparse.Namespace) -> int:
     refused (one line naming it, status 2) before anything is read or written."""
     name = printable(args.ledger)
     if args.action == "ack":
-        with Ledger(args.ledger, verify=True) as ledger:
-            count = ledger.ack(args.fingerprints, by=args.by, reason=args.reason)
-        print(f"{name}: {count} discrepanc{'y' if count == 1 else 'ies'} acknowledged")
-        return EXIT_OK
+        return _ack(args, name)
     if args.action == "acks":
         with Ledger(args.ledger, create=False, verify=True) as ledger:
             for ack in ledger.acks().values():
@@ -527,8 +537,10 @@ def _ledger(args: argparse.Namespace) -> int:
         acks = ledger.acks()
     found = chosen.apply(found)
     shown = filter_severity(found, cast(Severity, args.min_severity))
+    # the files a finding's acknowledgement names (--articles): not stdin, not a JSON line
+    paths = {a.id: shlex.quote(a.path) for a in extracted.articles if a.path and isfile(a.path)}
     for discrepancy in shown:
-        print(render_finding(discrepancy, acks.get(fingerprint(discrepancy))))
+        print(render_finding(discrepancy, acks.get(fingerprint(discrepancy)), paths=paths))
         print()
     failing = [d for d in filter_severity(found, "error") if fingerprint(d) not in acks]
     print(
@@ -541,6 +553,37 @@ def _ledger(args: argparse.Namespace) -> int:
     if errors or extracted.errors:
         return EXIT_USAGE
     return EXIT_ERRORS if failing else EXIT_OK
+
+
+def _ack(args: argparse.Namespace, name: str) -> int:
+    """``ledger ack``: only fingerprints of findings of the ledger (and of the articles
+    given with ``--articles``), and only in a ledger that exists."""
+    lexicon = _lexicon(args)
+    rules = _rules(args, lexicon, set())
+    articles, errors = read_inputs(args.articles)
+    for error in errors:
+        _warn(error)
+    with Ledger(args.ledger, create=False, verify=True) as ledger:
+        extracted = extract_each(articles, lexicon=lexicon)
+        for error in extracted.errors:
+            _warn(error)
+        unmatched = ledger.unmatched(
+            args.fingerprints,
+            rules=rules,
+            lexicon=lexicon,
+            claims=extracted.claims,
+            exclude={article.id for article in extracted.articles},
+        )
+        if unmatched:
+            among = "the ledger or of the articles given" if articles else "the ledger"
+            raise LedgerError(
+                f"{args.ledger}: no discrepancy of {among} has the fingerprint "
+                f"{', '.join(unmatched)}; nothing was acknowledged (copy it from "
+                "numcheck ledger check, and name the articles it checked with --articles)"
+            )
+        count = ledger.ack(args.fingerprints, by=args.by, reason=args.reason)
+    print(f"{name}: {count} discrepanc{'y' if count == 1 else 'ies'} acknowledged")
+    return EXIT_USAGE if errors or extracted.errors else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -530,3 +530,142 @@ def test_show_settings_names_the_rules_found_or_the_defaults(tmp_path: Path) -> 
     read = Rules.parse(tomllib.loads(found.stdout))
     assert read.measures["deaths"].absolute_tolerance == 3
     assert read == Rules.from_file(project / "pyproject.toml")
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "table"),
+    [
+        pytest.param(
+            "numcheck.toml",
+            "[measures.troop]\nabsolute_tolerance = 2\n",
+            "[measures.troop]",
+            id="toml",
+        ),
+        pytest.param(
+            "pyproject.toml",
+            "[tool.numcheck.measures.troop]\nabsolute_tolerance = 2\n",
+            "[tool.numcheck.measures.troop]",
+            id="pyproject",
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "explicit", [pytest.param(True, id="rules"), pytest.param(False, id="found")]
+)
+def test_an_unknown_measure_in_a_rules_file_is_an_error(
+    three: Path, tmp_path: Path, file: str, text: str, table: str, explicit: bool
+) -> None:
+    rules = tmp_path / file
+    rules.write_text(text, encoding="utf-8")
+    option = ("--rules", str(rules)) if explicit else ()
+    result = run("check", "--claims", str(three), *option, cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    where = rules if explicit else rules.resolve()
+    assert line.startswith(f"numcheck: {where}: {table}: unknown measure 'troop' ")
+    assert "did you mean troops?" in line and "known measures: " in line
+    assert "deaths, " in line and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("deaths", id="taxonomy"),
+        pytest.param("deliveries-forecast", id="forecast"),
+        pytest.param("km", id="unit"),
+        pytest.param('"widgets"', id="a-claims-file-unit"),
+    ],
+)
+def test_measures_claims_can_have_are_known(tmp_path: Path, name: str) -> None:
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(
+        _claim("a", 3, "2024-01-10", "widgets", "?", "?")
+        + "\n"
+        + _claim("b", 4, "2024-01-10", "widgets", "?", "?")
+        + "\n",
+        encoding="utf-8",
+    )
+    rules = tmp_path / "rules.toml"
+    rules.write_text(f"[measures.{name}]\nabsolute_tolerance = 2\n", encoding="utf-8")
+    result = run("check", "--claims", str(claims), "--rules", str(rules), "--format", "json")
+    # 3 against 4 widgets is a conflict (status 1) unless [measures.widgets] applies
+    assert result.returncode == (0 if name == '"widgets"' else 1), result.stderr
+
+
+def _ledger_of(tmp_path: Path) -> tuple[str, Path, str]:
+    """A ledger holding article a, the article b that contradicts it, and the finding's
+    fingerprint as ledger check shows it."""
+    first, second = _articles(tmp_path)
+    ledger = str(tmp_path / "l.db")
+    assert run("ledger", "add", str(first), "--ledger", ledger).returncode == 0
+    checked = run("ledger", "check", str(second), "--ledger", ledger)
+    [mark] = [x.split("fingerprint ")[1] for x in checked.stdout.splitlines() if "fingerprint" in x]
+    hint = (
+        f'  to accept it: numcheck ledger ack {mark} --articles {second} --by NAME --reason "..."'
+    )
+    assert hint in checked.stdout.splitlines()
+    return ledger, second, mark
+
+
+def test_ledger_ack_takes_a_fingerprint_of_a_finding(tmp_path: Path) -> None:
+    ledger, second, mark = _ledger_of(tmp_path)
+    ack = ("ledger", "ack", mark, "--by", "Ana", "--reason", "checked", "--ledger", ledger)
+    refused = run(*ack)  # b is not in the ledger: its findings are not the ledger's
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(f"numcheck: {ledger}: no discrepancy of the ledger has ")
+    assert run("ledger", "acks", "--ledger", ledger).stdout == ""  # nothing written
+    acked = run(*ack, "--articles", str(second))
+    assert acked.returncode == 0, acked.stderr
+    assert acked.stdout == f"{ledger}: 1 discrepancy acknowledged\n"
+    assert run("ledger", "acks", "--ledger", ledger).stdout.startswith(mark)
+    assert run("ledger", "add", str(second), "--ledger", ledger).returncode == 0
+    again = run(*ack)  # now a finding among the ledger's own articles
+    assert again.returncode == 0, again.stderr
+
+
+@pytest.mark.parametrize(
+    "fingerprints",
+    [
+        pytest.param(("0123456789abcdef",), id="unknown"),
+        pytest.param(("MARK", "fedcba9876543210"), id="one-of-two-unknown"),
+    ],
+)
+def test_ledger_ack_refuses_a_fingerprint_of_no_finding(
+    tmp_path: Path, fingerprints: tuple[str, ...]
+) -> None:
+    ledger, second, mark = _ledger_of(tmp_path)
+    prints = [mark if p == "MARK" else p for p in fingerprints]
+    result = run(
+        "ledger",
+        "ack",
+        *prints,
+        "--articles",
+        str(second),
+        "--by",
+        "A",
+        "--reason",
+        "r",
+        "--ledger",
+        ledger,
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    unknown = [p for p in prints if p != mark]
+    assert line.startswith(
+        f"numcheck: {ledger}: no discrepancy of the ledger or of the articles given has the "
+        f"fingerprint {', '.join(unknown)}; nothing was acknowledged"
+    )
+    assert run("ledger", "acks", "--ledger", ledger).stdout == ""
+
+
+def test_ledger_ack_never_creates_a_ledger(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.db"
+    result = run(
+        "ledger", "ack", "0123456789abcdef", "--by", "A", "--reason", "r", "--ledger", str(missing)
+    )
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"numcheck: {missing}: no such ledger (create it with: numcheck ledger add)\n"
+    )
+    assert not missing.exists()
