@@ -348,13 +348,7 @@ class Ledger:
 
     def ack(self, fingerprints: Iterable[str], *, by: str, reason: str) -> int:
         """Record that discrepancies were reviewed (who, why; now); returns how many."""
-        prints = list(fingerprints)
-        for item in prints:
-            if len(item) != FINGERPRINT_LENGTH or any(ch not in "0123456789abcdef" for ch in item):
-                raise LedgerError(
-                    f"{item!r} is not a discrepancy fingerprint "
-                    f"({FINGERPRINT_LENGTH} hex digits, as shown by numcheck ledger check)"
-                )
+        prints = check_fingerprints(fingerprints)
         if not by.strip() or not reason.strip():
             raise LedgerError("an acknowledgement needs who reviewed it and why")
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -509,6 +503,36 @@ class Ledger:
         others = {key: count for key, count in counts.items() if key not in wanted}
         return compare([*claims, *stored], rules, lexicon, focus=new, others=others)
 
+    def findings(self, *, rules: Rules, lexicon: Lexicon | None = None) -> list[Discrepancy]:
+        """Every discrepancy among the ledger's own claims (reads them all)."""
+        with self._errors():
+            keys = [row[0] for row in self._db.execute("SELECT DISTINCT key FROM claims")]
+        return compare(self.claims(keys), rules, lexicon)
+
+    def unmatched(
+        self,
+        fingerprints: Iterable[str],
+        *,
+        rules: Rules,
+        lexicon: Lexicon | None = None,
+        claims: Sequence[Claim] = (),
+        exclude: Iterable[str] = (),
+    ) -> list[str]:
+        """The ``fingerprints`` that no discrepancy has: none involving ``claims`` (new
+        articles', as :meth:`against` finds them) and none among the ledger's claims (read
+        only when some fingerprint is still unmatched)."""
+        wanted = list(dict.fromkeys(check_fingerprints(fingerprints)))
+        if claims:
+            found = {
+                fingerprint(d)
+                for d in self.against(claims, rules=rules, lexicon=lexicon, exclude=exclude)
+            }
+            wanted = [item for item in wanted if item not in found]
+        if wanted:
+            found = {fingerprint(d) for d in self.findings(rules=rules, lexicon=lexicon)}
+            wanted = [item for item in wanted if item not in found]
+        return wanted
+
     def key_counts(self, measures: Iterable[str], *, exclude: Iterable[str] = ()) -> dict[str, int]:
         """How many stored claims each key of ``measures`` has (articles in ``exclude``
         left out): what resolving unknown subjects and places needs (see
@@ -534,12 +558,31 @@ class Ledger:
         return {key: count for key, count in counts.items() if count > 0}
 
 
+def check_fingerprints(fingerprints: Iterable[str]) -> list[str]:
+    """The fingerprints, each checked to look like one (a :class:`LedgerError` if not)."""
+    prints = list(fingerprints)
+    for item in prints:
+        if len(item) != FINGERPRINT_LENGTH or any(ch not in "0123456789abcdef" for ch in item):
+            raise LedgerError(
+                f"{item!r} is not a discrepancy fingerprint "
+                f"({FINGERPRINT_LENGTH} hex digits, as shown by numcheck ledger check)"
+            )
+    return prints
+
+
 def render_finding(
-    discrepancy: Discrepancy, ack: Ack | None = None, *, paths: Mapping[str, str] | None = None
+    discrepancy: Discrepancy,
+    ack: Ack | None = None,
+    *,
+    paths: Mapping[str, str] | None = None,
+    unstored: Mapping[str, str] | None = None,
 ) -> str:
     """One discrepancy for people: both sentences with the figure marked »…«, both
     articles with source and date (and ``path:line:col`` when ``paths`` has the article's
-    file and the claim its line), the rule, the difference and the fingerprint."""
+    file and the claim its line), the rule, the difference and the fingerprint.
+
+    ``unstored``: the files of the articles checked that are not in the ledger, by id; the
+    command that acknowledges a finding of theirs names them (``--articles``)."""
     d = discrepancy
     mark = fingerprint(d)
     word = SEVERITIES[d.severity].word.upper()
@@ -564,5 +607,9 @@ def render_finding(
     if ack is not None:
         lines.append(f"  acknowledged by {ack.by} at {ack.at}: {ack.reason}")
     else:
-        lines.append(f'  to accept it: numcheck ledger ack {mark} --by NAME --reason "..."')
+        files = sorted(
+            {unstored[c.article] for c in d.claims if unstored and c.article in unstored}
+        )
+        named = f" --articles {' '.join(files)}" if files else ""
+        lines.append(f'  to accept it: numcheck ledger ack {mark}{named} --by NAME --reason "..."')
     return "\n".join(printable(line) for line in lines)

@@ -14,9 +14,10 @@ import re
 import stat
 import tomllib
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from pydantic import ValidationError
@@ -80,30 +81,72 @@ def load_articles(*paths: str | Path, strict: bool = True) -> list[Article]:
     return articles
 
 
-def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputError]]:
-    """Read every input; return the articles and one error per unreadable input."""
+STDIN = "-"
+"""The path that stands for standard input (one article; see :func:`read_inputs`)."""
+STDIN_NAME = "<stdin>"
+"""What an article read from standard input is called unless it is given a name."""
+
+
+def read_inputs(
+    paths: Iterable[str | Path],
+    *,
+    stdin: BinaryIO | None = None,
+    stdin_name: str = STDIN_NAME,
+) -> tuple[list[Article], list[InputError]]:
+    """Read every input; return the articles and one error per unreadable input.
+
+    With ``stdin``, the path ``-`` reads one article from it, read as a file named
+    ``stdin_name`` would be (front matter, a ``.jsonl`` name for JSON Lines; its id the
+    name's stem), and every error names ``stdin_name``.
+    """
     articles: list[Article] = []
     errors: list[InputError] = []
     seen: dict[str, str] = {}
-    for file, problem in _expand(paths):
-        if problem:
-            errors.append(InputError(path=str(file), message=problem))
-            continue
-        try:
-            items = list(_read_file(file))
-        except Exception as exc:  # a loader bug on one file: its error; the batch goes on
-            errors.append(internal_error(str(file), "reading the file", exc))
-            continue
-        for where, item in items:
-            if isinstance(item, str):
-                errors.append(InputError(path=where, message=item))
-            elif item.id in seen:
-                message = f"duplicate article id {item.id!r} (already read from {seen[item.id]})"
-                errors.append(InputError(path=where, message=message))
-            else:
-                seen[item.id] = where
-                articles.append(item)
+    stdin_read = False
+    inputs: list[tuple[str, Callable[[], list[tuple[str, Article | str]]]]]
+    for raw in paths:
+        if stdin is not None and str(raw) == STDIN:
+            if stdin_read:
+                errors.append(InputError(path=stdin_name, message="'-' given twice; read once"))
+                continue
+            stdin_read = True
+            inputs = [(stdin_name, partial(_read_stream, stdin, stdin_name))]
+        else:
+            inputs = [(str(file), _reader(file, problem)) for file, problem in _expand([raw])]
+        for where_read, read in inputs:
+            try:
+                items = read()
+            except Exception as exc:  # a loader bug on one file: its error; the batch goes on
+                errors.append(internal_error(where_read, "reading the file", exc))
+                continue
+            for where, item in items:
+                if isinstance(item, str):
+                    errors.append(InputError(path=where, message=item))
+                elif item.id in seen:
+                    message = (
+                        f"duplicate article id {item.id!r} (already read from {seen[item.id]})"
+                    )
+                    errors.append(InputError(path=where, message=message))
+                else:
+                    seen[item.id] = where
+                    articles.append(item)
     return articles, errors
+
+
+def _reader(file: Path, problem: str) -> Callable[[], list[tuple[str, Article | str]]]:
+    if problem:
+        return lambda: [(str(file), problem)]
+    return lambda: list(_read_file(file))
+
+
+def _read_stream(stream: BinaryIO, name: str) -> list[tuple[str, Article | str]]:
+    """The article of a stream (standard input), named ``name`` as if it were a file."""
+    try:
+        return list(_read_text(Path(name), decode_bytes(stream.read())))
+    except OSError as exc:
+        return [(name, f"cannot read: {exc.strerror or exc}")]
+    except BadInputError as exc:
+        return [(name, str(exc))]
 
 
 REPORT_BUGS = "the numcheck developers"
@@ -217,15 +260,19 @@ def read_regular_file(path: Path) -> bytes:
 def _read_file(path: Path) -> Iterator[tuple[str, Article | str]]:
     where = str(path)
     try:
-        text = decode_bytes(read_regular_file(path))
-        if path.suffix.lower() == ".jsonl":
-            yield from _read_jsonl(path, text)
-            return
-        yield where, _parse_text_article(path, text)
+        yield from _read_text(path, decode_bytes(read_regular_file(path)))
     except OSError as exc:
         yield where, f"cannot read: {exc.strerror or exc}"
     except BadInputError as exc:
         yield where, str(exc)
+
+
+def _read_text(path: Path, text: str) -> Iterator[tuple[str, Article | str]]:
+    """The articles of a file's text: JSON Lines by its name, else one text article."""
+    if path.suffix.lower() == ".jsonl":
+        yield from _read_jsonl(path, text)
+        return
+    yield str(path), _parse_text_article(path, text)
 
 
 def decode_bytes(data: bytes) -> str:

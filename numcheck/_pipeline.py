@@ -178,7 +178,14 @@ def check(
         loaded, errors = read_inputs(paths)
         articles.extend(loaded)
     report = build_report(
-        articles, given, rules=resolve_rules(rules), errors=errors, lexicon=lexicon, jobs=jobs
+        articles,
+        given,
+        rules=resolve_rules(
+            rules, lexicon=lexicon, measures={n for c in given for n in (c.measure, c.unit) if n}
+        ),
+        errors=errors,
+        lexicon=lexicon,
+        jobs=jobs,
     )
     if report.errors:
         raise LoadError(report.errors, report.articles)
@@ -211,12 +218,18 @@ def build_report(
     )
 
 
-def resolve_rules(rules: Rules | Mapping[str, Any] | str | Path | None) -> Rules:
-    """Accept rules as a model, a mapping or a file path."""
+def resolve_rules(
+    rules: Rules | Mapping[str, Any] | str | Path | None,
+    *,
+    lexicon: Lexicon | None = None,
+    measures: Iterable[str] = (),
+) -> Rules:
+    """Accept rules as a model, a mapping or a file path (whose ``[measures.NAME]``
+    tables must name a measure of ``lexicon``, a unit, or one of ``measures``)."""
     if rules is None:
         return Rules()
     if isinstance(rules, Rules):
         return rules
     if isinstance(rules, str | Path):
-        return Rules.from_file(rules)
+        return Rules.from_file(rules, lexicon=lexicon, measures=measures)
     return Rules.parse(rules)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import importlib
 import re
+import textwrap
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
@@ -143,6 +146,58 @@ def _locate(claim: Claim, paths: Mapping[str, str] | None = None) -> str:
     )
 
 
+def paint(text: str, colour: str, on: bool) -> str:
+    """``text`` in a severity's terminal colour (:data:`SEVERITIES`) or an SGR code such as
+    ``"1"`` (bold), when ``on``; ``text`` must already be :func:`printable`."""
+    if not on:
+        return text
+    code = SEVERITIES[colour].ansi if colour in SEVERITIES else colour
+    return f"\x1b[{code}m{text}\x1b[0m"
+
+
+def wrapped(text: str, indent: str, hanging: str, width: int | None) -> list[str]:
+    """``text`` made printable, as lines of at most ``width`` columns (``None``: one
+    line): the first after ``indent``, the others after ``hanging``. A word longer than
+    the width (a URL) stays whole on its own line.
+
+    >>> wrapped("a finding explained in words", "  ", "    ", 14)
+    ['  a finding', '    explained', '    in words']
+    """
+    text = printable(text)
+    if width is None:
+        return [indent + text]
+    lines = textwrap.wrap(
+        text,
+        width=max(width, MIN_WIDTH),
+        initial_indent=indent,
+        subsequent_indent=hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return lines or [indent.rstrip()]
+
+
+MIN_WIDTH = 10
+"""Narrower widths are taken as this (a terminal of a few columns)."""
+
+
+def capped(items: Sequence[Discrepancy], limit: int | None) -> tuple[Sequence[Discrepancy], int]:
+    """The first ``limit`` findings of a key (``None`` or 0: all) and how many are left."""
+    if not limit or len(items) <= limit:
+        return items, 0
+    return items[:limit], len(items) - limit
+
+
+def more_in_key(count: int) -> str:
+    """The line that stands for the findings of a key beyond the cap."""
+    return f"… and {count:,} more in this key"
+
+
+def not_shown(count: int, limit: int | None) -> str:
+    """The line before the summary when findings were left out by the cap."""
+    return f"{count:,} finding(s) not shown (at most {limit} per key; --max-per-key 0 shows all)"
+
+
 def _marked(claim: Claim) -> str:
     """The sentence with the figure marked by »…«."""
     sentence = claim.sentence
@@ -191,6 +246,75 @@ def __getattr__(name: str) -> Any:
         module = importlib.import_module(f"._formats.{_MOVED[name]}", __package__)
         return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """How many findings each rule, verdict and key has, most first (ties by name)."""
+
+    total: int
+    rules: list[tuple[str, int]]
+    verdicts: list[tuple[str, int]]
+    keys: list[tuple[str, int]]
+
+
+def statistics(discrepancies: Iterable[Discrepancy]) -> Statistics:
+    """Count findings by rule, by verdict and by key."""
+    rules: Counter[str] = Counter()
+    verdicts: Counter[str] = Counter()
+    keys: Counter[str] = Counter()
+    for d in discrepancies:
+        rules[d.rule] += 1
+        verdicts[d.verdict] += 1
+        keys[d.key] += 1
+
+    def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    return Statistics(sum(verdicts.values()), ranked(rules), ranked(verdicts), ranked(keys))
+
+
+TOP_KEYS = 10
+"""How many keys the statistics list (the others are counted together)."""
+
+
+def _statistics_sections(stats: Statistics) -> list[tuple[str, list[tuple[str, int]]]]:
+    keys = stats.keys[:TOP_KEYS]
+    rest = stats.keys[TOP_KEYS:]
+    if rest:
+        keys = [*keys, (f"({len(rest)} other keys)", sum(count for _, count in rest))]
+    title = f"by key (top {TOP_KEYS} of {len(stats.keys)})" if rest else "by key"
+    return [("by rule", stats.rules), ("by verdict", stats.verdicts), (title, keys)]
+
+
+def render_statistics(stats: Statistics) -> str:
+    """The counts as text: a block per kind, counts right-aligned, most first.
+
+    >>> print(render_statistics(Statistics(3, [("troops/conflict", 3)], [("conflict", 3)],
+    ...                                    [("troops|US|Iraq", 3)])))
+    statistics: 3 finding(s)
+    by rule:
+          3  troops/conflict
+    by verdict:
+          3  conflict
+    by key:
+          3  troops|US|Iraq
+    """
+    lines = [f"statistics: {stats.total:,} finding(s)"]
+    for title, counts in _statistics_sections(stats):
+        lines.append(f"{title}:")
+        lines += [f"  {count:>5,}  {printable(name)}" for name, count in counts]
+    return "\n".join(lines)
+
+
+def render_statistics_markdown(stats: Statistics) -> str:
+    """The counts as Markdown: a table per kind, everything quoted escaped."""
+    out = ["## Statistics", "", f"{stats.total:,} finding(s)", ""]
+    for title, counts in _statistics_sections(stats):
+        out += [f"### {title.capitalize()}", "", "| count | name |", "| ---: | --- |"]
+        out += [f"| {count:,} | {markdown_text(name)} |" for name, count in counts]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
 
 
 def claims_jsonl(claims: Iterable[Claim]) -> str:

@@ -12,7 +12,8 @@ its fields for one measure (the other fields come from ``[default]``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +28,7 @@ from pydantic import (
 
 from ._lexicon import Lexicon, default_lexicon, problems, read_toml
 from ._models import SEVERITY_RANK, NumcheckError, Severity
+from ._units import unit_names
 
 Granularity = Literal["day", "week", "month", "quarter", "year", "longer"]
 """How precise a time is: the length of its span (open spans are ``longer``)."""
@@ -254,15 +256,41 @@ class Rules(BaseModel):
         return name, rule
 
     @classmethod
-    def from_file(cls, path: str | Path) -> Rules:
-        """Load ``numcheck.toml`` (top-level tables) or ``pyproject.toml`` (``[tool.numcheck]``)."""
+    def from_file(
+        cls, path: str | Path, *, lexicon: Lexicon | None = None, measures: Iterable[str] = ()
+    ) -> Rules:
+        """Load ``numcheck.toml`` (top-level tables) or ``pyproject.toml`` (``[tool.numcheck]``).
+
+        A ``[measures.NAME]`` table whose NAME no claim can have (not a measure of
+        ``lexicon``, not a unit, not one of ``measures``: say, the units of claims read
+        from files) is a :class:`RulesError` naming the file, the table and the name.
+        """
         path = Path(path)
         data: Mapping[str, Any] | None = read_toml(path, RulesError, "rules")
         if path.name == "pyproject.toml" and data is not None:
             data = _tool_numcheck(path, data)
         if data is None:
             raise RulesError(f"{path}: no [tool.numcheck] table of rules")
-        return cls.parse(data, source=str(path))
+        rules = cls.parse(data, source=str(path))
+        rules.check_measures(
+            known_measures(lexicon, measures), source=str(path), table=_prefix(path)
+        )
+        return rules
+
+    def check_measures(self, known: Collection[str], *, source: str, table: str = "") -> None:
+        """Refuse a ``[measures.NAME]`` table whose NAME is not in ``known``: it would be
+        ignored without a word (a misspelt ``[measures.troop]``)."""
+        for name in self.measures:
+            if name not in known:
+                close = difflib.get_close_matches(name, sorted(known), n=3)
+                hint = f"did you mean {', '.join(close)}? " if close else ""
+                units = unit_names()
+                listed = sorted(n for n in known if n not in units and not n.endswith(_SUFFIXES))
+                raise RulesError(
+                    f"{source}: [{table}measures.{_toml_key(name)}]: unknown measure {name!r} "
+                    f"(no claim has it, so the table would never apply); {hint}known "
+                    f"measures: {', '.join(listed)}, or a unit (km, USD, ...)"
+                )
 
     @classmethod
     def parse(cls, data: Mapping[str, Any], *, source: str = "rules") -> Rules:
@@ -306,8 +334,9 @@ def _toml_type(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def find_rules(start: str | Path = ".") -> Rules:
-    """The rules of the project at ``start``: ``numcheck.toml``, else ``[tool.numcheck]``.
+def find_rules_file(start: str | Path = ".") -> Path | None:
+    """The rules file of the project at ``start``: the first ``numcheck.toml``, or
+    ``pyproject.toml`` with ``[tool.numcheck]``, from ``start`` upward; ``None``: none.
 
     A ``pyproject.toml`` on the way that cannot be read (not UTF-8, not TOML, ``tool``
     not a table) is a :class:`RulesError`: it might hold the rules.
@@ -315,10 +344,114 @@ def find_rules(start: str | Path = ".") -> Rules:
     folder = Path(start).resolve()
     for candidate in (folder, *folder.parents):
         if (candidate / "numcheck.toml").is_file():
-            return Rules.from_file(candidate / "numcheck.toml")
+            return candidate / "numcheck.toml"
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
             table = _tool_numcheck(pyproject, read_toml(pyproject, RulesError, "rules"))
             if table is not None:
-                return Rules.parse(table, source=str(pyproject))
-    return Rules()
+                return pyproject
+    return None
+
+
+def find_rules(
+    start: str | Path = ".", *, lexicon: Lexicon | None = None, measures: Iterable[str] = ()
+) -> Rules:
+    """The rules of the project at ``start`` (:func:`find_rules_file`), else the defaults.
+
+    ``lexicon`` and ``measures`` say which ``[measures.NAME]`` tables are known, as for
+    :meth:`Rules.from_file`.
+    """
+    path = find_rules_file(start)
+    if path is None:
+        return Rules()
+    return Rules.from_file(path, lexicon=lexicon, measures=measures)
+
+
+MODALITIES = ("forecast", "target")
+"""What a measure's forecasts and targets are called: ``deliveries-forecast``."""
+_SUFFIXES = tuple(f"-{modality}" for modality in MODALITIES)
+
+
+def known_measures(lexicon: Lexicon | None = None, measures: Iterable[str] = ()) -> frozenset[str]:
+    """Every name a measure's rule may have: ``default``, the measures of ``lexicon``
+    (default: the packaged one) and their forecasts and targets, the units, and
+    ``measures`` (the units and measures of claims read from files)."""
+    units = (lexicon or default_lexicon()).units
+    suffixed = {f"{unit}-{modality}" for unit in units for modality in MODALITIES}
+    return frozenset({"default", *units, *suffixed, *unit_names(), *measures})
+
+
+def _prefix(path: Path) -> str:
+    return "tool.numcheck." if path.name == "pyproject.toml" else ""
+
+
+def _toml_key(name: str) -> str:
+    """``name`` as a TOML key: bare when it can be, else quoted."""
+    if name and all(c.isascii() and (c.isalnum() or c in "-_") for c in name):
+        return name
+    return toml_string(name)
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string: quotes, backslashes and control characters
+    escaped, so that TOML reads back ``text``."""
+    out = ['"']
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char < " " or char == "\x7f":
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def rules_toml(rules: Rules) -> str:
+    """``rules`` as a rules file (``numcheck.toml``) that reads back as the same rules:
+    ``[default]`` and each ``[measures.NAME]`` with every field, merged.
+
+    >>> text = rules_toml(Rules.parse({"measures": {"deaths": {"absolute_tolerance": 2}}}))
+    >>> import tomllib
+    >>> Rules.parse(tomllib.loads(text)).for_unit("deaths")[1].absolute_tolerance
+    2.0
+    >>> text.splitlines()[:3]
+    ['[default]', 'relative_tolerance = 0.05', 'absolute_tolerance = 0.0']
+    """
+    out: list[str] = []
+    tables = [("default", rules.default)]
+    tables += [(f"measures.{_toml_key(name)}", rule) for name, rule in rules.measures.items()]
+    for table, rule in tables:
+        out.append(f"[{table}]")
+        nested: list[tuple[str, Mapping[str, Any]]] = []
+        for key, value in rule.model_dump().items():
+            if value is None:
+                continue  # not set: TOML has no null, and leaving it out means the same
+            if isinstance(value, Mapping):
+                nested.append((key, value))
+            else:
+                out.append(f"{key} = {_toml_value(value)}")
+        for key, value in nested:
+            if value:
+                out += ["", f"[{table}.{key}]"]
+                out += [f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items()]
+        out.append("")
+    return "\n".join(out)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return toml_string(value)
+    if isinstance(value, Mapping):
+        return (
+            "{ "
+            + ", ".join(f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items())
+            + " }"
+        )
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML for {type(value).__name__}")  # pragma: no cover

@@ -413,6 +413,12 @@ def unit_info(name: str) -> UnitMatch | None:
     return UnitMatch(0, 0, name, unit.name, unit.dimension, unit.factor, unit.base)
 
 
+def unit_names() -> frozenset[str]:
+    """Every short unit name a claim may carry, and the base units of their families."""
+    names = _tables().names
+    return frozenset(names) | frozenset(unit.base for unit in names.values())
+
+
 def _lookup(unit: UnitMatch | str) -> _Unit:
     name = unit if isinstance(unit, str) else unit.name
     found = _tables().names.get(name)

@@ -13,20 +13,33 @@ import argparse
 import codecs
 import contextlib
 import os
+import shlex
+import shutil
 import sys
 from collections.abc import Iterator, Sequence
+from os.path import isfile
+from pathlib import Path
 from typing import TextIO, cast
 
 from . import __version__
-from ._formats import DEFAULT, RenderOptions, formats_for, render
-from ._ledger import Ledger
+from ._formats import DEFAULT, RenderOptions, for_people, formats_for, render
+from ._ledger import Ledger, LedgerError
 from ._lexicon import Lexicon, load_lexicon
-from ._load import read_claims, read_inputs
-from ._models import SEVERITIES, InputError, NumcheckError, Report, Severity
+from ._load import STDIN_NAME, read_claims, read_inputs
+from ._models import SEVERITIES, Article, Discrepancy, InputError, NumcheckError, Report, Severity
 from ._parallel import ProgressLine, default_jobs
 from ._pipeline import build_report, extract_each
-from ._report import claims_jsonl, claims_table, filter_severity, printable
-from ._rules import Rules, find_rules
+from ._report import (
+    claims_jsonl,
+    claims_table,
+    filter_severity,
+    printable,
+    render_statistics,
+    render_statistics_markdown,
+    statistics,
+)
+from ._rules import Rules, find_rules_file, known_measures, rules_toml
+from ._select import Selection, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_BUG = 70
@@ -87,13 +100,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     extract = commands.add_parser("extract", help="list the claims of articles")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     extract.add_argument("--format", choices=("table", "jsonl"), default="table")
     _lexicon_option(extract)
+    _stdin_option(extract)
     _jobs_option(extract)
 
     check = commands.add_parser("check", help="check articles and claims for discrepancies")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    check.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     check.add_argument(
         "--claims",
         action="append",
@@ -109,11 +123,23 @@ def _parser() -> argparse.ArgumentParser:
         "(default: found from the current folder up)",
     )
     _lexicon_option(check)
+    _stdin_option(check)
     check.add_argument(
         "--min-severity",
         choices=tuple(reversed(SEVERITIES)),
         default="info",
         help="hide discrepancies below this severity (default: info, show all)",
+    )
+    _selection_options(check)
+    _statistics_option(check)
+    _show_settings_option(check)
+    check.add_argument(
+        "--max-per-key",
+        type=_count,
+        metavar="N",
+        help="show at most N findings per key (its most severe) and how many more it has, "
+        f"in text and markdown (default: {TERMINAL_MAX_PER_KEY} on a terminal, "
+        "all when the output is redirected; 0: all)",
     )
     _jobs_option(check)
     _ledger_parser(commands)
@@ -135,18 +161,34 @@ def _ledger_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         return parser
 
     add = sub("add", "add articles to the ledger (created if missing)")
-    add.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    add.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     _lexicon_option(add)
+    _stdin_option(add)
     check = sub("check", "check articles against the ledger without adding them")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    check.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     check.add_argument("--rules", metavar="FILE", help="as for numcheck check")
     _lexicon_option(check)
+    _stdin_option(check)
     check.add_argument("--min-severity", choices=tuple(reversed(SEVERITIES)), default="warning")
     _format_option(check, "ledger check")
+    _selection_options(check)
+    _statistics_option(check)
+    _show_settings_option(check)
     ack = sub("ack", "record that discrepancies were reviewed and are fine")
     ack.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT")
     ack.add_argument("--by", required=True, metavar="NAME", help="who reviewed it")
     ack.add_argument("--reason", required=True, metavar="TEXT", help="why it is fine")
+    ack.add_argument(
+        "--articles",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="PATH",
+        help="the articles (not yet added) whose check against the ledger showed the "
+        "fingerprints; without them, only findings among the ledger's own articles match",
+    )
+    ack.add_argument("--rules", metavar="FILE", help="as for numcheck check")
+    _lexicon_option(ack)
     sub("acks", "list the acknowledged discrepancies")
 
 
@@ -163,6 +205,25 @@ def _format_option(parser: argparse.ArgumentParser, command: str) -> None:
     )
 
 
+PATHS_HELP = "article files or folders; - reads one article from stdin"
+
+
+def _stdin_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stdin-filename",
+        default=STDIN_NAME,
+        metavar="NAME",
+        help="the file name of the article read from stdin (-): its id is the name's stem, "
+        f"findings and errors name it, a .jsonl name reads JSON Lines (default: {STDIN_NAME})",
+    )
+
+
+def _read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[InputError]]:
+    """The articles of the PATHs, ``-`` standing for stdin."""
+    stdin = getattr(sys.stdin, "buffer", None)
+    return read_inputs(args.paths, stdin=stdin, stdin_name=args.stdin_filename)
+
+
 def _lexicon_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lexicon",
@@ -171,6 +232,123 @@ def _lexicon_option(parser: argparse.ArgumentParser) -> None:
         metavar="FILE.toml",
         help="extra measures, actors and places (the shape of numcheck/data/*.toml); repeatable",
     )
+
+
+def _selection_options(parser: argparse.ArgumentParser) -> None:
+    for option, what in (
+        ("--select", "only the findings of"),
+        ("--ignore", "leave out the findings of"),
+    ):
+        parser.add_argument(
+            option,
+            action="append",
+            default=[],
+            metavar="NAME[,NAME...]",
+            help=f"{what} these rules or verdicts (conflict, typo, troops, troops/typo); "
+            "repeatable; the exit status counts only the findings that are left",
+        )
+
+
+def _statistics_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="after the report, count the findings shown by rule, by verdict and by key "
+        "(on stderr for machine formats such as json)",
+    )
+
+
+def _print_statistics(found: Sequence[Discrepancy], form: str) -> None:
+    counts = statistics(found)
+    if form == "markdown":
+        sys.stdout.write("\n" + render_statistics_markdown(counts))
+    elif for_people(form):
+        print()
+        print(render_statistics(counts))
+    else:
+        sys.stderr.write(render_statistics(counts) + "\n")
+
+
+def _rules(args: argparse.Namespace, lexicon: Lexicon | None, measures: set[str]) -> Rules:
+    """The rules of ``--rules FILE``, else the project's; a ``[measures.NAME]`` table
+    must name a measure of the lexicon, a unit, or one of ``measures``. With
+    ``--show-settings``, prints the file and the merged rules as TOML, then exits 0."""
+    path = Path(args.rules) if args.rules else find_rules_file()
+    rules = Rules.from_file(path, lexicon=lexicon, measures=measures) if path else Rules()
+    if getattr(args, "show_settings", False):
+        where = (
+            printable(f"{path}{' [tool.numcheck]' if path.name == 'pyproject.toml' else ''}")
+            if path
+            else "built-in defaults"
+        )
+        sys.stdout.write(f"# rules: {where}\n{rules_toml(rules)}")
+        raise SystemExit(EXIT_OK)
+    return rules
+
+
+def _show_settings_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the rules file in use (or built-in defaults) and the merged rules as "
+        "TOML that --rules reads back, then exit",
+    )
+
+
+def _selection(
+    args: argparse.Namespace, rules: Rules, lexicon: Lexicon | None, measures: set[str]
+) -> Selection:
+    return selection(
+        args.select,
+        args.ignore,
+        rules={"default", *rules.measures},
+        measures=known_measures(lexicon, measures),
+    )
+
+
+TERMINAL_MAX_PER_KEY = 5
+"""Findings shown per key when stdout is a terminal (redirected: all)."""
+
+
+def _count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"expected a number, 0 or more: {text!r}")
+    return count
+
+
+def _isatty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour on ``stream``: never with ``NO_COLOR`` set (any non-empty value); always
+    with ``FORCE_COLOR`` set (non-empty, not ``0``), even when piped; else when the
+    stream is a terminal that is not ``TERM=dumb``."""
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    return _isatty(stream) and os.environ.get("TERM", "") != "dumb"
+
+
+def text_width(stream: TextIO) -> int | None:
+    """The columns to wrap text to when ``stream`` is a terminal: its width, or
+    ``COLUMNS`` when set; ``None`` (no wrapping: one line per explanation, for grep and
+    tools) when redirected."""
+    if not _isatty(stream):
+        return None
+    return shutil.get_terminal_size().columns
+
+
+def _max_per_key(args: argparse.Namespace) -> int:
+    if args.max_per_key is not None:
+        return int(args.max_per_key)
+    return TERMINAL_MAX_PER_KEY if _isatty(sys.stdout) else 0
 
 
 def _jobs(text: str) -> int:
@@ -226,8 +404,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _tolerant(sys.stderr)
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command == "check" and not args.paths and not args.claims:
+    if args.command == "check" and not (args.paths or args.claims or args.show_settings):
         parser.error("check needs article PATHs or --claims FILE.jsonl")
+    ledger_check = args.command == "ledger" and args.action == "check"
+    if ledger_check and not (args.paths or args.show_settings):
+        parser.error("ledger check needs article PATHs")
     try:
         if args.command == "extract":
             return _extract(args)
@@ -254,7 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    articles, errors = read_inputs(args.paths)
+    articles, errors = _read_inputs(args)
     for error in errors:
         _warn(error)
     with _progress(len(articles)) as progress:
@@ -269,9 +450,12 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    rules = Rules.from_file(args.rules) if args.rules else find_rules()
-    articles, errors = read_inputs(args.paths) if args.paths else ([], [])
+    lexicon = _lexicon(args)
     claims, claim_errors, claim_warnings = read_claims(args.claims)
+    units = {name for claim in claims for name in (claim.measure, claim.unit) if name}
+    rules = _rules(args, lexicon, units)
+    chosen = _selection(args, rules, lexicon, units)
+    articles, errors = _read_inputs(args) if args.paths else ([], [])
     errors += claim_errors
     for warning in claim_warnings:
         _warn(f"warning: {warning}")
@@ -283,13 +467,24 @@ def _check(args: argparse.Namespace) -> int:
             claims,
             rules=rules,
             errors=errors,
-            lexicon=_lexicon(args),
+            lexicon=lexicon,
             jobs=args.jobs,
             progress=progress,
         )
+    if chosen:
+        report = report.model_copy(update={"discrepancies": chosen.apply(report.discrepancies)})
     for error in report.errors[len(errors) :]:  # articles whose extraction failed
         _warn(error)
-    _write(render(args.format, report, RenderOptions(minimum=cast(Severity, args.min_severity))))
+    minimum = cast(Severity, args.min_severity)
+    options = RenderOptions(
+        minimum=minimum,
+        colour=use_colour(sys.stdout),
+        width=text_width(sys.stdout),
+        max_per_key=_max_per_key(args),
+    )
+    _write(render(args.format, report, options))
+    if args.statistics:
+        _print_statistics(filter_severity(report.discrepancies, minimum), args.format)
     if report.errors:  # the unreadable inputs, then the articles whose extraction failed
         return EXIT_USAGE
     if filter_severity(report.discrepancies, "error"):
@@ -309,16 +504,17 @@ def _ledger(args: argparse.Namespace) -> int:
     refused (one line naming it, status 2) before anything is read or written."""
     name = printable(args.ledger)
     if args.action == "ack":
-        with Ledger(args.ledger, verify=True) as ledger:
-            count = ledger.ack(args.fingerprints, by=args.by, reason=args.reason)
-        print(f"{name}: {count} discrepanc{'y' if count == 1 else 'ies'} acknowledged")
-        return EXIT_OK
+        return _ack(args, name)
     if args.action == "acks":
         with Ledger(args.ledger, create=False, verify=True) as ledger:
             for ack in ledger.acks().values():
                 print(printable(f"{ack.fingerprint}  {ack.at}  {ack.by}: {ack.reason}"))
         return EXIT_OK
-    articles, errors = read_inputs(args.paths)
+    if args.action == "check":  # the rules and the names first: either may stop the run
+        lexicon = _lexicon(args)
+        rules = _rules(args, lexicon, set())
+        chosen = _selection(args, rules, lexicon, set())
+    articles, errors = _read_inputs(args)
     for error in errors:
         _warn(error)
     if args.action == "add":
@@ -333,8 +529,6 @@ def _ledger(args: argparse.Namespace) -> int:
             f"the ledger holds {total[0]} article(s), {total[1]} claim(s)"
         )
         return EXIT_USAGE if errors or done.errors else EXIT_OK
-    rules = Rules.from_file(args.rules) if args.rules else find_rules()
-    lexicon = _lexicon(args)
     with Ledger(args.ledger, create=False, verify=True) as ledger:
         extracted = extract_each(articles, lexicon=lexicon)
         for error in extracted.errors:
@@ -347,6 +541,7 @@ def _ledger(args: argparse.Namespace) -> int:
             exclude={article.id for article in extracted.articles},
         )
         acks = ledger.acks()
+        found = chosen.apply(found)
         stored = ledger.stored_articles(
             {c.article for d in found for c in d.claims} - {a.id for a in extracted.articles}
         )
@@ -358,18 +553,53 @@ def _ledger(args: argparse.Namespace) -> int:
         discrepancies=found,
         errors=[*errors, *extracted.errors],
     )
-    _write(render(args.format, report, RenderOptions(minimum=minimum, acks=acks)))
+    # the files a finding's acknowledgement names (--articles): not stdin, not a JSON line
+    unstored = {a.id: shlex.quote(a.path) for a in extracted.articles if a.path and isfile(a.path)}
+    options = RenderOptions(minimum=minimum, acks=acks, ack_paths=unstored)
+    _write(render(args.format, report, options))
     failing = [d for d in filter_severity(found, "error") if d.fingerprint not in acks]
-    summary = (
-        f"{len(extracted.articles)} article(s) checked against {name}: "
-        f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'} shown, "
-        f"{len(failing)} unacknowledged error(s)"
-    )
     if args.format == DEFAULT:
-        print(summary)
+        print(
+            f"{len(extracted.articles)} article(s) checked against {name}: "
+            f"{len(shown)} discrepanc{'y' if len(shown) == 1 else 'ies'} shown, "
+            f"{len(failing)} unacknowledged error(s)"
+        )
+    if args.statistics:
+        _print_statistics(shown, args.format)
     if errors or extracted.errors:
         return EXIT_USAGE
     return EXIT_ERRORS if failing else EXIT_OK
+
+
+def _ack(args: argparse.Namespace, name: str) -> int:
+    """``ledger ack``: only fingerprints of findings of the ledger (and of the articles
+    given with ``--articles``), and only in a ledger that exists."""
+    lexicon = _lexicon(args)
+    rules = _rules(args, lexicon, set())
+    articles, errors = read_inputs(args.articles)
+    for error in errors:
+        _warn(error)
+    with Ledger(args.ledger, create=False, verify=True) as ledger:
+        extracted = extract_each(articles, lexicon=lexicon)
+        for error in extracted.errors:
+            _warn(error)
+        unmatched = ledger.unmatched(
+            args.fingerprints,
+            rules=rules,
+            lexicon=lexicon,
+            claims=extracted.claims,
+            exclude={article.id for article in extracted.articles},
+        )
+        if unmatched:
+            among = "the ledger or of the articles given" if articles else "the ledger"
+            raise LedgerError(
+                f"{args.ledger}: no discrepancy of {among} has the fingerprint "
+                f"{', '.join(unmatched)}; nothing was acknowledged (copy it from "
+                "numcheck ledger check, and name the articles it checked with --articles)"
+            )
+        count = ledger.ack(args.fingerprints, by=args.by, reason=args.reason)
+    print(f"{name}: {count} discrepanc{'y' if count == 1 else 'ies'} acknowledged")
+    return EXIT_USAGE if errors or extracted.errors else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -22,25 +23,29 @@ def run(
     prelude: str = "",
     encoding: str = "utf-8",
     preexec_fn: Callable[[], object] | None = None,
+    stdin: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """The real command in a subprocess. ``env`` is added to the environment, the output
     is decoded with ``encoding``; ``prelude`` is Python run first in that process (to
     make an internal function fail on purpose, see ``CRASH_ON_MARKER``); ``preexec_fn``
-    runs in the child before the command (to drop privileges)."""
+    runs in the child before the command (to drop privileges); ``stdin``: a file whose
+    bytes are the command's standard input (default: this process's)."""
     command = [sys.executable, "-m", "numcheck"]
     if prelude:
         main = "import sys\nfrom numcheck.cli import main\nsys.exit(main())\n"
         command = [sys.executable, "-c", f"{prelude}\n{main}"]
-    return subprocess.run(
-        [*command, *args],
-        capture_output=True,
-        encoding=encoding,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-        timeout=120,
-        check=False,
-        preexec_fn=preexec_fn,
-    )
+    with stdin.open("rb") if stdin else contextlib.nullcontext() as source:
+        return subprocess.run(
+            [*command, *args],
+            capture_output=True,
+            encoding=encoding,
+            cwd=cwd,
+            env={**os.environ, **(env or {})},
+            timeout=120,
+            check=False,
+            preexec_fn=preexec_fn,
+            stdin=source,
+        )
 
 
 MARKER = CRASH

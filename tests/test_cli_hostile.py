@@ -304,7 +304,11 @@ def test_terminal_output_strips_control_and_escape_sequences(tmp_path: Path) -> 
     marks = re.findall(r"fingerprint ([0-9a-f]{16})", outputs["ledger-check"].stdout)
     reason = f"checked{ESCAPES}\nby phone"
     ack = run(
-        "ledger", "ack", *marks, "--by", "Ana\x1b[8m", "--reason", reason, "--ledger", str(ledger)
+        "ledger",
+        "ack",
+        *marks,
+        *("--articles", str(today / "esc.md"), str(today / "good.md")),  # as checked
+        *("--by", "Ana\x1b[8m", "--reason", reason, "--ledger", str(ledger)),
     )
     assert ack.returncode == 0, ack.stderr
     listed = run("ledger", "acks", "--ledger", str(ledger))

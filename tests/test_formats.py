@@ -407,6 +407,8 @@ def acknowledged(conflict: Path, tmp_path: Path) -> tuple[Path, str, str]:
         "Ed",
         "--reason",
         "two counts",
+        "--articles",
+        str(conflict / "new.md"),
         "--ledger",
         ledger,
     )
@@ -441,7 +443,7 @@ def test_render_options_have_the_interface_fields() -> None:
     assert (options.minimum, options.colour, options.width, options.max_per_key) == (
         "info",
         False,
-        100,
+        None,
         None,
     )
     assert options.acks is None

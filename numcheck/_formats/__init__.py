@@ -3,9 +3,10 @@
 Each module of this package whose name does not start with ``_`` is a format. It defines
 ``NAME`` (the ``--format`` value), ``HELP`` (one line for ``--help`` and the docs),
 ``COMMANDS`` (which commands offer it: ``"check"``, ``"ledger check"``) and
-``render(report, options) -> str``. :data:`FORMATS` maps each name to its module; the
-command line reads its ``--format`` choices from it, and ``docs/cli.md``'s table of
-formats is checked against it. A new format is one new module here.
+``render(report, options) -> str``; ``FOR_PEOPLE = True`` marks a format people read.
+:data:`FORMATS` maps each name to its module; the command line reads its ``--format``
+choices from it, and ``docs/cli.md``'s table of formats is checked against it. A new
+format is one new module here.
 """
 
 from __future__ import annotations
@@ -34,13 +35,16 @@ class RenderOptions:
     """Findings below this severity are left out."""
     colour: bool = False
     """Colour for a terminal (human formats only)."""
-    width: int = 100
-    """The width to wrap long lines to (human formats only)."""
+    width: int | None = None
+    """The width to wrap long lines to (human formats only; ``None``: not wrapped)."""
     max_per_key: int | None = None
     """Findings shown per measure key in human formats, then "and N more" (``None``: all)."""
     acks: Mapping[str, Ack] | None = None
     """Ledger acknowledgements by fingerprint (``ledger check``), shown where the format
     can; ``None`` outside the ledger."""
+    ack_paths: Mapping[str, str] | None = None
+    """Under ``ledger check``, the files of the checked articles not in the ledger, by
+    article id (shell-quoted): the command that acknowledges a finding names them."""
 
 
 _REQUIRED = ("NAME", "HELP", "COMMANDS", "render")
@@ -67,6 +71,13 @@ FORMATS: dict[str, ModuleType] = _discover()
 def formats_for(command: str) -> dict[str, ModuleType]:
     """The formats a command offers (``"check"``, ``"ledger check"``), in order."""
     return {name: module for name, module in FORMATS.items() if command in module.COMMANDS}
+
+
+def for_people(name: str) -> bool:
+    """Whether format ``name`` is read by people (its module sets ``FOR_PEOPLE``): what
+    ``--statistics`` adds follows it on stdout; after the others it goes to stderr, so
+    that stdout stays parseable."""
+    return bool(getattr(FORMATS[name], "FOR_PEOPLE", False))
 
 
 def render(name: str, report: object, options: RenderOptions) -> str:
