@@ -18,6 +18,9 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO, cast
 
 from . import __version__
+from ._formats import RenderOptions
+from ._formats import claimreview as claimreview_format
+from ._formats import html as html_format
 from ._ledger import Ledger, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
 from ._load import read_claims, read_inputs
@@ -108,7 +111,19 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE.jsonl",
         help="claims as JSON Lines in the Claim schema (no article text needed); repeatable",
     )
-    check.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "markdown", "html", "claimreview"),
+        default="text",
+        help="text (default), json (the Report), markdown, html (one self-contained page), "
+        "claimreview (schema.org ClaimReview JSON-LD)",
+    )
+    check.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE (UTF-8) instead of standard output",
+    )
     check.add_argument(
         "--rules",
         metavar="FILE",
@@ -284,17 +299,33 @@ def _check(args: argparse.Namespace) -> int:
         _warn(error)
     minimum = cast(Severity, args.min_severity)
     if args.format == "json":
-        sys.stdout.write(render_json(report, minimum=minimum))
-        sys.stdout.write("\n")
+        out = render_json(report, minimum=minimum) + "\n"
     elif args.format == "markdown":
-        sys.stdout.write(render_markdown(report, minimum=minimum))
+        out = render_markdown(report, minimum=minimum)
+    elif args.format in ("html", "claimreview"):
+        module = html_format if args.format == "html" else claimreview_format
+        out = module.render(report, RenderOptions(minimum=minimum))
     else:
-        print(render_text(report, minimum=minimum))
+        out = render_text(report, minimum=minimum) + "\n"
+    _write(out, args.output)
     if report.errors:  # the unreadable inputs, then the articles whose extraction failed
         return EXIT_USAGE
     if filter_severity(report.discrepancies, "error"):
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def _write(text: str, output: str | None) -> None:
+    """``text`` on standard output, or into the file ``output`` (UTF-8, replaced)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise NumcheckError(f"{output}: cannot write the report: {reason}") from exc
 
 
 def _ledger(args: argparse.Namespace) -> int:
