@@ -2,7 +2,7 @@
 
 ClaimReview is the markup fact-checkers publish their checks in and search engines read.
 One ClaimReview per finding whose verdict is a disagreement (a conflict, a dispute, a
-regression: see :data:`numcheck.VERDICTS`); changes over time and updates are no
+regression, in the one verdict table); changes over time and updates are no
 contradiction and are not exported. The reviewed claim is the second claim of the finding
 (the later one, as the engine orders them), checked against the first.
 """

@@ -50,6 +50,9 @@ PALETTE = (
 )
 """Colours of the sources in the timelines, in order of first appearance."""
 
+NONE = "#9e9e9e"
+"""The badge of a severity with no finding: grey, not its alarming colour."""
+
 CHANGE_COLOUR = "#888888"
 """The line joining the two claims of a finding whose verdict has no colour of its own."""
 
@@ -183,7 +186,8 @@ def _header(report: Report, shown: Sequence[Discrepancy]) -> str:
         f"<span>{len(report.claims)} claim(s)</span>",
         f"<span><strong>{len(shown)} finding(s)</strong></span>",
         *(
-            f'<span class="badge" style="background:{SEVERITY_COLOURS[s]}">{n} {s}</span>'
+            f'<span class="badge" style="background:{SEVERITY_COLOURS[s] if n else NONE}">'
+            f"{n} {s}</span>"
             for s, n in counts.items()
         ),
     ]
