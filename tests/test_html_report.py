@@ -250,3 +250,88 @@ def test_the_committed_screenshot_is_linked_from_the_readme() -> None:
     png = BUILD.DOCS / "img" / "report.png"
     assert png.read_bytes().startswith(PNG)
     assert "docs/img/report.png" in (BUILD.ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _crowded_report() -> Report:
+    """Four articles on one day: conflicts (errors), and a rough figure (a warning)."""
+    figures = ("roughly 2,500", "2,900", "5,000", "9,000")
+    return numcheck.check(
+        [
+            Article(
+                id=f"a{i}",
+                source=f"Outlet {i}",
+                published="2024-01-29",
+                text=f"There are {f} US troops in Iraq.",
+            )
+            for i, f in enumerate(figures)
+        ]
+    )
+
+
+def test_options_hide_below_the_minimum_cap_per_key_and_show_acks() -> None:
+    from numcheck._ledger import Ack, fingerprint
+
+    report = _crowded_report()
+    severities = {d.severity for d in report.discrepancies}
+    assert {"error", "warning"} <= severities
+    errors = [d for d in report.discrepancies if d.severity == "error"]
+    only = page.render(report, RenderOptions(minimum="error"))
+    assert only.count('<article class="card"') == len(errors)
+    assert 'data-severity="warning"' not in only
+    capped = page.render(report, RenderOptions(max_per_key=2))
+    assert capped.count('<article class="card"') == 2
+    assert f"and {len(report.discrepancies) - 2} more finding(s) for this key" in capped
+    mark = fingerprint(errors[0])
+    ack = Ack(mark, "Night <desk>", "2024-01-30", "checked & fine")
+    acked = page.render(report, RenderOptions(acks={mark: ack}))
+    assert "acknowledged by Night &lt;desk&gt; on 2024-01-30: checked &amp; fine" in acked
+    for text in (only, capped, acked):
+        _strict(text)
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        pytest.param(Report(), id="empty"),
+        pytest.param(
+            Report(errors=[{"path": "a<b>.txt", "message": "not UTF-8 & <bad>"}]),
+            id="only-unreadable-inputs",
+        ),
+    ],
+)
+def test_a_report_without_findings_is_a_valid_page(report: Report) -> None:
+    text = page.render(report, RenderOptions())
+    _strict(text)
+    assert "0 finding(s)" in text and "<svg" not in text and "<form" not in text
+    if report.errors:
+        assert "a&lt;b&gt;.txt</code>: not UTF-8 &amp; &lt;bad&gt;" in text
+
+
+@needs_browser
+def test_chromium_unchecking_a_severity_hides_its_cards(
+    built: tuple[Path, Report], tmp_path: Path
+) -> None:
+    """The filter script in a real browser: a copy of the page with one more script,
+    allowed by its hash, that unchecks ``info`` as a reader would."""
+    import base64
+    import hashlib
+
+    out, report = built
+    click = 'document.querySelector("input[name=severity][value=info]").click();'
+    digest = base64.b64encode(hashlib.sha256(click.encode()).digest()).decode()
+    text = out.read_text(encoding="utf-8").replace(
+        f"&#x27;sha256-{page.SCRIPT_HASH}&#x27;",
+        f"&#x27;sha256-{page.SCRIPT_HASH}&#x27; &#x27;sha256-{digest}&#x27;",
+    )
+    copy = tmp_path / "clicked.html"
+    copy.write_text(text.replace("</body>", f"<script>{click}</script></body>"), encoding="utf-8")
+    result = BUILD.headless(BROWSER, copy, "--dump-dom")
+    assert result.returncode == 0, result.stderr[-2000:]
+    dom = html5lib.parse(result.stdout, namespaceHTMLElements=False)
+    hidden = {c.get("data-severity"): "off" in c.get("class", "") for c in dom.iter("article")}
+    assert hidden == {"error": False, "info": True}
+    shown = dom.find(".//*[@id='shown']")
+    assert shown is not None
+    errors = sum(d.severity == "error" for d in report.discrepancies)
+    total = len(report.discrepancies)
+    assert "".join(shown.itertext()) == f"{errors} of {total} finding(s) shown"
