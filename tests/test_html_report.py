@@ -22,6 +22,7 @@ import numcheck
 from numcheck import Article, Report
 from numcheck._formats import RenderOptions
 from numcheck._formats import html as page
+from numcheck._html import _flat
 
 TITLE = "<script>alert(1)</script>"
 HOSTILE = f"""---
@@ -180,6 +181,8 @@ def test_any_metadata_gives_a_valid_page_that_shows_it(title: str, source: str, 
     text = page.render(report, RenderOptions())
     _strict(text)
     assert text.count("<script") == 1 and text.count("<article") == len(report.discrepancies)
+    for value in (title, source, ident):
+        assert _flat(value) in text
 
 
 def test_timeline_draws_every_dated_claim_and_labels_do_not_collide() -> None:
