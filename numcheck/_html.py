@@ -26,9 +26,18 @@ _CELL = "border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:to
 _SPACE = re.compile(r"\s+")
 
 
+_NONCHARACTERS = "".join(
+    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)
+)
+_NOT_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef" + _NONCHARACTERS + "]")
+"""Characters HTML does not allow in a document (controls, noncharacters): a parse error
+in a strict parser, so they are shown as U+FFFD."""
+
+
 def _e(value: object) -> str:
-    """Escape any value for HTML text and attribute values."""
-    return html.escape(str(value), quote=True)
+    """Escape any value for HTML text and attribute values (characters HTML does not
+    allow become U+FFFD)."""
+    return html.escape(_NOT_HTML.sub("\ufffd", str(value)), quote=True)
 
 
 def _flat(text: str) -> str:
@@ -101,7 +110,9 @@ def _where(claim: Claim, article: Article | None = None) -> str:
     if claim.start is not None:
         place += f":{claim.start}-{claim.end}"
     source = claim.source or (article.source if article else None)
-    extra = [x for x in (article.title if article else None, source) if x]
+    published = article.published.isoformat() if article and article.published else None
+    path = article.path if article and article.path != article.id else None
+    extra = [x for x in (article.title if article else None, source, published, path) if x]
     if extra:
         place += " · " + " · ".join(_flat(x) for x in extra)
     return place

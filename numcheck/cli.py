@@ -117,6 +117,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     _format_option(check, "check")
     check.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE (UTF-8) instead of standard output",
+    )
+    check.add_argument(
         "--rules",
         metavar="FILE",
         help="numcheck.toml or pyproject.toml with [tool.numcheck] "
@@ -476,13 +482,14 @@ def _check(args: argparse.Namespace) -> int:
     for error in report.errors[len(errors) :]:  # articles whose extraction failed
         _warn(error)
     minimum = cast(Severity, args.min_severity)
+    to_file = args.output is not None
     options = RenderOptions(
         minimum=minimum,
-        colour=use_colour(sys.stdout),
-        width=text_width(sys.stdout),
-        max_per_key=_max_per_key(args),
+        colour=not to_file and use_colour(sys.stdout),
+        width=None if to_file else text_width(sys.stdout),
+        max_per_key=0 if to_file else _max_per_key(args),
     )
-    _write(render(args.format, report, options))
+    _write(render(args.format, report, options), args.output)
     if args.statistics:
         _print_statistics(filter_severity(report.discrepancies, minimum), args.format)
     if report.errors:  # the unreadable inputs, then the articles whose extraction failed
@@ -492,11 +499,21 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write(text: str) -> None:
-    """Rendered output on stdout, ending with a newline; nothing for nothing (JSON Lines
-    or annotations without a finding are no lines, not an empty one)."""
-    if text:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+def _write(text: str, output: str | None = None) -> None:
+    """Rendered output on stdout, or into the file ``output`` (UTF-8, replaced), ending
+    with a newline; nothing for nothing (JSON Lines or annotations without a finding are
+    no lines, not an empty one)."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise NumcheckError(f"{output}: cannot write the report: {reason}") from exc
 
 
 def _ledger(args: argparse.Namespace) -> int:

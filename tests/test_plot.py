@@ -40,7 +40,9 @@ def test_troops_timeline_has_one_point_or_bar_per_dated_claim(seed_report: Repor
     assert ax.get_yscale() == "log"  # 1,70,300 and 2,500 on one axis
     legend = ax.get_legend()
     assert legend is not None
-    assert "Tehran Times, 2024-01-29" in [t.get_text() for t in legend.get_texts()]
+    entries = [t.get_text() for t in legend.get_texts()]
+    assert "Tehran Times (2 articles)" in entries  # a source, once
+    assert "Press TV, 2019-02-11" in entries  # a source of one article, with its date
 
 
 def test_conflicts_are_ringed_and_unknown_times_noted() -> None:
@@ -81,3 +83,60 @@ def test_png_renders(seed_report: Report) -> None:
     buffer = io.BytesIO()
     timeline(seed_report, TROOPS).savefig(buffer, format="png")
     assert buffer.getvalue().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def _crowded() -> Report:
+    """48 claims of one measure from 12 sources on three days: labels must give way."""
+    articles = []
+    for i in range(48):
+        day = f"2023-05-{1 + i % 3:02d}"
+        figure = f"{2000 + 37 * i:,}"
+        articles.append(
+            Article(
+                id=f"a{i:02d}",
+                source=f"Outlet number {i % 12}",
+                published=day,
+                text=f"There are {figure} US troops in Iraq.",
+            )
+        )
+    return numcheck.check(articles)
+
+
+@pytest.mark.parametrize(
+    "given_axes",
+    [pytest.param(False, id="own-figure"), pytest.param(True, id="given-axes")],
+)
+def test_crowded_timeline_keeps_legend_outside_and_labels_apart(given_axes: bool) -> None:
+    report = _crowded()
+    sources = {c.source for c in report.claims}
+    assert len(report.claims) >= 40 and len(sources) >= 8
+    if given_axes:
+        fig = Figure(figsize=(9, 4.8), layout="constrained")
+        fig = timeline(report, "troops", ax=fig.add_subplot())
+    else:
+        fig = timeline(report, "troops")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    (ax,) = fig.axes
+    assert len(_drawn(ax, CLAIM_GID)) == len(report.claims)
+    legend = ax.get_legend()
+    assert legend is not None
+    entries = [t.get_text() for t in legend.get_texts()]
+    assert len(entries) == len(sources)  # one entry per source, not per article
+    assert "Outlet number 0 (4 articles)" in entries
+    frame = ax.get_window_extent(renderer)
+    box = legend.get_window_extent(renderer)
+    assert box.x0 >= frame.x1  # outside the axes, on the right
+    assert box.x1 <= fig.bbox.x1 + 1  # and inside the figure
+    texts = [t for t in ax.texts if t.get_visible()]
+    figures = [t for t in texts if t.get_gid() == "label"]
+    assert 3 <= len(figures) <= len(report.claims)
+    assert len({t.get_text() for t in figures}) == len(figures)
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    for i, a in enumerate(boxes):
+        assert frame.contains(a.x0, a.y0) and frame.contains(a.x1, a.y1)
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), (texts[i].get_text(), a, b)
