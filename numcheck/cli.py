@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO, cast
 
 from . import __version__
+from ._columns import claims_csv
 from ._ledger import Ledger, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
 from ._load import read_claims, read_inputs
@@ -95,7 +96,13 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="list the claims of articles")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    extract.add_argument("--format", choices=("table", "jsonl"), default="table")
+    extract.add_argument(
+        "--format",
+        choices=("table", "jsonl", "csv"),
+        default="table",
+        help="table: readable (default); jsonl: one Claim per line; csv: a header row of "
+        "the flat claim columns, one claim per row (UTF-8, comma-separated)",
+    )
     _lexicon_option(extract)
     _jobs_option(extract)
 
@@ -105,8 +112,9 @@ def _parser() -> argparse.ArgumentParser:
         "--claims",
         action="append",
         default=[],
-        metavar="FILE.jsonl",
-        help="claims as JSON Lines in the Claim schema (no article text needed); repeatable",
+        metavar="FILE",
+        help="claims without article text: JSON Lines in the Claim schema, or a .csv file "
+        "with a header row of claim columns (as extract --format csv writes); repeatable",
     )
     check.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     check.add_argument(
@@ -220,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "check" and not args.paths and not args.claims:
-        parser.error("check needs article PATHs or --claims FILE.jsonl")
+        parser.error("check needs article PATHs or --claims FILE")
     try:
         if args.command == "extract":
             return _extract(args)
@@ -246,6 +254,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def _write_utf8(text: str) -> None:
+    """Write ``text`` to stdout as UTF-8 bytes, whatever the stream's encoding, and
+    without newline translation (CSV rows end in ``\r\n`` as written)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream without bytes (a test's StringIO)
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", "replace"))
+    buffer.flush()
+
+
 def _extract(args: argparse.Namespace) -> int:
     articles, errors = read_inputs(args.paths)
     for error in errors:
@@ -256,6 +276,8 @@ def _extract(args: argparse.Namespace) -> int:
         _warn(error)
     if args.format == "jsonl":
         sys.stdout.write(claims_jsonl(done.claims))
+    elif args.format == "csv":
+        _write_utf8(claims_csv(done.claims))
     else:
         print(claims_table(done.claims))
     return EXIT_USAGE if errors or done.errors else EXIT_OK
