@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -22,7 +23,7 @@ from ._columns import claims_csv
 from ._ledger import Ledger, fingerprint, render_finding
 from ._lexicon import Lexicon, load_lexicon
 from ._load import read_claims, read_inputs
-from ._models import InputError, NumcheckError, Severity
+from ._models import InputError, NumcheckError, Severity, report_schema
 from ._parallel import ProgressLine, default_jobs
 from ._pipeline import build_report, extract_each
 from ._report import (
@@ -132,6 +133,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     _jobs_option(check)
     _ledger_parser(commands)
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the report that check --format json writes",
+        description="Print the JSON Schema (draft 2020-12) of the report that "
+        "numcheck check --format json writes, with a description of every field.",
+    )
     return parser
 
 
@@ -234,6 +241,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "ledger":
             return _ledger(args)
+        if args.command == "schema":
+            print(json.dumps(report_schema(), indent=2, ensure_ascii=False))
+            return EXIT_OK
         return _check(args)
     except NumcheckError as exc:
         _warn(str(exc))
