@@ -309,3 +309,23 @@ def test_the_cli_docs_list_the_columns() -> None:
     start = section.index("```\n") + 4
     block = section[start : section.index("\n```", start)]
     assert tuple(block.replace("\n", "").split(",")) == CLAIM_COLUMN_NAMES
+
+
+CSV_TEXT = st.lists(
+    st.sampled_from([*",\"\r\n;'=ab1.-", "article", "value", "time_start", "\ufeff"])
+).map("".join)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=CSV_TEXT)
+@example(body='article,value\n"a\n')
+@example(body="article,time_start\na,2024\n")
+def test_fuzz_csv_reader(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(body, encoding="utf-8", newline="")
+    claims, errors, warnings = read_claims([path])
+    assert all("\n" not in str(e) and str(e).startswith(str(path)) for e in errors)
+    assert all("\n" not in w for w in warnings)
+    assert len(claims) + len(errors) <= body.count("\n") + body.count("\r") + 1
+    for claim in claims:
+        assert Claim.model_validate_json(claim.model_dump_json()) == claim
