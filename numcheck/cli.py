@@ -266,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _write_utf8(text: str) -> None:
     """Write ``text`` to stdout as UTF-8 bytes, whatever the stream's encoding, and
-    without newline translation (CSV rows end in ``\r\n`` as written)."""
+    without newline translation (CSV rows end in CR LF as written)."""
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a stream without bytes (a test's StringIO)
         sys.stdout.write(text)

@@ -154,6 +154,19 @@ def test_extract_csv_then_check_claims_csv_finds_the_same(tmp_path: Path) -> Non
     assert got.discrepancies == want.discrepancies
 
 
+def test_extract_csv_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    article = tmp_path / "kyiv.md"
+    article.write_text(
+        "---\nsource: Київ Daily\npublished: 2024-01-29\n---\n"
+        "About 2,000 troops – officials said – are in Київ now.\n",
+        encoding="utf-8",
+    )
+    result = run("extract", str(article), "--format", "csv", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    [_, row] = result.stdout.splitlines()
+    assert "Київ Daily" in row and "troops – officials" in row
+
+
 SPREADSHEET = (
     # as a spreadsheet saves "CSV UTF-8": a byte order mark, CRLF, columns in its own
     # order, a column of notes, quoted cells with commas and line breaks, empty cells
