@@ -1,15 +1,17 @@
-"""pandas DataFrames of claims and discrepancies: one row per item, one column per field.
+"""pandas DataFrames of claims and discrepancies: one row per item.
 
 pandas is an optional dependency (``pip install 'numcheck[notebook]'``) and is imported
 only when a frame is asked for.
 
-Columns are exactly the model's fields, in the order of ``docs/data-model.md``. Numbers
-are ``float64`` (``NaN`` for null), offsets, lines and columns nullable ``Int64``, ``anchor`` a
-``datetime64`` (``NaT`` when unknown), ``same_article`` a ``bool``; a claim's ``time``
-holds its :class:`~numcheck.TimeSpan` (``frame.time.map(lambda t: t.start)`` gives the
-start dates) and a discrepancy's ``claims`` holds the pair of :class:`~numcheck.Claim`.
-The index is the claim's id (``article:start-end``) for claims and a range for
-discrepancies.
+The claims frame has the flat columns of :mod:`numcheck._columns` (the columns of
+``numcheck extract --format csv``): every Claim field in the order of
+``docs/data-model.md``, with ``time`` as ``time_start``, ``time_end``, ``time_basis`` and
+``time_text``. Numbers are ``float64`` (``NaN`` for null), whole numbers (offsets,
+lines and columns) nullable ``Int64``, dates (``anchor``, ``as_of``, ``time_start``, ``time_end``)
+``datetime64[s]`` (``NaT`` when unknown), the rest text. Its index is the claim's id
+(``article:start-end``). The discrepancies frame has one column per Discrepancy field:
+``ratio`` ``float64``, ``same_article`` ``bool``, ``claims`` the pair of
+:class:`~numcheck.Claim`; its index is a range.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from ._columns import CLAIM_COLUMN_NAMES, CLAIM_COLUMNS, flat_values
 from ._models import Claim, Discrepancy
 
 if TYPE_CHECKING:
@@ -38,19 +41,27 @@ def require_pandas() -> ModuleType:
 
 
 def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
-    """One row per claim, one column per :class:`Claim` field."""
+    """One row per claim, one column per flat claim column (:data:`CLAIM_COLUMNS`)."""
     pandas = require_pandas()
-    columns = list(Claim.model_fields)
-    data: dict[str, list[Any]] = {name: [getattr(c, name) for c in claims] for name in columns}
-    frame = pandas.DataFrame(data, columns=columns, index=[c.id for c in claims])
-    frame.index.name = "id"
-    for name in ("value", "low", "high"):
-        frame[name] = frame[name].astype("float64")
-    for name in ("start", "end", "line", "column"):
-        frame[name] = frame[name].astype("Int64")
-    frame["anchor"] = pandas.to_datetime(frame["anchor"])
-    frame["time"] = frame["time"].astype(object)
-    return _text_columns(frame)
+    import numpy
+
+    rows = [flat_values(c) for c in claims]
+    data: dict[str, Any] = {}
+    for column in CLAIM_COLUMNS:
+        values = [row[column.name] for row in rows]
+        if column.kind == "number":
+            data[column.name] = pandas.Series(values, dtype="float64")
+        elif column.kind == "integer":
+            data[column.name] = pandas.Series(values, dtype="Int64")
+        elif column.kind == "date":
+            # days as seconds: datetime64[ns] would stop at the years 1677 and 2262
+            days = numpy.array(["NaT" if v is None else v for v in values], "datetime64[D]")
+            data[column.name] = pandas.Series(days.astype("datetime64[s]"))
+        else:
+            data[column.name] = pandas.Series(values, dtype=object)
+    frame: pd.DataFrame = pandas.DataFrame(data, columns=list(CLAIM_COLUMN_NAMES))
+    frame.index = pandas.Index([c.id for c in claims], name="id")
+    return frame
 
 
 def discrepancies_frame(discrepancies: Sequence[Discrepancy]) -> pd.DataFrame:

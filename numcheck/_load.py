@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 import yaml
 from pydantic import ValidationError
 
+from ._columns import read_claims_csv
 from ._locations import count_line_breaks
 from ._models import (
     LONE_SURROGATE,
@@ -694,12 +695,14 @@ _TIME_FIELDS = frozenset(TimeSpan.model_fields)
 def read_claims(
     paths: Iterable[str | Path],
 ) -> tuple[list[Claim], list[InputError], list[str]]:
-    """Read ``--claims`` files: JSON Lines, one object in the Claim schema per line.
+    """Read ``--claims`` files: JSON Lines, one object in the Claim schema per line, or
+    CSV (a file ending ``.csv``) with a header row of flat column names (see
+    :mod:`numcheck._columns`).
 
     Returns the claims, one error per unreadable file or line (``file:line``), and one
-    warning per unknown field (``file:line: unknown field 'foo' ignored``). ``null`` means
-    unknown: a field that cannot be null takes its default (``sentence`` ``""``); a
-    ``time`` with dates and no ``basis`` is ``explicit``.
+    warning per unknown field (``file:line: unknown field 'foo' ignored``) or CSV column.
+    ``null`` (an empty CSV cell) means unknown: a field that cannot be null takes its
+    default (``sentence`` ``""``); a ``time`` with dates and no ``basis`` is ``explicit``.
     """
     claims: list[Claim] = []
     errors: list[InputError] = []
@@ -713,6 +716,12 @@ def read_claims(
             continue
         except BadInputError as exc:
             errors.append(InputError(path=str(name), message=str(exc)))
+            continue
+        if path.suffix.lower() == ".csv":
+            more, bad, warned = read_claims_csv(str(name), text)
+            claims += more
+            errors += bad
+            notes += warned
             continue
         for _, where, record in _json_lines(name, text):
             if isinstance(record, str):

@@ -124,6 +124,11 @@ def published_problem(day: dt.date) -> str | None:
     )
 
 
+SCHEMA_VERSION = "1.1"
+"""The version of the JSON contract a :class:`Report` follows (``Report.schema_version``).
+1.0 was the contract before the field existed; a version that adds fields raises the
+minor number."""
+
 UNKNOWN = "?"
 """Stands for an unknown part of a measure key."""
 
@@ -187,7 +192,15 @@ def share_fields_set(model: _ModelT) -> _ModelT:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    # Attribute docstrings are the fields' descriptions in the JSON Schema
+    # (``numcheck schema``): every field of every model has one. Fields with defaults
+    # are always written, so the schema of the output requires them.
+    model_config = ConfigDict(
+        extra="ignore",
+        frozen=True,
+        use_attribute_docstrings=True,
+        json_schema_serialization_defaults_required=True,
+    )
 
     def model_post_init(self, context: Any, /) -> None:
         """Share the bookkeeping of which fields were set among equal instances.
@@ -209,12 +222,22 @@ class Article(_Model):
     """
 
     id: str
+    """The article's id: front matter ``id``, else the file stem; ``STEM-LINE`` for a
+    JSON Lines article without one."""
     text: str
+    """The body exactly as read (after the front matter; a UTF-8 BOM is dropped). All
+    offsets refer to it."""
     published: dt.date | None = None
+    """The publication date (years 1000 to 8999): anchors "now", "last year" and the
+    present tense. ``null``: unknown."""
     title: str | None = None
+    """The title, from front matter (a Markdown file's first ``# heading`` by default)."""
     source: str | None = None
+    """The outlet that published it, from front matter."""
     url: str | None = None
+    """Where it was published, from front matter."""
     path: str | None = None
+    """Where it was read from: ``file``, or ``file:line`` for JSON Lines."""
     published_precision: Precision = "day"
     """How precisely ``published`` is known: front matter ``published: 2021-03`` gives
     ``2021-03-01`` with precision ``month``; "now" then means that whole month."""
@@ -247,8 +270,13 @@ class TimeSpan(_Model):
     """
 
     start: dt.date | None = None
+    """The first day the claim holds for (inclusive); ``null``: unbounded or unknown."""
     end: dt.date | None = None
+    """The last day the claim holds for (inclusive); ``null``: unbounded or unknown."""
     basis: Basis = "unknown"
+    """Where the time comes from: ``explicit`` (a date in the text), ``relative`` ("now",
+    "last year", anchored on the publication date), ``published`` (no time words: the
+    publication date) or ``unknown`` (no date and no publication date)."""
     text: str | None = None
     """The words that set the time ("in 2016", "now"), or ``None``."""
 
@@ -318,19 +346,42 @@ class Claim(_Model):
     """
 
     article: str
+    """The id of the article that states the figure."""
     start: int | None = None
+    """Offset of the figure's first character in the article text; ``null`` for claims
+    given without text."""
     end: int | None = None
+    """Offset just after the figure (end-exclusive): ``text == article_text[start:end]``;
+    ``null`` for claims given without text."""
     text: str = ""
+    """The figure phrase as written, qualifier included: ``roughly 2,500``."""
     sentence: str = ""
+    """The sentence the figure stands in, as written."""
     value: float | None = None
+    """The figure as stated; ``null`` for ranges and vague amounts."""
     low: float | None = None
+    """The lower end of the interval the wording asserts, before any tolerance;
+    ``null``: unbounded."""
     high: float | None = None
+    """The upper end of the interval the wording asserts, before any tolerance;
+    ``null``: unbounded."""
     qualifier: Qualifier = "exact"
+    """How the wording bounds the figure: ``exact``, ``approx`` ("roughly"),
+    ``at_least``, ``more_than``, ``at_most``, ``less_than``, ``range`` or ``vague``
+    ("thousands")."""
     unit: str | None = None
+    """The canonical name of what is counted or measured (``troops``, ``percent``,
+    ``USD``); ``null``: unknown."""
     subject: str | None = None
+    """The canonical actor whose figure it is (``US``); ``null``: unknown."""
     location: str | None = None
+    """The canonical place (``Iraq``; several joined with ``+``: ``Iraq+Syria``);
+    ``null``: unknown."""
     time: TimeSpan = Field(default_factory=TimeSpan)
+    """When the figure holds."""
     key: str = ""
+    """The measure key that decides which claims are compared: ``measure|subject|location``
+    with ``?`` for an unknown part (``troops|US|Iraq``)."""
     # -- extensions of the contract -------------------------------------------------
     modifier: str | None = None
     """The qualifier word as written, normalized ("about", "nearly", "at least")."""
@@ -517,15 +568,22 @@ class Discrepancy(_Model):
     """Two claims about the same measure that disagree, and why."""
 
     key: str
+    """The measure key both claims share (unknown parts resolved)."""
     verdict: Verdict
+    """``conflict``, ``disputed``, ``regression``, ``update`` or ``change``."""
     severity: Severity
+    """``error``, ``warning`` or ``info``, as the rules set it."""
     claims: tuple[Claim, Claim]
+    """The two claims, earlier time first."""
     rule: str
+    """The rule applied, ``MEASURE/CHECK``: ``troops/conflict``, ``default/change``."""
     explanation: str
+    """Plain sentences: both figures, their sources and times, the ratio, the rule."""
     # -- extensions ---------------------------------------------------------------
     ratio: float | None = None
     """The second figure divided by the first (midpoints of their intervals)."""
     same_article: bool = False
+    """Both claims come from one article."""
     support: tuple[int, int] = (1, 1)
     """How many claims state each figure (same interval, same time); the first of each
     by time, article and position is the one in ``claims``."""
@@ -555,7 +613,9 @@ class InputError(_Model):
     """An input that could not be read; the rest of the batch goes on without it."""
 
     path: str
+    """The input: a file, ``file:line`` for a line of JSON Lines or CSV, or an article id."""
     message: str
+    """What is wrong with it, in one line."""
 
     @model_validator(mode="before")
     @classmethod
@@ -570,10 +630,16 @@ class Report(_Model):
     """The result of :func:`numcheck.check`: articles, their claims, the discrepancies."""
 
     articles: list[Article] = Field(default_factory=list)
+    """The articles read."""
     claims: list[Claim] = Field(default_factory=list)
+    """Every claim: extracted from the articles, then given (``--claims``)."""
     discrepancies: list[Discrepancy] = Field(default_factory=list)
+    """The discrepancies found, most severe first, then by key."""
     errors: list[InputError] = Field(default_factory=list)
     """Inputs that could not be read (extension; empty when all went well)."""
+    schema_version: str = SCHEMA_VERSION
+    """The version of this JSON contract (extension): ``1.1``. The minor number grows
+    when fields are added; no field is ever renamed or repurposed."""
 
     def to_json(self, *, indent: int | None = 2, include_text: bool = True) -> str:
         """The report as JSON; ``include_text=False`` leaves out article bodies."""
@@ -617,3 +683,36 @@ class Report(_Model):
         from ._html import report_html
 
         return report_html(self)
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a :class:`Report` as numcheck writes it
+    (``numcheck check --format json``, :meth:`Report.to_json`); ``numcheck schema``
+    prints it. Every property of every model has a description.
+
+    >>> schema = report_schema()
+    >>> schema["properties"]["schema_version"]["default"] == SCHEMA_VERSION
+    True
+    """
+    schema = _plain_descriptions(Report.model_json_schema(mode="serialization"))
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"numcheck Report, schema version {SCHEMA_VERSION}",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+def _plain_descriptions(node: Any) -> Any:
+    """The schema with its descriptions (docstrings) as plain text: one line per
+    paragraph, Markdown code marks, without the Python examples."""
+    if isinstance(node, list):
+        return [_plain_descriptions(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _plain_descriptions(value) for key, value in node.items()}
+    text = out.get("description")
+    if isinstance(text, str):
+        paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]
+        kept = [p.replace("``", "`") for p in paragraphs if p and not p.startswith(">>>")]
+        out["description"] = "\n\n".join(kept)
+    return out

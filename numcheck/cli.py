@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import json
 import os
 import shlex
 import shutil
@@ -22,11 +23,21 @@ from pathlib import Path
 from typing import TextIO, cast
 
 from . import __version__
+from ._columns import claims_csv
 from ._formats import DEFAULT, RenderOptions, for_people, formats_for, render
 from ._ledger import Ledger, LedgerError
 from ._lexicon import Lexicon, load_lexicon
 from ._load import STDIN_NAME, read_claims, read_inputs
-from ._models import SEVERITIES, Article, Discrepancy, InputError, NumcheckError, Report, Severity
+from ._models import (
+    SEVERITIES,
+    Article,
+    Discrepancy,
+    InputError,
+    NumcheckError,
+    Report,
+    Severity,
+    report_schema,
+)
 from ._parallel import ProgressLine, default_jobs
 from ._pipeline import build_report, extract_each
 from ._report import (
@@ -101,7 +112,13 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="list the claims of articles")
     extract.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
-    extract.add_argument("--format", choices=("table", "jsonl"), default="table")
+    extract.add_argument(
+        "--format",
+        choices=("table", "jsonl", "csv"),
+        default="table",
+        help="table: readable (default); jsonl: one Claim per line; csv: a header row of "
+        "the flat claim columns, one claim per row (UTF-8, comma-separated)",
+    )
     _lexicon_option(extract)
     _stdin_option(extract)
     _jobs_option(extract)
@@ -112,8 +129,9 @@ def _parser() -> argparse.ArgumentParser:
         "--claims",
         action="append",
         default=[],
-        metavar="FILE.jsonl",
-        help="claims as JSON Lines in the Claim schema (no article text needed); repeatable",
+        metavar="FILE",
+        help="claims without article text: JSON Lines in the Claim schema, or a .csv file "
+        "with a header row of claim columns (as extract --format csv writes); repeatable",
     )
     _format_option(check, "check")
     check.add_argument(
@@ -149,6 +167,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     _jobs_option(check)
     _ledger_parser(commands)
+    commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the report that check --format json writes",
+        description="Print the JSON Schema (draft 2020-12) of the report that "
+        "numcheck check --format json writes, with a description of every field.",
+    )
     return parser
 
 
@@ -411,7 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "check" and not (args.paths or args.claims or args.show_settings):
-        parser.error("check needs article PATHs or --claims FILE.jsonl")
+        parser.error("check needs article PATHs or --claims FILE")
     ledger_check = args.command == "ledger" and args.action == "check"
     if ledger_check and not (args.paths or args.show_settings):
         parser.error("ledger check needs article PATHs")
@@ -420,6 +444,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "ledger":
             return _ledger(args)
+        if args.command == "schema":
+            print(json.dumps(report_schema(), indent=2, ensure_ascii=False))
+            return EXIT_OK
         return _check(args)
     except NumcheckError as exc:
         _warn(str(exc))
@@ -440,6 +467,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def _write_utf8(text: str) -> None:
+    """Write ``text`` to stdout as UTF-8 bytes, whatever the stream's encoding, and
+    without newline translation (CSV rows end in CR LF as written)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream without bytes (a test's StringIO)
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", "replace"))
+    buffer.flush()
+
+
 def _extract(args: argparse.Namespace) -> int:
     articles, errors = _read_inputs(args)
     for error in errors:
@@ -450,6 +489,8 @@ def _extract(args: argparse.Namespace) -> int:
         _warn(error)
     if args.format == "jsonl":
         sys.stdout.write(claims_jsonl(done.claims))
+    elif args.format == "csv":
+        _write_utf8(claims_csv(done.claims))
     else:
         print(claims_table(done.claims))
     return EXIT_USAGE if errors or done.errors else EXIT_OK

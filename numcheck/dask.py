@@ -210,7 +210,7 @@ def claims_frame(claims: Bag) -> Any:
     from ._frames import claims_frame as frame
 
     parts = [dask.delayed(_frame_part)(part) for part in claims.to_delayed()]
-    with dask.config.set({"dataframe.convert-string": False}):  # a claim's time is a TimeSpan
+    with dask.config.set({"dataframe.convert-string": False}):  # text columns stay object
         return frames.from_delayed(parts, meta=frame([]), verify_meta=False)
 
 
