@@ -281,14 +281,18 @@ class _Checker:
             return
         key = self._key(others)
         result = self.shared / f"{key}.json"
-        with _locked(self.shared / f"{key}.lock"):
-            if result.exists():
-                self.outcome = Outcome.from_json(result.read_text(encoding="utf-8"))
-                return
-            self.outcome = self._work(others, start)
-            partial = result.with_suffix(".partial")
-            partial.write_text(self.outcome.to_json(), encoding="utf-8")
-            os.replace(partial, result)
+        try:
+            with _locked(self.shared / f"{key}.lock"):
+                if result.exists():
+                    self.outcome = Outcome.from_json(result.read_text(encoding="utf-8"))
+                    return
+                self.outcome = self._work(others, start)
+                partial = result.with_suffix(".partial")
+                partial.write_text(self.outcome.to_json(), encoding="utf-8")
+                os.replace(partial, result)
+        except (OSError, ValueError):  # the run's folder is unusable: work alone
+            if self.outcome is None:
+                self.outcome = self._work(others, start)
 
     def _uncollected(self, session: pytest.Session) -> list[Article]:
         """The articles of the corpus that were not collected in this run (``--lf``
