@@ -69,3 +69,18 @@ def alternation(words: Iterable[str], *, space: str | None = None) -> str:
     if space is None:
         return "|".join(map(re.escape, ordered))
     return "|".join(space.join(map(re.escape, word.split(" "))) for word in ordered)
+
+
+def cover(*lists: Iterable[str]) -> tuple[str, ...]:
+    """The fewest of the words (in lowercase) that every word contains one of: the words
+    of a gate (:class:`numcheck._clean.Gate`) for a pattern built from these lists.
+
+    >>> cover(["tally", "tallies", "total", "in total"], ["toll"])
+    ('tallies', 'tally', 'toll', 'total')
+    """
+    words = sorted({word.lower() for words in lists for word in words}, key=len)
+    kept: list[str] = []
+    for word in words:
+        if not any(short in word for short in kept):
+            kept.append(word)
+    return tuple(sorted(kept))

@@ -14,6 +14,7 @@ import pytest
 
 import numcheck._clean
 import numcheck._numwords
+import numcheck._statistic
 import numcheck._time
 from numcheck._langpack import LANG, LangPackError, PackModel, alternation, load_pack
 
@@ -23,11 +24,12 @@ P = pytest.param
 PACKS: dict[str, type[PackModel]] = {
     "numbers.toml": numcheck._numwords.NumberWords,
     "sentences.toml": numcheck._clean.SentenceWords,
+    "statistic.toml": numcheck._statistic.StatisticWords,
     "time.toml": numcheck._time.TimeWords,
 }
 """Every file of the English pack and the model that reads it."""
 
-MOVED = ["_clean", "_time"]
+MOVED = ["_clean", "_time", "_statistic"]
 """The stages whose English words live in the pack (see :data:`ALLOWED`)."""
 
 _GATE = "the gate words of a pattern whose structure is still in the code"
@@ -44,6 +46,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("_time", "end"): f"{_GATE} (_EDGE)",
     ("_time", "interview"): f"{_GATE} (_FIELDWORK)",
     ("_time", "any"): "the kinds of period _References keeps, names in the code, not words",
+    ("_statistic", "month"): f"{_GATE} (_RATE_HORIZON: 'month[\\s-]on[\\s-]month'...)",
+    ("_statistic", "rate"): "names of statistics (the Statistic type), not words",
 }
 """Word literals that may stay in a moved module: (module, first word) -> why."""
 
