@@ -72,15 +72,35 @@ def alternation(words: Iterable[str], *, space: str | None = None) -> str:
 
 
 def cover(*lists: Iterable[str]) -> tuple[str, ...]:
-    """The fewest of the words (in lowercase) that every word contains one of: the words
-    of a gate (:class:`numcheck._clean.Gate`) for a pattern built from these lists.
+    """Few short strings (in lowercase), one of which is in every word of the lists: the
+    words of a gate (:class:`numcheck._clean.Gate`) for a pattern built from these lists.
+    Words that start alike (their first four letters) are covered by what they share
+    ("delivered", "deliveries": "deliver"), and a word holding a shorter one by it.
 
     >>> cover(["tally", "tallies", "total", "in total"], ["toll"])
-    ('tallies', 'tally', 'toll', 'total')
+    ('tall', 'toll', 'total')
+    >>> cover(["aim for", "aim to", "aims to", "expected to rise", "expected to grow"])
+    ('aim', 'expected to')
     """
-    words = sorted({word.lower() for words in lists for word in words}, key=len)
-    kept: list[str] = []
+    words = {word.lower() for words in lists for word in words}
+    groups: dict[str, list[str]] = {}
     for word in words:
+        groups.setdefault(word[:4], []).append(word)
+    shared = set()
+    for group in groups.values():
+        common = _common_prefix(group).strip()
+        shared.update([common] if len(common) >= 3 else group)
+    kept: list[str] = []
+    for word in sorted(shared, key=len):
         if not any(short in word for short in kept):
             kept.append(word)
     return tuple(sorted(kept))
+
+
+def _common_prefix(words: list[str]) -> str:
+    """The longest string every one of ``words`` starts with."""
+    first, last = min(words), max(words)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]

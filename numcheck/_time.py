@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from ._clean import fold
-from ._langpack import LANG, PackModel, alternation, load_pack
+from ._langpack import LANG, PackModel, alternation, cover, load_pack
 from ._lexicon import MONTHS, WORD
 from ._models import Basis, Precision, TimeSpan
 
@@ -181,7 +181,7 @@ _BASE = re.compile(
 )
 """The base of a comparison: "up 40% from 2021", "compared with 2019", "than in 2015"
 (unless a span follows: "rose from 2019 to 2021")."""
-_COMPARATIVE_WORDS = (*_W.superlatives, "record", "high", "low", "first time", "not seen")
+_COMPARATIVE_WORDS = cover(_W.superlatives, ("record", "high", "low", "first time", "not seen"))
 _BASE_WORDS = ("from", "compared", "versus", "vs", "than")
 """Gates: each match of the pattern above holds one of these words, in lowercase (a text
 holding none is read without the pattern, see :func:`_has_any`)."""
@@ -418,6 +418,12 @@ _SMALL = _EN.ago_counts
 
 _MONTH_WORDS = tuple(month.lower() for month in _EN.months)
 _WEEKDAY_WORDS = tuple(_WEEKDAYS)
+MONTH_WORDS = _MONTH_WORDS
+"""The month names, in lowercase and in calendar order."""
+WEEKDAY_WORDS = _WEEKDAY_WORDS
+"""The weekday names, in lowercase, from Monday."""
+MONTH_ABBREVIATIONS = tuple(month.lower() for month in _EN.month_abbreviations)
+"""The short month names, in lowercase ("sept")."""
 _COVERS = re.compile(
     r"\b(?:covers|covered|covering|spans|spanned|spanning)\s+(?:the\s+(?:period|years|"
     r"months)\s+)?(?:from\s+[^.;]{1,60}?\s+)?(?:to|until|through|up\s+to)\s+",

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import numcheck._clean
+import numcheck._frame
 import numcheck._numwords
 import numcheck._statistic
 import numcheck._time
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 P = pytest.param
 
 PACKS: dict[str, type[PackModel]] = {
+    "frame.toml": numcheck._frame.FrameWords,
     "numbers.toml": numcheck._numwords.NumberWords,
     "sentences.toml": numcheck._clean.SentenceWords,
     "statistic.toml": numcheck._statistic.StatisticWords,
@@ -29,7 +31,7 @@ PACKS: dict[str, type[PackModel]] = {
 }
 """Every file of the English pack and the model that reads it."""
 
-MOVED = ["_clean", "_time", "_statistic"]
+MOVED = ["_clean", "_time", "_statistic", "_frame"]
 """The stages whose English words live in the pack (see :data:`ALLOWED`)."""
 
 _GATE = "the gate words of a pattern whose structure is still in the code"
@@ -48,6 +50,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("_time", "any"): "the kinds of period _References keeps, names in the code, not words",
     ("_statistic", "month"): f"{_GATE} (_RATE_HORIZON: 'month[\\s-]on[\\s-]month'...)",
     ("_statistic", "rate"): "names of statistics (the Statistic type), not words",
+    ("_frame", "article"): "the field names of a Claim, not words",
+    ("_frame", "time"): "the field names of a Claim, not words",
+    ("_frame", "exact"): "names of qualifiers (the Qualifier type), not words",
+    ("_frame", "rose"): f"{_GATE} (_CHANGE_VERB)",
 }
 """Word literals that may stay in a moved module: (module, first word) -> why."""
 
