@@ -23,14 +23,14 @@ import datetime as dt
 import math
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from ._attribution import TextAttributor, build_sources
 from ._clean import Gate, GateWords, Scope, normalize, sentence_spans
-from ._langpack import LANG, PackModel, load_pack
+from ._langpack import LANG, PackModel, alternation, cover, load_pack
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
@@ -95,17 +95,43 @@ class _Changes(PackModel):
     after: dict[str, Direction]
 
 
+class _Patterns(PackModel):
+    aside_open: list[str]
+    aside: list[str]
+    part_of: list[str]
+    saying: list[str]
+    said_before: list[str]
+    told: list[str]
+    worldwide: list[str]
+    campaigns: list[str]
+    given_by: list[str]
+    given_adverbs: list[str]
+    given: list[str]
+    ratio_next: list[str]
+    rising: list[str]
+    falling: list[str]
+    coordination: list[str]
+    links: list[str]
+
+
 class FrameWords(PackModel):
     """The shape of the framer's language pack (every key required)."""
 
     sets: _Sets
     changes: _Changes
+    patterns: _Patterns
 
 
 PACK = LANG / "frame.toml"
 """The language pack of the framer."""
 _EN = load_pack(FrameWords, PACK)
-_S = _EN.sets
+_S, _W = _EN.sets, _EN.patterns
+
+
+def _any(words: Iterable[str], space: str | None = None) -> str:
+    """A non-capturing alternation of ``words`` (see :func:`numcheck._langpack.alternation`)."""
+    return f"(?:{alternation(words, space=space)})"
+
 
 # Function words that end the noun phrase after a figure.
 _STOP = frozenset(_S.stop)
@@ -121,8 +147,8 @@ _ENTERED = frozenset(_S.entered)
 killing 1,400 people" (read like "in", within the sentence)."""
 _MOVING = frozenset(_S.moving)  # ... from PLACE
 _PART_WORDS = frozenset(_S.part_words)  # "most of them in China"
-_ASIDE_OPEN = re.compile(r"\s*(?:which|who|whose|whom)\b", re.IGNORECASE)
-_PART_OF = re.compile(r"\b(?:of|among) (?:them|which|whom|those|these)\b", re.IGNORECASE)
+_ASIDE_OPEN = re.compile(rf"\s*{_any(_W.aside_open)}\b", re.IGNORECASE)
+_PART_OF = re.compile(rf"\b{_any(_W.part_of)} {_any(_S.part_words)}\b", re.IGNORECASE)
 _CLAUSE_WORDS = frozenset(_S.clause_words)
 _PASSIVE = frozenset(_S.passive)
 _OPENERS = frozenset(_S.openers)
@@ -143,39 +169,33 @@ _ANNUAL = re.compile(
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _MARGIN = frozenset(_S.margin)  # what an estimate's margin is called
-_JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
+_JOINED_CLAUSE = re.compile(rf"\s{_any(_S.joining)}\s+(?:\w+ing|its|the|then)\b")
 _JOINING_WORDS = tuple(_S.joining)  # one is in every text _JOINED_CLAUSE matches
 _MONTH_SHORT = frozenset(MONTH_ABBREVIATIONS)
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\b")
+_ASIDE = re.compile(rf",\s+{_any(_W.aside)}\b")
 _CHANGE_TO = re.compile(r"[\d.,]+\s*(?:%|per\s?cent|percent)\s+to\b", re.IGNORECASE)
-_SAYING = re.compile(r",\s+(?:[\w'-]+\s+){0,6}?(?:said|says|told|according)\b")
+_SAYING = re.compile(rf",\s+(?:[\w'-]+\s+){{0,6}}?{_any(_W.saying)}\b")
 _EXPECTED = frozenset(_S.expected)
 _SPEAKERS = frozenset(_S.speakers)
 _SOURCE_HEADS = frozenset(_S.source_heads)
 _POSITIONAL = frozenset(_S.positional)
 _COMPASS = frozenset(_S.compass)
+_SPACES = r"\s+"
 _SAID_BEFORE = re.compile(
-    r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+briefing|the\s+\w+)|"
-    r"said|says|speaking|briefing|news\s+conference|press\s+conference)\s*$",
+    rf"\b(?:told\s+(?:{alternation(_W.told, space=_SPACES)}|the\s+\w+)|"
+    rf"{alternation(_W.said_before, space=_SPACES)})\s*$",
     re.IGNORECASE,
 )
 WORLD = "World"
 """The place of a figure counted worldwide."""
-_WORLDWIDE = re.compile(
-    r"\b(?:worldwide|globally|across the world|around the world|the world over)\b", re.I
-)
+_WORLDWIDE = re.compile(rf"\b{_any(_W.worldwide)}\b", re.I)
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?,\s+$")
-_CAMPAIGN = re.compile(
-    r"(?:[a-z-]+\s+)?(?:campaign|offensive|war|invasion|assault|bombardment|operation|"
-    r"retaliation|strikes|airstrikes|attacks|onslaught|siege)\b"
-)
+_CAMPAIGN = re.compile(rf"(?:[a-z-]+\s+)?{_any(_W.campaigns)}\b")
 _HELD = frozenset(_S.held)
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
 _GIVEN_BEFORE = re.compile(
-    r"\s+(?:that\s+|which\s+)?(?:it|they|he|she|officials|the\s+\w+|[A-Z][\w.-]*)\s+had\s+"
-    r"(?:long\s+|previously\s+|earlier\s+|publicly\s+)?(?:been\s+)?(?:given|cited|reported|"
-    r"used|announced|published|quoted|claimed|giving|citing|reporting|using|quoting|claiming|"
-    r"telling)\b"
+    rf"\s+(?:that\s+|which\s+)?(?:{alternation(_W.given_by)}|the\s+\w+|[A-Z][\w.-]*)\s+had\s+"
+    rf"(?:{_any(_W.given_adverbs)}\s+)?(?:been\s+)?{_any(_W.given)}\b"
 )
 """After a figure: it was given before, and is superseded ("the 1,400 it had given for
 weeks", "the 900 that officials had cited publicly for months")."""
@@ -189,8 +209,7 @@ _DEFINITE_INCIDENT = re.compile(
     rf"\b(?:the|that|this)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{'|'.join(VIOLENCE)})\b",
     re.IGNORECASE,  # (not "the Oct. 7 attack": an incident of its own day)
 )
-_COMPARED = "the its their his her as more higher larger bigger greater lower smaller fewer less"
-_RATIO_NEXT = re.compile(rf"\s+(?:{'|'.join(_COMPARED.split())})\b", re.IGNORECASE)
+_RATIO_NEXT = re.compile(rf"\s+{_any(_W.ratio_next)}\b", re.IGNORECASE)
 _RATIO_OF = re.compile(rf"\s+times{_RATIO_NEXT.pattern}", re.IGNORECASE)
 _COUNT_WORDS = frozenset(_S.count_words)
 _TOLLS = frozenset(_S.tolls)
@@ -201,32 +220,18 @@ _EXPLETIVES = frozenset(_S.expletives)
 _CHANGE_BEFORE: dict[str, Direction] = _EN.changes.before
 _CHANGE_AFTER: dict[str, Direction] = _EN.changes.after
 _CHANGE_VERB = re.compile(
-    r"\b(?:(?P<up>rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|"
-    r"jumped|climbed|gained|added|up|swelled|surged|increase of|rise of|jump of|gain of|"
-    r"advanced|rallied|soared|rebounded|to rise|to climb)|"
-    r"(?P<down>fell|fall(?:en|s|ing)?|dropped|declined?|decreased?|cut|reduced?|"
-    r"down|shrank|slashed|drop of|fall of|decline of|cut of|reduction of|"
-    r"lost|slid|slipped|sank|plunged|plummeted|tumbled|slumped|shed|dipped|to drop|to fall|"
-    r"wiped|wiping))"
+    rf"\b(?:(?P<up>{alternation(_W.rising)})|(?P<down>{alternation(_W.falling)}))"
     r"\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
 _CHANGE_GATE = Gate(  # words one of which is in every text _CHANGE_VERB matches
     _CHANGE_VERB,
-    *"rose ris increas grew grow jump climb gain added up swelled surged advanced rallied "
-    "soared rebounded fell fall drop declin decreas cut reduc down shrank slashed lost slid "
-    "slipped sank plunged plummeted tumbled slumped shed dipped wip".split(),
+    *cover(_W.rising, _W.falling),
 )
 _CHANGE_REACH = 30
 """Characters before a figure read for its change verb (see :func:`_change`)."""
-_COORDINATION = re.compile(
-    r"\b(?:and|but|while|whereas|compared with|versus|vs|or|to|from|against|than)\b"
-)
-_LINK = re.compile(
-    r"\b(?:at|of|was|were|is|are|stood|reached|totall?ed|numbered|to|as|around|about|from|"
-    r"topped|passed|surpassed|exceeded|hit|past|beyond|above|over|below|under)\b",
-    re.IGNORECASE,
-)
+_COORDINATION = re.compile(rf"\b{_any(_W.coordination)}\b")
+_LINK = re.compile(rf"\b{_any(_W.links)}\b", re.IGNORECASE)
 
 
 CONTEXT = 400
