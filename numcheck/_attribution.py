@@ -78,7 +78,9 @@ from functools import lru_cache
 from typing import Any
 
 from ._clean import Gate, fold
+from ._langpack import LANG, PackModel, alternation, cover, load_pack
 from ._lexicon import data_file
+from ._time import MONTH_WORDS, WEEKDAY_WORDS
 
 # -- the source table ---------------------------------------------------------------
 
@@ -252,19 +254,57 @@ def default_sources() -> Sources:
 
 # -- words --------------------------------------------------------------------------
 
-_VERBS = (
-    r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|counted|"
-    r"recorded|records|put|puts|announced|announces|confirmed|confirms|acknowledged|"
-    r"admitted|admits|revealed|reveals|claimed|claims|added|wrote|writes|insists|"
-    r"insisted|noted|found|documented|cited|showed|show|shows|lists|listed|"
-    r"pointed\s+to|points\s+to"
-)
+
+class _Sets(PackModel):
+    offices: list[str]
+    published: list[str]
+    auxiliaries: list[str]
+    passive: list[str]
+    breaks: list[str]
+    relative: list[str]
+    determiners: list[str]
+    pronouns: list[str]
+    titles: list[str]
+    time_words: list[str]
+    data_words: list[str]
+    not_sources: list[str]
+    speakers: list[str]
+    ranks: list[str]
+    role_words: list[str]
+    organizations: list[str]
+    negations: list[str]
+    official: list[str]
+    rivals: list[str]
+    name_prepositions: list[str]
+    not_time: list[str]
+    definite: list[str]
+    role_prepositions: list[str]
+    data_participles: list[str]
+    title_ends: list[str]
+    head_synonyms: dict[str, str]
+
+
+class _Patterns(PackModel):
+    verbs: list[str]
+
+
+class AttributionWords(PackModel):
+    """The shape of the attribution reader's language pack (every key required)."""
+
+    sets: _Sets
+    patterns: _Patterns
+
+
+PACK = LANG / "attribution.toml"
+"""The language pack of the attribution reader."""
+_EN = load_pack(AttributionWords, PACK)
+_S = _EN.sets
+
+_VERBS = alternation(_EN.patterns.verbs, space=r"\s+")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _VERB_GATE = Gate(  # one of these is in every text _VERB matches (a sentence has none, mostly)
     _VERB,
-    *"said say told tell report estimat counted record put announc confirm acknowledged admit "
-    "reveal claim added wrote writes insist noted found documented cited show list pointed "
-    "points".split(),
+    *cover(_EN.patterns.verbs),
 )
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>[^,.;:()\"]{2,120}?)"
@@ -273,10 +313,7 @@ _ACCORDING = re.compile(
 )
 _ACCORDING_GATE = Gate(_ACCORDING, "according")
 _MODIFIER = re.compile(r"\b[\w]+-(?:run|led|controlled|backed)\s+", re.IGNORECASE)
-_OFFICES = frozenset(
-    "secretary minister chancellor president governor director chief spokesman "
-    "spokeswoman spokesperson commissioner chairman chairwoman chair mayor".split()
-)
+_OFFICES = frozenset(_S.offices)
 """Words of a title before a person's name: "Work and Pensions Secretary Mel Stride"."""
 _TITLE_WORD = (
     r"(?:[Pp]ress|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Dd]eputy|[Cc]hief|[Ss]enior|"
@@ -287,7 +324,7 @@ _TITLE_AFTER = re.compile(
     rf"(?:\s+{_TITLE_WORD}){{1,5}}\s+(?P<person>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,2}})"
 )
 _PERSON_BEFORE = re.compile(r"(?P<person>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),\s+(?:the|a|an)\s+$")
-_PUBLISHED = frozenset("published released compiled issued".split())
+_PUBLISHED = frozenset(_S.published)
 _BY_NAME = re.compile(
     r"[^,.;:()\"]{0,40}?\b(?:by|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
     r"(?P<who>[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*){0,5})"
@@ -301,76 +338,24 @@ _CLAUSES = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re
 _PARTS = re.compile(r",|\s[-\u2014\u2013]+\s|:|\(|\)")
 _WORD = re.compile(r"[\w'.-]+")
 
-_AUXILIARIES = frozenset(
-    "has have had also first now still later previously earlier already then separately "
-    "further would will could may might had't has't would've reportedly initially".split()
-)
-_PASSIVE = frozenset("was were is are be been being".split())
-_BREAKS = frozenset(
-    "and but while whereas as that because when where which who whom whose if though "
-    "although so than since after before until unless whether what how why or nor "
-    "said says told reported to".split()
-)
-_RELATIVE = frozenset("which who whose where when whom".split())
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
-_PRONOUNS = frozenset("he she they it we i you".split())
-_TITLES = frozenset(
-    "gen gen. brig brig. col col. maj maj. lt lt. capt capt. sgt sgt. adm adm. mr mr. "
-    "ms ms. mrs mrs. dr dr. prof prof. sen sen. rep rep. gov gov. president minister "
-    "general colonel major admiral deputy".split()
-)
-_TIME_WORDS = frozenset(
-    "on in at last this next yesterday today tonight earlier late later monday tuesday "
-    "wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december week month year weekend morning "
-    "afternoon evening night".split()
-)
-_DATA_WORDS = frozenset(
-    "figures figure data statistics numbers estimates estimate count counts tally tallies "
-    "records".split()
-)
-_NOT_SOURCES = frozenset(
-    "it he she they we i you this that which who there what figures data reports report "
-    "people number numbers figure total toll count tally level rate share official "
-    "officially".split()
-)
-_SPEAKERS = frozenset(
-    "spokesman spokeswoman spokesperson spokespeople official officials sources source "
-    "aide aides press secretary deputy chief senior military".split()
-)
+_AUXILIARIES = frozenset(_S.auxiliaries)
+_PASSIVE = frozenset(_S.passive)
+_BREAKS = frozenset(_S.breaks)
+_RELATIVE = frozenset(_S.relative)
+_DETERMINERS = frozenset(_S.determiners)
+_PRONOUNS = frozenset(_S.pronouns)
+_TITLES = frozenset(_S.titles)
+_TIME_WORDS = frozenset((*_S.time_words, *WEEKDAY_WORDS, *MONTH_WORDS))
+_NOT_TIME = frozenset(_S.not_time)
+_DATA_WORDS = frozenset(_S.data_words)
+_NOT_SOURCES = frozenset(_S.not_sources)
+_SPEAKERS = frozenset(_S.speakers)
 """Words of a title that names a role, not who: "a senior official", "chief spokesman"."""
-_RANKS = frozenset(
-    "gen gen. brig brig. col col. maj maj. lt lt. capt capt. sgt sgt. adm adm. army navy "
-    "general colonel major admiral lieutenant".split()
-)
+_RANKS = frozenset(_S.ranks)
 """Words of a military or official rank: a person named with one speaks for an office."""
-_ROLE_WORDS = frozenset(
-    "spokesman spokeswoman spokesperson spokespeople official officials".split()
-)
-_ORGANIZATIONS = frozenset(
-    "ministry ministries office department agency authorities army military government "
-    "commission bureau service services council statistics survey study researchers "
-    "organisation organization monitor observatory command forces institute group "
-    "committee administration centre center company firm carmaker automaker pollster "
-    "project journal economists analysts forecasters bank fund agency poll union "
-    "association federation".split()
-)
-_HEAD_SYNONYMS = {
-    "firm": "company",
-    "carmaker": "company",
-    "automaker": "company",
-    "maker": "company",
-    "manufacturer": "company",
-    "pollster": "company",
-    "polling firm": "company",
-    "polling company": "company",
-    "army": "military",
-    "organisation": "organization",
-    "researchers": "authors",
-    "team": "authors",
-    "scientists": "authors",
-    "health officials": "health ministry",
-}
+_ROLE_WORDS = frozenset(_S.role_words)
+_ORGANIZATIONS = frozenset(_S.organizations)
+_HEAD_SYNONYMS = _S.head_synonyms
 _COMPANY = "company"
 
 
@@ -737,7 +722,7 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
         if lower in _BREAKS and not _inside_name(words, index):
             break
         taken.append(word)
-        inside = index > 0 and words[index - 1].lower() in ("in", "of", "for", "at", "on")
+        inside = index > 0 and words[index - 1].lower() in _S.name_prepositions
         if (lower in _DETERMINERS and not inside) or len(taken) >= 10:
             break
     if not taken:
@@ -753,7 +738,7 @@ _OWN_VERB = re.compile(
 )
 """What a company does and reports itself: "Tesla delivered ...", "the company built ..."."""
 _PROPER = re.compile(r"[A-Z][\w&'.-]*$")
-_NEGATIONS = frozenset("not n't never".split())
+_NEGATIONS = frozenset(_S.negations)
 
 
 def _own_subjects(sentence: str, places: frozenset[str]) -> Iterable[_Phrase]:
@@ -804,7 +789,7 @@ def _cleaned(text: str) -> list[str]:
     words = [w.strip("\"'") for w in text.split()]
     words = [w for w in words if w]
     for index, word in enumerate(words):
-        if index and word.lower() in _TIME_WORDS - {"in", "may", "march"}:
+        if index and word.lower() in _TIME_WORDS - _NOT_TIME:
             words = words[:index]
             break
     while words and words[-1].lower() in _DATA_WORDS | _AUXILIARIES:
@@ -875,7 +860,7 @@ def _described(reader: Attributor, phrase: _Phrase) -> str | None:
         words = words[:-2]  # "government spokesman Eylon Levy"
     if not words:
         return None
-    definite = words[0].lower() in ("the", "its", "their")
+    definite = words[0].lower() in _S.definite
     rest = [w for w in words if w.lower() not in _DETERMINERS and w.lower() not in _RANKS]
     role = bool(rest) and rest[-1].lower() in _ROLE_WORDS
     while rest and rest[-1].lower() in _ROLE_WORDS:
@@ -896,7 +881,7 @@ def _described(reader: Attributor, phrase: _Phrase) -> str | None:
     return None
 
 
-_OFFICIAL = frozenset("official government national".split())
+_OFFICIAL = frozenset(_S.official)
 
 
 def _official(reader: Attributor, phrase: _Phrase) -> str | None:
@@ -950,7 +935,7 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     while words and words[-1].lower() in _ROLE_WORDS:
         words.pop()  # "Interior Ministry spokesman"
     lowered = [w.lower() for w in words]
-    if len(lowered) > 2 and lowered[0] in _ROLE_WORDS and lowered[1] in ("for", "of", "at"):
+    if len(lowered) > 2 and lowered[0] in _ROLE_WORDS and lowered[1] in _S.role_prepositions:
         words, lowered = words[2:], lowered[2:]  # "a spokesman for the security services"
     for marker in ("by", "from"):
         if marker in lowered[1:]:
@@ -959,7 +944,7 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     words = [w for w in words if w.lower() not in _DETERMINERS]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     words = [w for w in words if not re.search(r"-(?:run|led|controlled|backed)$", w, re.I)]
-    while words and words[-1].lower() in ("published", "released", "compiled", "gathered"):
+    while words and words[-1].lower() in _S.data_participles:
         words.pop()
     if not words or words[0].lower() in _NOT_SOURCES or words[0].lower() in _PRONOUNS:
         return None
@@ -980,7 +965,7 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     return name
 
 
-_RIVALS = frozenset("rival rivals competitor giant".split())
+_RIVALS = frozenset(_S.rivals)
 
 
 def _described_company(words: Sequence[str]) -> str | None:
@@ -1047,7 +1032,7 @@ def _trailing_person(text: str) -> str | None:
     else:
         candidate = last_two
     # "Pentagon Press Secretary Sabrina Singh": the title's last word is not a name
-    if candidate.split()[0].lower() in ("secretary", "spokesman", "spokeswoman", "command"):
+    if candidate.split()[0].lower() in _S.title_ends:
         candidate = last_two
     return candidate
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+import numcheck._attribution
 import numcheck._clean
 import numcheck._frame
 import numcheck._numwords
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 P = pytest.param
 
 PACKS: dict[str, type[PackModel]] = {
+    "attribution.toml": numcheck._attribution.AttributionWords,
     "frame.toml": numcheck._frame.FrameWords,
     "numbers.toml": numcheck._numwords.NumberWords,
     "sentences.toml": numcheck._clean.SentenceWords,
@@ -31,7 +33,7 @@ PACKS: dict[str, type[PackModel]] = {
 }
 """Every file of the English pack and the model that reads it."""
 
-MOVED = ["_clean", "_time", "_statistic", "_frame"]
+MOVED = ["_clean", "_time", "_statistic", "_frame", "_attribution"]
 """The stages whose English words live in the pack (see :data:`ALLOWED`)."""
 
 _GATE = "the gate words of a pattern whose structure is still in the code"
