@@ -234,3 +234,39 @@ def test_the_scan_finds_a_word_set() -> None:
         'C = {"a": 1, "b": 2, "c": 3}\n'
     )
     assert [line for line, _ in _word_literals(ast.parse(source))] == [1, 2, 3]
+
+
+def _keys(model: type[PackModel], prefix: str = "") -> list[tuple[str, bool]]:
+    """The keys of a pack file, dotted, each with whether it is a table of the model."""
+    keys: list[tuple[str, bool]] = []
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        sub = info.annotation
+        if isinstance(sub, type) and issubclass(sub, PackModel):
+            keys.append((path, True))
+            keys.extend(_keys(sub, f"{path}."))
+        else:
+            keys.append((path, False))
+    return keys
+
+
+@pytest.mark.parametrize("name", sorted(PACKS))
+def test_every_key_of_a_pack_file_says_what_it_is(name: str) -> None:
+    # a header comment saying what reads the file; a comment over every word list or map
+    lines = (LANG / name).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ") and "numcheck/" in "".join(lines[:4])
+    table = ""
+    comments: dict[str, bool] = {}
+    for index, line in enumerate(lines):
+        header = re.fullmatch(r"\[([\w.]+)\]", line)
+        key = re.match(r"(\w+) = ", line)
+        path = header.group(1) if header else f"{table}{key.group(1)}" if key else None
+        if header:
+            table = f"{header.group(1)}."
+        if path is not None:
+            before = [x for x in lines[:index] if x.strip()]
+            comments[path] = bool(before) and before[-1].startswith("#")
+    missing = [
+        path for path, is_table in _keys(PACKS[name]) if not is_table and not comments.get(path)
+    ]
+    assert missing == [], f"{name}: keys with no comment above them"
