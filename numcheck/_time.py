@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Protocol
+from typing import Literal, Protocol
 
 from ._clean import fold
 from ._langpack import LANG, PackModel, alternation, cover, load_pack
@@ -91,6 +91,18 @@ class _Words(PackModel):
     past_season: list[str]
     study_nouns: list[str]
     participle_exceptions: list[str]
+    month_leads: list[str]
+    date_leads: list[str]
+    clause_after_comma: list[str]
+    clause_words: list[str]
+    appositive_nouns: list[str]
+    covers: list[str]
+    fieldwork_verbs: list[str]
+    fieldwork_about: list[str]
+    fieldwork_counted: list[str]
+    fieldwork_nouns: list[str]
+    fieldwork_done: list[str]
+    fieldwork_leads: list[str]
 
 
 class TimeWords(PackModel):
@@ -103,6 +115,7 @@ class TimeWords(PackModel):
     quarter_ordinals: dict[str, int]
     ago_counts: dict[str, int]
     duration_counts: dict[str, int]
+    edges: dict[str, Literal["start", "middle", "end"]]
     words: _Words
 
 
@@ -112,12 +125,19 @@ _EN = load_pack(TimeWords, PACK)
 _W = _EN.words
 
 
+_SPACES = r"\s+"
+
+
 def _any(words: Iterable[str], space: str | None = None) -> str:
     """A non-capturing alternation of ``words`` (see :func:`numcheck._langpack.alternation`)."""
     return f"(?:{alternation(words, space=space)})"
 
 
 _ORDINAL_QUARTERS = _EN.quarter_ordinals
+_EDGES = _EN.edges
+"""Words of an edge of a period -> the edge ("the end of 2023", "the turn of 2020")."""
+_MONTH_EDGES = [word for word, edge in _EDGES.items() if edge != "middle"]
+_END_EDGES = [word for word, edge in _EDGES.items() if edge == "end"]
 _FULL_MONTHS = _any(_EN.months)
 _YEAR = r"(?:1[89]|20)\d\d"
 _QUARTER = re.compile(
@@ -142,9 +162,9 @@ _MONTH_RANGE = re.compile(
 )
 """Months to months: "the October-December period", "in October to December"."""
 _EDGE = re.compile(
-    rf"\b(?:the\s+)?(?P<edge>end|close|start|beginning|middle|turn)\s+of\s+"
+    rf"\b(?:the\s+)?(?P<edge>{alternation(_EDGES)})\s+of\s+"
     rf"(?P<name>{_FULL_MONTHS}\s+)?(?P<year>{_YEAR})\b"
-    rf"|\b(?:the\s+)?(?P<medge>end|close|start|beginning)\s+of\s+(?P<mname>{_FULL_MONTHS})\b"
+    rf"|\b(?:the\s+)?(?P<medge>{alternation(_MONTH_EDGES)})\s+of\s+(?P<mname>{_FULL_MONTHS})\b"
     rf"(?![\s,]*\d)"
 )
 """The end or start of a year is its last or first month; of a month, its last or first
@@ -309,7 +329,7 @@ def _other_periods(text: str, anchor: Anchor, found: list[_Month], folded: str) 
         found.append(_Month(match.start(), match.end(), (year, b, None), days=days))
     for match in _scan(_EDGE, text, folded):
         edge = (match.group("edge") or match.group("medge")).lower()
-        end_edge = edge in ("end", "close")
+        end_edge = _EDGES[edge] == "end"
         if match.group("mname"):
             month = MONTHS[match.group("mname").lower()]
             year = _last_month(month, anchor)
@@ -326,7 +346,7 @@ def _other_periods(text: str, anchor: Anchor, found: list[_Month], folded: str) 
             day = days[1] if end_edge else days[0]
             found.append(_Month(match.start(), match.end(), (year, month, None), days=(day, day)))
             continue
-        month = 12 if end_edge else (6 if edge in ("middle", "turn") else 1)
+        month = 12 if end_edge else (6 if _EDGES[edge] == "middle" else 1)
         days = _interval(year, month, None)
         found.append(_Month(match.start(), match.end(), (year, month, None), days=days))
 
@@ -354,7 +374,7 @@ def _quarter_mention(match: re.Match[str], anchor: Anchor) -> _Month:
 
 
 _MONTH_ONLY = re.compile(
-    r"\b(?:in|since|until|till|by|from|to|through|during|early|mid|late|last|this|of|as)[\s-]+"
+    rf"\b{_any(_W.month_leads)}[\s-]+"
     rf"(?P<month>(?:(?:early|mid|late)[\s-]+)?(?P<name>{_FULL_MONTHS}))\b(?![\s,]*\d)"
 )
 
@@ -364,17 +384,15 @@ MAX_DATE_DISTANCE = 8
 
 # Clause boundaries inside a sentence: a date on the other side does not govern a figure.
 _CLAUSE = re.compile(
-    r"[;()\[\]]|\s-\s|--|,\s*(?:but|while|whereas|although|though|which|who|when|where|with|"
-    r"after|before|as|and then|compared)\b|\b(?:but|while|whereas|as part of)\b"
-    r"|,\s*an?\s+(?:figure|number|total|tally|count|toll)\b(?!\s+of\b)",
+    rf"[;()\[\]]|\s-\s|--|,\s*{_any(_W.clause_after_comma)}\b|\b{_any(_W.clause_words)}\b"
+    rf"|,\s*an?\s+{_any(_W.appositive_nouns)}\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 """(The last: an appositive about the figure, ", a figure that does not yet include
 anyone hurt on Monday", ", a figure based on data from last autumn": its dates tell where
 the figure comes from or what it leaves out, not when it holds.)"""
 _LEAD = re.compile(
-    r"(?:\b(?P<word>in|since|until|till|by|through|to|from|between|and|during|on|as of|of|"
-    r"before|after|at|around|throughout|circa|c\.)\s+(?:the\s+)?(?:year\s+|end\s+of\s+|"
+    rf"(?:\b(?P<word>{alternation(_W.date_leads)})\s+(?:the\s+)?(?:year\s+|end\s+of\s+|"
     r"start\s+of\s+|beginning\s+of\s+)?)$",
     re.IGNORECASE,
 )
@@ -425,7 +443,7 @@ WEEKDAY_WORDS = _WEEKDAY_WORDS
 MONTH_ABBREVIATIONS = tuple(month.lower() for month in _EN.month_abbreviations)
 """The short month names, in lowercase ("sept")."""
 _COVERS = re.compile(
-    r"\b(?:covers|covered|covering|spans|spanned|spanning)\s+(?:the\s+(?:period|years|"
+    rf"\b{_any(_W.covers)}\s+(?:the\s+(?:period|years|"
     r"months)\s+)?(?:from\s+[^.;]{1,60}?\s+)?(?:to|until|through|up\s+to)\s+",
     re.IGNORECASE,
 )
@@ -437,12 +455,10 @@ _FIELD_DATE = (
     rf"(?:,?\s+(?P<year>{_YEAR})\b|\s+(?P<rel>this|last)\s+year\b)?"
 )
 _FIELDWORK = re.compile(
-    r"\b(?:(?:interviewed|surveyed|polled|questioned|asked|visited)\s+(?:about\s+|some\s+|"
-    r"nearly\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?"
-    r"(?:households|homes|families|people|adults|respondents|residents|voters|individuals|"
-    r"participants|women|men|parents|patients|workers|businesses|firms|companies)\b"
-    r"|(?:survey|poll|interviews|fieldwork)\s+(?:was\s+|were\s+)?(?:carried\s+out|conducted)\b)"
-    rf"[^.;]{{0,120}}?\b(?:in|between|from|during)\s+{_FIELD_DATE}",
+    rf"\b(?:{_any(_W.fieldwork_verbs)}\s+(?:{_any(_W.fieldwork_about, _SPACES)}\s+)?"
+    rf"\d[\d,]*\s+(?:[a-z-]+\s+)?{_any(_W.fieldwork_counted)}\b"
+    rf"|{_any(_W.fieldwork_nouns)}\s+(?:was\s+|were\s+)?{_any(_W.fieldwork_done, _SPACES)}\b)"
+    rf"[^.;]{{0,120}}?\b{_any(_W.fieldwork_leads)}\s+{_FIELD_DATE}",
     re.IGNORECASE,
 )
 """A survey's fieldwork and when it was done: "interviewed 988 households ... in
@@ -461,7 +477,7 @@ _PRESENT = re.compile(rf"\b{_any(_W.present)}\b", re.IGNORECASE)
 """A clause in the present ("but it remains more than twice the 2% target") does not take
 the past time of the clause it is joined to."""
 _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _CLAUSE: (";", "(", ")", "[", "]", "-", ",", "but", "while", "whereas", "as part of"),
+    _CLAUSE: (";", "(", ")", "[", "]", "-", ",", *cover(_W.clause_words)),
     _REPORTED: (*(verb.lower() for verb in _W.say_verbs), "told", "shared"),
     _ATTRIBUTED: tuple(verb.lower() for verb in _W.attributed_verbs),
     _RELATIVE: (
@@ -478,10 +494,10 @@ _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     _DECADE: ("0s",),
     _MONTHS_TO: _MONTH_WORDS,
     _MONTH_RANGE: _MONTH_WORDS,
-    _EDGE: ("end", "close", "start", "beginning", "middle", "turn"),
+    _EDGE: cover(_EDGES),
     _SEASON: tuple(_SEASONS),
-    _COVERS: ("cover", "span"),
-    _FIELDWORK: ("interview", "survey", "poll", "question", "asked", "visited", "fieldwork"),
+    _COVERS: cover(_W.covers),
+    _FIELDWORK: cover(_W.fieldwork_verbs, _W.fieldwork_nouns),
     _PRESENT: tuple(_W.present),
     _WHEN_THAT: ("when",),
 }
@@ -968,7 +984,7 @@ _STUDY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_EDGE_WORDS = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
+_EDGE_WORDS = re.compile(rf"(?:the\s+)?{_any(_END_EDGES)}\s+of\b", re.IGNORECASE)
 _OPEN = frozenset(_W.span_leads)
 """Lead words of a date that bounds a span rather than naming the period of a figure."""
 
@@ -1534,7 +1550,9 @@ def _report_day(found: re.Match[str], anchor: Anchor) -> dt.date | None:
         return None
 
 
-_YEAR_EDGE = re.compile(r"\b(?:the\s+)?(?P<edge>end|close|start|beginning)\s+of\s+$", re.IGNORECASE)
+_YEAR_EDGE = re.compile(
+    rf"\b(?:the\s+)?(?P<edge>{alternation(_MONTH_EDGES)})\s+of\s+$", re.IGNORECASE
+)
 """The edge of a year named by a relative word: "by the end of last year"."""
 
 
@@ -1598,7 +1616,7 @@ def _relative(
         if edge is not None:  # "by the end of last year": its last month
             start, end = (
                 (start, start.replace(day=31))
-                if edge.group("edge").lower() in ("start", "beginning")
+                if _EDGES[edge.group("edge").lower()] == "start"
                 else (end.replace(day=1), end)
             )
             end = min(end, published[1])
