@@ -286,6 +286,15 @@ class _Sets(PackModel):
 
 class _Patterns(PackModel):
     verbs: list[str]
+    held_by: list[str]
+    title_words: list[str]
+    title_marks: list[str]
+    possessed: list[str]
+    clause_after_comma: list[str]
+    clause_words: list[str]
+    acting_adverbs: list[str]
+    expected: list[str]
+    own_verbs: list[str]
 
 
 class AttributionWords(PackModel):
@@ -298,7 +307,20 @@ class AttributionWords(PackModel):
 PACK = LANG / "attribution.toml"
 """The language pack of the attribution reader."""
 _EN = load_pack(AttributionWords, PACK)
-_S = _EN.sets
+_S, _P = _EN.sets, _EN.patterns
+_SPACES = r"\s+"
+
+
+def _any(words: Iterable[str], space: str | None = None) -> str:
+    """A non-capturing alternation of ``words`` (see :func:`numcheck._langpack.alternation`)."""
+    return f"(?:{alternation(words, space=space)})"
+
+
+def _either_case(word: str) -> str:
+    """A pattern of ``word`` with its first letter in either case ("[Pp]ress")."""
+    first = word[0]
+    return f"[{first.upper()}{first.lower()}]{re.escape(word[1:])}" if first.isalpha() else word
+
 
 _VERBS = alternation(_EN.patterns.verbs, space=r"\s+")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
@@ -312,13 +334,16 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_GATE = Gate(_ACCORDING, "according")
-_MODIFIER = re.compile(r"\b[\w]+-(?:run|led|controlled|backed)\s+", re.IGNORECASE)
+_MODIFIER = re.compile(rf"\b[\w]+-{_any(_P.held_by)}\s+", re.IGNORECASE)
+_HELD_BY = re.compile(rf"-{_any(_P.held_by)}$", re.IGNORECASE)
 _OFFICES = frozenset(_S.offices)
 """Words of a title before a person's name: "Work and Pensions Secretary Mel Stride"."""
 _TITLE_WORD = (
-    r"(?:[Pp]ress|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Dd]eputy|[Cc]hief|[Ss]enior|"
-    r"[Aa]cting|[Oo]fficial|[Dd]irector|[Mm]inister|[Cc]ommander|[Gg]eneral|"
-    r"Col\.|Gen\.|Brig\.|Maj\.|Lt\.|Adm\.|Capt\.|Army|Navy)"
+    "(?:"
+    + "|".join(
+        _either_case(word) for word in sorted(_P.title_words, key=lambda word: (-len(word), word))
+    )
+    + f"|{alternation(_P.title_marks)})"
 )
 _TITLE_AFTER = re.compile(
     rf"(?:\s+{_TITLE_WORD}){{1,5}}\s+(?P<person>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,2}})"
@@ -331,10 +356,12 @@ _BY_NAME = re.compile(
 )
 _INVERTED_WHO = re.compile(r"\s+(?P<who>[^,.;:\"()]{2,80}?)\s*(?=[,.;:\"()]|$)")
 _POSSESSIVE = re.compile(
-    r"'s\s+(?:own\s+)?(?:count|counts|tally|figures?|data|estimates?|numbers?|records?|toll)\b",
+    rf"'s\s+(?:own\s+)?{_any(_P.possessed)}\b",
     re.IGNORECASE,
 )
-_CLAUSES = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+_CLAUSES = re.compile(
+    rf";|,\s*{_any(_P.clause_after_comma)}\b|\s{_any(_P.clause_words)}\s", re.IGNORECASE
+)
 _PARTS = re.compile(r",|\s[-\u2014\u2013]+\s|:|\(|\)")
 _WORD = re.compile(r"[\w'.-]+")
 
@@ -610,9 +637,9 @@ class Attributor:
 
 _ACTING = re.compile(
     r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+"
-    r"(?:(?:has|have|had|will|would|also|now|again)\s+)*(?P<verb>[a-z]+)\b"
+    rf"(?:{_any(_P.acting_adverbs)}\s+)*(?P<verb>[a-z]+)\b"
 )
-_EXPECTED = re.compile(r"\b(?:forecast|predicted|expected|projected)\b(?!\s+to\b)")
+_EXPECTED = re.compile(rf"\b{_any(_P.expected)}\b(?!\s+to\b)")
 """What economists and analysts do: "the 4.8% economists had predicted"; never "is
 expected to rise"."""
 _ACTING_RULE = "acting/"
@@ -732,10 +759,7 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
     return _Phrase(text, max(start, 0), [p.strip() for p in parts[:-1] if p.strip()])
 
 
-_OWN_VERB = re.compile(
-    r"\b(?:delivered|delivers|produced|produces|built|builds|sold|sells|shipped|ships|"
-    r"manufactured|manufactures|(?:handed|hands)\s+over)\b"
-)
+_OWN_VERB = re.compile(rf"\b{_any(_P.own_verbs, _SPACES)}\b")
 """What a company does and reports itself: "Tesla delivered ...", "the company built ..."."""
 _PROPER = re.compile(r"[A-Z][\w&'.-]*$")
 _NEGATIONS = frozenset(_S.negations)
@@ -943,7 +967,7 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
             words, lowered = words[at + 1 :], lowered[at + 1 :]
     words = [w for w in words if w.lower() not in _DETERMINERS]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
-    words = [w for w in words if not re.search(r"-(?:run|led|controlled|backed)$", w, re.I)]
+    words = [w for w in words if not _HELD_BY.search(w)]
     while words and words[-1].lower() in _S.data_participles:
         words.pop()
     if not words or words[0].lower() in _NOT_SOURCES or words[0].lower() in _PRONOUNS:
