@@ -78,7 +78,9 @@ from functools import lru_cache
 from typing import Any
 
 from ._clean import Gate, fold
+from ._langpack import LANG, PackModel, alternation, cover, load_pack
 from ._lexicon import data_file
+from ._time import MONTH_WORDS, WEEKDAY_WORDS
 
 # -- the source table ---------------------------------------------------------------
 
@@ -252,19 +254,79 @@ def default_sources() -> Sources:
 
 # -- words --------------------------------------------------------------------------
 
-_VERBS = (
-    r"said|says|say|told|tells|reported|reports|estimated|estimates|estimate|counted|"
-    r"recorded|records|put|puts|announced|announces|confirmed|confirms|acknowledged|"
-    r"admitted|admits|revealed|reveals|claimed|claims|added|wrote|writes|insists|"
-    r"insisted|noted|found|documented|cited|showed|show|shows|lists|listed|"
-    r"pointed\s+to|points\s+to"
-)
+
+class _Sets(PackModel):
+    offices: list[str]
+    published: list[str]
+    auxiliaries: list[str]
+    passive: list[str]
+    breaks: list[str]
+    relative: list[str]
+    determiners: list[str]
+    pronouns: list[str]
+    titles: list[str]
+    time_words: list[str]
+    data_words: list[str]
+    not_sources: list[str]
+    speakers: list[str]
+    ranks: list[str]
+    role_words: list[str]
+    organizations: list[str]
+    negations: list[str]
+    official: list[str]
+    rivals: list[str]
+    name_prepositions: list[str]
+    not_time: list[str]
+    definite: list[str]
+    role_prepositions: list[str]
+    data_participles: list[str]
+    title_ends: list[str]
+    head_synonyms: dict[str, str]
+
+
+class _Patterns(PackModel):
+    verbs: list[str]
+    held_by: list[str]
+    title_words: list[str]
+    title_marks: list[str]
+    possessed: list[str]
+    clause_after_comma: list[str]
+    clause_words: list[str]
+    acting_adverbs: list[str]
+    expected: list[str]
+    own_verbs: list[str]
+
+
+class AttributionWords(PackModel):
+    """The shape of the attribution reader's language pack (every key required)."""
+
+    sets: _Sets
+    patterns: _Patterns
+
+
+PACK = LANG / "attribution.toml"
+"""The language pack of the attribution reader."""
+_EN = load_pack(AttributionWords, PACK)
+_S, _P = _EN.sets, _EN.patterns
+_SPACES = r"\s+"
+
+
+def _any(words: Iterable[str], space: str | None = None) -> str:
+    """A non-capturing alternation of ``words`` (see :func:`numcheck._langpack.alternation`)."""
+    return f"(?:{alternation(words, space=space)})"
+
+
+def _either_case(word: str) -> str:
+    """A pattern of ``word`` with its first letter in either case ("[Pp]ress")."""
+    first = word[0]
+    return f"[{first.upper()}{first.lower()}]{re.escape(word[1:])}" if first.isalpha() else word
+
+
+_VERBS = alternation(_EN.patterns.verbs, space=r"\s+")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _VERB_GATE = Gate(  # one of these is in every text _VERB matches (a sentence has none, mostly)
     _VERB,
-    *"said say told tell report estimat counted record put announc confirm acknowledged admit "
-    "reveal claim added wrote writes insist noted found documented cited show list pointed "
-    "points".split(),
+    *cover(_EN.patterns.verbs),
 )
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>[^,.;:()\"]{2,120}?)"
@@ -272,105 +334,55 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_GATE = Gate(_ACCORDING, "according")
-_MODIFIER = re.compile(r"\b[\w]+-(?:run|led|controlled|backed)\s+", re.IGNORECASE)
-_OFFICES = frozenset(
-    "secretary minister chancellor president governor director chief spokesman "
-    "spokeswoman spokesperson commissioner chairman chairwoman chair mayor".split()
-)
+_MODIFIER = re.compile(rf"\b[\w]+-{_any(_P.held_by)}\s+", re.IGNORECASE)
+_HELD_BY = re.compile(rf"-{_any(_P.held_by)}$", re.IGNORECASE)
+_OFFICES = frozenset(_S.offices)
 """Words of a title before a person's name: "Work and Pensions Secretary Mel Stride"."""
 _TITLE_WORD = (
-    r"(?:[Pp]ress|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Dd]eputy|[Cc]hief|[Ss]enior|"
-    r"[Aa]cting|[Oo]fficial|[Dd]irector|[Mm]inister|[Cc]ommander|[Gg]eneral|"
-    r"Col\.|Gen\.|Brig\.|Maj\.|Lt\.|Adm\.|Capt\.|Army|Navy)"
+    "(?:"
+    + "|".join(
+        _either_case(word) for word in sorted(_P.title_words, key=lambda word: (-len(word), word))
+    )
+    + f"|{alternation(_P.title_marks)})"
 )
 _TITLE_AFTER = re.compile(
     rf"(?:\s+{_TITLE_WORD}){{1,5}}\s+(?P<person>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,2}})"
 )
 _PERSON_BEFORE = re.compile(r"(?P<person>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),\s+(?:the|a|an)\s+$")
-_PUBLISHED = frozenset("published released compiled issued".split())
+_PUBLISHED = frozenset(_S.published)
 _BY_NAME = re.compile(
     r"[^,.;:()\"]{0,40}?\b(?:by|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
     r"(?P<who>[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*){0,5})"
 )
 _INVERTED_WHO = re.compile(r"\s+(?P<who>[^,.;:\"()]{2,80}?)\s*(?=[,.;:\"()]|$)")
 _POSSESSIVE = re.compile(
-    r"'s\s+(?:own\s+)?(?:count|counts|tally|figures?|data|estimates?|numbers?|records?|toll)\b",
+    rf"'s\s+(?:own\s+)?{_any(_P.possessed)}\b",
     re.IGNORECASE,
 )
-_CLAUSES = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.IGNORECASE)
+_CLAUSES = re.compile(
+    rf";|,\s*{_any(_P.clause_after_comma)}\b|\s{_any(_P.clause_words)}\s", re.IGNORECASE
+)
 _PARTS = re.compile(r",|\s[-\u2014\u2013]+\s|:|\(|\)")
 _WORD = re.compile(r"[\w'.-]+")
 
-_AUXILIARIES = frozenset(
-    "has have had also first now still later previously earlier already then separately "
-    "further would will could may might had't has't would've reportedly initially".split()
-)
-_PASSIVE = frozenset("was were is are be been being".split())
-_BREAKS = frozenset(
-    "and but while whereas as that because when where which who whom whose if though "
-    "although so than since after before until unless whether what how why or nor "
-    "said says told reported to".split()
-)
-_RELATIVE = frozenset("which who whose where when whom".split())
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
-_PRONOUNS = frozenset("he she they it we i you".split())
-_TITLES = frozenset(
-    "gen gen. brig brig. col col. maj maj. lt lt. capt capt. sgt sgt. adm adm. mr mr. "
-    "ms ms. mrs mrs. dr dr. prof prof. sen sen. rep rep. gov gov. president minister "
-    "general colonel major admiral deputy".split()
-)
-_TIME_WORDS = frozenset(
-    "on in at last this next yesterday today tonight earlier late later monday tuesday "
-    "wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december week month year weekend morning "
-    "afternoon evening night".split()
-)
-_DATA_WORDS = frozenset(
-    "figures figure data statistics numbers estimates estimate count counts tally tallies "
-    "records".split()
-)
-_NOT_SOURCES = frozenset(
-    "it he she they we i you this that which who there what figures data reports report "
-    "people number numbers figure total toll count tally level rate share official "
-    "officially".split()
-)
-_SPEAKERS = frozenset(
-    "spokesman spokeswoman spokesperson spokespeople official officials sources source "
-    "aide aides press secretary deputy chief senior military".split()
-)
+_AUXILIARIES = frozenset(_S.auxiliaries)
+_PASSIVE = frozenset(_S.passive)
+_BREAKS = frozenset(_S.breaks)
+_RELATIVE = frozenset(_S.relative)
+_DETERMINERS = frozenset(_S.determiners)
+_PRONOUNS = frozenset(_S.pronouns)
+_TITLES = frozenset(_S.titles)
+_TIME_WORDS = frozenset((*_S.time_words, *WEEKDAY_WORDS, *MONTH_WORDS))
+_NOT_TIME = frozenset(_S.not_time)
+_DATA_WORDS = frozenset(_S.data_words)
+_NOT_SOURCES = frozenset(_S.not_sources)
+_SPEAKERS = frozenset(_S.speakers)
 """Words of a title that names a role, not who: "a senior official", "chief spokesman"."""
-_RANKS = frozenset(
-    "gen gen. brig brig. col col. maj maj. lt lt. capt capt. sgt sgt. adm adm. army navy "
-    "general colonel major admiral lieutenant".split()
-)
+_RANKS = frozenset(_S.ranks)
 """Words of a military or official rank: a person named with one speaks for an office."""
-_ROLE_WORDS = frozenset(
-    "spokesman spokeswoman spokesperson spokespeople official officials".split()
-)
-_ORGANIZATIONS = frozenset(
-    "ministry ministries office department agency authorities army military government "
-    "commission bureau service services council statistics survey study researchers "
-    "organisation organization monitor observatory command forces institute group "
-    "committee administration centre center company firm carmaker automaker pollster "
-    "project journal economists analysts forecasters bank fund agency poll union "
-    "association federation".split()
-)
-_HEAD_SYNONYMS = {
-    "firm": "company",
-    "carmaker": "company",
-    "automaker": "company",
-    "maker": "company",
-    "manufacturer": "company",
-    "pollster": "company",
-    "polling firm": "company",
-    "polling company": "company",
-    "army": "military",
-    "organisation": "organization",
-    "researchers": "authors",
-    "team": "authors",
-    "scientists": "authors",
-    "health officials": "health ministry",
-}
+_ROLE_WORDS = frozenset(_S.role_words)
+_ORGANIZATIONS = frozenset(_S.organizations)
+_HEAD_SYNONYMS = _S.head_synonyms
 _COMPANY = "company"
 
 
@@ -625,9 +637,9 @@ class Attributor:
 
 _ACTING = re.compile(
     r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+"
-    r"(?:(?:has|have|had|will|would|also|now|again)\s+)*(?P<verb>[a-z]+)\b"
+    rf"(?:{_any(_P.acting_adverbs)}\s+)*(?P<verb>[a-z]+)\b"
 )
-_EXPECTED = re.compile(r"\b(?:forecast|predicted|expected|projected)\b(?!\s+to\b)")
+_EXPECTED = re.compile(rf"\b{_any(_P.expected)}\b(?!\s+to\b)")
 """What economists and analysts do: "the 4.8% economists had predicted"; never "is
 expected to rise"."""
 _ACTING_RULE = "acting/"
@@ -737,7 +749,7 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
         if lower in _BREAKS and not _inside_name(words, index):
             break
         taken.append(word)
-        inside = index > 0 and words[index - 1].lower() in ("in", "of", "for", "at", "on")
+        inside = index > 0 and words[index - 1].lower() in _S.name_prepositions
         if (lower in _DETERMINERS and not inside) or len(taken) >= 10:
             break
     if not taken:
@@ -747,13 +759,10 @@ def _subject_before(before: str, end: int) -> _Phrase | None:
     return _Phrase(text, max(start, 0), [p.strip() for p in parts[:-1] if p.strip()])
 
 
-_OWN_VERB = re.compile(
-    r"\b(?:delivered|delivers|produced|produces|built|builds|sold|sells|shipped|ships|"
-    r"manufactured|manufactures|(?:handed|hands)\s+over)\b"
-)
+_OWN_VERB = re.compile(rf"\b{_any(_P.own_verbs, _SPACES)}\b")
 """What a company does and reports itself: "Tesla delivered ...", "the company built ..."."""
 _PROPER = re.compile(r"[A-Z][\w&'.-]*$")
-_NEGATIONS = frozenset("not n't never".split())
+_NEGATIONS = frozenset(_S.negations)
 
 
 def _own_subjects(sentence: str, places: frozenset[str]) -> Iterable[_Phrase]:
@@ -804,7 +813,7 @@ def _cleaned(text: str) -> list[str]:
     words = [w.strip("\"'") for w in text.split()]
     words = [w for w in words if w]
     for index, word in enumerate(words):
-        if index and word.lower() in _TIME_WORDS - {"in", "may", "march"}:
+        if index and word.lower() in _TIME_WORDS - _NOT_TIME:
             words = words[:index]
             break
     while words and words[-1].lower() in _DATA_WORDS | _AUXILIARIES:
@@ -875,7 +884,7 @@ def _described(reader: Attributor, phrase: _Phrase) -> str | None:
         words = words[:-2]  # "government spokesman Eylon Levy"
     if not words:
         return None
-    definite = words[0].lower() in ("the", "its", "their")
+    definite = words[0].lower() in _S.definite
     rest = [w for w in words if w.lower() not in _DETERMINERS and w.lower() not in _RANKS]
     role = bool(rest) and rest[-1].lower() in _ROLE_WORDS
     while rest and rest[-1].lower() in _ROLE_WORDS:
@@ -896,7 +905,7 @@ def _described(reader: Attributor, phrase: _Phrase) -> str | None:
     return None
 
 
-_OFFICIAL = frozenset("official government national".split())
+_OFFICIAL = frozenset(_S.official)
 
 
 def _official(reader: Attributor, phrase: _Phrase) -> str | None:
@@ -950,7 +959,7 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     while words and words[-1].lower() in _ROLE_WORDS:
         words.pop()  # "Interior Ministry spokesman"
     lowered = [w.lower() for w in words]
-    if len(lowered) > 2 and lowered[0] in _ROLE_WORDS and lowered[1] in ("for", "of", "at"):
+    if len(lowered) > 2 and lowered[0] in _ROLE_WORDS and lowered[1] in _S.role_prepositions:
         words, lowered = words[2:], lowered[2:]  # "a spokesman for the security services"
     for marker in ("by", "from"):
         if marker in lowered[1:]:
@@ -958,8 +967,8 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
             words, lowered = words[at + 1 :], lowered[at + 1 :]
     words = [w for w in words if w.lower() not in _DETERMINERS]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
-    words = [w for w in words if not re.search(r"-(?:run|led|controlled|backed)$", w, re.I)]
-    while words and words[-1].lower() in ("published", "released", "compiled", "gathered"):
+    words = [w for w in words if not _HELD_BY.search(w)]
+    while words and words[-1].lower() in _S.data_participles:
         words.pop()
     if not words or words[0].lower() in _NOT_SOURCES or words[0].lower() in _PRONOUNS:
         return None
@@ -980,7 +989,7 @@ def _noun_phrase(reader: Attributor, phrase: _Phrase) -> str | None:
     return name
 
 
-_RIVALS = frozenset("rival rivals competitor giant".split())
+_RIVALS = frozenset(_S.rivals)
 
 
 def _described_company(words: Sequence[str]) -> str | None:
@@ -1047,7 +1056,7 @@ def _trailing_person(text: str) -> str | None:
     else:
         candidate = last_two
     # "Pentagon Press Secretary Sabrina Singh": the title's last word is not a name
-    if candidate.split()[0].lower() in ("secretary", "spokesman", "spokeswoman", "command"):
+    if candidate.split()[0].lower() in _S.title_ends:
         candidate = last_two
     return candidate
 

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from ._langpack import LANG, PackModel, load_pack
+
 _SPACES = (
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
@@ -90,10 +92,16 @@ def sentence_spans(text: str, *, normalized: bool = False) -> list[tuple[int, in
     return spans
 
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt adm cmdr gov sen rep st jr sr no vs etc "
-    "inc ltd co corp dept est fig approx jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+class SentenceWords(PackModel):
+    """The shape of the sentence splitter's language pack (every key required)."""
+
+    abbreviations: list[str]
+
+
+PACK = LANG / "sentences.toml"
+"""The language pack of the sentence splitter."""
+_WORDS = load_pack(SentenceWords, PACK)
+_ABBREVIATIONS = frozenset(_WORDS.abbreviations)
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?$")
 
 

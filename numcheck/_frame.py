@@ -23,13 +23,14 @@ import datetime as dt
 import math
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from ._attribution import TextAttributor, build_sources
 from ._clean import Gate, GateWords, Scope, normalize, sentence_spans
+from ._langpack import LANG, PackModel, alternation, cover, load_pack
 from ._lexicon import WORD, Lexicon, Phrase, default_lexicon
 from ._models import Article, Claim, Direction, Kind, Qualifier, TimeSpan, measure_key
 from ._numbers import NumberMention, find_numbers
@@ -44,56 +45,119 @@ from ._statistic import (
     read_modality,
     read_statistic,
 )
-from ._time import MAX_DATE_DISTANCE, Anchor, TimeResolver, when_clause
+from ._time import (
+    MAX_DATE_DISTANCE,
+    MONTH_ABBREVIATIONS,
+    MONTH_WORDS,
+    WEEKDAY_WORDS,
+    Anchor,
+    TimeResolver,
+    when_clause,
+)
 from ._units import UnitMatch, glued_unit, unit_after, unit_before
 
+
+class _Sets(PackModel):
+    stop: list[str]
+    determiners: list[str]
+    auxiliaries: list[str]
+    not_units: list[str]
+    locative: list[str]
+    against: list[str]
+    locative_after: list[str]
+    entered: list[str]
+    moving: list[str]
+    part_words: list[str]
+    clause_words: list[str]
+    passive: list[str]
+    openers: list[str]
+    references: list[str]
+    institutions: list[str]
+    margin: list[str]
+    joining: list[str]
+    says: list[str]
+    expected: list[str]
+    speakers: list[str]
+    source_heads: list[str]
+    positional: list[str]
+    compass: list[str]
+    held: list[str]
+    count_words: list[str]
+    tolls: list[str]
+    partitive: list[str]
+    suffered: list[str]
+    intransitive: list[str]
+    expletives: list[str]
+
+
+class _Changes(PackModel):
+    before: dict[str, Direction]
+    after: dict[str, Direction]
+
+
+class _Patterns(PackModel):
+    aside_open: list[str]
+    aside: list[str]
+    part_of: list[str]
+    saying: list[str]
+    said_before: list[str]
+    told: list[str]
+    worldwide: list[str]
+    campaigns: list[str]
+    given_by: list[str]
+    given_adverbs: list[str]
+    given: list[str]
+    ratio_next: list[str]
+    rising: list[str]
+    falling: list[str]
+    coordination: list[str]
+    links: list[str]
+
+
+class FrameWords(PackModel):
+    """The shape of the framer's language pack (every key required)."""
+
+    sets: _Sets
+    changes: _Changes
+    patterns: _Patterns
+
+
+PACK = LANG / "frame.toml"
+"""The language pack of the framer."""
+_EN = load_pack(FrameWords, PACK)
+_S, _W = _EN.sets, _EN.patterns
+
+
+def _any(words: Iterable[str], space: str | None = None) -> str:
+    """A non-capturing alternation of ``words`` (see :func:`numcheck._langpack.alternation`)."""
+    return f"(?:{alternation(words, space=space)})"
+
+
 # Function words that end the noun phrase after a figure.
-_STOP = frozenset(
-    "in on at to from by for with without of into onto across inside within throughout "
-    "over under among between during since until after before against and or but nor "
-    "that which who whom whose where when while as than is are was were be been being "
-    "have has had do does did will would can could may might must shall should "
-    "the a an this these those its their his her our your my it they we he she".split()
-)
-_DETERMINERS = frozenset("the these those its their his her our your of".split())
-_AUXILIARIES = frozenset(
-    "been be being have has had were was is are reportedly allegedly also already "
-    "so far now reported estimated a an record total of".split()
-)
+_STOP = frozenset(_S.stop)
+_DETERMINERS = frozenset(_S.determiners)
+_AUXILIARIES = frozenset(_S.auxiliaries)
 _COMPOUND = re.compile(r"-([A-Za-z]+)\b")
-_NOT_UNITS = frozenset("times time percent per cent".split())
-_LOCATIVE = frozenset("in across inside within throughout".split())
-_AGAINST = frozenset("on against targeting".split())  # "attacks on US forces"
-_LOCATIVE_AFTER = _LOCATIVE | {"into", "to"}  # "sent 3,000 troops to Syria"
-_ENTERED = frozenset("stormed invaded raided overran infiltrated".split())
+_NOT_UNITS = frozenset(_S.not_units)
+_LOCATIVE = frozenset(_S.locative)
+_AGAINST = frozenset(_S.against)  # "attacks on US forces"
+_LOCATIVE_AFTER = _LOCATIVE | frozenset(_S.locative_after)  # "sent 3,000 troops to Syria"
+_ENTERED = frozenset(_S.entered)
 """Verbs whose object is where what follows happens: "stormed southern Israel on Oct. 7,
 killing 1,400 people" (read like "in", within the sentence)."""
-_MOVING = frozenset("arriving fleeing coming escaping evacuated".split())  # ... from PLACE
-_PART_WORDS = frozenset("them which whom those these".split())  # "most of them in China"
-_ASIDE_OPEN = re.compile(r"\s*(?:which|who|whose|whom)\b", re.IGNORECASE)
-_PART_OF = re.compile(r"\b(?:of|among) (?:them|which|whom|those|these)\b", re.IGNORECASE)
-_CLAUSE_WORDS = frozenset("which who that while but and when after since".split())
-_PASSIVE = frozenset("were was are is been being reportedly now later also".split())
-_OPENERS = frozenset(
-    "the a an in on at but and however for after while with its their this that these those "
-    "analysts economists officials experts shares last next some most many all more less "
-    "about around nearly almost roughly over under since until by from according".split()
-)
-_REFERENCES = frozenset(  # "the company delivered ...": the name last read as a subject
-    "company carmaker automaker firm maker manufacturer group business".split()
-)
+_MOVING = frozenset(_S.moving)  # ... from PLACE
+_PART_WORDS = frozenset(_S.part_words)  # "most of them in China"
+_ASIDE_OPEN = re.compile(rf"\s*{_any(_W.aside_open)}\b", re.IGNORECASE)
+_PART_OF = re.compile(rf"\b{_any(_W.part_of)} {_any(_S.part_words)}\b", re.IGNORECASE)
+_CLAUSE_WORDS = frozenset(_S.clause_words)
+_PASSIVE = frozenset(_S.passive)
+_OPENERS = frozenset(_S.openers)
+_REFERENCES = frozenset(_S.references)  # "the company delivered ...": the last subject
 # Heads of names built on a place: "Bank of England", "University of Michigan".
-_INSTITUTIONS = frozenset(
-    "Bank University Ministry Department Office Institute Council Court Museum College "
-    "School Parliament Assembly Government Secretary Minister Governor Mayor Chamber "
-    "League Federation Association Society Academy".split()
-)
+_INSTITUTIONS = frozenset(_S.institutions)
 _RATIO = re.compile(r"\b(?:one|1)(?:\s+[a-z]+){0,2}\s+in\s+$", re.IGNORECASE)
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
-_SAYS = frozenset("said says reported reports told announced estimated estimates".split())
+_CALENDAR = frozenset((*WEEKDAY_WORDS, *MONTH_WORDS))
+_SAYS = frozenset(_S.says)
 # Punctuation that ends a phrase, compiled once (these are read for every figure).
 _BREAK_PAREN = re.compile(r"[;:()]")
 _BREAK_COMMA = re.compile(r"[,;:]")
@@ -104,48 +168,34 @@ _ANNUAL = re.compile(
     r"\b(?:in the (?:year|12 months) to|year[\s-]on[\s-]year|over the year|annual)\b", re.I
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_MARGIN = frozenset(  # what an estimate's margin is called ("the true figure lies between")
-    "margin margins uncertainty interval intervals figure number estimate error range".split()
-)
-_JOINED_CLAUSE = re.compile(r"\s(?:and|but|while|whereas)\s+(?:\w+ing|its|the|then)\b")
-_JOINING_WORDS = ("and", "but", "while", "whereas")  # one is in every text _JOINED_CLAUSE matches
-_MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\b")
+_MARGIN = frozenset(_S.margin)  # what an estimate's margin is called
+_JOINED_CLAUSE = re.compile(rf"\s{_any(_S.joining)}\s+(?:\w+ing|its|the|then)\b")
+_JOINING_WORDS = tuple(_S.joining)  # one is in every text _JOINED_CLAUSE matches
+_MONTH_SHORT = frozenset(MONTH_ABBREVIATIONS)
+_ASIDE = re.compile(rf",\s+{_any(_W.aside)}\b")
 _CHANGE_TO = re.compile(r"[\d.,]+\s*(?:%|per\s?cent|percent)\s+to\b", re.IGNORECASE)
-_SAYING = re.compile(r",\s+(?:[\w'-]+\s+){0,6}?(?:said|says|told|according)\b")
-_EXPECTED = frozenset("expected forecast predicted projected estimated anticipated".split())
-_SPEAKERS = frozenset("analysts economists officials experts forecasters".split())
-_SOURCE_HEADS = frozenset(
-    "agency agencies ministry office department commission council body organisation "
-    "organization spokesman spokeswoman chief official officials".split()
-)
-_POSITIONAL = frozenset("above below over under beyond past".split())
-_COMPASS = frozenset(
-    "northern southern eastern western central northeastern northwestern southeastern "
-    "southwestern north-eastern north-western south-eastern south-western".split()
-)
+_SAYING = re.compile(rf",\s+(?:[\w'-]+\s+){{0,6}}?{_any(_W.saying)}\b")
+_EXPECTED = frozenset(_S.expected)
+_SPEAKERS = frozenset(_S.speakers)
+_SOURCE_HEADS = frozenset(_S.source_heads)
+_POSITIONAL = frozenset(_S.positional)
+_COMPASS = frozenset(_S.compass)
+_SPACES = r"\s+"
 _SAID_BEFORE = re.compile(
-    r"\b(?:told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+briefing|the\s+\w+)|"
-    r"said|says|speaking|briefing|news\s+conference|press\s+conference)\s*$",
+    rf"\b(?:told\s+(?:{alternation(_W.told, space=_SPACES)}|the\s+\w+)|"
+    rf"{alternation(_W.said_before, space=_SPACES)})\s*$",
     re.IGNORECASE,
 )
 WORLD = "World"
 """The place of a figure counted worldwide."""
-_WORLDWIDE = re.compile(
-    r"\b(?:worldwide|globally|across the world|around the world|the world over)\b", re.I
-)
+_WORLDWIDE = re.compile(rf"\b{_any(_W.worldwide)}\b", re.I)
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?,\s+$")
-_CAMPAIGN = re.compile(
-    r"(?:[a-z-]+\s+)?(?:campaign|offensive|war|invasion|assault|bombardment|operation|"
-    r"retaliation|strikes|airstrikes|attacks|onslaught|siege)\b"
-)
-_HELD = frozenset("run held controlled occupied ruled led annexed".split())
+_CAMPAIGN = re.compile(rf"(?:[a-z-]+\s+)?{_any(_W.campaigns)}\b")
+_HELD = frozenset(_S.held)
 _DAY_SUFFIX = re.compile(r" \d{4}-\d\d-\d\d$")
 _GIVEN_BEFORE = re.compile(
-    r"\s+(?:that\s+|which\s+)?(?:it|they|he|she|officials|the\s+\w+|[A-Z][\w.-]*)\s+had\s+"
-    r"(?:long\s+|previously\s+|earlier\s+|publicly\s+)?(?:been\s+)?(?:given|cited|reported|"
-    r"used|announced|published|quoted|claimed|giving|citing|reporting|using|quoting|claiming|"
-    r"telling)\b"
+    rf"\s+(?:that\s+|which\s+)?(?:{alternation(_W.given_by)}|the\s+\w+|[A-Z][\w.-]*)\s+had\s+"
+    rf"(?:{_any(_W.given_adverbs)}\s+)?(?:been\s+)?{_any(_W.given)}\b"
 )
 """After a figure: it was given before, and is superseded ("the 1,400 it had given for
 weeks", "the 900 that officials had cited publicly for months")."""
@@ -159,45 +209,24 @@ _DEFINITE_INCIDENT = re.compile(
     rf"\b(?:the|that|this)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{'|'.join(VIOLENCE)})\b",
     re.IGNORECASE,  # (not "the Oct. 7 attack": an incident of its own day)
 )
-_COMPARED = "the its their his her as more higher larger bigger greater lower smaller fewer less"
-_RATIO_NEXT = re.compile(rf"\s+(?:{'|'.join(_COMPARED.split())})\b", re.IGNORECASE)
+_RATIO_NEXT = re.compile(rf"\s+{_any(_W.ratio_next)}\b", re.IGNORECASE)
 _RATIO_OF = re.compile(rf"\s+times{_RATIO_NEXT.pattern}", re.IGNORECASE)
-_COUNT_WORDS = frozenset("of number count total tally toll".split())
-_PARTITIVE = frozenset("with including among whom which while".split())
-_SUFFERED = frozenset(
-    "suffered sustained received suffering sustaining diagnosed treated evaluated".split()
-)
-_INTRANSITIVE = frozenset("died perished fled".split())  # a death or flight, no "were"
-_EXPLETIVES = frozenset("there it they this these those its their".split())
-_CHANGE_BEFORE: dict[str, Direction] = {
-    "another": "up",
-    "additional": "up",
-    "extra": "up",
-    "further": "up",
-}
-_CHANGE_AFTER: dict[str, Direction] = {
-    "more": "up",
-    "additional": "up",
-    "extra": "up",
-    "fewer": "down",
-    "less": "down",
-}
+_COUNT_WORDS = frozenset(_S.count_words)
+_TOLLS = frozenset(_S.tolls)
+_PARTITIVE = frozenset(_S.partitive)
+_SUFFERED = frozenset(_S.suffered)
+_INTRANSITIVE = frozenset(_S.intransitive)  # a death or flight, no "were"
+_EXPLETIVES = frozenset(_S.expletives)
+_CHANGE_BEFORE: dict[str, Direction] = _EN.changes.before
+_CHANGE_AFTER: dict[str, Direction] = _EN.changes.after
 _CHANGE_VERB = re.compile(
-    r"\b(?:(?P<up>rose|rise[sn]?|rising|increased?|increasing|grew|grow(?:n|s|ing)?|"
-    r"jumped|climbed|gained|added|up|swelled|surged|increase of|rise of|jump of|gain of|"
-    r"advanced|rallied|soared|rebounded|to rise|to climb)|"
-    r"(?P<down>fell|fall(?:en|s|ing)?|dropped|declined?|decreased?|cut|reduced?|"
-    r"down|shrank|slashed|drop of|fall of|decline of|cut of|reduction of|"
-    r"lost|slid|slipped|sank|plunged|plummeted|tumbled|slumped|shed|dipped|to drop|to fall|"
-    r"wiped|wiping))"
+    rf"\b(?:(?P<up>{alternation(_W.rising)})|(?P<down>{alternation(_W.falling)}))"
     r"\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
 _CHANGE_GATE = Gate(  # words one of which is in every text _CHANGE_VERB matches
     _CHANGE_VERB,
-    *"rose ris increas grew grow jump climb gain added up swelled surged advanced rallied "
-    "soared rebounded fell fall drop declin decreas cut reduc down shrank slashed lost slid "
-    "slipped sank plunged plummeted tumbled slumped shed dipped wip".split(),
+    *cover(_W.rising, _W.falling),
 )
 _APPOSITION = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}\s*,\s*or\s+", re.IGNORECASE)
 """Between a change and its restatement: "shed 240 points, or 0.8%" (its noun, at most
@@ -206,14 +235,8 @@ _OBJECT_BY = tuple(re.compile(rf"(?:\s+[^\W\d_]+){{{n}}}\s+by\s+$", re.IGNORECAS
 """The object between a change verb and "by", one word or two: "cut prices by"."""
 _CHANGE_REACH = 30
 """Characters before a figure read for its change verb (see :func:`_change`)."""
-_COORDINATION = re.compile(
-    r"\b(?:and|but|while|whereas|compared with|versus|vs|or|to|from|against|than)\b"
-)
-_LINK = re.compile(
-    r"\b(?:at|of|was|were|is|are|stood|reached|totall?ed|numbered|to|as|around|about|from|"
-    r"topped|passed|surpassed|exceeded|hit|past|beyond|above|over|below|under)\b",
-    re.IGNORECASE,
-)
+_COORDINATION = re.compile(rf"\b{_any(_W.coordination)}\b")
+_LINK = re.compile(rf"\b{_any(_W.links)}\b", re.IGNORECASE)
 
 
 CONTEXT = 400
@@ -1691,7 +1714,7 @@ class Framer:
             back -= 1
         if back >= 0 and doc.lower[back] in _COUNT_WORDS:
             return name, 2
-        if doc.lower[index + measure[1] - 1] in ("toll", "tolls", "tally"):
+        if doc.lower[index + measure[1] - 1] in _TOLLS:
             return name, 2
         return name, 1 if name in self.lexicon.cumulative else 0
 

@@ -11,17 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
+from ._langpack import LANG, load_pack
+from ._langpack import LangPackError as LangPackError
+from ._langpack import PackModel as _Strict
+from ._models import Qualifier
 
-from ._lexicon import _Strict, problems, read_toml
-from ._models import NumcheckError, Qualifier
-
-PACK = Path(__file__).resolve().parent / "lang" / "en" / "numbers.toml"
+PACK = LANG / "numbers.toml"
 """The language pack of the number grammar."""
-
-
-class LangPackError(NumcheckError):
-    """A language pack that cannot be used; the message names the file and the key."""
 
 
 class _Numbers(_Strict):
@@ -81,11 +77,7 @@ class NumberWords(_Strict):
 
 def load_number_words(path: Path = PACK) -> NumberWords:
     """Read and validate a language pack; :class:`LangPackError` names the file and key."""
-    data = read_toml(path, LangPackError, "language pack")
-    try:
-        return NumberWords.model_validate(data)
-    except ValidationError as exc:
-        raise LangPackError(f"{path}: invalid language pack: {problems(exc)}") from None
+    return load_pack(NumberWords, path)
 
 
 _EN = load_number_words()

@@ -18,54 +18,98 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ._clean import Gate, Scope, fold
+from ._langpack import LANG, PackModel, alternation, cover, load_pack
 from ._models import Period, Statistic, TimeSpan
 
+
+class _Periods(PackModel):
+    per: list[str]
+    per_units: list[Period]
+    per_not_followed_by: list[str]
+    adverbs: dict[str, Period]
+    past_leads: list[str]
+    past: list[str]
+    spans: dict[str, Period]
+    past_adverbs: dict[str, Period]
+
+
+class _Words(PackModel):
+    totals: list[str]
+    went_home: list[str]
+    moved: list[str]
+    part_of: list[str]
+    output: list[str]
+    forecast: list[str]
+    target: list[str]
+    struck: list[str]
+    still_to_come: list[str]
+    now: list[str]
+    saying: list[str]
+    those: list[str]
+    continuing: list[str]
+
+
+class _Incidents(PackModel):
+    modifiers: list[str]
+    nouns: list[str]
+    open_fire: list[str]
+    launch_verbs: list[str]
+    weapons: list[str]
+    violence: list[str]
+    plural_modifiers: list[str]
+    violence_plurals: list[str]
+    violence_verbs: list[str]
+    aliases: dict[str, str]
+
+
+class StatisticWords(PackModel):
+    """The shape of the statistic reader's language pack (every key required)."""
+
+    periods: _Periods
+    words: _Words
+    incidents: _Incidents
+
+
+PACK = LANG / "statistic.toml"
+"""The language pack of the statistic and incident reader."""
+_EN = load_pack(StatisticWords, PACK)
+_P, _W, _I = _EN.periods, _EN.words, _EN.incidents
+
+
+def _any(words: Iterable[str]) -> str:
+    """A non-capturing alternation of ``words`` (see :func:`numcheck._langpack.alternation`)."""
+    return f"(?:{alternation(words)})"
+
+
 _PERIOD_WORDS: dict[str, Period] = {
-    "24 hours": "day",
-    "day": "day",
-    "days": "day",
-    "daily": "day",
-    "overnight": "day",
-    "week": "week",
-    "seven days": "week",
-    "7 days": "week",
-    "weekly": "week",
-    "month": "month",
-    "30 days": "month",
-    "monthly": "month",
-    "quarter": "quarter",
-    "three months": "quarter",
-    "quarterly": "quarter",
-    "year": "year",
-    "12 months": "year",
-    "twelve months": "year",
-    "annually": "year",
-    "annual": "year",
-    "yearly": "year",
+    **{unit: unit for unit in _P.per_units},
+    **_P.adverbs,
+    **_P.spans,
+    **_P.past_adverbs,
 }
+"""The words of a period a count is per or over -> the period."""
 
 _PER = Gate(
     re.compile(
-        r"\b(?:a|per|each|every)\s+(?P<p>day|week|month|quarter|year)\b"
-        r"(?!\s+(?:earlier|ago|before|later|after|on)\b)"
-        r"|\b(?P<q>daily|weekly|monthly|quarterly|annually|yearly)\b",
+        rf"\b{_any(_P.per)}\s+(?P<p>{alternation(_P.per_units)})\b"
+        rf"(?!\s+{_any(_P.per_not_followed_by)}\b)"
+        rf"|\b(?P<q>{alternation(_P.adverbs)})\b",
         re.IGNORECASE,
     ),
-    *"day week month quarter year daily annual".split(),
+    *cover(_P.per_units, _P.adverbs),
 )
 _PAST_PERIOD = Gate(
     re.compile(
-        r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
-        r"(?P<p>24 hours|day|week|seven days|7 days|month|30 days|quarter|three months|year|"
-        r"12 months|twelve months)\b|\b(?P<q>overnight)\b",
+        rf"\b{_any(_P.past_leads)}\s+(?:the\s+)?{_any(_P.past)}\s+"
+        rf"(?P<p>{alternation(_P.spans)})\b|\b(?P<q>{alternation(_P.past_adverbs)})\b",
         re.IGNORECASE,
     ),
-    *"past last previous preceding overnight".split(),
+    *cover(_P.past, _P.past_adverbs),
 )
 _RATE_HORIZON = Gate(
     re.compile(
@@ -82,65 +126,41 @@ _RATE_HORIZON = Gate(
 )
 """(``monthly`` is found by ``month``.)"""
 _TOTAL = Gate(
-    re.compile(
-        r"\b(?:so far|to date|in total|a total of|total|toll|tally|tallies|cumulative|"
-        r"overall|altogether|since|count)\b",
-        re.IGNORECASE,
-    ),
-    *"so far|to date|total|toll|tall|cumulative|overall|altogether|since|count".split("|"),
+    re.compile(rf"\b{_any(_W.totals)}\b", re.IGNORECASE),
+    *cover(_W.totals),
 )
 _INCIDENT = re.compile(
-    r"\b(?P<head>(?:opened|open)\s+fire|(?:drone\s+|rocket\s+|missile\s+|suicide\s+|car\s+|"
-    r"air\s+|terror\s+)?(?:attack|strike|airstrike|bombing|blast|explosion|fire|blaze|"
-    r"shooting|crash|collision|earthquake|quake|raid|ambush|stampede|collapse|flood|flooding|"
-    r"storm|hurricane|cyclone|landslide|derailment|massacre|assault))\b(?!-)"
-    r"|\b(?:sent|fired|launched|lobbed|flew)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?P<weapon>drones|rockets|missiles|mortars|shells)\s+(?:at|on|into|towards?)\b",
+    rf"\b(?P<head>{_any(_I.open_fire)}\s+fire|(?:{_any(_I.modifiers)}\s+)?{_any(_I.nouns)})"
+    rf"\b(?!-)|\b{_any(_I.launch_verbs)}\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?P<weapon>{alternation(_I.weapons)})\s+(?:at|on|into|towards?)\b",
     re.IGNORECASE,
 )
 _INCIDENTS = re.compile(
-    r"\b(?P<head>(?:drone\s+|rocket\s+|missile\s+|air\s+)?(?:attacks|strikes|airstrikes|"
-    r"bombings|blasts|explosions|raids|shootings|assaults)|stormed)\b",
+    rf"\b(?P<head>(?:{_any(_I.plural_modifiers)}\s+)?{_any(_I.violence_plurals)}|"
+    rf"{alternation(_I.violence_verbs)})\b",
     re.IGNORECASE,
 )
 """Incidents named in the plural ("the strikes on Oct. 17 and 18") or by a verb ("stormed
 southern Israel on Oct. 7, killing 1,400"): an incident only when the clause dates them
 to a day or two; undated, they are a campaign ("injured in attacks since October")."""
-VIOLENCE = tuple(
-    "attack strike airstrike bombing blast explosion shooting raid ambush massacre assault".split()
-)
+VIOLENCE = tuple(_I.violence)
 """The nouns of one violent incident ("the blast", "the attack"): one kind, told apart by
 its day."""
 _INCIDENT_TYPES = {
     # Violence: one incident is called an attack, a strike, a blast or a shooting by
     # different outlets; its day tells incidents apart.
-    **dict.fromkeys(
-        (*VIOLENCE, "stormed", *(f"{n}s" for n in VIOLENCE if n not in ("massacre", "ambush"))),
-        "attack",
-    ),
-    "blaze": "fire",
+    **dict.fromkeys((*VIOLENCE, *_I.violence_verbs, *_I.violence_plurals), "attack"),
     # weapons sent at a target ("sent swarms of drones at US bases"): an attack
-    **dict.fromkeys("drones rockets missiles mortars shells".split(), "attack"),
-    "quake": "earthquake",
-    "flooding": "flood",
-    "collision": "crash",
-    "derailment": "crash",
-    "hurricane": "storm",
-    "cyclone": "storm",
+    **dict.fromkeys(_I.weapons, "attack"),
+    **_I.aliases,
 }
-_THOSE = re.compile(r"\b(?:those|these)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_CONTINUED = re.compile(r"\b(?:which|that|where|with)\s*$", re.IGNORECASE)
+_THOSE = re.compile(rf"\b{_any(_W.those)}\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_CONTINUED = re.compile(rf"\b{_any(_W.continuing)}\s*$", re.IGNORECASE)
 """A clause that continues the one before it: "the strike on Tower 22, which killed
 three", "112 were killed ..., with 760 wounded": the incident is the one before."""
-_NOW = re.compile(
-    r"\b(?:now|currently|today|at present|so far|to date|there (?:are|is))\b", re.IGNORECASE
-)
+_NOW = re.compile(rf"\b(?:{alternation(_W.now)}|there (?:are|is))\b", re.IGNORECASE)
 """Words of the present: the day they give is no incident's day."""
-_SAYING = re.compile(
-    r"\b(?:said|says|told|announced|reported|revealed|confirmed|acknowledged|admitted|"
-    r"published|released|showed|claimed|stated|disclosed|estimated)\b",
-    re.IGNORECASE,
-)
+_SAYING = re.compile(rf"\b{_any(_W.saying)}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -308,17 +328,14 @@ def _opening(ctx: Context) -> str:
 
 _MOVED = Gate(
     re.compile(
-        r"^[^\d]{0,80}?\b(?:(?:went|came|returned|were sent|headed|flew) home|withdr(?:ew|awn)|"
-        r"pulled out|rotated out|redeployed|departed)\b",
+        rf"^[^\d]{{0,80}}?\b(?:{_any(_W.went_home)} home|{alternation(_W.moved)})\b",
         re.IGNORECASE,
     ),
-    *"home withdr redeployed departed".split(),
-    "pulled out",
-    "rotated out",
+    *cover(["home"], _W.moved),
 )
 
 
-_PART_OF = re.compile(r"\s+of\s+(?:the|them|whom|those|these|which|its|their)\b", re.IGNORECASE)
+_PART_OF = re.compile(rf"\s+of\s+{_any(_W.part_of)}\b", re.IGNORECASE)
 
 
 def _part(ctx: Context) -> Reading | None:
@@ -342,13 +359,8 @@ def _moved(ctx: Context) -> Reading | None:
 
 
 _OUTPUT = Gate(
-    re.compile(
-        r"\b(?:delivered|deliveries|sold|sales|built|produced|production|manufactured|made|"
-        r"shipped|shipments|handed over|exported|exports|imported|imports|output)\b",
-        re.IGNORECASE,
-    ),
-    *"deliver sold sales built produc manufactured made ship export import output".split(),
-    "handed over",
+    re.compile(rf"\b{_any(_W.output)}\b", re.IGNORECASE),
+    *cover(_W.output),
 )
 
 
@@ -459,31 +471,17 @@ def _granularity(time: TimeSpan) -> Period | None:
 
 
 _FORECAST = Gate(
-    re.compile(
-        r"\b(?:forecasts?|forecasting|expected|expects|expectations?|predicted|predicts|"
-        r"predictions?|projected|projections?|consensus|pointed to|polls? of (?:economists|"
-        r"analysts)|anticipated|estimates? compiled)\b",
-        re.IGNORECASE,
-    ),
-    *"forecast|expect|predict|project|consensus|pointed to|poll|anticipated|estimate".split("|"),
+    re.compile(rf"\b{_any(_W.forecast)}\b", re.IGNORECASE),
+    *cover(_W.forecast),
 )
 _TARGET = Gate(
-    re.compile(
-        r"\b(?:targets?|targeted growth|goals?|aims? (?:for|to|of)|ambitions?|pledged|"
-        r"promised|guidance|objective|authori[sz]ed|cap|capped|ceiling|limit of)\b",
-        re.IGNORECASE,
-    ),
-    *"target goal aim ambition pledged promised guidance objective authori cap ceiling".split(),
-    "limit of",
+    re.compile(rf"\b{_any(_W.target)}\b", re.IGNORECASE),
+    *cover(_W.target),
 )
-_STRUCK = re.compile(
-    r"\b(?:struck|strike|strikes|striking|hit|hitting|attacked|bombed|bombing|military|"
-    r"militia|civilian|legitimate|enemy|high-value)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
+_STRUCK = re.compile(rf"\b{_any(_W.struck)}\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Targets that are struck ("struck targets in Iraq"): places, not goals."""
 _STILL_TO_COME = Gate(
-    re.compile(r"\bexpected to (?:rise|grow|climb|increase)\b", re.IGNORECASE), "expected to"
+    re.compile(rf"\b{_any(_W.still_to_come)}\b", re.IGNORECASE), *cover(_W.still_to_come)
 )
 GATES = (
     _COUNTERFACTUAL,
@@ -594,7 +592,7 @@ def read_event(
             return None
     head = " ".join((found.group("head") or found.group("weapon")).lower().split())
     words = head.split()
-    if words[-1] == "fire" and len(words) == 2 and words[0] in ("opened", "open"):
+    if words[-1] == "fire" and len(words) == 2 and words[0] in _I.open_fire:
         words = ["shooting"]
     kind = _INCIDENT_TYPES.get(words[-1], words[-1])
     if dated:

@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Protocol
+from typing import Literal, Protocol
 
 from ._clean import fold
+from ._langpack import LANG, PackModel, alternation, cover, load_pack
 from ._lexicon import MONTHS, WORD
 from ._models import Basis, Precision, TimeSpan
 
@@ -70,14 +71,77 @@ class _Month:
     against the periods named before it (see :meth:`TimeResolver.resolve`)."""
 
 
-_ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
-_FULL_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
+class _Words(PackModel):
+    superlatives: list[str]
+    base_changes: list[str]
+    say_verbs: list[str]
+    attributed_verbs: list[str]
+    now: list[str]
+    present: list[str]
+    relative_now: list[str]
+    parallel_joiners: list[str]
+    when: list[str]
+    span_leads: list[str]
+    end_leads: list[str]
+    clause_openers: list[str]
+    adverbial_leads: list[str]
+    named_event_leads: list[str]
+    duration_after: list[str]
+    previous: list[str]
+    past_season: list[str]
+    study_nouns: list[str]
+    participle_exceptions: list[str]
+    month_leads: list[str]
+    date_leads: list[str]
+    clause_after_comma: list[str]
+    clause_words: list[str]
+    appositive_nouns: list[str]
+    covers: list[str]
+    fieldwork_verbs: list[str]
+    fieldwork_about: list[str]
+    fieldwork_counted: list[str]
+    fieldwork_nouns: list[str]
+    fieldwork_done: list[str]
+    fieldwork_leads: list[str]
+
+
+class TimeWords(PackModel):
+    """The shape of the time resolver's language pack (every key required)."""
+
+    months: list[str]
+    month_abbreviations: list[str]
+    weekdays: dict[str, int]
+    seasons: dict[str, int]
+    quarter_ordinals: dict[str, int]
+    ago_counts: dict[str, int]
+    duration_counts: dict[str, int]
+    edges: dict[str, Literal["start", "middle", "end"]]
+    words: _Words
+
+
+PACK = LANG / "time.toml"
+"""The language pack of the time resolver."""
+_EN = load_pack(TimeWords, PACK)
+_W = _EN.words
+
+
+_SPACES = r"\s+"
+
+
+def _any(words: Iterable[str], space: str | None = None) -> str:
+    """A non-capturing alternation of ``words`` (see :func:`numcheck._langpack.alternation`)."""
+    return f"(?:{alternation(words, space=space)})"
+
+
+_ORDINAL_QUARTERS = _EN.quarter_ordinals
+_EDGES = _EN.edges
+"""Words of an edge of a period -> the edge ("the end of 2023", "the turn of 2020")."""
+_MONTH_EDGES = [word for word, edge in _EDGES.items() if edge != "middle"]
+_END_EDGES = [word for word, edge in _EDGES.items() if edge == "end"]
+_FULL_MONTHS = _any(_EN.months)
 _YEAR = r"(?:1[89]|20)\d\d"
 _QUARTER = re.compile(
-    rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last)[\s-]quarter\b"
+    rf"\b(?:the\s+)?(?P<nth>{_any(_ORDINAL_QUARTERS)})[\s-]quarter\b"
     rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?(?!\s+of\s+(?:a|an|the|its|their)\b)"
     rf"|\bQ(?P<q>[1-4])\b(?:\s*(?P<qyear>{_YEAR})\b)?"
     rf"|\b(?:the\s+)?(?P<edge>first|last|final)\s+three\s+months\s+of\s+(?P<tyear>{_YEAR})\b",
@@ -98,9 +162,9 @@ _MONTH_RANGE = re.compile(
 )
 """Months to months: "the October-December period", "in October to December"."""
 _EDGE = re.compile(
-    rf"\b(?:the\s+)?(?P<edge>end|close|start|beginning|middle|turn)\s+of\s+"
+    rf"\b(?:the\s+)?(?P<edge>{alternation(_EDGES)})\s+of\s+"
     rf"(?P<name>{_FULL_MONTHS}\s+)?(?P<year>{_YEAR})\b"
-    rf"|\b(?:the\s+)?(?P<medge>end|close|start|beginning)\s+of\s+(?P<mname>{_FULL_MONTHS})\b"
+    rf"|\b(?:the\s+)?(?P<medge>{alternation(_MONTH_EDGES)})\s+of\s+(?P<mname>{_FULL_MONTHS})\b"
     rf"(?![\s,]*\d)"
 )
 """The end or start of a year is its last or first month; of a month, its last or first
@@ -123,8 +187,7 @@ _ANAPHORA = re.compile(
 "the same month of 2021" (that month, in 2021)."""
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)s\b")
 _COMPARATIVE = re.compile(
-    r"(?:\b(?:the|its|their|a|an)\s+(?:lowest|highest|most|fewest|least|biggest|largest|"
-    r"smallest|worst|best|deadliest|strongest|weakest|fastest|slowest|sharpest|steepest)|"
+    rf"(?:\b(?:the|its|their|a|an)\s+{_any(_W.superlatives)}|"
     r"\bfirst time|\brecords?|\b(?:high|low)s?|\bnot seen)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:since|in)\s+(?:at least\s+)?$",
     re.IGNORECASE,
@@ -132,19 +195,13 @@ _COMPARATIVE = re.compile(
 """A comparison reaching back to a date ("the lowest since 1999", "a record high in
 2008", "for the first time since 2011"): that date does not date the figure."""
 _BASE = re.compile(
-    r"(?:\b(?:up|down|rose|fell|risen|fallen|increased?|decreased?|grew|grown|dropped|"
-    r"higher|lower|more|fewer|less)\b[^.;:()]{0,40}?\bfrom|\bcompared\s+(?:with|to)|"
+    rf"(?:\b{_any(_W.base_changes)}\b[^.;:()]{{0,40}}?\bfrom|\bcompared\s+(?:with|to)|"
     r"\bversus|\bvs\.?|\bthan(?:\s+in)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 """The base of a comparison: "up 40% from 2021", "compared with 2019", "than in 2015"
 (unless a span follows: "rose from 2019 to 2021")."""
-_COMPARATIVE_WORDS = (
-    *"most fewest least biggest largest smallest worst best deadliest strongest".split(),
-    *"weakest fastest slowest sharpest steepest record high low".split(),
-    "first time",
-    "not seen",
-)
+_COMPARATIVE_WORDS = cover(_W.superlatives, ("record", "high", "low", "first time", "not seen"))
 _BASE_WORDS = ("from", "compared", "versus", "vs", "than")
 """Gates: each match of the pattern above holds one of these words, in lowercase (a text
 holding none is read without the pattern, see :func:`_has_any`)."""
@@ -156,10 +213,7 @@ def _has_any(folded: str, words: Sequence[str]) -> bool:
 
 
 _SPAN_TO = re.compile(r"\s*(?:-|\u2013|to|and|until|through)\s+\S", re.IGNORECASE)
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
+_WEEKDAYS = {day.lower(): number for day, number in _EN.weekdays.items()}
 
 
 def _quarter(year: int, quarter: int) -> tuple[dt.date, dt.date]:
@@ -210,11 +264,11 @@ def _periods(text: str, anchor: Anchor, folded: str | None = None) -> list[_Mont
 
 
 _SEASON = re.compile(
-    r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+    rf"\b(?:the\s+)?(?P<season>{_any(_EN.seasons)})\s+(?:of\s+)?"
     rf"(?P<year>{_YEAR})\b",
     re.IGNORECASE,
 )
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASONS = _EN.seasons
 """A season's first month (the northern seasons of the meteorologists); the winter of a
 year runs from its December to the February after."""
 
@@ -237,7 +291,7 @@ def _relative_season(name: str, rel: str, today: dt.date) -> tuple[dt.date, dt.d
     """ "last autumn": the latest one over before ``today``; "next spring": the first one
     after it; "this summer": the one under way, else this year's."""
     spans = [_season(year, name) for year in range(today.year - 2, today.year + 2)]
-    if rel in ("last", "past", "previous"):
+    if rel in _W.past_season:
         chosen = [s for s in spans if s[1] < today][-1:]
     elif rel == "next":
         chosen = [s for s in spans if s[0] > today][:1]
@@ -275,7 +329,7 @@ def _other_periods(text: str, anchor: Anchor, found: list[_Month], folded: str) 
         found.append(_Month(match.start(), match.end(), (year, b, None), days=days))
     for match in _scan(_EDGE, text, folded):
         edge = (match.group("edge") or match.group("medge")).lower()
-        end_edge = edge in ("end", "close")
+        end_edge = _EDGES[edge] == "end"
         if match.group("mname"):
             month = MONTHS[match.group("mname").lower()]
             year = _last_month(month, anchor)
@@ -292,7 +346,7 @@ def _other_periods(text: str, anchor: Anchor, found: list[_Month], folded: str) 
             day = days[1] if end_edge else days[0]
             found.append(_Month(match.start(), match.end(), (year, month, None), days=(day, day)))
             continue
-        month = 12 if end_edge else (6 if edge in ("middle", "turn") else 1)
+        month = 12 if end_edge else (6 if _EDGES[edge] == "middle" else 1)
         days = _interval(year, month, None)
         found.append(_Month(match.start(), match.end(), (year, month, None), days=days))
 
@@ -320,9 +374,8 @@ def _quarter_mention(match: re.Match[str], anchor: Anchor) -> _Month:
 
 
 _MONTH_ONLY = re.compile(
-    r"\b(?:in|since|until|till|by|from|to|through|during|early|mid|late|last|this|of|as)[\s-]+"
-    r"(?P<month>(?:(?:early|mid|late)[\s-]+)?(?P<name>January|February|March|April|May|June|"
-    r"July|August|September|October|November|December))\b(?![\s,]*\d)"
+    rf"\b{_any(_W.month_leads)}[\s-]+"
+    rf"(?P<month>(?:(?:early|mid|late)[\s-]+)?(?P<name>{_FULL_MONTHS}))\b(?![\s,]*\d)"
 )
 
 MAX_DATE_DISTANCE = 8
@@ -331,44 +384,34 @@ MAX_DATE_DISTANCE = 8
 
 # Clause boundaries inside a sentence: a date on the other side does not govern a figure.
 _CLAUSE = re.compile(
-    r"[;()\[\]]|\s-\s|--|,\s*(?:but|while|whereas|although|though|which|who|when|where|with|"
-    r"after|before|as|and then|compared)\b|\b(?:but|while|whereas|as part of)\b"
-    r"|,\s*an?\s+(?:figure|number|total|tally|count|toll)\b(?!\s+of\b)",
+    rf"[;()\[\]]|\s-\s|--|,\s*{_any(_W.clause_after_comma)}\b|\b{_any(_W.clause_words)}\b"
+    rf"|,\s*an?\s+{_any(_W.appositive_nouns)}\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 """(The last: an appositive about the figure, ", a figure that does not yet include
 anyone hurt on Monday", ", a figure based on data from last autumn": its dates tell where
 the figure comes from or what it leaves out, not when it holds.)"""
 _LEAD = re.compile(
-    r"(?:\b(?P<word>in|since|until|till|by|through|to|from|between|and|during|on|as of|of|"
-    r"before|after|at|around|throughout|circa|c\.)\s+(?:the\s+)?(?:year\s+|end\s+of\s+|"
+    rf"(?:\b(?P<word>{alternation(_W.date_leads)})\s+(?:the\s+)?(?:year\s+|end\s+of\s+|"
     r"start\s+of\s+|beginning\s+of\s+)?)$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    r"\b(?P<now>right now|now|currently|today|at present|presently|at the moment|"
-    r"as of now|so far|to date|as things stand|nowadays|there (?:are|is|remain))\b"
+    rf"\b(?P<now>{alternation(_W.relative_now)}|there (?:are|is|remain))\b"
     r"|\b(?P<when>(?:earlier |later )?(?:this|last|past|previous|next|all(?: this)?) "
-    r"(?:year|month|week|spring|summer|autumn|fall|winter))\b"
+    rf"(?:year|month|week|{alternation(_EN.seasons)}))\b"
     r"|\b(?P<coming>(?:coming|next)\s+(?:few\s+|several\s+)?months)\b"
     r"|\b(?P<yesterday>yesterday|last night)\b"
-    r"|\b(?P<ago>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) "
+    rf"|\b(?P<ago>(?P<n>\d+|{alternation(_EN.ago_counts)}) "
     r"(?P<unit>day|week|month|year)s? ago)\b"
-    r"|\b(?:on |last |this |since )?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)(?:'s)?\b",
+    rf"|\b(?:on |last |this |since )?(?P<weekday>{alternation(_EN.weekdays)})(?:'s)?\b",
     re.IGNORECASE,
 )
-_MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-)
-_DAY_WORDS = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last night|today)"
-)
+_MONTH_NAMES = _any([*_EN.months, *_EN.month_abbreviations])
+_DAY_WORDS = rf"(?:{alternation(_EN.weekdays)}|yesterday|last night|today)"
 _SAY = (
-    r"(?:said|says|announced|reported|revealed|confirmed|acknowledged|admitted|disclosed|"
-    r"stated|estimated|claimed|published|released|showed|show|added|wrote|insisted|warned|"
-    r"testified|told\s+(?:the\s+|a\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,2}?|"
+    rf"(?:{alternation(_W.say_verbs)}|"
+    r"told\s+(?:the\s+|a\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,2}?|"
     r"shared\s+with\s+(?:the\s+)?[\w'.-]+)"
 )
 _REPORTED = re.compile(
@@ -381,29 +424,26 @@ _REPORTED = re.compile(
 """Who said a figure, and when: "the Pentagon said on Thursday", "told reporters on
 Monday", "revealed yesterday", "announced on 12 March", "on Thursday said". The day
 given is the reporting day: what is stated "now" holds then, not on publication."""
-_ATTRIBUTED = re.compile(
-    r"\b(?:said|told|announced|reported|revealed|confirmed|acknowledged|admitted|disclosed|"
-    r"stated|claimed|added|wrote|insisted|testified)\b",
-    re.IGNORECASE,
-)
+_ATTRIBUTED = re.compile(rf"\b{_any(_W.attributed_verbs)}\b", re.IGNORECASE)
 """A sentence attributed in the past tense ("..., he said"): it reports the same briefing
 as the reporting phrase before it. A sentence in the writer's own present ("About 900
 troops remain") holds at publication, and so does one sourced "according to figures
 quoted by officials": a source, not a saying of the briefing before it."""
 _PRESENT_TENSE = re.compile(r"\b(?:has|have|is|are)\b", re.IGNORECASE)
 """A sentence in the present or present perfect ("has risen to 112") is said now."""
-_SMALL = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+_SMALL = _EN.ago_counts
 
 
-_MONTH_WORDS = tuple(
-    "january february march april may june july august september october november december".split()
-)
-_WEEKDAY_WORDS = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTH_WORDS = tuple(month.lower() for month in _EN.months)
+_WEEKDAY_WORDS = tuple(_WEEKDAYS)
+MONTH_WORDS = _MONTH_WORDS
+"""The month names, in lowercase and in calendar order."""
+WEEKDAY_WORDS = _WEEKDAY_WORDS
+"""The weekday names, in lowercase, from Monday."""
+MONTH_ABBREVIATIONS = tuple(month.lower() for month in _EN.month_abbreviations)
+"""The short month names, in lowercase ("sept")."""
 _COVERS = re.compile(
-    r"\b(?:covers|covered|covering|spans|spanned|spanning)\s+(?:the\s+(?:period|years|"
+    rf"\b{_any(_W.covers)}\s+(?:the\s+(?:period|years|"
     r"months)\s+)?(?:from\s+[^.;]{1,60}?\s+)?(?:to|until|through|up\s+to)\s+",
     re.IGNORECASE,
 )
@@ -415,20 +455,17 @@ _FIELD_DATE = (
     rf"(?:,?\s+(?P<year>{_YEAR})\b|\s+(?P<rel>this|last)\s+year\b)?"
 )
 _FIELDWORK = re.compile(
-    r"\b(?:(?:interviewed|surveyed|polled|questioned|asked|visited)\s+(?:about\s+|some\s+|"
-    r"nearly\s+|almost\s+|around\s+|roughly\s+|more\s+than\s+)?\d[\d,]*\s+(?:[a-z-]+\s+)?"
-    r"(?:households|homes|families|people|adults|respondents|residents|voters|individuals|"
-    r"participants|women|men|parents|patients|workers|businesses|firms|companies)\b"
-    r"|(?:survey|poll|interviews|fieldwork)\s+(?:was\s+|were\s+)?(?:carried\s+out|conducted)\b)"
-    rf"[^.;]{{0,120}}?\b(?:in|between|from|during)\s+{_FIELD_DATE}",
+    rf"\b(?:{_any(_W.fieldwork_verbs)}\s+(?:{_any(_W.fieldwork_about, _SPACES)}\s+)?"
+    rf"\d[\d,]*\s+(?:[a-z-]+\s+)?{_any(_W.fieldwork_counted)}\b"
+    rf"|{_any(_W.fieldwork_nouns)}\s+(?:was\s+|were\s+)?{_any(_W.fieldwork_done, _SPACES)}\b)"
+    rf"[^.;]{{0,120}}?\b{_any(_W.fieldwork_leads)}\s+{_FIELD_DATE}",
     re.IGNORECASE,
 )
 """A survey's fieldwork and when it was done: "interviewed 988 households ... in
 September", "asked about 1,500 adults ..., between August 12 and 19", "a telephone survey
 carried out between April 29 and May 3". Its figures are counted to the last day."""
 _COVERED_MONTH = re.compile(
-    r"(?:the\s+end\s+of\s+)?(?P<name>January|February|March|April|May|June|July|August|"
-    rf"September|October|November|December)\s+(?P<year>{_YEAR})\b",
+    rf"(?:the\s+end\s+of\s+)?(?P<name>{_FULL_MONTHS})\s+(?P<year>{_YEAR})\b",
     re.IGNORECASE,
 )
 _WHEN_THAT = re.compile(
@@ -436,22 +473,13 @@ _WHEN_THAT = re.compile(
 )
 """A "when" clause pointing back to something named before ("when that plan was
 announced"): the figure holds at the period the article named last."""
-_PRESENT = re.compile(
-    r"\b(?:now|currently|today|at present|so far|to date|remains|remain)\b", re.IGNORECASE
-)
+_PRESENT = re.compile(rf"\b{_any(_W.present)}\b", re.IGNORECASE)
 """A clause in the present ("but it remains more than twice the 2% target") does not take
 the past time of the clause it is joined to."""
 _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _CLAUSE: (";", "(", ")", "[", "]", "-", ",", "but", "while", "whereas", "as part of"),
-    _REPORTED: (
-        *"said says announced reported revealed confirmed acknowledged admitted disclosed".split(),
-        *"stated estimated claimed published released show added wrote insisted warned".split(),
-        *"testified told shared".split(),
-    ),
-    _ATTRIBUTED: (
-        *"said told announced reported revealed confirmed acknowledged admitted disclosed".split(),
-        *"stated claimed added wrote insisted testified".split(),
-    ),
+    _CLAUSE: (";", "(", ")", "[", "]", "-", ",", *cover(_W.clause_words)),
+    _REPORTED: (*(verb.lower() for verb in _W.say_verbs), "told", "shared"),
+    _ATTRIBUTED: tuple(verb.lower() for verb in _W.attributed_verbs),
     _RELATIVE: (
         *"now currently today present moment there year month week yesterday ago".split(),
         *"night spring summer autumn fall winter".split(),
@@ -466,11 +494,11 @@ _SCANS: dict[re.Pattern[str], tuple[str, ...]] = {
     _DECADE: ("0s",),
     _MONTHS_TO: _MONTH_WORDS,
     _MONTH_RANGE: _MONTH_WORDS,
-    _EDGE: ("end", "close", "start", "beginning", "middle", "turn"),
-    _SEASON: ("spring", "summer", "autumn", "fall", "winter"),
-    _COVERS: ("cover", "span"),
-    _FIELDWORK: ("interview", "survey", "poll", "question", "asked", "visited", "fieldwork"),
-    _PRESENT: ("now", "currently", "today", "present", "so far", "to date", "remain"),
+    _EDGE: cover(_EDGES),
+    _SEASON: tuple(_SEASONS),
+    _COVERS: cover(_W.covers),
+    _FIELDWORK: cover(_W.fieldwork_verbs, _W.fieldwork_nouns),
+    _PRESENT: tuple(_W.present),
     _WHEN_THAT: ("when",),
 }
 """The patterns read over a whole document, each with words one of which (in lowercase)
@@ -952,24 +980,23 @@ class TimeResolver:
 
 _STUDY_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 _STUDY_AFTER = re.compile(
-    r"\s+(?:(?:household|government|UN|official)\s+)?(?:study|survey|report|census|estimate|"
-    r"analysis|paper|count|poll|assessment|review)\b",
+    rf"\s+(?:(?:household|government|UN|official)\s+)?{_any(_W.study_nouns)}\b",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_EDGE_WORDS = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
-_OPEN = frozenset("since from after before until till to by between and than".split())
+_EDGE_WORDS = re.compile(rf"(?:the\s+)?{_any(_END_EDGES)}\s+of\b", re.IGNORECASE)
+_OPEN = frozenset(_W.span_leads)
 """Lead words of a date that bounds a span rather than naming the period of a figure."""
 
 
-_WHEN = re.compile(r"\b(?:when|once|whenever)\b", re.IGNORECASE)
+_WHEN = re.compile(rf"\b{_any(_W.when)}\b", re.IGNORECASE)
 LEDE_DAYS = 400
 """A report on a period comes out within this many days of its end."""
 
 
-_NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date)\b", re.IGNORECASE)
-_PARALLEL_BEFORE = re.compile(r"\b(?:while|whereas|and|but|though|although)[\s,]*$", re.IGNORECASE)
-_PARALLEL = re.compile(r"[\s,;]*(?:while|whereas|and|but|though|although)\b", re.IGNORECASE)
+_NOW = re.compile(rf"\b{_any(_W.now)}\b", re.IGNORECASE)
+_PARALLEL_BEFORE = re.compile(rf"\b{_any(_W.parallel_joiners)}[\s,]*$", re.IGNORECASE)
+_PARALLEL = re.compile(rf"[\s,;]*{_any(_W.parallel_joiners)}\b", re.IGNORECASE)
 
 
 def _parallel(
@@ -1100,14 +1127,14 @@ def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt
             quarter = references.latest("quarter", at)
             if quarter is None:
                 return None
-            if any(w in refer for w in ("previous", "prior", "preceding")):
+            if any(w in refer for w in _W.previous):
                 return _shift(quarter, -3)
             return quarter
         if "month" in refer:
             month = references.latest("month", at)
             if month is None:
                 return None
-            if any(w in refer for w in ("previous", "prior", "preceding")):
+            if any(w in refer for w in _W.previous):
                 return _shift(month, -1)
             if refer.startswith("end"):
                 return month[1], month[1]
@@ -1127,7 +1154,7 @@ def _referred(refer: str, references: _References, at: int) -> tuple[dt.date, dt
         if refer.startswith(("on the", "year")) and kind == "month":
             return latest  # "up 8.8% on the year": the annual rate to that month
         year = latest[1].year
-        if any(w in refer for w in ("previous", "prior", "preceding")):
+        if any(w in refer for w in _W.previous):
             year -= 1
         return _interval(year, None, None)
     except (ValueError, OverflowError):
@@ -1204,10 +1231,7 @@ Oct. 7 attack in which nearly", "the bombing on 12 May, during which" (a few wor
 the incident's name, "in/during/at which", a few words)."""
 
 
-_PARTICIPLE = re.compile(
-    r",\s+(?!(?:during|including|according|following|excluding|starting|beginning|ending|"
-    r"regarding|concerning|pending|notwithstanding)\b)[a-z]+ing\b"
-)
+_PARTICIPLE = re.compile(rf",\s+(?!{_any(_W.participle_exceptions)}\b)[a-z]+ing\b")
 """A participial phrase after a comma ("..., meeting a deadline set in November", "...,
 leaving economists expecting no cut before the election on 4 July"): it tells what the
 figure led to, and its dates are its own."""
@@ -1223,28 +1247,11 @@ def _detached(text: str, start: int, end: int) -> bool:
     return "ing" in text[start:end] and _PARTICIPLE.search(text, start, end) is not None
 
 
-_DURATION_AFTER = re.compile(r"\s+(?:month|year)s?\s+(?:after|since|following)\b", re.IGNORECASE)
+_DURATION_AFTER = re.compile(rf"\s+(?:month|year)s?\s+{_any(_W.duration_after)}\b", re.IGNORECASE)
 """A figure that counts the months of a period ("the 18 months after March 2003") is
 part of the time phrase: it does not keep the date from the figure before it."""
 _THE = re.compile(r"\s*\bthe$")
-_OPENERS = frozenset(
-    (
-        "",
-        "in",
-        "since",
-        "by",
-        "until",
-        "during",
-        "as of",
-        "on",
-        "from",
-        "for",
-        "over",
-        "across",
-        "at",
-        "at the",
-    )
-)
+_OPENERS = frozenset(_W.clause_openers)
 
 
 def _coordinated(text: str, figure: tuple[int, int], other: tuple[int, int]) -> bool:
@@ -1256,10 +1263,7 @@ def _coordinated(text: str, figure: tuple[int, int], other: tuple[int, int]) -> 
 
 _AND = re.compile(r"\band\b")
 _BREAK = re.compile(r"[,;:()]|\b(?:but|while|which|who)\b")
-_ADVERBIAL = frozenset(
-    "in since until till to by during through from on as of throughout for over across "
-    "between".split()
-)
+_ADVERBIAL = frozenset(_W.adverbial_leads)
 
 
 def _adverbial(
@@ -1381,7 +1385,7 @@ def _explicit(
         end = today if today is not None else (published[1] if published else None)
     elif word == "by" and _EDGE_WORDS.match(text, date.start):
         pass  # "by the end of 2023": at the end of 2023
-    elif word in ("until", "till", "by", "through", "to", "before"):
+    elif word in _W.end_leads:
         start = None
         if word == "before":
             end = span[0] - dt.timedelta(days=1)
@@ -1393,7 +1397,7 @@ def _explicit(
 
 
 _NAMED = re.compile(
-    r"\b(?P<word>since|between|after|before|from|until)\s+the\s+(?:[\w'-]+\s+){1,3}?"
+    rf"\b(?P<word>{alternation(_W.named_event_leads)})\s+the\s+(?:[\w'-]+\s+){{1,3}}?"
     r"(?:in|of)\s+$",
     re.IGNORECASE,
 )
@@ -1401,20 +1405,17 @@ _NAMED = re.compile(
 "between the invasion in March 2003 and June 2006" read as the lead word reads it."""
 _DURATION = re.compile(
     r"\b(?:in|during|over|within)\s+the\s+(?:first\s+)?(?:(?:roughly|some|about|nearly|"
-    r"almost)\s+)?(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|eighteen)\s+(?P<unit>month|year)s?\s+(?:after|since|following)\s+$",
+    rf"almost)\s+)?(?P<n>\d{{1,3}}|{alternation(_EN.duration_counts)})\s+(?P<unit>month|year)s?"
+    rf"\s+{_any(_W.duration_after)}\s+$",
     re.IGNORECASE,
 )
 """A period counted from a date: "in the roughly 18 months after March 2003"."""
-_NAMED_WORDS = ("since", "between", "after", "before", "from", "until")
+_NAMED_WORDS = tuple(_W.named_event_leads)
 _DURATION_UNITS = ("month", "year")
-_DURATION_WORDS = ("after", "since", "following")
+_DURATION_WORDS = tuple(_W.duration_after)
 """Gates: a match of ``_NAMED`` holds "the" and one of its words; of ``_DURATION``, "the",
 a unit and one of its words (in lowercase)."""
-_COUNTS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
-}  # fmt: skip
+_COUNTS = _EN.duration_counts
 
 
 def _count(word: str) -> int:
@@ -1549,7 +1550,9 @@ def _report_day(found: re.Match[str], anchor: Anchor) -> dt.date | None:
         return None
 
 
-_YEAR_EDGE = re.compile(r"\b(?:the\s+)?(?P<edge>end|close|start|beginning)\s+of\s+$", re.IGNORECASE)
+_YEAR_EDGE = re.compile(
+    rf"\b(?:the\s+)?(?P<edge>{alternation(_MONTH_EDGES)})\s+of\s+$", re.IGNORECASE
+)
 """The edge of a year named by a relative word: "by the end of last year"."""
 
 
@@ -1613,7 +1616,7 @@ def _relative(
         if edge is not None:  # "by the end of last year": its last month
             start, end = (
                 (start, start.replace(day=31))
-                if edge.group("edge").lower() in ("start", "beginning")
+                if _EDGES[edge.group("edge").lower()] == "start"
                 else (end.replace(day=1), end)
             )
             end = min(end, published[1])
