@@ -53,6 +53,7 @@ import fnmatch
 import hashlib
 import json
 import os
+import shlex
 import shutil
 import sys
 import tempfile
@@ -362,6 +363,9 @@ class _Checker:
             found = self.ledger.against(claims, rules=self.rules, exclude=ids)
         else:
             found = compare(claims, self.rules)
+        paths = {a.id: a.path for a in articles if a.path}
+        # the files "ledger ack --articles" must name: the articles checked, none stored
+        unstored = {i: shlex.quote(p) for i, p in paths.items() if os.path.isfile(p)}
         by_article: dict[str, list[Finding]] = {}
         for index, discrepancy in enumerate(sort_discrepancies(found)):
             involved = sorted({claim.article for claim in discrepancy.claims})
@@ -370,7 +374,7 @@ class _Checker:
                 fingerprint=fingerprint(discrepancy),
                 severity=discrepancy.severity,
                 articles=involved,
-                text=render_finding(discrepancy),
+                text=render_finding(discrepancy, paths=paths, unstored=unstored),
             )
             for article_id in involved:
                 if article_id in self.articles:
