@@ -62,10 +62,11 @@ def test_must_show_new_article_fails_naming_the_seeds_then_passes_once_acknowled
             "article new-troops-2024 (*new.md) contradicts 001_695cb371e019521c, "
             "002_1cf852d00daa61fe: 2 error(s)",
             "ERROR conflict troops|US|Iraq [[]rule troops/conflict[]] fingerprint *",
-            "  - 001_695cb371e019521c:4096-4101 (Tehran Times, published 2024-01-06), "
+            "  - 001_695cb371e019521c:4096-4101 (articles/001_695cb371e019521c.txt:*:*, "
+            "Tehran Times, published 2024-01-06), "
             'for 2024-01-06 ("currently"):',
             "    The US currently maintains »2,500« troops in Iraq*",
-            "  - new-troops-2024:0-11 (Example Wire, published 2024-01-15), "
+            "  - new-troops-2024:0-11 (articles/new.md:*:1, Example Wire, published 2024-01-15), "
             'for 2024-01-15 ("now"):',
             "    »About 5,000« US troops are in Iraq now, officials said.",
             "  difference: +2,500 (2.00×)",

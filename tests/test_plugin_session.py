@@ -14,7 +14,7 @@ from conftest import SEEDS
 from test_plugin import NEW_ARTICLE, fingerprints, ini, write
 
 from numcheck import Ledger
-from numcheck.pytest_plugin import Finding, Outcome
+from numcheck._pytest_checker import Finding, Outcome
 
 pytest_plugins = ["pytester"]
 
