@@ -42,10 +42,11 @@ sys.path.insert(0, str(ROOT))
 from pydantic import ValidationError  # noqa: E402
 
 from numcheck import Claim, NumcheckError, find_numbers  # noqa: E402
+from numcheck._columns import claims_csv  # noqa: E402
+from numcheck._formats import FORMATS, RenderOptions  # noqa: E402
 from numcheck._load import read_claims, read_inputs  # noqa: E402
 from numcheck._models import valid_unicode  # noqa: E402
 from numcheck._pipeline import build_report, extract  # noqa: E402
-from numcheck._report import render_json, render_markdown, render_text  # noqa: E402
 from numcheck._rules import Rules  # noqa: E402
 
 # ------------------------------------------------------------------------------ material
@@ -191,9 +192,14 @@ def _report_ok(claims: list[Claim]) -> None:
     report = build_report([], claims, rules=Rules())
     for finding in report.discrepancies:
         _finite(finding.ratio)
-    json.loads(render_json(report))
-    render_text(report)
-    render_markdown(report)
+    options = RenderOptions(colour=True, width=60, max_per_key=2)
+    for name, module in FORMATS.items():  # every --format value
+        rendered = module.render(report, options)
+        if name in ("json", "sarif", "claimreview"):
+            json.loads(rendered)
+        elif name == "jsonl":
+            for line in rendered.splitlines():
+                json.loads(line)
 
 
 # ------------------------------------------------------------------------------ targets
@@ -282,6 +288,26 @@ def t_claims(m: Material, folder: Path) -> None:
             line = "{" * rng.randint(1, 50_000)
         lines.append(m.mutate(line) if rng.random() < 0.3 else line)
     path = _write(folder, "claims.jsonl", "\n".join(lines).encode("utf-8", "surrogatepass"))
+    claims, _errors, _warnings = read_claims([str(path)])
+    _claims_ok(claims, {})
+    _report_ok(claims)
+
+
+def t_claims_csv(m: Material, folder: Path) -> None:
+    """A CSV claims file (``--claims FILE.csv``): written from valid claims, then mutated."""
+    rng = m.rng
+    text = claims_csv(_claims(m))
+    roll = rng.random()
+    if roll < 0.5:
+        text = m.mutate(text)
+    elif roll < 0.6:
+        text = text.replace(",", rng.choice(['"', ";", ",,", "\n", "\x00", ""]), rng.randint(1, 9))
+    elif roll < 0.7:
+        text = rng.choice(['"' * rng.randint(1, 5000), "a," * 50_000, m.noise(200)])
+    data = text.encode("utf-8", "surrogatepass")
+    if rng.random() < 0.1:
+        data = rng.choice([b"\xff\xfe", b"\xef\xbb\xbf", b""]) + data[: rng.randint(0, len(data))]
+    path = _write(folder, "claims.csv", data)
     claims, _errors, _warnings = read_claims([str(path)])
     _claims_ok(claims, {})
     _report_ok(claims)
@@ -426,6 +452,7 @@ TARGETS: dict[str, Target] = {
     "extract": t_extract,
     "load": t_load,
     "claims": t_claims,
+    "claims_csv": t_claims_csv,
     "rules": t_rules,
     "lexicon": t_lexicon,
     "check": t_check,

@@ -112,6 +112,8 @@ class _Patterns(PackModel):
     falling: list[str]
     coordination: list[str]
     links: list[str]
+    restating: list[str]
+    change_by: list[str]
 
 
 class FrameWords(PackModel):
@@ -228,10 +230,15 @@ _CHANGE_GATE = Gate(  # words one of which is in every text _CHANGE_VERB matches
     _CHANGE_VERB,
     *cover(_W.rising, _W.falling),
 )
-_APPOSITION = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}\s*,\s*or\s+", re.IGNORECASE)
+_APPOSITION = re.compile(
+    rf"(?:\s+[^\W\d_][\w'-]*){{0,3}}\s*,\s*{_any(_W.restating)}\s+", re.IGNORECASE
+)
 """Between a change and its restatement: "shed 240 points, or 0.8%" (its noun, at most
 three words, a comma and "or")."""
-_OBJECT_BY = tuple(re.compile(rf"(?:\s+[^\W\d_]+){{{n}}}\s+by\s+$", re.IGNORECASE) for n in (1, 2))
+_OBJECT_BY = tuple(
+    re.compile(rf"(?:\s+[^\W\d_]+){{{n}}}\s+{_any(_W.change_by)}\s+$", re.IGNORECASE)
+    for n in (1, 2)
+)
 """The object between a change verb and "by", one word or two: "cut prices by"."""
 _CHANGE_REACH = 30
 """Characters before a figure read for its change verb (see :func:`_change`)."""
