@@ -21,6 +21,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationInfo,
     computed_field,
     field_serializer,
     field_validator,
@@ -171,9 +172,14 @@ def valid_unicode(value: Any) -> Any:
     return value
 
 
-def _valid_fields(data: Any) -> Any:
-    """A model's raw input with :func:`valid_unicode` applied to its values."""
-    if not isinstance(data, dict):
+def _valid_fields(data: Any, info: ValidationInfo) -> Any:
+    """A model's raw input with :func:`valid_unicode` applied to its values.
+
+    Input parsed from JSON text (``model_validate_json``) is left as it is: the JSON
+    parser refuses a lone surrogate escape, so its strings are valid Unicode already
+    (this is the hot path of the ledger, which reads its stored claims as JSON).
+    """
+    if not isinstance(data, dict) or info.mode == "json":
         return data
     return {key: valid_unicode(value) for key, value in data.items()}
 
@@ -250,8 +256,8 @@ class Article(_Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _unicode(cls, data: Any) -> Any:
-        return _valid_fields(data)
+    def _unicode(cls, data: Any, info: ValidationInfo) -> Any:
+        return _valid_fields(data, info)
 
     @field_validator("published")
     @classmethod
@@ -282,10 +288,10 @@ class TimeSpan(_Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _basis(cls, data: Any) -> Any:
+    def _basis(cls, data: Any, info: ValidationInfo) -> Any:
         """Dates given without a ``basis`` (or with ``null``) are ``explicit``: they were
         stated, not guessed; without dates a missing basis is ``unknown``."""
-        data = _valid_fields(data)
+        data = _valid_fields(data, info)
         if isinstance(data, dict) and data.get("basis") is None:
             dated = data.get("start") is not None or data.get("end") is not None
             data = {**data, "basis": "explicit" if dated else "unknown"}
@@ -423,13 +429,12 @@ class Claim(_Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _defaults(cls, data: Any) -> Any:
+    def _defaults(cls, data: Any, info: ValidationInfo) -> Any:
         if not isinstance(data, dict):
             return data
         # ``null`` means unknown: a field that cannot hold None gets its default.
-        data = {
-            k: valid_unicode(v) for k, v in data.items() if v is not None or k not in _NOT_NULLABLE
-        }
+        data = {k: v for k, v in data.items() if v is not None or k not in _NOT_NULLABLE}
+        data = _valid_fields(data, info)
         value = data.get("value")
         if value is not None and data.get("qualifier", "exact") in ("exact", "approx"):
             for bound in ("low", "high"):
@@ -619,8 +624,8 @@ class InputError(_Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _unicode(cls, data: Any) -> Any:
-        return _valid_fields(data)
+    def _unicode(cls, data: Any, info: ValidationInfo) -> Any:
+        return _valid_fields(data, info)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
