@@ -141,6 +141,7 @@ def timeline(report: Report, key: str, *, ax: Axes | None = None) -> Figure:
     first = min(dates) if dates else dt.date.today()
     last = max(dates) if dates else first
     pad = max(30, (last - first).days // 20)
+    calendar = x(dt.date.min), x(dt.date.max)  # matplotlib's dates end with the calendar
     colours = {
         source: f"C{i % 10}"
         for i, source in enumerate(dict.fromkeys(_source(c, articles) for c in known))
@@ -150,8 +151,8 @@ def timeline(report: Report, key: str, *, ax: Axes | None = None) -> Figure:
     for claim in known:
         level = _level(claim)
         assert level is not None
-        start = x(claim.time.start) if claim.time.start else x(first) - pad
-        end = x(claim.time.end) if claim.time.end else x(last) + pad
+        start = x(claim.time.start) if claim.time.start else max(x(first) - pad, calendar[0])
+        end = x(claim.time.end) if claim.time.end else min(x(last) + pad, calendar[1])
         middle = (start + end) / 2
         colour = colours[_source(claim, articles)]
         if end - start <= POINT_DAYS:
@@ -173,6 +174,10 @@ def timeline(report: Report, key: str, *, ax: Axes | None = None) -> Figure:
             ax.plot([middle], [level], "v", color=colour, ms=6, gid="interval")
         labels.append(_Label(claim.text or f"{level:,.0f}", (middle, level), colour, claim.id))
         where[claim.id] = (middle, level)
+    low, high = ax.get_xlim()
+    if known and (low < calendar[0] or high > calendar[1]):  # margins past year 1 or 9999
+        low, high = max(low, calendar[0]), min(high, calendar[1])
+        ax.set_xlim(min(low, high - 1), max(high, low + 1))
     ax.xaxis_date()
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 

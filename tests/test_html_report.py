@@ -8,6 +8,7 @@ headless Chromium (skipped, with the reason, when none is installed; CI installs
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -338,3 +339,31 @@ def test_chromium_unchecking_a_severity_hides_its_cards(
     errors = sum(d.severity == "error" for d in report.discrepancies)
     total = len(report.discrepancies)
     assert "".join(shown.itertext()) == f"{errors} of {total} finding(s) shown"
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        pytest.param(("9999-12-01", "9999-12-31"), id="last-month-of-the-calendar"),
+        pytest.param(("9999-01-01", "9999-12-31"), id="last-year-of-the-calendar"),
+        pytest.param(("0001-01-01", "0001-01-31"), id="first-month-of-the-calendar"),
+    ],
+)
+def test_a_timeline_at_the_ends_of_the_calendar_is_drawn(
+    tmp_path: Path, days: tuple[str, str]
+) -> None:
+    """The timeline's axis is padded past its claims' days; at the ends of the calendar
+    the padding must not leave it (found by ``benchmarks/fuzz.py``)."""
+    start, end = days
+    claims = tmp_path / "claims.jsonl"
+    records = [
+        {"article": article, "text": f"{value:,}", "value": value, "unit": "troops",
+         "location": "Iraq", "time": {"start": start, "end": end}}
+        for article, value in (("a", 2000), ("b", 5000))
+    ]  # fmt: skip
+    claims.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    result = run("check", "--claims", str(claims), "--format", "html")
+    assert result.returncode == 1, result.stderr  # 2,000 against 5,000 the same month
+    assert result.stderr == ""
+    assert result.stdout.count('class="claim"') == 2
+    _strict(result.stdout)

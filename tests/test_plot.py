@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -12,7 +14,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import numcheck
-from numcheck import Article, NumcheckError, Report
+from numcheck import Article, Claim, NumcheckError, Report, Rules, TimeSpan
+from numcheck._pipeline import build_report
 from numcheck.plot import CLAIM_GID, resolve_key, timeline
 
 TROOPS = "troops|US|Iraq"
@@ -140,3 +143,30 @@ def test_crowded_timeline_keeps_legend_outside_and_labels_apart(given_axes: bool
         assert frame.contains(a.x0, a.y0) and frame.contains(a.x1, a.y1)
         for b in boxes[i + 1 :]:
             assert not a.overlaps(b), (texts[i].get_text(), a, b)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        pytest.param("9999-12-01", "9999-12-31", id="last-month"),
+        pytest.param("9999-12-31", "9999-12-31", id="last-day"),
+        pytest.param("9999-01-01", None, id="from-the-last-year-on"),
+        pytest.param("0001-01-01", "0001-01-31", id="first-month"),
+        pytest.param(None, "0001-02-01", id="until-the-first-year"),
+    ],
+)
+def test_a_timeline_at_the_ends_of_the_calendar_is_drawn(
+    start: str | None, end: str | None
+) -> None:
+    """The margins around the claims stop at year 1 and year 9999, where matplotlib's
+    dates end (it refuses to convert a day past them)."""
+    claims = [
+        Claim(article=article, text=f"{value:,}", value=value, unit="troops", location="Iraq",
+              time=TimeSpan(start=start, end=end))
+        for article, value in (("a", 2000), ("b", 5000))
+    ]  # fmt: skip
+    report = build_report([], claims, rules=Rules())
+    fig = timeline(report, "troops")
+    (ax,) = fig.axes
+    assert len(_drawn(ax, CLAIM_GID)) == 2
+    fig.savefig(io.BytesIO(), format="png")  # ticks and labels are drawn too

@@ -436,9 +436,16 @@ def _value_ticks(scale: _Scale) -> list[float]:
     return ticks
 
 
+def _day(ordinal: int) -> dt.date:
+    """The day of ``ordinal``, clamped to the calendar (1 January of year 1 to 31 December
+    9999)."""
+    return dt.date.fromordinal(min(max(1, ordinal), dt.date.max.toordinal()))
+
+
 def _time_ticks(scale: _Scale) -> list[tuple[float, str]]:
-    first = dt.date.fromordinal(max(1, math.ceil(scale.first)))
-    last = dt.date.fromordinal(max(1, math.floor(scale.last)))
+    # the scale is padded past its claims' days: keep the ends inside the calendar
+    first = _day(math.ceil(scale.first))
+    last = _day(math.floor(scale.last))
     years = [dt.date(y, 1, 1) for y in range(first.year + 1, last.year + 1)]
     if first.month == 1 and first.day == 1:
         years.insert(0, first)
@@ -451,6 +458,8 @@ def _time_ticks(scale: _Scale) -> list[tuple[float, str]]:
         month += 1
         if month > 12:
             year, month = year + 1, 1
+        if year > dt.MAXYEAR:
+            break
         day = dt.date(year, month, 1)
         if day > last:
             break
