@@ -198,7 +198,7 @@ def _report_ok(claims: list[Claim]) -> None:
         if name in ("json", "sarif", "claimreview"):
             json.loads(rendered)
         elif name == "jsonl":
-            for line in rendered.splitlines():
+            for line in filter(None, rendered.split("\n")):  # JSON Lines: lines end at "\n"
                 json.loads(line)
 
 

@@ -204,8 +204,19 @@ def timeline(report: Report, key: str, *, ax: Axes | None = None) -> Figure:
 
     _legend(ax, _legend_labels(known, articles), colours)
     levels = [lv for c in known if (lv := _level(c)) is not None]
-    if levels and min(levels) > 0 and max(levels) / min(levels) > 20:
+    log = bool(levels) and min(levels) > 0 and max(levels) / min(levels) > 20
+    if log:
         ax.set_yscale("log")
+    if levels and max(map(abs, levels)) > _HUGE:
+        # levels near the largest floats: matplotlib's own ticks and margins would
+        # overflow, so the axis is the levels' range, ticked at its ends (and zero)
+        from matplotlib.ticker import FixedLocator
+
+        low, high = min(levels), max(levels)
+        if high == low:
+            low, high = sorted((low, low / 2))
+        ax.set_ylim(low, high)
+        ax.yaxis.set_major_locator(FixedLocator(sorted({low, high} | (set() if log else {0.0}))))
     measure = full.split("|", 1)[0]
     ax.set_title(f"{full.replace('|', ' · ')}: {len(known)} claim(s) over time")
     ax.set_ylabel(measure)
@@ -215,6 +226,11 @@ def timeline(report: Report, key: str, *, ax: Axes | None = None) -> Figure:
     labels.sort(key=lambda label: label.claim not in first_labelled)
     _place_labels(ax, fig, [*verdicts, *labels])
     return fig
+
+
+_HUGE = 1e300
+"""Levels above this (in size) get an axis of their own range: a margin around them
+would overflow the floats."""
 
 
 class _Label(NamedTuple):

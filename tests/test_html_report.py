@@ -367,3 +367,31 @@ def test_a_timeline_at_the_ends_of_the_calendar_is_drawn(
     assert result.stderr == ""
     assert result.stdout.count('class="claim"') == 2
     _strict(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        pytest.param((-1.7e308, 1.7e308), id="both-ends-of-the-floats"),
+        pytest.param((1.7e308, 1.6e308), id="near-the-largest-float"),
+        pytest.param((1e-300, 1.7e308), id="log-scale-to-the-largest"),
+    ],
+)
+def test_a_timeline_of_the_largest_floats_is_drawn(
+    tmp_path: Path, values: tuple[float, float]
+) -> None:
+    """Any finite level can be drawn: the axis arithmetic never overflows to infinity
+    (found by ``benchmarks/fuzz.py``)."""
+    claims = tmp_path / "claims.jsonl"
+    records = [
+        {"article": article, "text": "x", "value": value, "unit": "troops",
+         "location": "Iraq", "time": {"start": "2024-01-01", "end": "2024-01-31"}}
+        for article, value in zip("ab", values, strict=True)
+    ]  # fmt: skip
+    claims.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    result = run("check", "--claims", str(claims), "--format", "html")
+    assert result.returncode in (0, 1), result.stderr
+    assert result.stderr == ""
+    assert result.stdout.count('class="claim"') == 2
+    assert "nan" not in result.stdout.lower().replace("nano", "")
+    _strict(result.stdout)

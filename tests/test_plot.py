@@ -170,3 +170,30 @@ def test_a_timeline_at_the_ends_of_the_calendar_is_drawn(
     (ax,) = fig.axes
     assert len(_drawn(ax, CLAIM_GID)) == 2
     fig.savefig(io.BytesIO(), format="png")  # ticks and labels are drawn too
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        pytest.param((-1.7e308, 1.7e308), id="both-ends-of-the-floats"),
+        pytest.param((1.7e308, 1.6e308), id="near-the-largest-float"),
+        pytest.param((1.7e308, 1.7e308), id="the-largest-float-twice"),
+        pytest.param((-1.7e308, -1e308), id="near-the-lowest-float"),
+        pytest.param((1e-300, 1.7e308), id="log-scale-to-the-largest"),
+    ],
+)
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # numpy, drawing
+def test_a_timeline_of_the_largest_floats_is_drawn(values: tuple[float, float]) -> None:
+    """Any finite level can be drawn: matplotlib's ticks and margins would overflow near
+    the largest floats, so those axes are set from the levels."""
+    claims = [
+        Claim(article=article, text="x", value=value, unit="troops", location="Iraq",
+              time=TimeSpan(start="2024-01-01", end="2024-01-31"))
+        for article, value in zip("ab", values, strict=True)
+    ]  # fmt: skip
+    fig = timeline(build_report([], claims, rules=Rules()), "troops")
+    (ax,) = fig.axes
+    assert len(_drawn(ax, CLAIM_GID)) == 2
+    low, high = ax.get_ylim()
+    assert low <= min(values) and max(values) <= high
+    fig.savefig(io.BytesIO(), format="png")

@@ -15,6 +15,7 @@ import base64
 import datetime as dt
 import hashlib
 import math
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -370,8 +371,19 @@ class _Scale:
             low, high, value = math.log10(self.low), math.log10(self.high), math.log10(value)
         else:
             low, high = self.low, self.high
-        span = high - low or 1.0
-        return HEIGHT - BOTTOM - (value - low) / span * (HEIGHT - TOP - BOTTOM)
+        span = _half_span(low, high) or 1.0
+        return HEIGHT - BOTTOM - (value / 2 - low / 2) / span * (HEIGHT - TOP - BOTTOM)
+
+
+def _half_span(low: float, high: float) -> float:
+    """Half of ``high - low``, computed so that it never overflows (levels may be any
+    finite floats, up to about 1.8e308)."""
+    return high / 2 - low / 2
+
+
+def _finite(value: float) -> float:
+    """``value`` clamped to the finite floats."""
+    return max(-sys.float_info.max, min(value, sys.float_info.max))
 
 
 def _marks(claims: Sequence[Claim]) -> tuple[list[_Mark], int]:
@@ -397,10 +409,10 @@ def _scale(marks: Sequence[_Mark]) -> _Scale:
     low, high = min(levels), max(levels)
     log = low > 0 and high / low > 20
     if log:
-        low, high = low / 1.6, high * 1.6
+        low, high = low / 1.6, _finite(high * 1.6)
     else:
-        pad = (high - low) * 0.12 or abs(high) * 0.2 or 1.0
-        low, high = low - pad, high + pad
+        pad = _half_span(low, high) * 0.24 or abs(high) * 0.2 or 1.0
+        low, high = _finite(low - pad), _finite(high + pad)
         if min(levels) >= 0:
             low = max(low, 0.0)
     first = min(m.start for m in marks)
@@ -425,12 +437,13 @@ def _value_ticks(scale: _Scale) -> list[float]:
         last = math.floor(math.log10(scale.high))
         ticks = [10.0**p for p in range(first, last + 1)]
         return ticks or [scale.low * 1.6, scale.high / 1.6]
-    raw = (scale.high - scale.low) / 4
-    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    raw = _half_span(scale.low, scale.high) / 2
+    power = 10.0 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
     step = next(f * power for f in (1, 2, 2.5, 5, 10) if f * power >= raw)
     tick = math.ceil(scale.low / step) * step
     ticks = []
-    while tick <= scale.high + 1e-9 * step:
+    # about five ticks; the bound keeps a loop over floats near the largest one finite
+    while len(ticks) < 12 and tick - scale.high <= 1e-9 * step:
         ticks.append(tick)
         tick += step
     return ticks
